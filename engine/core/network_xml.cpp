@@ -1,0 +1,324 @@
+#include "network_xml.h"
+
+#include "names.h"
+#include "xml_values.h"
+
+#include <array>
+#include <format>
+
+namespace cubby {
+
+namespace {
+
+constexpr std::array<Keyword<ForwardMode>, 3> forwardModes{{
+    {"nat", ForwardMode::Nat},
+    {"route", ForwardMode::Route},
+    {"open", ForwardMode::Open},
+}};
+
+constexpr std::array<Keyword<Protocol>, 2> protocols{{
+    {"tcp", Protocol::Tcp},
+    {"udp", Protocol::Udp},
+}};
+
+// The element name that stands for our extension in this document: users may pick any
+// prefix for the namespace, so it is looked up from the xmlns declarations on <network>.
+std::string extensionElementName(pugi::xml_node root, std::string_view localName) {
+    for (const auto attribute : root.attributes()) {
+        const std::string_view name = attribute.name();
+        if (name.starts_with("xmlns:") && attribute.value() == cubbyNetworkNamespace)
+            return std::format("{}:{}", name.substr(6), localName);
+    }
+    return {};
+}
+
+Status parseForward(ElementReader& root, Network& network) {
+    CUBBY_TRY(forward, root.optionalChild("forward"));
+    if (!forward)
+        return {};
+    CUBBY_TRY(mode,
+              readKeywordAttribute<ForwardMode>(*forward, "mode", forwardModes, ForwardMode::Nat));
+    network.forward.mode = mode;
+    network.forward.dev = std::string(forward->attribute("dev").value_or(""));
+    CUBBY_TRY(nat, forward->optionalChild("nat"));
+    if (nat) {
+        CUBBY_TRY(port, nat->optionalChild("port"));
+        if (port) {
+            CUBBY_TRY(start, readUnsignedAttribute(*port, "start", 1, 65535));
+            CUBBY_TRY(end, readUnsignedAttribute(*port, "end", 1, 65535));
+            if (!start || !end || *start > *end)
+                return failInvalid(
+                    std::format("{}: needs start and end with start ≤ end", port->path()));
+            network.forward.natPorts =
+                NatPortRange{static_cast<uint16_t>(*start), static_cast<uint16_t>(*end)};
+            CUBBY_CHECK(port->finish());
+        }
+        CUBBY_CHECK(nat->finish());
+    }
+    return forward->finish();
+}
+
+Status parseBridgeAndMac(ElementReader& root, Network& network) {
+    CUBBY_TRY(bridge, root.optionalChild("bridge"));
+    if (bridge) {
+        network.bridge.name = std::string(bridge->attribute("name").value_or(""));
+        CUBBY_TRY(stp, readSwitchAttribute(*bridge, "stp", true));
+        CUBBY_TRY(delay, readUnsignedAttribute(*bridge, "delay", 0, 300));
+        network.bridge.stp = stp;
+        network.bridge.delay = static_cast<unsigned>(delay.value_or(0));
+        CUBBY_CHECK(bridge->finish());
+    }
+    CUBBY_TRY(mac, root.optionalChild("mac"));
+    if (mac) {
+        CUBBY_TRY(text, mac->requiredAttribute("address"));
+        CUBBY_TRY(address, MacAddress::parse(text, mac->attributePath("address")));
+        network.mac = address;
+        CUBBY_CHECK(mac->finish());
+    }
+    return {};
+}
+
+Status parseDns(ElementReader& root, Network& network) {
+    CUBBY_TRY(domain, root.optionalChild("domain"));
+    if (domain) {
+        CUBBY_TRY(name, domain->requiredAttribute("name"));
+        CUBBY_TRY(localOnly, readSwitchAttribute(*domain, "localOnly", false));
+        network.domain = DnsDomain{std::string(name), localOnly};
+        CUBBY_CHECK(domain->finish());
+    }
+    CUBBY_TRY(dns, root.optionalChild("dns"));
+    if (!dns)
+        return {};
+    CUBBY_TRY(enabled, readSwitchAttribute(*dns, "enable", true));
+    network.dns.enabled = enabled;
+    for (auto& forwarder : dns->children("forwarder")) {
+        CUBBY_TRY(address, readIpAttribute(forwarder, "addr"));
+        if (!address)
+            return failInvalid(
+                std::format("{}: the attribute 'addr' is required", forwarder.path()));
+        network.dns.forwarders.push_back(*address);
+        CUBBY_CHECK(forwarder.finish());
+    }
+    for (auto& host : dns->children("host")) {
+        CUBBY_TRY(ip, readIpAttribute(host, "ip"));
+        if (!ip)
+            return failInvalid(std::format("{}: the attribute 'ip' is required", host.path()));
+        DnsHost entry{*ip, {}};
+        for (auto& hostname : host.children("hostname")) {
+            entry.hostnames.emplace_back(hostname.text());
+            CUBBY_CHECK(hostname.finish());
+        }
+        network.dns.hosts.push_back(std::move(entry));
+        CUBBY_CHECK(host.finish());
+    }
+    return dns->finish();
+}
+
+Result<NetworkIp> parseIp(ElementReader& element) {
+    CUBBY_TRY(address, readIpAttribute(element, "address"));
+    if (!address)
+        return failInvalid(std::format("{}: the attribute 'address' is required (the bridge's "
+                                       "own address)",
+                                       element.path()));
+    if (const auto family = element.attribute("family");
+        family && *family != familyName(address->family))
+        return failInvalid(std::format("{}: {} does not match the address {}",
+                                       element.attributePath("family"), quoted(*family),
+                                       address->toString()));
+    CUBBY_TRY(prefix, readPrefixLength(element, address->family));
+    if (!prefix)
+        return failInvalid(std::format("{}: give the subnet size as prefix='24' or "
+                                       "netmask='255.255.255.0'",
+                                       element.path()));
+    NetworkIp ip{IpPrefix{*address, *prefix}, {}, {}, false};
+    CUBBY_TRY(dhcp, element.optionalChild("dhcp"));
+    if (dhcp) {
+        ip.hasDhcp = true;
+        for (auto& range : dhcp->children("range")) {
+            CUBBY_TRY(start, readIpAttribute(range, "start"));
+            CUBBY_TRY(end, readIpAttribute(range, "end"));
+            if (!start || !end)
+                return failInvalid(
+                    std::format("{}: the attributes 'start' and 'end' are required", range.path()));
+            ip.dhcpRanges.push_back({*start, *end});
+            CUBBY_CHECK(range.finish());
+        }
+        for (auto& host : dhcp->children("host")) {
+            DhcpHost entry;
+            if (const auto mac = host.attribute("mac")) {
+                CUBBY_TRY(parsed, MacAddress::parse(*mac, host.attributePath("mac")));
+                entry.mac = parsed;
+            }
+            entry.name = std::string(host.attribute("name").value_or(""));
+            CUBBY_TRY(hostIp, readIpAttribute(host, "ip"));
+            if (!hostIp)
+                return failInvalid(std::format("{}: the attribute 'ip' is required", host.path()));
+            if (!entry.mac && entry.name.empty())
+                return failInvalid(
+                    std::format("{}: a reservation needs a mac or a name", host.path()));
+            entry.ip = *hostIp;
+            ip.dhcpHosts.push_back(std::move(entry));
+            CUBBY_CHECK(host.finish());
+        }
+        CUBBY_CHECK(dhcp->finish());
+    }
+    CUBBY_CHECK(element.finish());
+    return ip;
+}
+
+Status parsePortForwards(ElementReader& root, const std::string& elementName, Network& network) {
+    if (elementName.empty())
+        return {};
+    for (auto& element : root.children(elementName)) {
+        PortForward forward;
+        CUBBY_TRY(protocol,
+                  readKeywordAttribute<Protocol>(element, "protocol", protocols, Protocol::Tcp));
+        CUBBY_TRY(hostPort, readUnsignedAttribute(element, "hostport", 1, 65535));
+        CUBBY_TRY(port, readUnsignedAttribute(element, "port", 1, 65535));
+        CUBBY_TRY(address, readIpAttribute(element, "address"));
+        if (!hostPort || !address)
+            return failInvalid(
+                std::format("{}: hostport and address are required", element.path()));
+        forward.protocol = protocol;
+        forward.hostPort = static_cast<uint16_t>(*hostPort);
+        forward.port = static_cast<uint16_t>(port.value_or(*hostPort));
+        forward.address = *address;
+        network.portForwards.push_back(forward);
+        CUBBY_CHECK(element.finish());
+    }
+    return {};
+}
+
+} // namespace
+
+Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()>& newUuid) {
+    CUBBY_TRY(document, XmlDocument::parse(xml, "network"));
+    ElementReader root(document.root(), "/network");
+    Network network;
+    // libvirt writes these on <network>; they mean nothing to Cubby but are harmless.
+    root.attribute("connections");
+    root.attribute("ipv6");
+
+    CUBBY_TRY(nameElement, root.requiredChild("name"));
+    network.name = std::string(nameElement.text());
+    CUBBY_CHECK(validateObjectName(network.name, nameElement.path()));
+    CUBBY_CHECK(nameElement.finish());
+    CUBBY_TRY(uuidElement, root.optionalChild("uuid"));
+    if (uuidElement) {
+        CUBBY_TRY(uuid, Uuid::parse(uuidElement->text(), uuidElement->path()));
+        network.uuid = uuid;
+        CUBBY_CHECK(uuidElement->finish());
+    } else {
+        network.uuid = newUuid();
+    }
+    CUBBY_CHECK(parseForward(root, network));
+    CUBBY_CHECK(parseBridgeAndMac(root, network));
+    CUBBY_CHECK(parseDns(root, network));
+    for (auto& element : root.children("ip")) {
+        CUBBY_TRY(ip, parseIp(element));
+        network.ips.push_back(std::move(ip));
+    }
+    CUBBY_CHECK(
+        parsePortForwards(root, extensionElementName(document.root(), "portforward"), network));
+    network.preservedElements = root.takeUnusedChildren();
+    CUBBY_CHECK(root.finish());
+    CUBBY_CHECK(validateNetwork(network));
+    return network;
+}
+
+namespace {
+
+void setAttribute(pugi::xml_node node, const char* name, std::string_view value) {
+    node.append_attribute(name) = std::string(value).c_str();
+}
+
+void formatIp(pugi::xml_node root, const NetworkIp& ip) {
+    auto node = root.append_child("ip");
+    if (ip.address.address.family == IpFamily::V6)
+        setAttribute(node, "family", "ipv6");
+    setAttribute(node, "address", ip.address.address.toString());
+    node.append_attribute("prefix") = ip.address.prefixLength;
+    if (!ip.hasDhcp)
+        return;
+    auto dhcp = node.append_child("dhcp");
+    for (const auto& range : ip.dhcpRanges) {
+        auto rangeNode = dhcp.append_child("range");
+        setAttribute(rangeNode, "start", range.start.toString());
+        setAttribute(rangeNode, "end", range.end.toString());
+    }
+    for (const auto& host : ip.dhcpHosts) {
+        auto hostNode = dhcp.append_child("host");
+        if (host.mac)
+            setAttribute(hostNode, "mac", host.mac->toString());
+        if (!host.name.empty())
+            setAttribute(hostNode, "name", host.name);
+        setAttribute(hostNode, "ip", host.ip.toString());
+    }
+}
+
+} // namespace
+
+std::string formatNetworkXml(const Network& network) {
+    pugi::xml_document document;
+    auto root = document.append_child("network");
+    if (!network.portForwards.empty())
+        setAttribute(root, "xmlns:cubby", cubbyNetworkNamespace);
+    root.append_child("name").text().set(network.name.c_str());
+    root.append_child("uuid").text().set(network.uuid.toString().c_str());
+    if (network.forward.mode != ForwardMode::None) {
+        auto forward = root.append_child("forward");
+        setAttribute(forward, "mode", keywordName<ForwardMode>(forwardModes, network.forward.mode));
+        if (!network.forward.dev.empty())
+            setAttribute(forward, "dev", network.forward.dev);
+        if (network.forward.natPorts) {
+            auto port = forward.append_child("nat").append_child("port");
+            port.append_attribute("start") = network.forward.natPorts->start;
+            port.append_attribute("end") = network.forward.natPorts->end;
+        }
+    }
+    auto bridge = root.append_child("bridge");
+    if (!network.bridge.name.empty())
+        setAttribute(bridge, "name", network.bridge.name);
+    setAttribute(bridge, "stp", network.bridge.stp ? "on" : "off");
+    bridge.append_attribute("delay") = network.bridge.delay;
+    if (network.mac)
+        setAttribute(root.append_child("mac"), "address", network.mac->toString());
+    if (network.domain) {
+        auto domain = root.append_child("domain");
+        setAttribute(domain, "name", network.domain->name);
+        if (network.domain->localOnly)
+            setAttribute(domain, "localOnly", "yes");
+    }
+    if (network.dns != DnsConfig{}) {
+        auto dns = root.append_child("dns");
+        if (!network.dns.enabled)
+            setAttribute(dns, "enable", "no");
+        for (const auto& forwarder : network.dns.forwarders)
+            setAttribute(dns.append_child("forwarder"), "addr", forwarder.toString());
+        for (const auto& host : network.dns.hosts) {
+            auto hostNode = dns.append_child("host");
+            setAttribute(hostNode, "ip", host.ip.toString());
+            for (const auto& name : host.hostnames)
+                hostNode.append_child("hostname").text().set(name.c_str());
+        }
+    }
+    for (const auto& ip : network.ips)
+        formatIp(root, ip);
+    for (const auto& forward : network.portForwards) {
+        auto node = root.append_child("cubby:portforward");
+        setAttribute(node, "protocol", keywordName<Protocol>(protocols, forward.protocol));
+        node.append_attribute("hostport") = forward.hostPort;
+        setAttribute(node, "address", forward.address.toString());
+        node.append_attribute("port") = forward.port;
+    }
+    appendSerializedElements(root, network.preservedElements);
+    return formatXml(document);
+}
+
+std::vector<std::string> networkWarnings(const Network& network) {
+    std::vector<std::string> warnings;
+    notePreservedElements(network.preservedElements, "<network>", warnings);
+    return warnings;
+}
+
+} // namespace cubby

@@ -1,0 +1,36 @@
+#pragma once
+// libvirt-compatible <network> XML in and out.
+//
+// Port forwards are a Cubby extension in their own XML namespace, as libvirt does for
+// hypervisor-specific additions, so libvirt tools that read the file skip them:
+//
+//   <network xmlns:cubby='https://github.com/cubby1/xmlns/network/1'>
+//     <cubby:portforward protocol='tcp' hostport='8080' address='192.168.150.10' port='80'/>
+//
+// Unknown content follows the domain rule (domain_xml.h): unknown children of <network> are
+// kept verbatim; anything unknown inside an element Cubby acts on is refused.
+
+#include "error.h"
+#include "network.h"
+
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cubby {
+
+constexpr std::string_view cubbyNetworkNamespace = "https://github.com/cubby1/xmlns/network/1";
+
+Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()>& newUuid);
+std::string formatNetworkXml(const Network& network);
+
+Status validateNetwork(const Network& network);
+// Networks against each other: unique names, UUIDs and bridges; no overlapping subnets;
+// no host port forwarded twice.
+Status validateNetworkSet(std::span<const Network> networks);
+
+std::vector<std::string> networkWarnings(const Network& network);
+
+} // namespace cubby

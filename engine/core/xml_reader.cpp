@@ -1,0 +1,204 @@
+#include "xml_reader.h"
+
+#include "text.h"
+
+#include <format>
+#include <sstream>
+
+namespace cubby {
+
+namespace {
+
+std::pair<size_t, size_t> lineAndColumn(std::string_view text, size_t offset) {
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+bool isBlank(std::string_view text) {
+    return trimmed(text).empty();
+}
+
+} // namespace
+
+Result<XmlDocument> XmlDocument::parse(std::string_view text, std::string_view rootName) {
+    if (text.size() > maxXmlDocumentBytes)
+        return failInvalid(std::format("the {} XML is {} bytes; at most {} are accepted", rootName,
+                                       text.size(), maxXmlDocumentBytes));
+    if (const size_t nul = text.find('\0'); nul != std::string_view::npos)
+        return failInvalid(
+            std::format("the {} XML contains a NUL byte at offset {}", rootName, nul));
+    if (const size_t bad = firstInvalidUtf8(text); bad != std::string_view::npos) {
+        const auto [line, column] = lineAndColumn(text, bad);
+        return failInvalid(std::format("the {} XML is not valid UTF-8 (line {}, column {}, "
+                                       "offset {})",
+                                       rootName, line, column, bad));
+    }
+    XmlDocument document;
+    document.m_document = std::make_unique<pugi::xml_document>();
+    // parse_doctype keeps a DOCTYPE as a node so it can be refused below rather than skipped.
+    const auto result = document.m_document->load_buffer(
+        text.data(), text.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
+    if (!result) {
+        const auto [line, column] = lineAndColumn(text, static_cast<size_t>(result.offset));
+        return failInvalid(std::format("the {} XML is malformed at line {}, column {}: {}",
+                                       rootName, line, column, result.description()));
+    }
+    size_t elements = 0;
+    for (const auto node : document.m_document->children()) {
+        if (node.type() == pugi::node_doctype)
+            return failInvalid(std::format("the {} XML has a <!DOCTYPE>; Cubby accepts no DTDs "
+                                           "or entity declarations",
+                                           rootName));
+        if (node.type() == pugi::node_element)
+            ++elements;
+        if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
+            !isBlank(node.value()))
+            return failInvalid(
+                std::format("the {} XML has text outside its top element", rootName));
+    }
+    if (elements != 1)
+        return failInvalid(std::format("the {} XML must have exactly one top element, <{}>; it has "
+                                       "{}",
+                                       rootName, rootName, elements));
+    const std::string_view actualRoot = document.root().name();
+    if (actualRoot != rootName)
+        return failInvalid(std::format("expected <{}> as the top element, found {}", rootName,
+                                       quoted(actualRoot)));
+    return document;
+}
+
+ElementReader::ElementReader(pugi::xml_node node, std::string path)
+    : m_node(node)
+    , m_path(std::move(path)) {}
+
+std::string ElementReader::attributePath(std::string_view name) const {
+    return std::format("{}/@{}", m_path, name);
+}
+
+std::optional<std::string_view> ElementReader::attribute(std::string_view name) {
+    for (const auto attribute : m_node.attributes()) {
+        if (name == attribute.name()) {
+            m_used.insert(attribute.internal_object());
+            return std::string_view(attribute.value());
+        }
+    }
+    return std::nullopt;
+}
+
+Result<std::string_view> ElementReader::requiredAttribute(std::string_view name) {
+    if (auto value = attribute(name))
+        return *value;
+    return failInvalid(std::format("{}: the attribute '{}' is required", m_path, name));
+}
+
+Result<std::optional<ElementReader>> ElementReader::optionalChild(std::string_view name) {
+    std::optional<ElementReader> found;
+    for (const auto child : m_node.children()) {
+        if (child.type() != pugi::node_element || name != child.name())
+            continue;
+        if (found)
+            return failInvalid(std::format("{}: <{}> may appear only once", m_path, name));
+        m_used.insert(child.internal_object());
+        found.emplace(child, std::format("{}/{}", m_path, name));
+    }
+    return found;
+}
+
+Result<ElementReader> ElementReader::requiredChild(std::string_view name) {
+    auto child = optionalChild(name);
+    if (!child)
+        return fail(child.error());
+    if (!*child)
+        return failInvalid(std::format("{}: the element <{}> is required", m_path, name));
+    return std::move(**child);
+}
+
+std::vector<ElementReader> ElementReader::children(std::string_view name) {
+    std::vector<ElementReader> found;
+    for (const auto child : m_node.children()) {
+        if (child.type() != pugi::node_element || name != child.name())
+            continue;
+        m_used.insert(child.internal_object());
+        found.emplace_back(child, std::format("{}/{}[{}]", m_path, name, found.size() + 1));
+    }
+    return found;
+}
+
+std::string_view ElementReader::text() {
+    for (const auto child : m_node.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
+            m_used.insert(child.internal_object());
+    }
+    return trimmed(m_node.child_value());
+}
+
+std::vector<std::string> ElementReader::takeUnusedChildren() {
+    std::vector<std::string> kept;
+    for (const auto child : m_node.children()) {
+        if (child.type() != pugi::node_element || m_used.contains(child.internal_object()))
+            continue;
+        m_used.insert(child.internal_object());
+        std::ostringstream out;
+        child.print(out, "", pugi::format_raw | pugi::format_attribute_single_quote);
+        kept.push_back(out.str());
+    }
+    return kept;
+}
+
+Status ElementReader::finish() const {
+    for (const auto attribute : m_node.attributes()) {
+        const std::string_view name = attribute.name();
+        if (m_used.contains(attribute.internal_object()) || name == "xmlns" ||
+            name.starts_with("xmlns:"))
+            continue;
+        return failInvalid(std::format("{}: unknown attribute '{}' (value {})", m_path, name,
+                                       quoted(attribute.value())));
+    }
+    for (const auto child : m_node.children()) {
+        if (m_used.contains(child.internal_object()))
+            continue;
+        if (child.type() == pugi::node_element)
+            return failInvalid(std::format("{}: unknown element <{}>; Cubby does not support it "
+                                           "here",
+                                           m_path, child.name()));
+        if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
+            !isBlank(child.value()))
+            return failInvalid(
+                std::format("{}: unexpected text {}", m_path, quoted(trimmed(child.value()))));
+    }
+    return {};
+}
+
+std::string formatXml(const pugi::xml_document& document) {
+    std::ostringstream out;
+    document.save(out, "  ",
+                  pugi::format_indent | pugi::format_attribute_single_quote |
+                      pugi::format_no_declaration,
+                  pugi::encoding_utf8);
+    return out.str();
+}
+
+void appendSerializedElements(pugi::xml_node parent, const std::vector<std::string>& elements) {
+    for (const auto& element : elements)
+        parent.append_buffer(element.data(), element.size());
+}
+
+void notePreservedElements(const std::vector<std::string>& elements, std::string_view where,
+                           std::vector<std::string>& warnings) {
+    for (const auto& element : elements) {
+        pugi::xml_document fragment;
+        fragment.load_buffer(element.data(), element.size());
+        warnings.push_back(std::format("<{}> in {} is kept but has no effect in Cubby",
+                                       fragment.document_element().name(), where));
+    }
+}
+
+} // namespace cubby

@@ -1,0 +1,78 @@
+#pragma once
+// Strict reading of libvirt-style XML on top of pugixml.
+//
+// XmlDocument::parse refuses what a root service must never parse: oversized documents,
+// non-UTF-8, NUL bytes, DTDs (so no entity expansion or external loading can happen) and
+// more than one top element. ElementReader remembers which attributes and children the
+// parser used; finish() turns everything left over into an error that names it, so a typo
+// in a definition is reported instead of silently ignored.
+
+#include "error.h"
+
+#include <memory>
+#include <optional>
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace cubby {
+
+constexpr size_t maxXmlDocumentBytes = 1024 * 1024;
+
+class XmlDocument {
+public:
+    // `rootName` is the required top element ("domain", "network").
+    static Result<XmlDocument> parse(std::string_view text, std::string_view rootName);
+    pugi::xml_node root() const { return m_document->document_element(); }
+
+private:
+    std::unique_ptr<pugi::xml_document> m_document;
+};
+
+class ElementReader {
+public:
+    ElementReader(pugi::xml_node node, std::string path);
+
+    const std::string& path() const { return m_path; }
+    std::string attributePath(std::string_view name) const;
+    std::string_view name() const { return m_node.name(); }
+
+    std::optional<std::string_view> attribute(std::string_view name);
+    Result<std::string_view> requiredAttribute(std::string_view name);
+
+    // The only child of that name, if any; a repeated child is an error.
+    Result<std::optional<ElementReader>> optionalChild(std::string_view name);
+    Result<ElementReader> requiredChild(std::string_view name);
+    // Every child of that name, in document order.
+    std::vector<ElementReader> children(std::string_view name);
+
+    // The element's text with surrounding white space removed.
+    std::string_view text();
+
+    // Hands over the children no parser used, serialized, for elements that keep unknown
+    // content through a round trip (see domain_xml.cpp for which ones do).
+    std::vector<std::string> takeUnusedChildren();
+
+    // Fails on the first attribute, child element or text that nothing used.
+    Status finish() const;
+
+private:
+    pugi::xml_node m_node;
+    std::string m_path;
+    std::unordered_set<const void*> m_used;
+};
+
+// Writes a document with libvirt's look: two-space indent, single-quoted attributes, no
+// XML declaration.
+std::string formatXml(const pugi::xml_document& document);
+
+// Adds "<clock> in <domain> is kept but has no effect in Cubby" for each kept element.
+void notePreservedElements(const std::vector<std::string>& elements, std::string_view where,
+                           std::vector<std::string>& warnings);
+
+// Appends each serialized element (from takeUnusedChildren) under `parent`.
+void appendSerializedElements(pugi::xml_node parent, const std::vector<std::string>& elements);
+
+} // namespace cubby
