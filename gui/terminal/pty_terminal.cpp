@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QSocketNotifier>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -52,6 +53,11 @@ PtyTerminal::PtyTerminal(QWidget* parent)
     layout->addWidget(m_terminal);
     setFocusProxy(m_terminal);
 
+    // A dark scheme and the system's fixed-width font, like a desktop terminal's defaults.
+    m_terminal->setColorScheme(QStringLiteral("Linux"));
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setPointSize(10);
+    m_terminal->setTerminalFont(font);
     m_terminal->setScrollBarPosition(QTermWidget::ScrollBarRight);
     m_terminal->setHistorySize(10000);
     m_terminal->startTerminalTeletype();
