@@ -20,12 +20,21 @@ cubby_packages() {
     sed -e 's/#.*//' -e 's/[[:space:]]//g' "$cubby_package_list" | grep -v '^$'
 }
 
-# True when this system ships every library natively (Debian 13+ and friends), so no
-# build root is needed and the build runs directly on the host.
-cubby_host_is_native() {
-    [ "${CUBBY_NATIVE:-}" = 1 ] && return 0
-    [ "${CUBBY_NATIVE:-}" = 0 ] && return 1
-    pkg-config --exists libnftables libnl-route-3.0 pugixml 2>/dev/null &&
-        [ -e /usr/lib/x86_64-linux-gnu/cmake/qtermwidget6 ] ||
-        [ -n "$(find /usr/lib* -maxdepth 3 -name 'qtermwidget6*' -print -quit 2>/dev/null)" ]
+# The distribution family when it ships every library Cubby needs natively (Debian 13+,
+# Ubuntu 25.04+, Fedora, Arch), or nothing when the build root is needed (Debian 12).
+# CUBBY_NATIVE=0 forces the build root, CUBBY_NATIVE=1 a native build.
+cubby_native_distro() {
+    [ "${CUBBY_NATIVE:-}" = 0 ] && return 0
+    [ -r /etc/os-release ] || return 0
+    local ID="" VERSION_ID="" ID_LIKE=""
+    # shellcheck disable=SC1091
+    . /etc/os-release
+    case "$ID" in
+    debian) [ "${VERSION_ID%%.*}" -ge 13 ] 2>/dev/null && echo debian ;;
+    ubuntu) [ "$(printf '%s\n25.04\n' "$VERSION_ID" | sort -V | head -1)" = 25.04 ] && echo debian ;;
+    fedora) echo fedora ;;
+    arch) echo arch ;;
+    *) [ "${CUBBY_NATIVE:-}" = 1 ] && echo debian ;;
+    esac
+    return 0
 }

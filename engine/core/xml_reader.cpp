@@ -177,13 +177,85 @@ Status ElementReader::finish() const {
     return {};
 }
 
+namespace {
+
+void appendEscaped(std::string& out, std::string_view text, bool inAttribute) {
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '\'':
+            out += inAttribute ? "&apos;" : "'";
+            break;
+        case '"':
+            out += inAttribute ? "&quot;" : "\"";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+bool isText(pugi::xml_node node) {
+    return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
+}
+
+// libvirt's layout: one element per line, two-space indent, text inline, `<empty/>`.
+void printElement(std::string& out, pugi::xml_node node, int depth) {
+    out.append(static_cast<size_t>(depth) * 2, ' ');
+    out += '<';
+    out += node.name();
+    for (const auto attribute : node.attributes()) {
+        out += ' ';
+        out += attribute.name();
+        out += "='";
+        appendEscaped(out, attribute.value(), true);
+        out += '\'';
+    }
+    bool hasElements = false, hasText = false;
+    for (const auto child : node.children()) {
+        hasElements = hasElements || child.type() == pugi::node_element;
+        hasText = hasText || isText(child);
+    }
+    if (!hasElements && !hasText) {
+        out += "/>\n";
+        return;
+    }
+    out += '>';
+    if (!hasElements) {
+        for (const auto child : node.children())
+            appendEscaped(out, child.value(), false);
+    } else {
+        out += '\n';
+        for (const auto child : node.children()) {
+            if (child.type() == pugi::node_element) {
+                printElement(out, child, depth + 1);
+            } else if (isText(child) && !isBlank(child.value())) {
+                out.append(static_cast<size_t>(depth + 1) * 2, ' ');
+                appendEscaped(out, trimmed(child.value()), false);
+                out += '\n';
+            }
+        }
+        out.append(static_cast<size_t>(depth) * 2, ' ');
+    }
+    out += "</";
+    out += node.name();
+    out += ">\n";
+}
+
+} // namespace
+
 std::string formatXml(const pugi::xml_document& document) {
-    std::ostringstream out;
-    document.save(out, "  ",
-                  pugi::format_indent | pugi::format_attribute_single_quote |
-                      pugi::format_no_declaration,
-                  pugi::encoding_utf8);
-    return out.str();
+    std::string out;
+    printElement(out, document.document_element(), 0);
+    return out;
 }
 
 void appendSerializedElements(pugi::xml_node parent, const std::vector<std::string>& elements) {

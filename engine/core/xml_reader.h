@@ -64,8 +64,8 @@ private:
     std::unordered_set<const void*> m_used;
 };
 
-// Writes a document with libvirt's look: two-space indent, single-quoted attributes, no
-// XML declaration.
+// Writes a document with libvirt's look: two-space indent, single-quoted attributes, empty
+// elements as <x/>, no XML declaration.
 std::string formatXml(const pugi::xml_document& document);
 
 // Adds "<clock> in <domain> is kept but has no effect in Cubby" for each kept element.

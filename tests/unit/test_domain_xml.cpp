@@ -109,12 +109,12 @@ private slots:
             "<on_poweroff>destroy</on_poweroff>",
             "<on_reboot>restart</on_reboot>",
             "<on_crash>destroy</on_crash>",
-            "<source dir='/root/mycontainer' />",
-            "<target dir='/' />",
+            "<source dir='/root/mycontainer'/>",
+            "<target dir='/'/>",
             "<console type='pty' tty='/dev/pts/22'>",
-            "<source path='/dev/pts/22' />",
-            "<target port='0' />",
-            "<clock offset='utc' />",
+            "<source path='/dev/pts/22'/>",
+            "<target port='0'/>",
+            "<clock offset='utc'/>",
         };
         size_t at = 0;
         for (const auto& piece : shape) {
@@ -270,6 +270,19 @@ Cubby models.</description>
         QCOMPARE(d.consoles.size(), size_t{2});
         QCOMPARE(d.consoles[1].targetPort, 1u);
         expectStableRoundTrip(d, DomainXmlForm::Inactive);
+    }
+
+    void specialCharactersSurviveARoundTrip() {
+        const auto domain = parse(domainWith(
+            "<title>Tom &amp; Jerry's \"box\"</title><description>a &lt;b&gt; /&gt; "
+            "caf\xc3\xa9 \xf0\x9f\x93\xa6</description>",
+            "<filesystem><source dir='/home/it&apos;s &amp; &lt;x&gt;'/><target dir='/mnt'/>"
+            "</filesystem>"));
+        QVERIFY2(domain, domain ? "" : domain.error().message.c_str());
+        QCOMPARE(domain->title, std::string("Tom & Jerry's \"box\""));
+        QCOMPARE(domain->description, std::string("a <b> /> caf\xc3\xa9 \xf0\x9f\x93\xa6"));
+        QCOMPARE(domain->filesystems[0].sourceDir, std::string("/home/it's & <x>"));
+        expectStableRoundTrip(*domain, DomainXmlForm::Inactive);
     }
 
     void applicationContainerHasNoRoot() {

@@ -155,7 +155,7 @@ private slots:
         const auto network = parse(natNetwork("k", "10.6.6", "<mtu size='9000'/>"));
         QVERIFY2(network, network ? "" : network.error().message.c_str());
         QCOMPARE(networkWarnings(*network).size(), size_t{1});
-        QVERIFY(formatNetworkXml(*network).find("<mtu size='9000' />") != std::string::npos);
+        QVERIFY(formatNetworkXml(*network).find("<mtu size='9000'/>") != std::string::npos);
         expectStableRoundTrip(*network);
     }
 
