@@ -1,6 +1,7 @@
 #include "netlink.h"
 
 #include <format>
+#include <functional>
 #include <net/if.h>
 #include <netlink/addr.h>
 #include <netlink/cache.h>
@@ -103,33 +104,31 @@ Status NetlinkSocket::deleteLink(std::string_view name) {
     return {};
 }
 
-Status NetlinkSocket::setUp(std::string_view name) {
+Status NetlinkSocket::changeLink(std::string_view name, const std::string& what,
+                                 const std::function<void(rtnl_link*)>& describeChange) {
     rtnl_link* raw = nullptr;
     if (const int err = rtnl_link_get_kernel(m_socket.get(), 0, std::string(name).c_str(), &raw);
         err < 0)
         return fail(netlinkError(err, std::format("looking up link {}", name)));
     LinkPtr current(raw);
     LinkPtr change(rtnl_link_alloc());
-    rtnl_link_set_flags(change.get(), IFF_UP);
+    describeChange(change.get());
     if (const int err = rtnl_link_change(m_socket.get(), current.get(), change.get(), 0); err < 0)
-        return fail(netlinkError(err, std::format("bringing link {} up", name)));
+        return fail(netlinkError(err, what));
     return {};
+}
+
+Status NetlinkSocket::setUp(std::string_view name) {
+    return changeLink(name, std::format("bringing link {} up", name),
+                      [](rtnl_link* change) { rtnl_link_set_flags(change, IFF_UP); });
 }
 
 Status NetlinkSocket::setMaster(std::string_view name, std::string_view bridgeName) {
     const int bridgeIndex = linkIndex(bridgeName);
     if (bridgeIndex == 0)
         return fail(Error::of(ErrorKind::NotFound, std::format("no bridge named {}", bridgeName)));
-    rtnl_link* raw = nullptr;
-    if (const int err = rtnl_link_get_kernel(m_socket.get(), 0, std::string(name).c_str(), &raw);
-        err < 0)
-        return fail(netlinkError(err, std::format("looking up link {}", name)));
-    LinkPtr current(raw);
-    LinkPtr change(rtnl_link_alloc());
-    rtnl_link_set_master(change.get(), bridgeIndex);
-    if (const int err = rtnl_link_change(m_socket.get(), current.get(), change.get(), 0); err < 0)
-        return fail(netlinkError(err, std::format("attaching {} to bridge {}", name, bridgeName)));
-    return {};
+    return changeLink(name, std::format("attaching {} to bridge {}", name, bridgeName),
+                      [&](rtnl_link* change) { rtnl_link_set_master(change, bridgeIndex); });
 }
 
 Status NetlinkSocket::addAddress(std::string_view name, const IpPrefix& address) {

@@ -5,12 +5,14 @@
 #include "error.h"
 #include "inet.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 struct nl_sock;
+struct rtnl_link;
 
 namespace cubby {
 
@@ -31,6 +33,10 @@ public:
     Status addAddress(std::string_view name, const IpPrefix& address);
 
 private:
+    // Looks the link up and applies the attributes `describeChange` sets on an empty link.
+    Status changeLink(std::string_view name, const std::string& what,
+                      const std::function<void(rtnl_link*)>& describeChange);
+
     struct Deleter {
         void operator()(nl_sock* socket) const;
     };

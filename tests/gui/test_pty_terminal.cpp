@@ -44,18 +44,26 @@ QByteArray readAvailable(int fd, int timeoutMs) {
     return out;
 }
 
+// A shown terminal attached to the master side of a fresh PTY.
+struct AttachedTerminal {
+    PtyPair pty;
+    PtyTerminal terminal;
+    AttachedTerminal() {
+        terminal.resize(800, 500);
+        terminal.show();
+        terminal.attach(UniqueFd(pty.master));
+    }
+};
+
 } // namespace
 
 class TestPtyTerminal : public QObject {
     Q_OBJECT
 private slots:
     void showsWhatTheContainerWrites() {
-        PtyPair pty;
-        QVERIFY(pty.master >= 0);
-        PtyTerminal terminal;
-        terminal.resize(800, 500);
-        terminal.show();
-        terminal.attach(UniqueFd(pty.master));
+        AttachedTerminal fixture;
+        auto& [pty, terminal] = fixture;
+        QVERIFY(terminal.isAttached());
         const char text[] = "hello from the container\r\n";
         QCOMPARE(write(pty.slave, text, sizeof text - 1), ssize_t(sizeof text - 1));
         QTRY_VERIFY2(terminal.transcript().contains("hello from the container"),
@@ -63,11 +71,8 @@ private slots:
     }
 
     void losesNoOutputUnderAFlood() {
-        PtyPair pty;
-        PtyTerminal terminal;
-        terminal.resize(800, 500);
-        terminal.show();
-        terminal.attach(UniqueFd(pty.master));
+        AttachedTerminal fixture;
+        auto& [pty, terminal] = fixture;
         // A child floods the PTY faster than the widget draws; every line must arrive.
         const pid_t writer = fork();
         if (writer == 0) {
@@ -90,11 +95,8 @@ private slots:
     }
 
     void typingReachesTheOtherSide() {
-        PtyPair pty;
-        PtyTerminal terminal;
-        terminal.resize(800, 500);
-        terminal.show();
-        terminal.attach(UniqueFd(pty.master));
+        AttachedTerminal fixture;
+        auto& [pty, terminal] = fixture;
         QWidget* display = terminal.terminal()->focusProxy();
         QVERIFY(display);
         QTest::keyClicks(display, "echo typed");
@@ -104,11 +106,8 @@ private slots:
     }
 
     void windowSizeFollowsTheWidget() {
-        PtyPair pty;
-        PtyTerminal terminal;
-        terminal.resize(800, 500);
-        terminal.show();
-        terminal.attach(UniqueFd(pty.master));
+        AttachedTerminal fixture;
+        auto& [pty, terminal] = fixture;
         const auto ptySize = [&] {
             winsize size{};
             ioctl(pty.slave, TIOCGWINSZ, &size);
