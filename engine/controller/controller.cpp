@@ -1,0 +1,354 @@
+#include "controller.h"
+
+#include "atomic_file.h"
+#include "control_protocol.h"
+#include "domain_xml.h"
+#include "launcher.h"
+#include "text.h"
+
+#include <cerrno>
+#include <csignal>
+#include <format>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/timerfd.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace cubby {
+
+namespace {
+
+constexpr size_t maxQueuedPerClient = 1024 * 1024; // a client this far behind is dropped
+constexpr size_t chunkBytes = 32 * 1024;
+constexpr int maxRestartsPerMinute = 5; // then a crash loop stops instead of spinning
+
+int pidfdSignal(int pidfd, int signal) {
+    return static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, signal, nullptr, 0));
+}
+
+} // namespace
+
+Controller::Controller(Setup setup)
+    : m_setup(std::move(setup)) {}
+
+Controller::~Controller() = default;
+
+Result<pid_t> Controller::start() {
+    sigset_t mask;
+    sigemptyset(&mask);
+    for (const int signal : {SIGTERM, SIGINT, SIGHUP, SIGCHLD})
+        sigaddset(&mask, signal);
+    ::sigprocmask(SIG_BLOCK, &mask, nullptr);
+    ::signal(SIGPIPE, SIG_IGN);
+    m_signals.reset(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
+    m_timer.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
+    if (!m_signals || !m_timer)
+        return fail(Error::system(errno, "creating the controller's signal and timer descriptors"));
+
+    CUBBY_CHECK(launch());
+    CUBBY_CHECK(makeDirectories(m_setup.paths.containerRunDir(m_setup.domain.name), 0700));
+    CUBBY_CHECK(listen());
+    CUBBY_CHECK(writeLiveState());
+
+    EventLoop& loop = m_setup.loop;
+    CUBBY_CHECK(loop.watch(m_signals.get(), EPOLLIN, [this](uint32_t) { onSignal(); }));
+    CUBBY_CHECK(loop.watch(m_timer.get(), EPOLLIN, [this](uint32_t) {
+        uint64_t expirations = 0;
+        (void)::read(m_timer.get(), &expirations, sizeof expirations);
+        killInit(); // a shutdown or reboot took too long
+    }));
+    CUBBY_CHECK(loop.watch(m_setup.console->masterFd(), EPOLLIN,
+                           [this](uint32_t events) { onConsole(events); }));
+    CUBBY_CHECK(loop.watch(m_listener.get(), EPOLLIN, [this](uint32_t) { onAccept(); }));
+    return m_initPid;
+}
+
+Status Controller::launch() {
+    CUBBY_TRY(init, launchContainer(m_setup.plan, m_setup.identity, m_setup.console->slaveFd(),
+                                    m_setup.console->slavePath(), m_setup.cgroup));
+    m_initPid = init.pid;
+    m_initPidfd = std::move(init.pidfd);
+    return m_setup.loop.watch(m_initPidfd.get(), EPOLLIN, [this](uint32_t) { onInitExit(); });
+}
+
+Status Controller::listen() {
+    const std::string path = m_setup.paths.controlSocket(m_setup.domain.name);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    if (path.size() >= sizeof address.sun_path)
+        return fail(Error::invalid(std::format("the socket path {} is too long", path)));
+    path.copy(address.sun_path, path.size());
+    m_listener.reset(::socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    ::unlink(path.c_str());
+    // Only root may connect: the directory is 0700 and the socket 0600. The helper decides
+    // (with polkit) who else gets to talk to a container.
+    if (!m_listener ||
+        ::bind(m_listener.get(), reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::chmod(path.c_str(), 0600) != 0 || ::listen(m_listener.get(), 16) != 0)
+        return fail(Error::system(errno, std::format("listening on {}", path)));
+    return {};
+}
+
+Status Controller::writeLiveState() {
+    Domain live = m_setup.domain;
+    live.live = LiveState{m_initPid, {m_setup.console->slavePath()}};
+    return writeFileAtomically(m_setup.paths.liveXml(m_setup.domain.name),
+                               formatDomainXml(live, DomainXmlForm::Live), 0600);
+}
+
+Status Controller::run() {
+    CUBBY_CHECK(m_setup.loop.run());
+    return {};
+}
+
+void Controller::onSignal() {
+    signalfd_siginfo info{};
+    while (::read(m_signals.get(), &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+        if (info.ssi_signo == SIGCHLD)
+            continue; // init is watched through its pidfd
+        // Asked to stop (the helper, an administrator): the container goes with us, cleanly.
+        requestStop(State::Destroying, SIGKILL, std::chrono::seconds(0));
+    }
+}
+
+void Controller::onInitExit() {
+    int status = 0;
+    if (::waitpid(m_initPid, &status, WNOHANG) != m_initPid)
+        return;
+    m_setup.loop.unwatch(m_initPidfd.get());
+    m_initPidfd.reset();
+    const struct itimerspec off{};
+    ::timerfd_settime(m_timer.get(), 0, &off, nullptr);
+    // A stray process whose init died: the pid namespace is gone, but be certain.
+    (void)m_setup.cgroup.killAll();
+
+    // reboot(2) inside a pid namespace ends init with SIGHUP (reboot) or SIGINT (power off).
+    const bool rebootedItself = WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP;
+    const bool crashed = WIFSIGNALED(status) && WTERMSIG(status) != SIGINT && !rebootedItself;
+    LifecycleAction action = m_setup.domain.onPoweroff;
+    if (m_state == State::ShuttingDown || m_state == State::Destroying)
+        action = LifecycleAction::Destroy;
+    else if (m_state == State::Rebooting || rebootedItself)
+        action = m_setup.domain.onReboot;
+    else if (crashed)
+        action = m_setup.domain.onCrash;
+
+    const auto now = std::chrono::steady_clock::now();
+    while (!m_restarts.empty() && now - m_restarts.front() > std::chrono::minutes(1))
+        m_restarts.pop_front();
+    if (action == LifecycleAction::Restart && m_restarts.size() < maxRestartsPerMinute) {
+        m_restarts.push_back(now);
+        m_state = State::Running;
+        if (launch() && writeLiveState())
+            return;
+    }
+    finish();
+}
+
+void Controller::finish() {
+    if (m_finished)
+        return;
+    m_finished = true;
+    for (auto& [fd, client] : m_clients) {
+        if (client->attached)
+            send(*client, encodeControl(ControlMessage::ConsoleClosed));
+    }
+    (void)m_setup.cgroup.killAll();
+    (void)m_setup.cgroup.remove();
+    removeRunState(m_setup.paths, m_setup.domain.name);
+    m_setup.loop.stop();
+}
+
+void Controller::onConsole(uint32_t events) {
+    if (events & EPOLLIN)
+        m_setup.console->drain([this](std::string_view chunk) { broadcast(chunk); });
+    if (events & EPOLLOUT) {
+        if (!m_setup.console->flushInput())
+            (void)m_setup.loop.modify(m_setup.console->masterFd(), EPOLLIN);
+    }
+}
+
+void Controller::broadcast(std::string_view output) {
+    std::vector<int> attached;
+    for (auto& [fd, client] : m_clients) {
+        if (client->attached)
+            attached.push_back(fd);
+    }
+    for (const int fd : attached) {
+        if (const auto found = m_clients.find(fd); found != m_clients.end())
+            send(*found->second, encodeControl(ControlMessage::ConsoleOutput, output));
+    }
+}
+
+void Controller::onAccept() {
+    for (;;) {
+        UniqueFd fd(::accept4(m_listener.get(), nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK));
+        if (!fd)
+            return;
+        const int raw = fd.get();
+        auto client = std::make_unique<Client>();
+        client->fd = std::move(fd);
+        if (!m_setup.loop.watch(raw, EPOLLIN,
+                                [this, raw](uint32_t events) { onClient(raw, events); }))
+            continue;
+        m_clients.emplace(raw, std::move(client));
+    }
+}
+
+void Controller::onClient(int fd, uint32_t events) {
+    const auto found = m_clients.find(fd);
+    if (found == m_clients.end())
+        return;
+    Client& client = *found->second;
+    if (events & EPOLLOUT)
+        flush(client);
+    if (events & (EPOLLHUP | EPOLLERR)) {
+        dropClient(fd);
+        return;
+    }
+    if (!(events & EPOLLIN))
+        return;
+    std::string packet(maxControlPacket, '\0');
+    const ssize_t got = ::recv(fd, packet.data(), packet.size(), MSG_DONTWAIT);
+    if (got <= 0) {
+        if (got == 0 || (errno != EAGAIN && errno != EINTR))
+            dropClient(fd);
+        return;
+    }
+    packet.resize(static_cast<size_t>(got));
+    handleRequest(client, packet);
+}
+
+void Controller::handleRequest(Client& client, std::string_view packet) {
+    const auto request = decodeControl(packet);
+    if (!request) {
+        send(client, encodeControl(ControlMessage::Failure, "unknown request"));
+        return;
+    }
+    const auto ok = [&] { send(client, encodeControl(ControlMessage::Reply, "ok")); };
+    switch (request->type) {
+    case ControlMessage::AttachConsole: {
+        // The reply first: a client that waits for it then reads the history in order.
+        ok();
+        client.attached = true;
+        const std::string scrollback = m_setup.console->scrollback();
+        for (size_t at = 0; at < scrollback.size(); at += chunkBytes)
+            send(client, encodeControl(ControlMessage::Scrollback,
+                                       std::string_view(scrollback).substr(at, chunkBytes)));
+        break;
+    }
+    case ControlMessage::ConsoleInput:
+        if (client.attached && m_setup.console->write(request->payload))
+            (void)m_setup.loop.modify(m_setup.console->masterFd(), EPOLLIN | EPOLLOUT);
+        break;
+    case ControlMessage::WindowSize:
+        if (const auto size = parseWindowSize(request->payload))
+            m_setup.console->setWindowSize(size->rows, size->columns);
+        else
+            send(client, encodeControl(ControlMessage::Failure, "window size must be ROWS COLS"));
+        break;
+    case ControlMessage::StatusQuery:
+        send(client, encodeControl(ControlMessage::Reply, statusText()));
+        break;
+    case ControlMessage::Shutdown: {
+        uint64_t seconds = 30;
+        if (!request->payload.empty() && !parseUnsigned(request->payload, seconds)) {
+            send(client, encodeControl(ControlMessage::Failure, "timeout must be seconds"));
+            break;
+        }
+        requestStop(State::ShuttingDown, m_setup.plan.shutdownSignal,
+                    std::chrono::seconds(seconds));
+        ok();
+        break;
+    }
+    case ControlMessage::Destroy:
+        ok();
+        requestStop(State::Destroying, SIGKILL, std::chrono::seconds(0));
+        break;
+    case ControlMessage::Reboot:
+        requestStop(State::Rebooting,
+                    m_setup.plan.rebootSignal ? m_setup.plan.rebootSignal : SIGKILL,
+                    std::chrono::seconds(30));
+        ok();
+        break;
+    default:
+        send(client, encodeControl(ControlMessage::Failure, "not a request"));
+        break;
+    }
+}
+
+void Controller::requestStop(State state, int signal, std::chrono::seconds timeout) {
+    if (m_state == State::Destroying || !m_initPidfd)
+        return;
+    m_state = state;
+    if (pidfdSignal(m_initPidfd.get(), signal) != 0 || signal == SIGKILL) {
+        killInit();
+        return;
+    }
+    armTimer(timeout);
+}
+
+void Controller::armTimer(std::chrono::seconds timeout) {
+    struct itimerspec when{};
+    when.it_value.tv_sec = std::max<long>(1, static_cast<long>(timeout.count()));
+    ::timerfd_settime(m_timer.get(), 0, &when, nullptr);
+}
+
+void Controller::killInit() {
+    if (m_initPidfd)
+        pidfdSignal(m_initPidfd.get(), SIGKILL);
+    (void)m_setup.cgroup.killAll();
+}
+
+void Controller::send(Client& client, std::string packet) {
+    if (client.outgoing.empty()) {
+        const ssize_t sent =
+            ::send(client.fd.get(), packet.data(), packet.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (sent == static_cast<ssize_t>(packet.size()))
+            return;
+        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+            return; // the client is gone; its hang-up event drops it
+    }
+    client.queuedBytes += packet.size();
+    client.outgoing.push_back(std::move(packet));
+    if (client.queuedBytes > maxQueuedPerClient) {
+        // It stopped reading. The container must not wait for it: let it go (it can attach
+        // again and will get the scrollback).
+        ::shutdown(client.fd.get(), SHUT_RDWR);
+        return;
+    }
+    (void)m_setup.loop.modify(client.fd.get(), EPOLLIN | EPOLLOUT);
+}
+
+void Controller::flush(Client& client) {
+    while (!client.outgoing.empty()) {
+        const std::string& packet = client.outgoing.front();
+        const ssize_t sent =
+            ::send(client.fd.get(), packet.data(), packet.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (sent != static_cast<ssize_t>(packet.size()))
+            return;
+        client.queuedBytes -= packet.size();
+        client.outgoing.pop_front();
+    }
+    (void)m_setup.loop.modify(client.fd.get(), EPOLLIN);
+}
+
+void Controller::dropClient(int fd) {
+    m_setup.loop.unwatch(fd);
+    m_clients.erase(fd);
+}
+
+std::string Controller::statusText() const {
+    static constexpr std::string_view stateNames[] = {"running", "shutting-down", "rebooting",
+                                                      "destroying"};
+    return std::format("state={}\ninit_pid={}\ncontroller_pid={}\nconsole={}\nrestarts={}\n",
+                       stateNames[static_cast<int>(m_state)], m_initPid, ::getpid(),
+                       m_setup.console->slavePath(), m_restarts.size());
+}
+
+} // namespace cubby

@@ -1,0 +1,83 @@
+#pragma once
+// One running container: starts init, owns its console, cgroup and run state, serves the
+// control socket and carries out shutdown, destroy, reboot and the on_* lifecycle actions.
+// When the container stops for good, everything it owned is removed and run() returns.
+
+#include "cgroup.h"
+#include "console_hub.h"
+#include "container_plan.h"
+#include "domain.h"
+#include "event_loop.h"
+#include "identity.h"
+#include "run_state.h"
+
+#include <chrono>
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace cubby {
+
+class Controller {
+public:
+    struct Setup {
+        CubbyPaths paths;
+        Domain domain;
+        ContainerPlan plan;
+        ResolvedIdentity identity;
+        UniqueFd lock;
+        ContainerCgroup cgroup;
+        std::unique_ptr<ConsoleHub> console;
+        EventLoop loop;
+    };
+
+    explicit Controller(Setup setup);
+    ~Controller();
+
+    // Starts init and the control socket. Returns init's pid once it runs.
+    Result<pid_t> start();
+    // Serves until the container has stopped for good and its state is removed.
+    Status run();
+
+private:
+    enum class State { Running, ShuttingDown, Rebooting, Destroying };
+    struct Client {
+        UniqueFd fd;
+        std::deque<std::string> outgoing;
+        size_t queuedBytes = 0;
+        bool attached = false;
+    };
+
+    Status launch();
+    Status listen();
+    Status writeLiveState();
+    void onInitExit();
+    void onSignal();
+    void onConsole(uint32_t events);
+    void onAccept();
+    void onClient(int fd, uint32_t events);
+    void handleRequest(Client& client, std::string_view packet);
+    void send(Client& client, std::string packet);
+    void flush(Client& client);
+    void dropClient(int fd);
+    void broadcast(std::string_view output);
+    void requestStop(State state, int signal, std::chrono::seconds timeout);
+    void armTimer(std::chrono::seconds timeout);
+    void killInit();
+    void finish();
+    std::string statusText() const;
+
+    Setup m_setup;
+    State m_state = State::Running;
+    pid_t m_initPid = -1;
+    UniqueFd m_initPidfd;
+    UniqueFd m_signals;
+    UniqueFd m_timer;
+    UniqueFd m_listener;
+    std::map<int, std::unique_ptr<Client>> m_clients;
+    std::deque<std::chrono::steady_clock::time_point> m_restarts;
+    bool m_finished = false;
+};
+
+} // namespace cubby

@@ -1,0 +1,100 @@
+#include "launcher.h"
+
+#include "container_child.h"
+#include "sync_points.h"
+
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <format>
+#include <linux/sched.h>
+#include <sched.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace cubby {
+
+namespace {
+
+Status writeProcFile(pid_t pid, const char* name, const std::string& text) {
+    const std::string path = std::format("/proc/{}/{}", pid, name);
+    const UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
+    if (!fd || ::write(fd.get(), text.data(), text.size()) != static_cast<ssize_t>(text.size()))
+        return fail(Error::system(errno, std::format("writing {}", path)));
+    return {};
+}
+
+// Kills and reaps a child that will not become the container.
+void abandon(pid_t pid) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+}
+
+} // namespace
+
+Result<LaunchedInit> launchContainer(const ContainerPlan& plan, const ResolvedIdentity& identity,
+                                     int consoleSlaveFd, const std::string& consoleSlavePathText,
+                                     ContainerCgroup& cgroup) {
+    const char* consoleSlavePath = consoleSlavePathText.c_str();
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0)
+        return fail(Error::system(errno, "creating the start-up socket pair"));
+    UniqueFd parentEnd(pair[0]);
+    UniqueFd childEnd(pair[1]);
+
+    int pidfd = -1;
+    clone_args args{};
+    args.flags = plan.cloneFlags | CLONE_PIDFD;
+    args.pidfd = reinterpret_cast<uintptr_t>(&pidfd);
+    args.exit_signal = SIGCHLD;
+    const long pid = ::syscall(SYS_clone3, &args, sizeof args);
+    if (pid < 0)
+        return fail(Error::system(errno, "clone3 into new namespaces"));
+    if (pid == 0) {
+        parentEnd.reset();
+        runContainerChild({&plan, identity, childEnd.get(), consoleSlaveFd, consoleSlavePath});
+    }
+    LaunchedInit init{static_cast<pid_t>(pid), UniqueFd(pidfd)};
+    childEnd.reset();
+
+    // Sync point "parent configured": cgroup membership and id maps before the child acts.
+    if (auto joined = cgroup.addProcess(init.pid); !joined) {
+        abandon(init.pid);
+        return fail(joined.error());
+    }
+    if (!plan.uidMap.empty()) {
+        for (const auto& [file, text] :
+             {std::pair{"uid_map", &plan.uidMap}, std::pair{"gid_map", &plan.gidMap}}) {
+            if (auto written = writeProcFile(init.pid, file, *text); !written) {
+                abandon(init.pid);
+                return fail(written.error());
+            }
+        }
+    }
+    const char go = syncParentConfigured;
+    if (::send(parentEnd.get(), &go, 1, MSG_NOSIGNAL) != 1) {
+        const int err = errno;
+        abandon(init.pid);
+        return fail(Error::system(err, "signalling the container's first process"));
+    }
+    // End of file: the child's end closed on exec, init runs. A packet: what went wrong.
+    ChildFailure failure;
+    ssize_t got;
+    do {
+        got = ::recv(parentEnd.get(), &failure, sizeof failure, 0);
+    } while (got < 0 && errno == EINTR);
+    if (got == 0)
+        return init;
+    ::waitpid(init.pid, nullptr, 0);
+    if (got != static_cast<ssize_t>(sizeof failure))
+        return fail(Error::system(got < 0 ? errno : EPROTO,
+                                  "the container's first process ended before starting init"));
+    failure.step[sizeof failure.step - 1] = '\0';
+    if (failure.reasonIncluded)
+        return fail(Error{ErrorKind::System, failure.errnoValue, failure.step});
+    return fail(Error::system(failure.errnoValue, failure.step));
+}
+
+} // namespace cubby

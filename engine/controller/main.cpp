@@ -1,0 +1,198 @@
+// cubby-controller: runs one container and stays with it (like libvirt's libvirt_lxc or
+// LXC's monitor). Started by cubby-helper (or a test) as
+//
+//   cubby-controller --name NAME --definition FILE [--prefix DIR] [--cgroup-parent NAME]
+//                    [--ready-fd N]
+//
+// It writes "ready PID\n" (init's pid) or "error MESSAGE\n" to the ready descriptor once the
+// container's init runs or has failed to start, then serves the control socket until the
+// container stops for good. Single-threaded and Qt-free, to stay small.
+#include "controller.h"
+
+#include "domain_xml.h"
+#include "fs_in_root.h"
+#include "text.h"
+#include "xml_reader.h"
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <format>
+#include <random>
+#include <string_view>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace cubby;
+
+namespace {
+
+struct Options {
+    std::string name;
+    std::string definition;
+    CubbyPaths paths;
+    int readyFd = -1;
+};
+
+Uuid randomUuid() {
+    std::random_device random;
+    std::array<uint8_t, 16> bytes{};
+    for (auto& byte : bytes)
+        byte = static_cast<uint8_t>(random());
+    return Uuid::fromRandomBytes(bytes);
+}
+
+Result<Options> parseOptions(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view flag = argv[i];
+        if (i + 1 >= argc)
+            return failInvalid(std::format("{} needs a value", flag));
+        const std::string value = argv[++i];
+        if (flag == "--name")
+            options.name = value;
+        else if (flag == "--definition")
+            options.definition = value;
+        else if (flag == "--prefix")
+            options.paths.prefix = value;
+        else if (flag == "--cgroup-parent")
+            options.paths.cgroupParent = value;
+        else if (flag == "--ready-fd")
+            options.readyFd = std::atoi(value.c_str());
+        else
+            return failInvalid(std::format("unknown option {}", flag));
+    }
+    if (options.name.empty() || options.definition.empty())
+        return failInvalid("usage: cubby-controller --name NAME --definition FILE [--prefix DIR] "
+                           "[--cgroup-parent NAME] [--ready-fd N]");
+    return options;
+}
+
+Result<Domain> loadDefinition(const Options& options) {
+    const UniqueFd fd(::open(options.definition.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return fail(Error::system(errno, std::format("opening {}", options.definition)));
+    std::string text(maxXmlDocumentBytes + 1, '\0');
+    const ssize_t got = ::read(fd.get(), text.data(), text.size());
+    if (got < 0)
+        return fail(Error::system(errno, std::format("reading {}", options.definition)));
+    text.resize(static_cast<size_t>(got));
+    CUBBY_TRY(domain, parseDomainXml(text, randomUuid));
+    if (domain.name != options.name)
+        return failInvalid(std::format("the definition is for {}, not {}",
+                                       cubby::quoted(domain.name), cubby::quoted(options.name)));
+    domain.live.reset();
+    return domain;
+}
+
+// Refuses what can be known wrong before anything is created.
+Result<UniqueFd> checkRootAndInit(const Domain& domain) {
+    const Filesystem* root = domain.rootFilesystem();
+    const std::string rootPath = root ? root->sourceDir : "/";
+    UniqueFd rootFd(::open(rootPath.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!rootFd)
+        return fail(Error::system(errno, std::format("the root filesystem {}", rootPath)));
+    auto init = openInRoot(rootFd.get(), domain.os.init);
+    if (!init)
+        return fail(Error::system(init.error().errnoValue,
+                                  std::format("init {} in {}", domain.os.init, rootPath)));
+    struct stat info{};
+    if (::fstat(init->get(), &info) != 0 || !S_ISREG(info.st_mode) || !(info.st_mode & 0111))
+        return fail(Error::of(
+            ErrorKind::InvalidArgument,
+            std::format("init {} in {} is not an executable file", domain.os.init, rootPath)));
+    return rootFd;
+}
+
+Result<ResolvedIdentity> resolveInitIdentity(const Domain& domain, int rootFd) {
+    // A root filesystem without /etc/passwd (a bare BusyBox tree) runs init as root.
+    const std::string passwd = readFileInRoot(rootFd, "/etc/passwd").value_or("");
+    const std::string group = readFileInRoot(rootFd, "/etc/group").value_or("");
+    return resolveIdentity(passwd, group, domain.os.initUser, domain.os.initGroup);
+}
+
+Result<std::unique_ptr<ConsoleHub>> openConsole(const CubbyPaths& paths, std::string_view name) {
+    UniqueFd master(::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK));
+    if (!master || ::grantpt(master.get()) != 0 || ::unlockpt(master.get()) != 0)
+        return fail(Error::system(errno, "allocating the console PTY"));
+    char slavePath[64] = {};
+    if (::ptsname_r(master.get(), slavePath, sizeof slavePath) != 0)
+        return fail(Error::system(errno, "naming the console PTY"));
+    UniqueFd slave(::open(slavePath, O_RDWR | O_NOCTTY | O_CLOEXEC));
+    if (!slave)
+        return fail(Error::system(errno, std::format("opening {}", slavePath)));
+    winsize size{};
+    size.ws_row = 24;
+    size.ws_col = 80;
+    ::ioctl(master.get(), TIOCSWINSZ, &size);
+    CUBBY_CHECK(makeDirectories(paths.logDir(), 0750));
+    return std::make_unique<ConsoleHub>(std::move(master), std::move(slave), slavePath,
+                                        paths.consoleLog(name));
+}
+
+Result<std::unique_ptr<Controller>> prepare(const Options& options) {
+    CUBBY_TRY(domain, loadDefinition(options));
+    CUBBY_TRY(lock, lockContainer(options.paths, domain.name));
+    CUBBY_CHECK(cleanLeftovers(options.paths, domain.name));
+    CUBBY_TRY(rootFd, checkRootAndInit(domain));
+    CUBBY_TRY(identity, resolveInitIdentity(domain, rootFd.get()));
+    CUBBY_TRY(layout, detectCgroupLayout());
+    ContainerPlan plan = planContainer(domain, {layout == CgroupLayout::Unified});
+    CUBBY_TRY(console, openConsole(options.paths, domain.name));
+    CUBBY_TRY(cgroup, ContainerCgroup::create(options.paths.cgroupParent, domain.name,
+                                              planCgroupLimits(domain)));
+    auto loop = EventLoop::create();
+    if (!loop) {
+        (void)cgroup.remove();
+        return fail(loop.error());
+    }
+    return std::make_unique<Controller>(Controller::Setup{
+        options.paths, std::move(domain), std::move(plan), identity, std::move(lock),
+        std::move(cgroup), std::move(console), std::move(*loop)});
+}
+
+void report(int readyFd, const std::string& line) {
+    if (readyFd < 0)
+        return;
+    (void)::write(readyFd, line.data(), line.size());
+    ::close(readyFd);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    auto options = parseOptions(argc, argv);
+    if (!options) {
+        std::fprintf(stderr, "cubby-controller: %s\n", options.error().message.c_str());
+        return 2;
+    }
+    // The ready descriptor must not reach the container.
+    if (options->readyFd >= 0)
+        ::fcntl(options->readyFd, F_SETFD, FD_CLOEXEC);
+    const auto failStart = [&](const Error& error) {
+        std::fprintf(stderr, "cubby-controller: %s: %s\n", options->name.c_str(),
+                     error.message.c_str());
+        report(options->readyFd, "error " + error.message + "\n");
+        return 1;
+    };
+    auto controller = prepare(*options);
+    if (!controller)
+        return failStart(controller.error());
+    auto started = (*controller)->start();
+    if (!started) {
+        (*controller).reset(); // releases the lock, so the cleanup below can take it
+        // Nothing of a failed start stays behind: its cgroup and run directory go.
+        (void)cleanStaleContainer(options->paths, options->name);
+        return failStart(started.error());
+    }
+    report(options->readyFd, std::format("ready {}\n", *started));
+    if (auto ran = (*controller)->run(); !ran) {
+        std::fprintf(stderr, "cubby-controller: %s: %s\n", options->name.c_str(),
+                     ran.error().message.c_str());
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,73 @@
+#include "cgroup_plan.h"
+
+#include "cpuset.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace cubby {
+
+namespace {
+
+// Saturates instead of wrapping: a limit too large to express is no tighter than "huge".
+uint64_t kibToBytes(uint64_t kib) {
+    constexpr uint64_t most = std::numeric_limits<uint64_t>::max() / 1024;
+    return kib > most ? std::numeric_limits<uint64_t>::max() : kib * 1024;
+}
+
+std::optional<uint64_t> kibToBytes(const std::optional<uint64_t>& kib) {
+    if (!kib)
+        return std::nullopt;
+    return kibToBytes(*kib);
+}
+
+} // namespace
+
+const std::vector<DeviceRule>& standardContainerDevices() {
+    // The nodes lxc and libvirt's LXC driver give a container, readable and writable. None
+    // may be created (mknod): Cubby makes the container's /dev itself before its init runs,
+    // and a container able to mknod an allowed node could place it where it should not be.
+    static const std::vector<DeviceRule> devices = {
+        {.type = 'c', .major = 1, .minor = 3},   // null
+        {.type = 'c', .major = 1, .minor = 5},   // zero
+        {.type = 'c', .major = 1, .minor = 7},   // full
+        {.type = 'c', .major = 1, .minor = 8},   // random
+        {.type = 'c', .major = 1, .minor = 9},   // urandom
+        {.type = 'c', .major = 5, .minor = 0},   // tty: the process's controlling terminal
+        {.type = 'c', .major = 5, .minor = 1},   // console
+        {.type = 'c', .major = 5, .minor = 2},   // ptmx
+        {.type = 'c', .major = 136, .minor = -1} // pts/*: its own devpts instance
+    };
+    return devices;
+}
+
+CgroupLimits planCgroupLimits(const Domain& domain) {
+    CgroupLimits limits;
+    std::optional<uint64_t> memoryMax;
+    if (domain.memoryKiB > 0)
+        memoryMax = kibToBytes(domain.memoryKiB);
+    if (const auto hard = kibToBytes(domain.memtune.hardLimitKiB))
+        memoryMax = memoryMax ? std::min(*memoryMax, *hard) : *hard;
+    limits.memoryMaxBytes = memoryMax;
+    limits.memoryHighBytes = kibToBytes(domain.memtune.softLimitKiB);
+    limits.memoryLowBytes = kibToBytes(domain.memtune.minGuaranteeKiB);
+    limits.memorySwapMaxBytes = kibToBytes(domain.memtune.swapHardLimitKiB);
+    limits.cpuShares = domain.cputune.shares;
+    limits.cpuPeriodUs = domain.cputune.periodUs;
+    limits.cpuQuotaUs = domain.cputune.quotaUs;
+    if (!domain.cpuset.empty())
+        limits.cpusetCpus = formatCpuset(domain.cpuset);
+    limits.pidsMax = defaultContainerPidsMax;
+    limits.allowedDevices = standardContainerDevices();
+    return limits;
+}
+
+uint64_t cpuWeightFromShares(uint64_t shares) {
+    // Maps v1's range 2–262144 linearly onto 1–10000, so the minimum and maximum meet and the
+    // default 1024 becomes 39 (not v2's default 100, exactly as systemd and crun do it).
+    constexpr uint64_t minShares = 2, maxShares = 262144, maxWeight = 10000;
+    shares = std::clamp(shares, minShares, maxShares);
+    return 1 + ((shares - minShares) * (maxWeight - 1)) / (maxShares - minShares);
+}
+
+} // namespace cubby

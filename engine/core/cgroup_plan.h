@@ -1,0 +1,52 @@
+#pragma once
+// What a container may use, computed from its definition. Pure: the cgroup backends in
+// engine/sys turn it into file writes (v1 or v2) or a BPF device program.
+
+#include "domain.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cubby {
+
+struct DeviceRule {
+    char type = 'c'; // 'c' character, 'b' block
+    int major = -1;  // -1: any
+    int minor = -1;  // -1: any
+    bool read = true;
+    bool write = true;
+    bool mknod = false;
+    bool operator==(const DeviceRule&) const = default;
+};
+
+struct CgroupLimits {
+    std::optional<uint64_t> memoryMaxBytes;     // <memory>, or memtune hard_limit if lower
+    std::optional<uint64_t> memoryHighBytes;    // memtune soft_limit
+    std::optional<uint64_t> memoryLowBytes;     // memtune min_guarantee
+    std::optional<uint64_t> memorySwapMaxBytes; // memtune swap_hard_limit (memory + swap)
+    std::optional<uint64_t> cpuShares;          // <cputune><shares> (v1 scale, 1024 default)
+    std::optional<uint64_t> cpuPeriodUs;
+    std::optional<int64_t> cpuQuotaUs; // -1: no limit
+    std::string cpusetCpus;            // "0-2,4"; empty: inherit
+    std::optional<uint64_t> pidsMax;
+    std::vector<DeviceRule> allowedDevices; // everything else is denied
+    bool operator==(const CgroupLimits&) const = default;
+};
+
+// The device nodes every container gets: null, zero, full, random, urandom, tty, console,
+// ptmx and its own devpts instance's ptys.
+const std::vector<DeviceRule>& standardContainerDevices();
+
+// The pids.max every container gets: a fork bomb inside stops there instead of at the host's
+// limit. libvirt's definitions have no element for it.
+constexpr uint64_t defaultContainerPidsMax = 4096;
+
+CgroupLimits planCgroupLimits(const Domain& domain);
+
+// cgroup v2's cpu.weight (1–10000, default 100) for v1-style shares (2–262144, default 1024),
+// the conversion systemd, runc and crun use.
+uint64_t cpuWeightFromShares(uint64_t shares);
+
+} // namespace cubby

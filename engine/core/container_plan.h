@@ -1,0 +1,79 @@
+#pragma once
+// Everything the container's first process does, decided before clone(): namespaces, the
+// mount table, device nodes, masked paths, capabilities, init's command line and
+// environment. The child only walks this plan; it computes nothing new (so nothing can
+// surprise it between clone() and exec()).
+
+#include "domain.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cubby {
+
+enum class MountPhase {
+    BeforePivot, // host sources are still reachable; targets resolved inside the new root
+    AfterPivot,  // inside the container's root: masks and read-only remounts
+};
+
+enum class MountAction {
+    BindHost,        // source: a host path (absolute); bound onto target (recursively)
+    MountFilesystem, // fstype/data: a fresh filesystem (proc, sysfs, tmpfs, devpts, mqueue)
+    Symlink,         // target becomes a symlink to `source`
+    BindInside,      // after pivot: source and target are both container paths
+    RemountReadOnly, // after pivot: target (already a mount) becomes read-only
+    MaskFile,        // after pivot: /dev/null is bound over the file, if it exists
+    MaskDirectory,   // after pivot: an empty read-only tmpfs over the directory, if it exists
+};
+
+struct MountStep {
+    MountPhase phase = MountPhase::BeforePivot;
+    MountAction action = MountAction::BindHost;
+    std::string source;
+    std::string target; // always absolute, as seen inside the container
+    std::string fstype;
+    unsigned long flags = 0; // MS_* flags
+    std::string data;
+    bool targetIsFile = false; // create a file (not a directory) as the mount point
+    bool readOnly = false;     // remount the bind read-only right after binding
+    bool operator==(const MountStep&) const = default;
+};
+
+struct IdentityRequest {
+    std::string user;  // name or number, resolved in the container's /etc/passwd
+    std::string group; // name or number; empty: the user's primary group
+    bool operator==(const IdentityRequest&) const = default;
+};
+
+struct ContainerPlan {
+    std::string name;
+    std::string hostname;
+    uint64_t cloneFlags = 0; // CLONE_NEW* for clone3 (the cgroup namespace comes later)
+    std::string rootfs;      // host path of the root filesystem; empty: the host's root
+    std::vector<MountStep> mounts;
+    std::vector<int> capabilitiesToDrop; // from the bounding set
+    std::string uidMap;                  // /proc/PID/uid_map text; empty without <idmap>
+    std::string gidMap;
+    std::vector<std::string> argv;
+    std::vector<std::string> environment; // NAME=value
+    std::string workingDirectory;
+    IdentityRequest identity;
+    int shutdownSignal = 0; // what asks init to power off
+    int rebootSignal = 0;   // what asks init to reboot
+};
+
+// The host facts a plan depends on, gathered by the caller.
+struct HostFacts {
+    bool cgroupUnified = false; // mount cgroup2 inside (pure v2 hosts)
+};
+
+ContainerPlan planContainer(const Domain& domain, const HostFacts& host);
+
+// The capabilities a container loses by default, as libvirt and LXC drop them.
+const std::vector<std::string>& defaultDroppedCapabilities();
+
+// Device nodes bound from the host's /dev (the cgroup device ACL allows exactly these).
+const std::vector<std::string>& containerDeviceNodes();
+
+} // namespace cubby

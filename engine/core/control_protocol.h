@@ -1,0 +1,57 @@
+#pragma once
+// The controller's Unix socket protocol (SOCK_SEQPACKET: one message per packet). A message
+// is one type byte followed by its payload. Clients are the helper, cubbyctl and tests.
+//
+//   client → controller                    controller → client
+//   AttachConsole                          Scrollback (bytes), then ConsoleOutput (bytes)…
+//   ConsoleInput (bytes)                   ConsoleClosed when the container stops
+//   WindowSize "ROWS COLS"
+//   StatusQuery                            Reply "key=value\n…" (state, init_pid, console…)
+//   Shutdown "TIMEOUT_SECONDS"             Reply "ok" once the request is under way
+//   Destroy / Reboot                       Reply "ok"
+//                                          Failure "message" for a refused request
+//
+// Every attached client may type, as in a shared terminal session (tmux, screen): the helper
+// only hands console access to callers polkit allowed `io.github.cubby1.console`. The window
+// size is the last one any client set.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cubby {
+
+enum class ControlMessage : char {
+    AttachConsole = 'a',
+    ConsoleInput = 'i',
+    WindowSize = 'w',
+    StatusQuery = 's',
+    Shutdown = 'h',
+    Destroy = 'd',
+    Reboot = 'r',
+    Scrollback = 'S',
+    ConsoleOutput = 'O',
+    ConsoleClosed = 'C',
+    Reply = 'R',
+    Failure = 'F',
+};
+
+constexpr size_t maxControlPacket = 64 * 1024;
+
+std::string encodeControl(ControlMessage type, std::string_view payload = {});
+
+struct DecodedControl {
+    ControlMessage type;
+    std::string_view payload;
+};
+// Fails on an empty packet or an unknown type byte.
+std::optional<DecodedControl> decodeControl(std::string_view packet);
+
+struct WindowSizeRequest {
+    uint16_t rows = 0;
+    uint16_t columns = 0;
+};
+std::optional<WindowSizeRequest> parseWindowSize(std::string_view payload);
+
+} // namespace cubby

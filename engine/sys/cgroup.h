@@ -1,0 +1,69 @@
+#pragma once
+// Resource control for one container: one group per container, created before the
+// container's init runs and removed after it is gone. The backend is chosen from what the
+// host mounts: a pure cgroup v2 hierarchy (what users have), or the v1/v2 hybrid of hosts
+// whose memory, cpu, pids and devices controllers are v1 (the build machines). A systemd host
+// will later get a delegated scope and machined registration behind the same interface.
+
+#include "cgroup_plan.h"
+#include "error.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <sys/types.h>
+#include <vector>
+
+namespace cubby {
+
+enum class CgroupLayout {
+    Unified, // cgroup v2 with the memory, cpu and pids controllers
+    Hybrid,  // v1 controllers (memory, cpu/cpuacct, cpuset, pids, devices)
+};
+
+Result<CgroupLayout> detectCgroupLayout();
+
+// Figures read from the group itself, never by walking /proc.
+struct CgroupStats {
+    uint64_t memoryCurrentBytes = 0;
+    uint64_t memoryMaxBytes = 0; // 0: no limit
+    uint64_t oomKills = 0;       // processes the kernel's OOM killer killed in the group
+    uint64_t cpuUsageNs = 0;     // cumulative CPU time of every process, exited ones included
+    // Per CPU, where the kernel keeps it (v1 cpuacct.usage_percpu). cgroup v2 has no per-CPU
+    // figure; there the vector is empty and only the total is reported.
+    std::vector<uint64_t> perCpuUsageNs;
+    uint64_t pids = 0;
+};
+
+class ContainerCgroup {
+public:
+    // Creates the container's group under `parent` (a path relative to each hierarchy's
+    // root, e.g. "cubby") and applies `limits`. Fails with AlreadyExists if it exists.
+    static Result<ContainerCgroup> create(std::string_view parent, std::string_view name,
+                                          const CgroupLimits& limits);
+    // An existing group (a restarted helper, stale-state cleanup).
+    static Result<ContainerCgroup> open(std::string_view parent, std::string_view name);
+
+    ContainerCgroup(ContainerCgroup&&) noexcept;
+    ContainerCgroup& operator=(ContainerCgroup&&) noexcept;
+    ~ContainerCgroup(); // does not remove the group: removal is explicit
+
+    CgroupLayout layout() const;
+    // The group's directory in every hierarchy it lives in (one on cgroup v2; one per v1
+    // hierarchy on a hybrid host), for logs and for checking that remove() left nothing.
+    std::vector<std::string> paths() const;
+    Status addProcess(pid_t pid);
+    Result<CgroupStats> readStats() const;
+    // SIGKILL to every process in the group, then waits (bounded) until cgroup.procs is empty.
+    // The dead stay counted in pids.current until their parents reap them.
+    Status killAll();
+    // Removes the (empty) group from every hierarchy.
+    Status remove();
+
+private:
+    struct State;
+    explicit ContainerCgroup(std::unique_ptr<State> state);
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace cubby

@@ -1,0 +1,49 @@
+#pragma once
+// Where Cubby keeps things, all below one prefix (tests use a temporary one): definitions in
+// etc/cubby, live state in run/cubby, console logs in var/log/cubby. A controller holds an
+// exclusive lock on run/cubby/NAME.lock for its whole life; a lock anyone else can take
+// means the container's controller is gone and whatever it left is stale.
+
+#include "error.h"
+#include "unique_fd.h"
+
+#include <string>
+#include <string_view>
+
+namespace cubby {
+
+struct CubbyPaths {
+    std::string prefix = "/";
+    std::string cgroupParent = "cubby"; // below each cgroup hierarchy's root
+
+    std::string runDir() const;
+    std::string containerRunDir(std::string_view name) const;
+    std::string lockPath(std::string_view name) const;
+    std::string controlSocket(std::string_view name) const;
+    std::string liveXml(std::string_view name) const;
+    std::string logDir() const;
+    std::string consoleLog(std::string_view name) const;
+    std::string containerDefinitions() const;
+    std::string networkDefinitions() const;
+};
+
+// Creates `path` and its missing parents with `mode`.
+Status makeDirectories(const std::string& path, mode_t mode);
+
+// Takes the container's lock without waiting; fails with AlreadyExists while a controller
+// holds it.
+Result<UniqueFd> lockContainer(const CubbyPaths& paths, std::string_view name);
+
+// Kills and removes what a dead controller left: processes in the container's cgroup, the
+// cgroup itself, the run directory. The caller must hold the container's lock. Returns
+// whether there was anything.
+Result<bool> cleanLeftovers(const CubbyPaths& paths, std::string_view name);
+
+// What a dead controller left behind: processes still in its cgroup, the cgroup itself, the
+// run directory. Does nothing (returns false) while a live controller holds the lock.
+Result<bool> cleanStaleContainer(const CubbyPaths& paths, std::string_view name);
+
+// Removes the run directory's files and the directory (the lock file stays).
+void removeRunState(const CubbyPaths& paths, std::string_view name);
+
+} // namespace cubby

@@ -1,0 +1,430 @@
+// cubby-controller running real containers from a BusyBox root: namespaces, the mount table,
+// devices, capabilities, the console, cgroup limits and statistics, and the lifecycle,
+// including a killed controller and twenty containers at once.
+#include "busybox_root.h"
+#include "cgroup.h"
+#include "controller_run.h"
+#include "run_state.h"
+
+#include <QTest>
+#include <csignal>
+#include <format>
+#include <fstream>
+#include <memory>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace cubby;
+using namespace cubby::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string domainXml(const std::string& name, const std::string& root, const std::string& init,
+                      const std::string& extra = "", const std::string& memory = "64") {
+    std::string xml = "<domain type='lxc'><name>" + name + "</name><memory unit='MiB'>" + memory +
+                      "</memory><os><type>exe</type><init>" + init + "</init></os>" + extra +
+                      "<devices>";
+    if (!root.empty())
+        xml +=
+            "<filesystem type='mount'><source dir='" + root + "'/><target dir='/'/></filesystem>";
+    return xml + "<console type='pty'/></devices></domain>";
+}
+
+// A script as init: /sbin/init-test inside the root.
+std::string withScript(BusyboxRoot& root, const std::string& script) {
+    root.writeFile("sbin/init-test", "#!/bin/sh\n" + script + "\n");
+    return "/sbin/init-test";
+}
+
+bool exists(const std::string& path) {
+    struct stat info{};
+    return ::stat(path.c_str(), &info) == 0;
+}
+
+bool processGone(pid_t pid, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (::kill(pid, 0) != 0 && errno == ESRCH)
+            return true;
+        std::this_thread::sleep_for(10ms);
+    }
+    return false;
+}
+
+} // namespace
+
+class TestController : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<BusyboxRoot> m_root;
+    std::unique_ptr<TestPrefix> m_prefix;
+
+    // Starts a container whose init runs `script`, attaches to its console, and returns what
+    // it printed up to `until`.
+    std::string runScript(const std::string& name, const std::string& script,
+                          const std::string& until, const std::string& extra = "") {
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(), withScript(*m_root, script), extra));
+        if (!run.waitReady())
+            return "start failed: " + run.error();
+        auto client = run.connect();
+        if (!client || !client->request(ControlMessage::AttachConsole))
+            return "attach failed";
+        return readConsoleUntil(*client, until);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(geteuid() == 0, "the root tier needs root: run it through scripts/test");
+        m_root = std::make_unique<BusyboxRoot>();
+        QVERIFY2(m_root->ok(), m_root->failure().c_str());
+        m_prefix = std::make_unique<TestPrefix>();
+    }
+
+    void initIsPidOneWithTheContainersHostname() {
+        const std::string out = runScript(
+            "hostcheck",
+            "echo host=$(hostname) pid=$$ env=$container/$container_name; ps -o pid,comm; echo "
+            "END; exec sleep 1000",
+            "END");
+        QVERIFY2(out.find("host=hostcheck pid=1 env=cubby/hostcheck") != std::string::npos,
+                 out.c_str());
+        // ps sees only the container: init and ps itself.
+        const std::string table = out.substr(out.find("PID"), out.find("END") - out.find("PID"));
+        QVERIFY2(std::count(table.begin(), table.end(), '\n') <= 3, table.c_str());
+    }
+
+    void mountTableAndMasks() {
+        const std::string out =
+            runScript("mounts", "cat /proc/mounts; echo END; exec sleep 1000", "END");
+        for (const char* expected :
+             {"proc /proc proc rw,nosuid,nodev,noexec", "sysfs /sys sysfs ro,nosuid,nodev,noexec",
+              "tmpfs /dev tmpfs rw,nosuid", "devpts /dev/pts devpts rw,nosuid,noexec",
+              "ptmxmode=666", "mqueue /dev/mqueue mqueue", "proc /proc/sys proc ro", " /proc/keys ",
+              " /proc/timer_list ", "tmpfs /sys/firmware tmpfs ro", "tmpfs /dev/shm tmpfs",
+              "devpts /dev/console devpts"})
+            QVERIFY2(out.find(expected) != std::string::npos,
+                     (std::string(expected) + " missing from\n" + out).c_str());
+    }
+
+    void onlyTheAllowedDevicesExist() {
+        const std::string out = runScript(
+            "devices",
+            "ls /dev | tr '\\n' ' '; echo; mknod /tmp/sda b 8 0 2>&1; echo x > /proc/sysrq-trigger "
+            "2>&1; grep CapBnd /proc/self/status; ls -l /proc/self/fd | grep -c -- '->'; echo END; "
+            "exec sleep 1000",
+            "END");
+        QVERIFY2(out.find("console fd full mqueue null ptmx pts random shm stderr stdin stdout tty "
+                          "urandom zero") != std::string::npos,
+                 out.c_str());
+        QVERIFY2(out.find("mknod: /tmp/sda: Operation not permitted") != std::string::npos,
+                 out.c_str());
+        // CAP_MKNOD (27) and CAP_SYS_MODULE (16) are gone from the bounding set.
+        const size_t at = out.find("CapBnd:");
+        QVERIFY(at != std::string::npos);
+        const uint64_t bounding = std::stoull(out.substr(at + 7), nullptr, 16);
+        QVERIFY(!(bounding & (1ull << 27)));
+        QVERIFY(!(bounding & (1ull << 16)));
+        QVERIFY(bounding & (1ull << 21)); // sys_admin stays: it is the container's root
+        // No descriptor of the controller reached the container: ls sees 0, 1, 2 and its own.
+        const size_t countAt = out.find('\n', at);
+        QVERIFY2(std::atoi(out.c_str() + countAt + 1) <= 4, out.c_str());
+    }
+
+    void consoleRoundTripWindowSizeAndScrollback() {
+        const std::string name = "console";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(),
+                                    withScript(*m_root, "echo early-boot-message; exec sh -i")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto first = run.connect();
+        QVERIFY(first);
+        QVERIFY(first->request(ControlMessage::AttachConsole));
+        QVERIFY(first->send(ControlMessage::ConsoleInput, "echo hi-$((40+2))\n"));
+        QVERIFY(readConsoleUntil(*first, "hi-42\r\n").find("hi-42\r\n") != std::string::npos);
+        QVERIFY(first->send(ControlMessage::WindowSize, "33 99"));
+        QVERIFY(first->send(ControlMessage::ConsoleInput, "stty size\n"));
+        QVERIFY(readConsoleUntil(*first, "33 99").find("33 99") != std::string::npos);
+        // A client that attaches late gets what was printed before it came.
+        auto late = run.connect();
+        QVERIFY(late);
+        QVERIFY(late->request(ControlMessage::AttachConsole));
+        const std::string scrollback = readConsoleUntil(*late, "stty size", 5s);
+        QVERIFY2(scrollback.find("early-boot-message") != std::string::npos, scrollback.c_str());
+        // Both may type; the late one's command shows up for the first one too.
+        QVERIFY(late->send(ControlMessage::ConsoleInput, "echo from-late\n"));
+        QVERIFY(readConsoleUntil(*first, "from-late\r\n").find("from-late") != std::string::npos);
+        // The console's history is also in the log.
+        std::ifstream log(m_prefix->path() + "/var/log/cubby/console.console.log");
+        const std::string logged((std::istreambuf_iterator<char>(log)), {});
+        QVERIFY(logged.find("early-boot-message") != std::string::npos);
+    }
+
+    void aClientThatStopsReadingNeverBlocksTheContainer() {
+        const std::string name = "flood";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(),
+                                    withScript(*m_root, "sleep 0.3; yes flood-line | head -c "
+                                                        "5000000; echo FLOOD-DONE; exec sleep "
+                                                        "1000")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto stuck = run.connect(); // attaches and then never reads
+        QVERIFY(stuck);
+        QVERIFY(stuck->send(ControlMessage::AttachConsole));
+        // 5 MB later the container is done, and a fresh client sees the end in the scrollback.
+        std::string seen;
+        for (int attempt = 0; attempt < 60 && seen.find("FLOOD-DONE") == std::string::npos;
+             ++attempt) {
+            std::this_thread::sleep_for(250ms);
+            auto fresh = run.connect();
+            QVERIFY(fresh);
+            QVERIFY(fresh->request(ControlMessage::AttachConsole));
+            seen = readConsoleUntil(*fresh, "FLOOD-DONE", 500ms);
+        }
+        QVERIFY2(seen.find("FLOOD-DONE") != std::string::npos, "the container was blocked");
+    }
+
+    void memoryCapOomKillsAndCounts() {
+        const std::string name = "oom";
+        // awk doubles a string until the 32 MiB cap stops it.
+        ControllerRun run(
+            *m_prefix, name,
+            domainXml(name, m_root->path(),
+                      withScript(*m_root, "awk 'BEGIN { s = \"0123456789abcdef\"; while (1) s = s "
+                                          "s }'; echo awk-status=$?; exec sleep 1000"),
+                      "", "32"));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        const std::string out = readConsoleUntil(*client, "awk-status=", 30s);
+        QVERIFY2(out.find("awk-status=137") != std::string::npos, out.c_str()); // SIGKILL
+        auto group = ContainerCgroup::open(m_prefix->cgroupParent(), name);
+        QVERIFY(group);
+        auto stats = group->readStats();
+        QVERIFY2(stats, stats ? "" : stats.error().message.c_str());
+        QVERIFY(stats->oomKills >= 1);
+        QCOMPARE(stats->memoryMaxBytes, uint64_t{32} << 20);
+    }
+
+    void cpuTimeGrowsTotalAndPerCpu() {
+        const std::string name = "busy";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(),
+                                    withScript(*m_root, "read go; i=0; while [ $i -lt 200000 ]; "
+                                                        "do i=$((i+1)); done; echo BUSY-DONE; "
+                                                        "exec sleep 1000")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto group = ContainerCgroup::open(m_prefix->cgroupParent(), name);
+        QVERIFY(group);
+        const auto before = group->readStats();
+        QVERIFY(before);
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        QVERIFY(client->send(ControlMessage::ConsoleInput, "go\n"));
+        QVERIFY(readConsoleUntil(*client, "BUSY-DONE", 60s).find("BUSY-DONE") != std::string::npos);
+        const auto after = group->readStats();
+        QVERIFY(after);
+        QVERIFY2(after->cpuUsageNs > before->cpuUsageNs + 100'000'000,
+                 std::format("{} -> {}", before->cpuUsageNs, after->cpuUsageNs).c_str());
+        if (!after->perCpuUsageNs.empty()) { // v1 keeps per-CPU figures; v2 has none
+            uint64_t sum = 0;
+            for (const uint64_t cpu : after->perCpuUsageNs)
+                sum += cpu;
+            QVERIFY(sum >= after->cpuUsageNs * 9 / 10 && sum <= after->cpuUsageNs * 11 / 10);
+        }
+    }
+
+    void shutdownAsksInitAndCleansUp() {
+        const std::string name = "polite";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(),
+                                    withScript(*m_root, "trap 'echo got-term; exit 0' TERM; echo "
+                                                        "READY; while :; do sleep 0.1; done")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        QVERIFY(readConsoleUntil(*client, "READY").find("READY") != std::string::npos);
+        QVERIFY(client->request(ControlMessage::Shutdown, "10"));
+        QVERIFY(readConsoleUntil(*client, "got-term").find("got-term") != std::string::npos);
+        QCOMPARE(run.waitExit(), 0);
+        QVERIFY(processGone(run.initPid(), 5s));
+        QVERIFY(!exists(m_prefix->runDir(name)));
+        QVERIFY(!ContainerCgroup::open(m_prefix->cgroupParent(), name));
+    }
+
+    void shutdownFallsBackToKillAfterTheTimeout() {
+        const std::string name = "stubborn";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(), withScript(*m_root, "exec sleep 1000")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client);
+        const auto asked = std::chrono::steady_clock::now();
+        QVERIFY(client->request(ControlMessage::Shutdown, "1"));
+        QCOMPARE(run.waitExit(), 0);
+        QVERIFY(std::chrono::steady_clock::now() - asked >= 900ms);
+        QVERIFY(processGone(run.initPid(), 5s));
+    }
+
+    void destroyKillsAtOnce() {
+        const std::string name = "doomed";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(), withScript(*m_root, "exec sleep 1000")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::Destroy));
+        QCOMPARE(run.waitExit(), 0);
+        QVERIFY(processGone(run.initPid(), 5s));
+        QVERIFY(!exists(m_prefix->runDir(name)));
+    }
+
+    void rebootRestartsInit() {
+        const std::string name = "phoenix";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(),
+                                    withScript(*m_root, "echo BOOTED-$$; exec sleep 1000")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::Reboot));
+        // The console outlives the reboot: it shows both boots.
+        std::this_thread::sleep_for(300ms);
+        auto status = client->request(ControlMessage::StatusQuery);
+        QVERIFY(status);
+        QVERIFY2(status->find("restarts=1") != std::string::npos, status->c_str());
+        QVERIFY(processGone(run.initPid(), 5s));
+        auto again = run.connect();
+        QVERIFY(again && again->request(ControlMessage::AttachConsole));
+        const std::string boots = readConsoleUntil(*again, "BOOTED-1\r\nBOOTED-1", 5s);
+        QVERIFY2(boots.find("BOOTED-1\r\nBOOTED-1") != std::string::npos, boots.c_str());
+    }
+
+    void killedControllerTakesTheContainerAndStateIsCleanedLater() {
+        const std::string name = "orphan";
+        const std::string xml =
+            domainXml(name, m_root->path(), withScript(*m_root, "exec sleep 1000"));
+        pid_t init = -1;
+        {
+            ControllerRun run(*m_prefix, name, xml);
+            QVERIFY2(run.waitReady(), run.error().c_str());
+            init = run.initPid();
+            ::kill(run.controllerPid(), SIGKILL);
+            QVERIFY(run.waitExit() >= 0);
+        }
+        QVERIFY(processGone(init, 5s));
+        QVERIFY(exists(m_prefix->runDir(name))); // stale until someone looks
+        CubbyPaths paths{m_prefix->path(), m_prefix->cgroupParent()};
+        auto cleaned = cleanStaleContainer(paths, name);
+        QVERIFY2(cleaned, cleaned ? "" : cleaned.error().message.c_str());
+        QVERIFY(*cleaned);
+        QVERIFY(!exists(m_prefix->runDir(name)));
+        QVERIFY(!ContainerCgroup::open(m_prefix->cgroupParent(), name));
+        // And the name starts again.
+        ControllerRun again(*m_prefix, name, xml);
+        QVERIFY2(again.waitReady(), again.error().c_str());
+    }
+
+    void aRunningContainerCannotStartTwice() {
+        const std::string name = "single";
+        const std::string xml =
+            domainXml(name, m_root->path(), withScript(*m_root, "exec sleep 1000"));
+        ControllerRun first(*m_prefix, name, xml);
+        QVERIFY2(first.waitReady(), first.error().c_str());
+        ControllerRun second(*m_prefix, name, xml);
+        QVERIFY(!second.waitReady());
+        QVERIFY2(second.error().find("already running") != std::string::npos,
+                 second.error().c_str());
+        CubbyPaths paths{m_prefix->path(), m_prefix->cgroupParent()};
+        QCOMPARE(cleanStaleContainer(paths, name).value_or(true), false);
+        QVERIFY(exists(m_prefix->runDir(name))); // the first one's state is untouched
+    }
+
+    void twentyContainersAtOnce() {
+        const std::string init = withScript(*m_root, "exec sleep 1000");
+        std::vector<std::unique_ptr<ControllerRun>> runs;
+        for (int i = 0; i < 20; ++i) {
+            const std::string name = std::format("many{}", i);
+            runs.push_back(std::make_unique<ControllerRun>(*m_prefix, name,
+                                                           domainXml(name, m_root->path(), init)));
+        }
+        for (auto& run : runs)
+            QVERIFY2(run->waitReady(), run->error().c_str());
+        for (auto& run : runs) {
+            auto client = run->connect();
+            QVERIFY(client && client->request(ControlMessage::Destroy));
+        }
+        for (int i = 0; i < 20; ++i) {
+            QCOMPARE(runs[i]->waitExit(), 0);
+            QVERIFY(processGone(runs[i]->initPid(), 5s));
+            QVERIFY(!exists(m_prefix->runDir(std::format("many{}", i))));
+            QVERIFY(!ContainerCgroup::open(m_prefix->cgroupParent(), std::format("many{}", i)));
+        }
+    }
+
+    void applicationContainerSharesFilesButNotTmp() {
+        std::ofstream(std::string("/tmp/cubby-host-marker")) << "host";
+        // The application container runs the host's own shell with the host's root.
+        ControllerRun app(*m_prefix, "app",
+                          "<domain type='lxc'><name>app</name><memory unit='MiB'>64</memory>"
+                          "<os><type>exe</type><init>/bin/sh</init><initarg>-c</initarg>"
+                          "<initarg>head -1 /etc/os-release; ls /tmp/cubby-host-marker; echo "
+                          "pid=$$; echo END; exec sleep 1000</initarg></os><devices/></domain>");
+        QVERIFY2(app.waitReady(), app.error().c_str());
+        auto client = app.connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        const std::string out = readConsoleUntil(*client, "END");
+        ::unlink("/tmp/cubby-host-marker");
+        QVERIFY2(out.find("PRETTY_NAME=") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("No such file") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("pid=1") != std::string::npos, out.c_str());
+    }
+
+    void userNamespaceMapsRoot() {
+        const std::string out = runScript(
+            "mapped", "echo uid=$(id -u); cat /proc/self/uid_map; echo END; exec sleep 1000", "END",
+            "<idmap><uid start='0' target='200000' count='65536'/>"
+            "<gid start='0' target='200000' count='65536'/></idmap>");
+        QVERIFY2(out.find("uid=0") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("200000") != std::string::npos, out.c_str());
+    }
+
+    void badDefinitionsFailClearlyAndLeaveNothing_data() {
+        QTest::addColumn<QString>("xml");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("missing rootfs")
+            << QString::fromStdString(domainXml("bad1", "/nonexistent/rootfs", "/sbin/init"))
+            << "/nonexistent/rootfs";
+        QTest::newRow("init missing")
+            << QString::fromStdString(domainXml("bad2", m_root->path(), "/sbin/nothing-here"))
+            << "/sbin/nothing-here";
+        m_root->writeFile("sbin/not-executable", "#!/bin/sh\n", 0644);
+        QTest::newRow("init not executable")
+            << QString::fromStdString(domainXml("bad3", m_root->path(), "/sbin/not-executable"))
+            << "not an executable";
+        QTest::newRow("memory below minimum")
+            << QString::fromStdString(domainXml("bad4", m_root->path(), "/sbin/init", "", "1"))
+            << "minimum";
+    }
+    void badDefinitionsFailClearlyAndLeaveNothing() {
+        QFETCH(QString, xml);
+        QFETCH(QString, mentions);
+        const std::string text = xml.toStdString();
+        const std::string name = text.substr(text.find("<name>") + 6, 4);
+        ControllerRun run(*m_prefix, name, text);
+        QVERIFY(!run.waitReady());
+        QVERIFY2(run.error().find(mentions.toStdString()) != std::string::npos,
+                 run.error().c_str());
+        QCOMPARE(run.waitExit(), 1);
+        QVERIFY(!exists(m_prefix->runDir(name)));
+        QVERIFY(!ContainerCgroup::open(m_prefix->cgroupParent(), name));
+    }
+
+    void cleanupTestCase() {
+        m_prefix.reset();
+        m_root.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestController)
+#include "test_controller.moc"

@@ -1,0 +1,157 @@
+#include "controller_run.h"
+
+#include "busybox_root.h"
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#ifndef CUBBY_CONTROLLER_PATH
+#error "CUBBY_CONTROLLER_PATH must name the cubby-controller binary"
+#endif
+
+extern char** environ;
+
+namespace cubby::test {
+
+TestPrefix::TestPrefix() {
+    static std::atomic<int> counter{0};
+    char templ[] = "/tmp/cubby-prefix-XXXXXX";
+    if (::mkdtemp(templ))
+        m_path = templ;
+    m_cgroupParent = "cubby-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+}
+
+TestPrefix::~TestPrefix() {
+    if (!m_path.empty())
+        removeTree(m_path);
+    // The controllers removed their own groups; the parent is ours.
+    for (const char* hierarchy : {"", "/memory", "/cpu,cpuacct", "/cpuset", "/pids", "/devices",
+                                  "/unified", "/cpu", "/cpuacct", "/freezer"}) {
+        const std::string dir = std::string("/sys/fs/cgroup") + hierarchy + "/" + m_cgroupParent;
+        ::rmdir(dir.c_str());
+    }
+}
+
+ControllerRun::ControllerRun(const TestPrefix& prefix, const std::string& name,
+                             const std::string& domainXml)
+    : m_prefix(prefix)
+    , m_name(name) {
+    const std::string definition = prefix.path() + "/" + name + ".xml";
+    std::ofstream(definition) << domainXml;
+    int ready[2];
+    if (::pipe2(ready, O_CLOEXEC) != 0) {
+        m_error = "pipe2 failed";
+        return;
+    }
+    const std::string readyFd = std::to_string(ready[1]);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    // The write end must survive exec in the controller (and only there).
+    posix_spawn_file_actions_adddup2(&actions, ready[1], ready[1]);
+    const char* argv[] = {CUBBY_CONTROLLER_PATH, "--name",           name.c_str(),
+                          "--definition",        definition.c_str(), "--prefix",
+                          prefix.path().c_str(), "--cgroup-parent",  prefix.cgroupParent().c_str(),
+                          "--ready-fd",          readyFd.c_str(),    nullptr};
+    const int spawned = posix_spawn(&m_controllerPid, CUBBY_CONTROLLER_PATH, &actions, nullptr,
+                                    const_cast<char**>(argv), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(ready[1]);
+    m_readyFd = ready[0];
+    if (spawned != 0)
+        m_error = std::string("posix_spawn: ") + std::strerror(spawned);
+}
+
+ControllerRun::~ControllerRun() {
+    if (m_readyFd >= 0)
+        ::close(m_readyFd);
+    if (m_controllerPid > 0 && !m_reaped) {
+        if (waitExit(std::chrono::milliseconds(0)) < 0) {
+            ::kill(m_controllerPid, SIGTERM); // destroys the container cleanly
+            if (waitExit(std::chrono::seconds(10)) < 0) {
+                ::kill(m_controllerPid, SIGKILL);
+                ::waitpid(m_controllerPid, nullptr, 0);
+            }
+        }
+    }
+}
+
+bool ControllerRun::waitReady(std::chrono::milliseconds timeout) {
+    if (m_readyFd < 0)
+        return false;
+    std::string line;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (line.find('\n') == std::string::npos) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        pollfd fd{m_readyFd, POLLIN, 0};
+        if (left.count() <= 0 || ::poll(&fd, 1, static_cast<int>(left.count())) <= 0) {
+            m_error = "timed out waiting for the controller";
+            return false;
+        }
+        char buffer[512];
+        const ssize_t got = ::read(m_readyFd, buffer, sizeof buffer);
+        if (got <= 0)
+            break;
+        line.append(buffer, static_cast<size_t>(got));
+    }
+    if (line.starts_with("ready ")) {
+        m_initPid = std::atoi(line.c_str() + 6);
+        return m_initPid > 0;
+    }
+    m_error = line.empty() ? "the controller exited without a word" : line;
+    while (!m_error.empty() && m_error.back() == '\n')
+        m_error.pop_back();
+    return false;
+}
+
+Result<ControllerClient> ControllerRun::connect() const {
+    return ControllerClient::connect(m_prefix.runDir(m_name) + "/control.sock");
+}
+
+int ControllerRun::waitExit(std::chrono::milliseconds timeout) {
+    if (m_reaped)
+        return 0;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        int status = 0;
+        const pid_t done = ::waitpid(m_controllerPid, &status, WNOHANG);
+        if (done == m_controllerPid) {
+            m_reaped = true;
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        }
+        if (std::chrono::steady_clock::now() >= deadline)
+            return -1;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+std::string readConsoleUntil(ControllerClient& client, const std::string& needle,
+                             std::chrono::milliseconds timeout) {
+    std::string seen;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (seen.find(needle) == std::string::npos) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0)
+            break;
+        auto packet = client.receive(left);
+        if (!packet)
+            break;
+        const auto message = decodeControl(*packet);
+        if (message && (message->type == ControlMessage::ConsoleOutput ||
+                        message->type == ControlMessage::Scrollback))
+            seen.append(message->payload);
+    }
+    return seen;
+}
+
+} // namespace cubby::test
