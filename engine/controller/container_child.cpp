@@ -110,8 +110,8 @@ void beforePivot(const ChildContext& context, int rootFd) {
         }
         const std::string sourcePath = fdPath(sources[i].get());
         check(context,
-              ::mount(sourcePath.c_str(), targetPath.c_str(), nullptr, MS_BIND | MS_REC, nullptr) ==
-                  0,
+              ::mount(sourcePath.c_str(), targetPath.c_str(), nullptr,
+                      MS_BIND | (step.recursive ? MS_REC : 0), nullptr) == 0,
               std::format("binding {} on {}", step.source.empty() ? "the console" : step.source,
                           step.target));
         if (step.readOnly) {

@@ -184,11 +184,19 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
     // host's network, the host's sysfs is bound read-only instead: the kernel refuses a new
     // sysfs from a user namespace that does not own the network namespace, and the same
     // sysfs twice on one mount point.
-    if (domain.hasPrivateNetwork() || (!domain.idmap && root))
+    const bool freshSysfs = domain.hasPrivateNetwork() || (!domain.idmap && root);
+    if (freshSysfs) {
         mounts.push_back(fresh("sysfs", "/sys", noSuidDevExec | MS_RDONLY, ""));
-    else
+    } else {
+        // A user namespace may only bind the host's /sys with its submounts (they are locked
+        // to it); without one, the submounts (cgroup, debugfs, securityfs) stay behind.
+        const bool recursive = domain.idmap.has_value();
         mounts.push_back({MountPhase::BeforePivot, MountAction::BindHost, "/sys", "/sys", "", 0, "",
-                          false, true});
+                          false, true, recursive});
+        if (recursive) // hide the host's cgroup mounts that came along
+            mounts.push_back(
+                fresh("tmpfs", "/sys/fs/cgroup", noSuidDevExec | MS_RDONLY, "mode=755,size=0"));
+    }
     if (host.cgroupUnified)
         mounts.push_back(fresh("cgroup2", "/sys/fs/cgroup", noSuidDevExec, ""));
     addDevTree(mounts);

@@ -37,6 +37,7 @@ struct MountStep {
     std::string data;
     bool targetIsFile = false; // create a file (not a directory) as the mount point
     bool readOnly = false;     // remount the bind read-only right after binding
+    bool recursive = true;     // BindHost: with the mounts below the source
     bool operator==(const MountStep&) const = default;
 };
 

@@ -34,15 +34,15 @@ constexpr auto freezeTimeout = 1s;
 constexpr auto pollInterval = 5ms;
 
 // The v1 controllers a container's group uses, each in whichever hierarchy carries it (cpu and
-// cpuacct are usually one hierarchy, "cpu,cpuacct", but not everywhere).
+// cpuacct are usually one hierarchy, "cpu,cpuacct", but not everywhere). cpuset is needed only
+// when the definition pins CPUs; freezer only lets killAll() stop forks while it kills.
 struct V1Controller {
     std::string_view name;
     bool required;
 };
 constexpr V1Controller v1Controllers[] = {
-    {"memory", true},   {"cpu", true},     {"cpuacct", true}, {"pids", true},
-    {"devices", true},  {"cpuset", false}, // needed only when the definition pins CPUs
-    {"freezer", false},                    // lets killAll() stop forks while it kills
+    {"memory", true},  {"cpu", true},     {"cpuacct", true},  {"pids", true},
+    {"devices", true}, {"cpuset", false}, {"freezer", false},
 };
 
 // One hierarchy the group lives in.
@@ -173,8 +173,7 @@ Result<std::vector<Hierarchy>> hierarchiesFor(CgroupLayout layout) {
     return out;
 }
 
-// Splits `parent` ("cubby", "a/b") into directory names, refusing anything that would leave
-// the hierarchy or name a control file.
+// One directory name, refusing anything that would leave the hierarchy or name a control file.
 Status checkComponent(std::string_view part, std::string_view what) {
     if (part.empty() || part == "." || part == ".." || part.find('/') != std::string_view::npos ||
         part.find('\0') != std::string_view::npos || part.starts_with("cgroup."))
@@ -182,6 +181,7 @@ Status checkComponent(std::string_view part, std::string_view what) {
     return {};
 }
 
+// Splits `parent` ("cubby", "a/b") into directory names.
 Result<std::vector<std::string>> parentComponents(std::string_view parent) {
     std::vector<std::string> parts;
     size_t start = 0;
@@ -307,7 +307,7 @@ std::optional<std::string> decimal(const std::optional<uint64_t>& value) {
     return std::to_string(*value);
 }
 
-// In order: v1 takes memsw.limit_in_bytes only once limit_in_bytes is no higher.
+// Written in table order.
 constexpr LimitWrite v2LimitWrites[] = {
     {"memory", "memory.max", [](const CgroupLimits& l) { return decimal(l.memoryMaxBytes); }},
     {"memory", "memory.high", [](const CgroupLimits& l) { return decimal(l.memoryHighBytes); }},
@@ -334,6 +334,8 @@ constexpr LimitWrite v2LimitWrites[] = {
     {"pids", "pids.max", [](const CgroupLimits& l) { return decimal(l.pidsMax); }},
 };
 
+// Written in table order: v1 takes memsw.limit_in_bytes (memory + swap) only once
+// limit_in_bytes is no higher.
 constexpr LimitWrite v1LimitWrites[] = {
     {"memory", "memory.limit_in_bytes",
      [](const CgroupLimits& l) { return decimal(l.memoryMaxBytes); }},

@@ -18,7 +18,7 @@ namespace cubby {
 
 enum class CgroupLayout {
     Unified, // cgroup v2 with the memory, cpu and pids controllers
-    Hybrid,  // v1 controllers (memory, cpu/cpuacct, cpuset, pids, devices)
+    Hybrid,  // v1 controllers (memory, cpu/cpuacct, pids, devices; cpuset, freezer if mounted)
 };
 
 Result<CgroupLayout> detectCgroupLayout();
@@ -57,7 +57,8 @@ public:
     // SIGKILL to every process in the group, then waits (bounded) until cgroup.procs is empty.
     // The dead stay counted in pids.current until their parents reap them.
     Status killAll();
-    // Removes the (empty) group from every hierarchy.
+    // Removes the (empty) group from every hierarchy; a directory already gone counts as
+    // removed. `parent` stays: other containers share it.
     Status remove();
 
 private:

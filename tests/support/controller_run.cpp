@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <fstream>
 #include <poll.h>
@@ -33,11 +34,15 @@ TestPrefix::TestPrefix() {
 TestPrefix::~TestPrefix() {
     if (!m_path.empty())
         removeTree(m_path);
-    // The controllers removed their own groups; the parent is ours.
-    for (const char* hierarchy : {"", "/memory", "/cpu,cpuacct", "/cpuset", "/pids", "/devices",
-                                  "/unified", "/cpu", "/cpuacct", "/freezer"}) {
-        const std::string dir = std::string("/sys/fs/cgroup") + hierarchy + "/" + m_cgroupParent;
-        ::rmdir(dir.c_str());
+    // The controllers removed their own groups; the parent is ours, in every hierarchy.
+    ::rmdir(("/sys/fs/cgroup/" + m_cgroupParent).c_str());
+    if (DIR* hierarchies = ::opendir("/sys/fs/cgroup")) {
+        while (const dirent* entry = ::readdir(hierarchies)) {
+            const std::string dir =
+                std::string("/sys/fs/cgroup/") + entry->d_name + "/" + m_cgroupParent;
+            ::rmdir(dir.c_str());
+        }
+        ::closedir(hierarchies);
     }
 }
 

@@ -127,6 +127,29 @@ private slots:
         QVERIFY(net && !net->readOnly);
     }
 
+    void sharedNetworkBindsTheHostsSysfsAlone() {
+        // Without a network namespace of its own the container cannot mount a new sysfs from a
+        // user namespace, so the host's is bound read-only, without its submounts.
+        const auto plan = planContainer(
+            parse("<os><type>exe</type></os><idmap><uid start='0' target='100000' count='65536'/>"
+                  "<gid start='0' target='100000' count='65536'/></idmap>",
+                  vpsRoot),
+            {true});
+        const MountStep* sys = find(plan, "/sys", MountAction::BindHost);
+        // The kernel only lets a user namespace take /sys with its (locked) submounts; the
+        // host's cgroup mounts among them are covered before the container's own is mounted.
+        QVERIFY(sys && sys->readOnly && sys->recursive);
+        const auto cover = std::ranges::find(plan.mounts, std::string("tmpfs"), &MountStep::fstype);
+        const auto cgroup =
+            std::ranges::find(plan.mounts, std::string("cgroup2"), &MountStep::fstype);
+        QVERIFY(cover != plan.mounts.end() && cover->target == "/sys/fs/cgroup");
+        QVERIFY(cgroup != plan.mounts.end() && cover < cgroup);
+        // Without a user namespace the host's /sys comes alone.
+        const auto app = planContainer(parse("<os><type>exe</type></os>"), {true});
+        const MountStep* appSys = find(app, "/sys", MountAction::BindHost);
+        QVERIFY(appSys && appSys->readOnly && !appSys->recursive);
+    }
+
     void unifiedHostsGetTheirCgroupInside() {
         const auto plan = planContainer(parse("<os><type>exe</type></os>", vpsRoot), {true});
         const MountStep* cgroup = find(plan, "/sys/fs/cgroup", MountAction::MountFilesystem);
