@@ -1,95 +1,48 @@
-// cubbyctl: Cubby from a terminal. This first version works offline: `validate` checks a
-// container or network definition the way the helper will, and prints it as Cubby stores it.
-#include "domain_xml.h"
-#include "network_xml.h"
-#include "xml_reader.h"
+// cubbyctl: Cubby from a terminal, with virsh's verbs. Talks to cubby-helper over the system
+// bus; polkit decides what the calling user may do.
+#include "commands.h"
 
+#include <QCoreApplication>
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <random>
-#include <sstream>
-#include <string>
-#include <string_view>
+#include <cstring>
 
 namespace {
 
-cubby::Uuid randomUuid() {
-    std::random_device device;
-    std::array<uint8_t, 16> bytes{};
-    for (auto& byte : bytes)
-        byte = static_cast<uint8_t>(device());
-    return cubby::Uuid::fromRandomBytes(bytes);
-}
-
-int usage(std::FILE* out) {
-    std::fputs("usage: cubbyctl validate FILE\n"
-               "  Checks a container (<domain type='lxc'>) or network (<network>) definition\n"
-               "  in libvirt's XML and prints it as Cubby stores it, with any warnings.\n"
-               "  FILE '-' reads standard input.\n",
-               out);
-    return out == stdout ? 0 : 2;
-}
-
-// Reads at most one byte more than the parser accepts, so a huge file fails fast.
-bool readInput(const std::string& path, std::string& text) {
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (path != "-") {
-        file.open(path, std::ios::binary);
-        if (!file) {
-            std::cerr << "cubbyctl: cannot open " << path << "\n";
-            return false;
-        }
-        in = &file;
-    }
-    text.resize(cubby::maxXmlDocumentBytes + 1);
-    in->read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<size_t>(in->gcount()));
-    return true;
-}
-
-int validate(const std::string& path) {
-    std::string text;
-    if (!readInput(path, text))
-        return 1;
-    const bool isNetwork =
-        text.find("<network") != std::string::npos && text.find("<domain") == std::string::npos;
-    std::string normalized;
-    std::vector<std::string> warnings;
-    if (isNetwork) {
-        auto network = cubby::parseNetworkXml(text, randomUuid);
-        if (!network) {
-            std::cerr << "cubbyctl: " << path << ": " << network.error().message << "\n";
-            return 1;
-        }
-        normalized = cubby::formatNetworkXml(*network);
-        warnings = cubby::networkWarnings(*network);
-    } else {
-        auto domain = cubby::parseDomainXml(text, randomUuid);
-        if (!domain) {
-            std::cerr << "cubbyctl: " << path << ": " << domain.error().message << "\n";
-            return 1;
-        }
-        normalized = cubby::formatDomainXml(*domain);
-        warnings = cubby::domainWarnings(*domain);
-    }
-    for (const auto& warning : warnings)
-        std::cerr << "cubbyctl: warning: " << warning << "\n";
-    std::cout << normalized;
-    return 0;
+void printUsage(std::FILE* stream) {
+    std::fputs("usage: cubbyctl COMMAND [ARGUMENTS]\n\ncommands:\n", stream);
+    for (const auto& command : cubby::cli::commands())
+        std::fprintf(stream, "  %-14s %-28s %s\n", command.name, command.usage,
+                     command.description);
+    std::fputs("\n'cubbyctl COMMAND --help' describes one command.\n", stream);
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    const std::string_view verb = argc > 1 ? argv[1] : "";
-    if (verb == "--help" || verb == "-h" || verb == "help")
-        return usage(stdout);
-    if (verb == "validate" && argc == 3)
-        return validate(argv[2]);
-    if (verb == "validate" && argc == 2)
-        return usage(stderr);
-    std::cerr << "cubbyctl: unknown command '" << verb << "'\n";
-    return usage(stderr);
+    QCoreApplication app(argc, argv);
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+        !std::strcmp(argv[1], "help")) {
+        printUsage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    for (const auto& command : cubby::cli::commands()) {
+        if (std::strcmp(argv[1], command.name) != 0)
+            continue;
+        QStringList arguments;
+        for (int i = 2; i < argc; ++i)
+            arguments << QString::fromLocal8Bit(argv[i]);
+        if (arguments.contains(QStringLiteral("--help"))) {
+            std::printf("usage: cubbyctl %s %s\n  %s\n", command.name, command.usage,
+                        command.description);
+            return 0;
+        }
+        if (arguments.size() < command.minArguments || arguments.size() > command.maxArguments) {
+            std::fprintf(stderr, "error: usage: cubbyctl %s %s\n", command.name, command.usage);
+            return 2;
+        }
+        return command.run(arguments);
+    }
+    std::fprintf(stderr, "error: unknown command '%s'\n\n", argv[1]);
+    printUsage(stderr);
+    return 2;
 }

@@ -52,6 +52,19 @@ std::string CubbyPaths::networkDefinitions() const {
     return joined(prefix, "/etc/cubby/networks");
 }
 
+std::string CubbyPaths::networkRunDir(std::string_view name) const {
+    return std::format("{}/.net/{}", runDir(), name);
+}
+std::string CubbyPaths::networkLockPath(std::string_view name) const {
+    return std::format("{}/.net/{}.lock", runDir(), name);
+}
+std::string CubbyPaths::networkStateDir(std::string_view name) const {
+    return joined(prefix, std::format("/var/lib/cubby/networks/{}", name));
+}
+std::string CubbyPaths::containerResolvConf(std::string_view name) const {
+    return std::format("{}/{}.resolv.conf", runDir(), name);
+}
+
 Status makeDirectories(const std::string& path, mode_t mode) {
     for (size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
         const std::string part = path.substr(0, slash);
@@ -77,6 +90,15 @@ Result<UniqueFd> lockContainer(const CubbyPaths& paths, std::string_view name) {
     return fd;
 }
 
+bool controllerAlive(const CubbyPaths& paths, std::string_view name) {
+    const UniqueFd fd(::open(paths.lockPath(name).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+    if (!fd)
+        return false;
+    if (::flock(fd.get(), LOCK_SH | LOCK_NB) != 0)
+        return errno == EWOULDBLOCK;
+    return false; // the lock is released with the descriptor
+}
+
 void removeRunState(const CubbyPaths& paths, std::string_view name) {
     const std::string dir = paths.containerRunDir(name);
     if (DIR* listing = ::opendir(dir.c_str())) {
@@ -88,6 +110,7 @@ void removeRunState(const CubbyPaths& paths, std::string_view name) {
         ::closedir(listing);
     }
     ::rmdir(dir.c_str());
+    ::unlink(paths.containerResolvConf(name).c_str());
 }
 
 Result<bool> cleanStaleContainer(const CubbyPaths& paths, std::string_view name) {

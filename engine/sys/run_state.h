@@ -25,6 +25,15 @@ struct CubbyPaths {
     std::string consoleLog(std::string_view name) const;
     std::string containerDefinitions() const;
     std::string networkDefinitions() const;
+    // Networks keep their live state apart from containers': ".net" can never be a container
+    // name (names start with a letter or digit), so the two never collide.
+    std::string networkRunDir(std::string_view name) const; // run/cubby/.net/NAME
+    std::string networkLockPath(std::string_view name) const;
+    std::string networkStateDir(std::string_view name) const; // var/lib/cubby/networks/NAME
+    // A container's generated resolv.conf, bound over its /etc/resolv.conf. Beside the lock
+    // rather than in the 0700 run directory, so a container with a user namespace can open
+    // it too.
+    std::string containerResolvConf(std::string_view name) const;
 };
 
 // Creates `path` and its missing parents with `mode`.
@@ -33,6 +42,9 @@ Status makeDirectories(const std::string& path, mode_t mode);
 // Takes the container's lock without waiting; fails with AlreadyExists while a controller
 // holds it.
 Result<UniqueFd> lockContainer(const CubbyPaths& paths, std::string_view name);
+
+// True while a controller holds the container's lock (the container runs or is starting).
+bool controllerAlive(const CubbyPaths& paths, std::string_view name);
 
 // Kills and removes what a dead controller left: processes in the container's cgroup, the
 // cgroup itself, the run directory. The caller must hold the container's lock. Returns

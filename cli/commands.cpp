@@ -1,0 +1,367 @@
+#include "commands.h"
+
+#include "domain_xml.h"
+#include "manager_interface.h"
+#include "network_xml.h"
+#include "xml_reader.h"
+
+#include <QDBusConnection>
+#include <QDBusMetaType>
+#include <QFile>
+#include <QTextStream>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+namespace cubby::cli {
+
+namespace {
+
+using Manager = IoGithubCubby1ManagerInterface;
+
+QTextStream& out() {
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int failWith(const QString& message) {
+    out().flush();
+    std::fprintf(stderr, "error: %s\n", qPrintable(message));
+    return 1;
+}
+
+Manager& manager() {
+    static Manager* proxy = [] {
+        qDBusRegisterMetaType<QList<QVariantMap>>();
+        auto* created =
+            new Manager(QStringLiteral("io.github.cubby1"), QStringLiteral("/io/github/cubby1"),
+                        QDBusConnection::systemBus());
+        // Long enough for someone to answer an authentication dialog.
+        created->setTimeout(10 * 60 * 1000);
+        return created;
+    }();
+    return *proxy;
+}
+
+// Waits for a reply; prints the error and returns false when it failed.
+template <class Reply>
+bool wait(Reply& reply) {
+    reply.waitForFinished();
+    if (reply.isError()) {
+        failWith(reply.error().message());
+        return false;
+    }
+    return true;
+}
+
+bool readFile(const QString& path, QString& text) {
+    QFile file(path);
+    if (path == QStringLiteral("-") ? !file.open(stdin, QIODevice::ReadOnly)
+                                    : !file.open(QIODevice::ReadOnly)) {
+        failWith(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    text = QString::fromUtf8(file.read(qint64(maxXmlDocumentBytes) + 1));
+    return true;
+}
+
+Uuid randomUuid() {
+    std::random_device random;
+    std::array<uint8_t, 16> bytes{};
+    for (auto& byte : bytes)
+        byte = static_cast<uint8_t>(random());
+    return Uuid::fromRandomBytes(bytes);
+}
+
+// A left-aligned table with a rule under the header, as virsh prints them.
+void printTable(const QStringList& header, const QList<QStringList>& rows) {
+    QList<int> widths;
+    for (const auto& cell : header)
+        widths << cell.size();
+    for (const auto& row : rows) {
+        for (int i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], int(row[i].size()));
+    }
+    const auto line = [&](const QStringList& cells) {
+        QString text = QStringLiteral(" ");
+        for (int i = 0; i < cells.size(); ++i)
+            text += cells[i].leftJustified(widths[i] + (i + 1 < cells.size() ? 3 : 0));
+        out() << text.trimmed().prepend(' ') << '\n';
+    };
+    line(header);
+    int total = 1;
+    for (const int width : widths)
+        total += width + 3;
+    out() << QString(total, '-') << '\n';
+    for (const auto& row : rows)
+        line(row);
+    out() << '\n';
+}
+
+int defineContainer(const QStringList& arguments) {
+    QString xml;
+    if (!readFile(arguments[0], xml))
+        return 1;
+    auto reply = manager().DefineContainer(xml);
+    if (!wait(reply))
+        return 1;
+    for (const auto& warning : reply.argumentAt<1>())
+        std::fprintf(stderr, "warning: %s\n", qPrintable(warning));
+    out() << "Domain '" << reply.argumentAt<0>() << "' defined from " << arguments[0] << "\n\n";
+    return 0;
+}
+
+int undefineContainer(const QStringList& arguments) {
+    auto reply = manager().UndefineContainer(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    out() << "Domain '" << arguments[0] << "' has been undefined\n\n";
+    return 0;
+}
+
+int listContainers(const QStringList& arguments) {
+    const bool all = arguments.contains(QStringLiteral("--all"));
+    const bool inactive = arguments.contains(QStringLiteral("--inactive"));
+    for (const auto& option : arguments) {
+        if (option != QStringLiteral("--all") && option != QStringLiteral("--inactive"))
+            return failWith(QStringLiteral("unknown option %1").arg(option));
+    }
+    auto reply = manager().ListContainers();
+    if (!wait(reply))
+        return 1;
+    QList<QStringList> rows;
+    for (const auto& entry : reply.value()) {
+        const bool running = entry.value(QStringLiteral("state")).toString() == "running";
+        if ((running && inactive) || (!running && !all && !inactive))
+            continue;
+        rows << QStringList{running ? entry.value(QStringLiteral("pid")).toString()
+                                    : QStringLiteral("-"),
+                            entry.value(QStringLiteral("name")).toString(),
+                            entry.value(QStringLiteral("state")).toString()};
+    }
+    printTable({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")}, rows);
+    return 0;
+}
+
+int startContainer(const QStringList& arguments) {
+    auto reply = manager().StartContainer(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    out() << "Domain '" << arguments[0] << "' started\n\n";
+    return 0;
+}
+
+int shutdownContainer(const QStringList& arguments) {
+    uint timeout = 0;
+    if (arguments.size() == 3 && arguments[1] == QStringLiteral("--timeout"))
+        timeout = arguments[2].toUInt();
+    else if (arguments.size() != 1)
+        return failWith(QStringLiteral("usage: cubbyctl shutdown NAME [--timeout SECONDS]"));
+    auto reply = manager().ShutdownContainer(arguments[0], timeout);
+    if (!wait(reply))
+        return 1;
+    out() << "Domain '" << arguments[0] << "' is being shutdown\n\n";
+    return 0;
+}
+
+int destroyContainer(const QStringList& arguments) {
+    auto reply = manager().DestroyContainer(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    out() << "Domain '" << arguments[0] << "' destroyed\n\n";
+    return 0;
+}
+
+int rebootContainer(const QStringList& arguments) {
+    auto reply = manager().RebootContainer(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    out() << "Domain '" << arguments[0] << "' is being rebooted\n\n";
+    return 0;
+}
+
+int dominfo(const QStringList& arguments) {
+    auto reply = manager().GetContainerInfo(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    const QVariantMap info = reply.value();
+    const qlonglong id = info.value(QStringLiteral("id")).toLongLong();
+    const auto field = [](const char* label, const QString& value) {
+        out() << QString::fromLatin1(label).leftJustified(16) << value << '\n';
+    };
+    field("Id:", id > 0 ? QString::number(id) : QStringLiteral("-"));
+    field("Name:", info.value(QStringLiteral("name")).toString());
+    field("UUID:", info.value(QStringLiteral("uuid")).toString());
+    field("OS Type:", info.value(QStringLiteral("os_type")).toString());
+    field("State:", info.value(QStringLiteral("state")).toString());
+    field("CPU(s):", info.value(QStringLiteral("cpus")).toString());
+    if (id > 0)
+        field(
+            "CPU time:",
+            QString::number(info.value(QStringLiteral("cpu_time_ns")).toULongLong() / 1e9, 'f', 1) +
+                QStringLiteral("s"));
+    field("Max memory:", info.value(QStringLiteral("max_memory_kib")).toString() + " KiB");
+    field("Used memory:", info.value(QStringLiteral("used_memory_kib")).toString() + " KiB");
+    field("Persistent:", QStringLiteral("yes"));
+    field("Autostart:", info.value(QStringLiteral("autostart")).toBool()
+                            ? QStringLiteral("enable")
+                            : QStringLiteral("disable"));
+    if (id > 0)
+        field("Console:", info.value(QStringLiteral("console")).toString());
+    out() << '\n';
+    return 0;
+}
+
+int dumpxml(const QStringList& arguments) {
+    const bool inactive = arguments.contains(QStringLiteral("--inactive"));
+    QStringList names = arguments;
+    names.removeAll(QStringLiteral("--inactive"));
+    if (names.size() != 1)
+        return failWith(QStringLiteral("usage: cubbyctl dumpxml NAME [--inactive]"));
+    auto reply = manager().GetContainerXml(names[0], !inactive);
+    if (!wait(reply))
+        return 1;
+    out() << reply.value();
+    return 0;
+}
+
+int autostart(const QStringList& arguments) {
+    const bool disable = arguments.contains(QStringLiteral("--disable"));
+    QStringList names = arguments;
+    names.removeAll(QStringLiteral("--disable"));
+    if (names.size() != 1)
+        return failWith(QStringLiteral("usage: cubbyctl autostart NAME [--disable]"));
+    auto reply = manager().SetAutostart(names[0], !disable);
+    if (!wait(reply))
+        return 1;
+    out() << "Domain '" << names[0]
+          << (disable ? "' unmarked as autostarted\n\n" : "' marked as autostarted\n\n");
+    return 0;
+}
+
+int stats(const QStringList&) {
+    auto reply = manager().GetStats();
+    if (!wait(reply))
+        return 1;
+    QList<QStringList> rows;
+    for (const auto& entry : reply.value()) {
+        const qulonglong memoryMax = entry.value(QStringLiteral("memory_max_bytes")).toULongLong();
+        rows << QStringList{
+            entry.value(QStringLiteral("name")).toString(),
+            QString::number(entry.value(QStringLiteral("cpu_time_ns")).toULongLong() / 1e9, 'f', 2),
+            QString::number(entry.value(QStringLiteral("memory_bytes")).toULongLong() / 1024),
+            memoryMax ? QString::number(memoryMax / 1024) : QStringLiteral("unlimited"),
+            entry.value(QStringLiteral("oom_kills")).toString(),
+            entry.value(QStringLiteral("pids")).toString()};
+    }
+    printTable({QStringLiteral("Name"), QStringLiteral("CPU(s)"), QStringLiteral("Memory(KiB)"),
+                QStringLiteral("Limit(KiB)"), QStringLiteral("OOM kills"), QStringLiteral("Tasks")},
+               rows);
+    return 0;
+}
+
+int netDefine(const QStringList& arguments) {
+    QString xml;
+    if (!readFile(arguments[0], xml))
+        return 1;
+    auto reply = manager().DefineNetwork(xml);
+    if (!wait(reply))
+        return 1;
+    for (const auto& warning : reply.argumentAt<1>())
+        std::fprintf(stderr, "warning: %s\n", qPrintable(warning));
+    out() << "Network " << reply.argumentAt<0>() << " defined from " << arguments[0] << "\n\n";
+    return 0;
+}
+
+int netUndefine(const QStringList& arguments) {
+    auto reply = manager().UndefineNetwork(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    out() << "Network " << arguments[0] << " has been undefined\n\n";
+    return 0;
+}
+
+int netList(const QStringList&) {
+    auto reply = manager().ListNetworks();
+    if (!wait(reply))
+        return 1;
+    QList<QStringList> rows;
+    for (const auto& entry : reply.value())
+        rows << QStringList{entry.value(QStringLiteral("name")).toString(),
+                            entry.value(QStringLiteral("bridge")).toString(),
+                            entry.value(QStringLiteral("subnet")).toString(),
+                            entry.value(QStringLiteral("autostart")).toBool() ? "yes" : "no"};
+    printTable({QStringLiteral("Name"), QStringLiteral("Bridge"), QStringLiteral("Subnet"),
+                QStringLiteral("Autostart")},
+               rows);
+    return 0;
+}
+
+int netDumpxml(const QStringList& arguments) {
+    auto reply = manager().GetNetworkXml(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    out() << reply.value();
+    return 0;
+}
+
+// Offline: checks a definition as the helper will and prints it as Cubby stores it.
+int validate(const QStringList& arguments) {
+    QString text;
+    if (!readFile(arguments[0], text))
+        return 1;
+    const std::string xml = text.toStdString();
+    const bool isNetwork =
+        xml.find("<network") != std::string::npos && xml.find("<domain") == std::string::npos;
+    std::vector<std::string> warnings;
+    std::string normalized;
+    if (isNetwork) {
+        auto network = parseNetworkXml(xml, randomUuid);
+        if (!network)
+            return failWith(arguments[0] + ": " + QString::fromStdString(network.error().message));
+        normalized = formatNetworkXml(*network);
+        warnings = networkWarnings(*network);
+    } else {
+        auto domain = parseDomainXml(xml, randomUuid);
+        if (!domain)
+            return failWith(arguments[0] + ": " + QString::fromStdString(domain.error().message));
+        normalized = formatDomainXml(*domain);
+        warnings = domainWarnings(*domain);
+    }
+    for (const auto& warning : warnings)
+        std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    out() << QString::fromStdString(normalized);
+    return 0;
+}
+
+const std::vector<Command> table = {
+    {"define", "FILE", "define a container from libvirt-style XML ('-' reads stdin)", 1, 1,
+     defineContainer},
+    {"undefine", "NAME", "remove a container's definition (it must not be running)", 1, 1,
+     undefineContainer},
+    {"list", "[--all|--inactive]", "list running containers (or all, or only stopped ones)", 0, 1,
+     listContainers},
+    {"start", "NAME", "start a container; returns once its init runs", 1, 1, startContainer},
+    {"shutdown", "NAME [--timeout SECONDS]", "ask a container's init to power off", 1, 3,
+     shutdownContainer},
+    {"destroy", "NAME", "stop a container at once (SIGKILL)", 1, 1, destroyContainer},
+    {"reboot", "NAME", "restart a container's init", 1, 1, rebootContainer},
+    {"dominfo", "NAME", "show a container's basic information", 1, 1, dominfo},
+    {"dumpxml", "NAME [--inactive]", "print a container's XML (live while it runs)", 1, 2, dumpxml},
+    {"autostart", "NAME [--disable]", "start a container at boot (or not)", 1, 2, autostart},
+    {"stats", "", "CPU, memory and OOM figures of every running container", 0, 0, stats},
+    {"net-define", "FILE", "define a network from libvirt-style XML", 1, 1, netDefine},
+    {"net-undefine", "NAME", "remove a network's definition", 1, 1, netUndefine},
+    {"net-list", "[--all]", "list networks", 0, 1, netList},
+    {"net-dumpxml", "NAME", "print a network's XML", 1, 1, netDumpxml},
+    {"validate", "FILE", "check a container or network definition offline and print it", 1, 1,
+     validate},
+};
+
+} // namespace
+
+std::span<const Command> commands() {
+    return table;
+}
+
+} // namespace cubby::cli

@@ -1,0 +1,62 @@
+#pragma once
+// Running containers as the helper sees them: each is a cubby-controller process found through
+// its lock and control socket under the run directory, so the helper keeps no state of its own
+// and a restarted helper finds everything again.
+
+#include "cgroup.h"
+#include "controller_client.h"
+#include "run_state.h"
+
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+
+class QSocketNotifier;
+
+namespace cubby {
+
+struct HelperConfig {
+    CubbyPaths paths;
+    QString controllerPath; // the cubby-controller binary
+};
+
+class ContainerRuntime : public QObject {
+    Q_OBJECT
+public:
+    explicit ContainerRuntime(HelperConfig config, QObject* parent = nullptr);
+
+    const HelperConfig& config() const { return m_config; }
+
+    // Whether a live controller holds the container; cleans what a dead one left behind.
+    bool isRunning(const std::string& name);
+    bool isStarting(const std::string& name) const { return m_starting.contains(name); }
+    // Init's pid as the host sees it, from the live XML; 0 when unknown.
+    int64_t initPid(const std::string& name) const;
+    std::string liveXml(const std::string& name) const;
+
+    // Starts a controller for the definition file; `done` gets init's pid once it runs.
+    void start(const std::string& name, const std::string& definitionPath,
+               std::function<void(Result<int64_t>)> done);
+    // A request over the controller's socket (shutdown, destroy, reboot, status).
+    Result<std::string> request(const std::string& name, ControlMessage type,
+                                std::string_view payload = {});
+    Result<CgroupStats> stats(const std::string& name) const;
+
+    // Names whose controller holds its lock right now.
+    std::set<std::string> running(const std::vector<std::string>& names);
+    int pendingStarts() const { return static_cast<int>(m_starting.size()); }
+
+signals:
+    void settled(); // no start is pending any more
+
+private:
+    void reapWhenDone(int pid);
+
+    HelperConfig m_config;
+    std::set<std::string> m_starting;
+};
+
+} // namespace cubby

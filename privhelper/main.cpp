@@ -1,0 +1,80 @@
+// cubby-helper: Cubby's privileged service on the system bus (io.github.cubby1). Started by
+// bus activation, it serves io.github.cubby1.Manager, asks polkit before every action, and
+// exits after a minute without callers. It keeps no state of its own: definitions are on
+// disk and running containers are found through their controllers, so it may be killed at
+// any moment and started again.
+//
+//   cubby-helper [--prefix DIR] [--controller PATH] [--cgroup-parent NAME] [--idle-exit SECONDS]
+#include "manager_adaptor.h"
+#include "manager_service.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QTimer>
+#include <cstdio>
+
+#ifndef CUBBY_CONTROLLER_DEFAULT
+#error "CUBBY_CONTROLLER_DEFAULT must name the installed cubby-controller"
+#endif
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    app.setApplicationName(QStringLiteral("cubby-helper"));
+    QCommandLineParser options;
+    options.setApplicationDescription(QStringLiteral("Cubby's privileged D-Bus service"));
+    options.addHelpOption();
+    const QCommandLineOption prefix(QStringLiteral("prefix"),
+                                    QStringLiteral("Root of etc/, run/ and var/ (tests)."),
+                                    QStringLiteral("dir"), QStringLiteral("/"));
+    const QCommandLineOption controller(
+        QStringLiteral("controller"), QStringLiteral("The cubby-controller program."),
+        QStringLiteral("path"), QStringLiteral(CUBBY_CONTROLLER_DEFAULT));
+    const QCommandLineOption cgroupParent(QStringLiteral("cgroup-parent"),
+                                          QStringLiteral("Group the containers' groups go in."),
+                                          QStringLiteral("name"), QStringLiteral("cubby"));
+    const QCommandLineOption idleExit(QStringLiteral("idle-exit"),
+                                      QStringLiteral("Seconds without callers before exiting."),
+                                      QStringLiteral("seconds"), QStringLiteral("60"));
+    options.addOptions({prefix, controller, cgroupParent, idleExit});
+    options.process(app);
+
+    cubby::HelperConfig config;
+    config.paths.prefix = options.value(prefix).toStdString();
+    config.paths.cgroupParent = options.value(cgroupParent).toStdString();
+    config.controllerPath = options.value(controller);
+
+    QDBusConnection bus = QDBusConnection::systemBus();
+    if (!bus.isConnected()) {
+        std::fprintf(stderr, "cubby-helper: cannot reach the system bus: %s\n",
+                     qPrintable(bus.lastError().message()));
+        return 1;
+    }
+    cubby::ManagerService service(config);
+    new ManagerAdaptor(&service);
+    if (!bus.registerObject(QStringLiteral("/io/github/cubby1"), &service,
+                            QDBusConnection::ExportAdaptors) ||
+        !bus.registerService(QStringLiteral("io.github.cubby1"))) {
+        std::fprintf(stderr, "cubby-helper: cannot own io.github.cubby1: %s\n",
+                     qPrintable(bus.lastError().message()));
+        return 1;
+    }
+
+    // Exit when nobody has needed us for a while; never in the middle of a check or a start.
+    QTimer idle;
+    idle.setSingleShot(true);
+    idle.setInterval(options.value(idleExit).toInt() * 1000);
+    QObject::connect(&idle, &QTimer::timeout, &app, [&] {
+        if (service.busy()) {
+            idle.start();
+            return;
+        }
+        bus.unregisterService(QStringLiteral("io.github.cubby1"));
+        app.quit();
+    });
+    QObject::connect(&service, &cubby::ManagerService::activity, &idle,
+                     qOverload<>(&QTimer::start));
+    idle.start();
+    return app.exec();
+}

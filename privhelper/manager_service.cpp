@@ -1,0 +1,513 @@
+#include "manager_service.h"
+
+#include "dbus_errors.h"
+#include "domain_xml.h"
+#include "names.h"
+#include "network_xml.h"
+
+#include <QDBusConnection>
+#include <QDBusMetaType>
+#include <QFileSystemWatcher>
+#include <random>
+
+namespace cubby {
+
+namespace {
+
+const QString monitorAction = QStringLiteral("io.github.cubby1.monitor");
+const QString manageAction = QStringLiteral("io.github.cubby1.manage");
+const QString networkAction = QStringLiteral("io.github.cubby1.network");
+
+Uuid randomUuid() {
+    std::random_device random;
+    std::array<uint8_t, 16> bytes{};
+    for (auto& byte : bytes)
+        byte = static_cast<uint8_t>(random());
+    return Uuid::fromRandomBytes(bytes);
+}
+
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+QStringList toQStringList(const std::vector<std::string>& items) {
+    QStringList list;
+    for (const auto& item : items)
+        list << q(item);
+    return list;
+}
+
+QMap<QString, QString> details(const QString& kind, const QString& name, const QString& operation) {
+    return {{QStringLiteral("cubby.") + kind, name},
+            {QStringLiteral("cubby.operation"), operation}};
+}
+
+} // namespace
+
+ManagerService::ManagerService(HelperConfig config, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_containers(config.paths.containerDefinitions())
+    , m_networks(config.paths.networkDefinitions())
+    , m_runtime(std::move(config))
+    , m_authorizer(this) {
+    qDBusRegisterMetaType<QVariantMapList>();
+    // Containers that stop on their own remove their run directory: that is the state change.
+    (void)makeDirectories(m_config.paths.runDir(), 0755);
+    auto* watcher = new QFileSystemWatcher(this);
+    watcher->addPath(q(m_config.paths.runDir()));
+    connect(watcher, &QFileSystemWatcher::directoryChanged, this,
+            &ManagerService::noteStateChanges);
+    m_knownRunning = m_runtime.running(m_containers.names());
+}
+
+bool ManagerService::busy() const {
+    return m_authorizer.pending() > 0 || m_runtime.pendingStarts() > 0;
+}
+
+void ManagerService::noteStateChanges() {
+    const auto now = m_runtime.running(m_containers.names());
+    for (const auto& name : now) {
+        if (!m_knownRunning.contains(name))
+            emit ContainerStateChanged(q(name), QStringLiteral("running"));
+    }
+    for (const auto& name : m_knownRunning) {
+        if (!now.contains(name))
+            emit ContainerStateChanged(q(name), QStringLiteral("shut off"));
+    }
+    m_knownRunning = now;
+}
+
+void ManagerService::replyError(const QDBusMessage& call, const Error& error) {
+    QDBusConnection::systemBus().send(
+        call.createErrorReply(dbusErrorName(error.kind), q(error.message)));
+    emit activity();
+}
+
+void ManagerService::replyError(const Error& error) {
+    setDelayedReply(true);
+    replyError(message(), error);
+}
+
+void ManagerService::authorizeThen(const QString& actionId, const QMap<QString, QString>& info,
+                                   Action act) {
+    emit activity();
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    m_authorizer.check(call.service(), actionId, info,
+                       [this, call, act = std::move(act)](Status allowed) {
+                           if (!allowed) {
+                               replyError(call, allowed.error());
+                               return;
+                           }
+                           act(call);
+                           emit activity();
+                       });
+}
+
+bool ManagerService::checkContainerName(const QString& name, bool mustExist) {
+    if (auto valid = validateObjectName(name.toStdString(), "container name"); !valid) {
+        replyError(valid.error());
+        return false;
+    }
+    if (mustExist && !m_containers.exists(name.toStdString())) {
+        replyError(
+            Error::of(ErrorKind::NotFound, "no container named '" + name.toStdString() + "'"));
+        return false;
+    }
+    return true;
+}
+
+bool ManagerService::checkNetworkName(const QString& name, bool mustExist) {
+    if (auto valid = validateObjectName(name.toStdString(), "network name"); !valid) {
+        replyError(valid.error());
+        return false;
+    }
+    if (mustExist && !m_networks.exists(name.toStdString())) {
+        replyError(Error::of(ErrorKind::NotFound, "no network named '" + name.toStdString() + "'"));
+        return false;
+    }
+    return true;
+}
+
+// ---- containers ---------------------------------------------------------------------------
+
+QVariantMap ManagerService::describeContainer(const std::string& name, bool running) {
+    QVariantMap entry{
+        {QStringLiteral("name"), q(name)},
+        {QStringLiteral("state"), running ? QStringLiteral("running") : QStringLiteral("shut off")},
+        {QStringLiteral("pid"), qlonglong(running ? m_runtime.initPid(name) : 0)},
+        {QStringLiteral("autostart"), m_containers.autostart(name)}};
+    QStringList addresses;
+    if (auto xml = m_containers.read(name)) {
+        if (auto domain = parseDomainXml(*xml, randomUuid)) {
+            entry[QStringLiteral("uuid")] = q(domain->uuid.toString());
+            entry[QStringLiteral("title")] = q(domain->title);
+            for (const auto& iface : domain->interfaces) {
+                for (const auto& ip : iface.ips)
+                    addresses << q(ip.address.toString());
+            }
+        }
+    }
+    entry[QStringLiteral("addresses")] = addresses;
+    return entry;
+}
+
+QVariantMapList ManagerService::ListContainers() {
+    authorizeThen(monitorAction, {}, [this](const QDBusMessage& call) {
+        QVariantMapList list;
+        for (const auto& name : m_containers.names())
+            list << describeContainer(name, m_runtime.isRunning(name));
+        QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(list)));
+    });
+    return {};
+}
+
+QString ManagerService::DefineContainer(const QString& xml,
+                                        QStringList& /*warnings: in the delayed reply*/) {
+    bool generatedUuid = false;
+    auto parsed = parseDomainXml(xml.toStdString(), [&] {
+        generatedUuid = true;
+        return randomUuid();
+    });
+    if (!parsed) {
+        replyError(parsed.error());
+        return {};
+    }
+    Domain domain = std::move(*parsed);
+    domain.live.reset();
+    // The new definition against the stored ones: one name, one UUID.
+    std::vector<Domain> all;
+    for (const auto& name : m_containers.names()) {
+        auto stored = m_containers.read(name);
+        if (!stored)
+            continue;
+        auto other = parseDomainXml(*stored, randomUuid);
+        if (!other)
+            continue;
+        if (other->name == domain.name) {
+            if (generatedUuid)
+                domain.uuid = other->uuid; // redefining keeps the container's identity
+            else if (other->uuid != domain.uuid) {
+                replyError(Error::of(ErrorKind::Conflict, "container '" + domain.name +
+                                                              "' is already defined with "
+                                                              "UUID " +
+                                                              other->uuid.toString()));
+                return {};
+            }
+            continue;
+        }
+        all.push_back(std::move(*other));
+    }
+    all.push_back(domain);
+    if (auto unique = validateDomainSet(all); !unique) {
+        replyError(unique.error());
+        return {};
+    }
+    const QString name = q(domain.name);
+    authorizeThen(manageAction, details("container", name, "define"),
+                  [this, domain, name](const QDBusMessage& call) {
+                      const bool added = !m_containers.exists(domain.name);
+                      if (auto written = m_containers.write(domain.name, formatDomainXml(domain));
+                          !written) {
+                          replyError(call, written.error());
+                          return;
+                      }
+                      QDBusConnection::systemBus().send(
+                          call.createReply({name, toQStringList(domainWarnings(domain))}));
+                      if (added)
+                          emit ContainerAdded(name);
+                  });
+    return {};
+}
+
+void ManagerService::UndefineContainer(const QString& name) {
+    if (!checkContainerName(name))
+        return;
+    authorizeThen(
+        manageAction, details("container", name, "undefine"),
+        [this, name](const QDBusMessage& call) {
+            const std::string id = name.toStdString();
+            if (m_runtime.isRunning(id)) {
+                replyError(call, Error::of(ErrorKind::Conflict,
+                                           "container '" + id + "' is running; destroy it first"));
+                return;
+            }
+            if (auto removed = m_containers.remove(id); !removed) {
+                replyError(call, removed.error());
+                return;
+            }
+            QDBusConnection::systemBus().send(call.createReply());
+            emit ContainerRemoved(name);
+        });
+}
+
+QString ManagerService::GetContainerXml(const QString& name, bool live) {
+    if (!checkContainerName(name))
+        return {};
+    authorizeThen(monitorAction, details("container", name, "read"),
+                  [this, name, live](const QDBusMessage& call) {
+                      const std::string id = name.toStdString();
+                      if (live && m_runtime.isRunning(id)) {
+                          const std::string xml = m_runtime.liveXml(id);
+                          if (!xml.empty()) {
+                              QDBusConnection::systemBus().send(call.createReply(q(xml)));
+                              return;
+                          }
+                      }
+                      auto stored = m_containers.read(id);
+                      if (!stored) {
+                          replyError(call, stored.error());
+                          return;
+                      }
+                      QDBusConnection::systemBus().send(call.createReply(q(*stored)));
+                  });
+    return {};
+}
+
+qlonglong ManagerService::StartContainer(const QString& name) {
+    if (!checkContainerName(name))
+        return 0;
+    if (m_runtime.isRunning(name.toStdString())) {
+        replyError(Error::of(ErrorKind::Conflict,
+                             "container '" + name.toStdString() + "' is already running"));
+        return 0;
+    }
+    authorizeThen(manageAction, details("container", name, "start"),
+                  [this, name](const QDBusMessage& call) {
+                      const std::string id = name.toStdString();
+                      if (m_runtime.isRunning(id)) {
+                          replyError(call, Error::of(ErrorKind::Conflict,
+                                                     "container '" + id + "' is already running"));
+                          return;
+                      }
+                      m_runtime.start(id, m_containers.directory() + "/" + id + ".xml",
+                                      [this, call, name](Result<int64_t> pid) {
+                                          if (!pid) {
+                                              replyError(call, pid.error());
+                                              return;
+                                          }
+                                          QDBusConnection::systemBus().send(
+                                              call.createReply(qlonglong(*pid)));
+                                          noteStateChanges();
+                                          emit activity();
+                                      });
+                  });
+    return 0;
+}
+
+void ManagerService::requestControl(const QString& name, const QString& operation,
+                                    ControlMessage type, std::string payload) {
+    if (!checkContainerName(name))
+        return;
+    if (!m_runtime.isRunning(name.toStdString())) {
+        replyError(Error::of(ErrorKind::Conflict,
+                             "container '" + name.toStdString() + "' is not running"));
+        return;
+    }
+    authorizeThen(manageAction, details("container", name, operation),
+                  [this, name, type, payload](const QDBusMessage& call) {
+                      auto done = m_runtime.request(name.toStdString(), type, payload);
+                      if (!done) {
+                          replyError(call, done.error());
+                          return;
+                      }
+                      QDBusConnection::systemBus().send(call.createReply());
+                  });
+}
+
+void ManagerService::ShutdownContainer(const QString& name, uint timeout) {
+    requestControl(name, QStringLiteral("shutdown"), ControlMessage::Shutdown,
+                   std::to_string(timeout == 0 ? 30 : timeout));
+}
+
+void ManagerService::DestroyContainer(const QString& name) {
+    requestControl(name, QStringLiteral("destroy"), ControlMessage::Destroy, {});
+}
+
+void ManagerService::RebootContainer(const QString& name) {
+    requestControl(name, QStringLiteral("reboot"), ControlMessage::Reboot, {});
+}
+
+void ManagerService::SetAutostart(const QString& name, bool enabled) {
+    if (!checkContainerName(name))
+        return;
+    authorizeThen(manageAction, details("container", name, enabled ? "autostart" : "noautostart"),
+                  [this, name, enabled](const QDBusMessage& call) {
+                      if (auto set = m_containers.setAutostart(name.toStdString(), enabled); !set) {
+                          replyError(call, set.error());
+                          return;
+                      }
+                      QDBusConnection::systemBus().send(call.createReply());
+                  });
+}
+
+QVariantMap ManagerService::GetContainerInfo(const QString& name) {
+    if (!checkContainerName(name))
+        return {};
+    authorizeThen(monitorAction, details("container", name, "read"),
+                  [this, name](const QDBusMessage& call) {
+                      const std::string id = name.toStdString();
+                      auto stored = m_containers.read(id);
+                      auto domain = stored ? parseDomainXml(*stored, randomUuid)
+                                           : Result<Domain>(fail(stored.error()));
+                      if (!domain) {
+                          replyError(call, domain.error());
+                          return;
+                      }
+                      const bool running = m_runtime.isRunning(id);
+                      const auto stats = running ? m_runtime.stats(id) : Result<CgroupStats>();
+                      QString console;
+                      if (running) {
+                          auto live = parseDomainXml(m_runtime.liveXml(id), randomUuid);
+                          if (live && live->live && !live->live->consoleTtys.empty())
+                              console = q(live->live->consoleTtys.front());
+                      }
+                      const QVariantMap info{
+                          {QStringLiteral("id"), qlonglong(running ? m_runtime.initPid(id) : -1)},
+                          {QStringLiteral("name"), name},
+                          {QStringLiteral("uuid"), q(domain->uuid.toString())},
+                          {QStringLiteral("os_type"), QStringLiteral("exe")},
+                          {QStringLiteral("state"),
+                           running ? QStringLiteral("running") : QStringLiteral("shut off")},
+                          {QStringLiteral("cpus"), domain->vcpus},
+                          {QStringLiteral("max_memory_kib"), qulonglong(domain->memoryKiB)},
+                          {QStringLiteral("used_memory_kib"),
+                           qulonglong(running && stats ? stats->memoryCurrentBytes / 1024 : 0)},
+                          {QStringLiteral("cpu_time_ns"),
+                           qulonglong(running && stats ? stats->cpuUsageNs : 0)},
+                          {QStringLiteral("autostart"), m_containers.autostart(id)},
+                          {QStringLiteral("persistent"), true},
+                          {QStringLiteral("console"), console},
+                      };
+                      QDBusConnection::systemBus().send(call.createReply(info));
+                  });
+    return {};
+}
+
+QVariantMapList ManagerService::GetStats() {
+    authorizeThen(monitorAction, {}, [this](const QDBusMessage& call) {
+        QVariantMapList list;
+        for (const auto& name : m_containers.names()) {
+            if (!m_runtime.isRunning(name))
+                continue;
+            auto stats = m_runtime.stats(name);
+            if (!stats)
+                continue;
+            QList<qulonglong> perCpu;
+            for (const uint64_t cpu : stats->perCpuUsageNs)
+                perCpu << cpu;
+            list << QVariantMap{
+                {QStringLiteral("name"), q(name)},
+                {QStringLiteral("cpu_time_ns"), qulonglong(stats->cpuUsageNs)},
+                {QStringLiteral("per_cpu_ns"), QVariant::fromValue(perCpu)},
+                {QStringLiteral("memory_bytes"), qulonglong(stats->memoryCurrentBytes)},
+                {QStringLiteral("memory_max_bytes"), qulonglong(stats->memoryMaxBytes)},
+                {QStringLiteral("oom_kills"), qulonglong(stats->oomKills)},
+                {QStringLiteral("pids"), qulonglong(stats->pids)}};
+        }
+        QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(list)));
+    });
+    return {};
+}
+
+// ---- networks -----------------------------------------------------------------------------
+
+QVariantMapList ManagerService::ListNetworks() {
+    authorizeThen(monitorAction, {}, [this](const QDBusMessage& call) {
+        QVariantMapList list;
+        for (const auto& name : m_networks.names()) {
+            QVariantMap entry{{QStringLiteral("name"), q(name)},
+                              {QStringLiteral("autostart"), m_networks.autostart(name)}};
+            if (auto xml = m_networks.read(name)) {
+                if (auto network = parseNetworkXml(*xml, randomUuid)) {
+                    entry[QStringLiteral("uuid")] = q(network->uuid.toString());
+                    entry[QStringLiteral("bridge")] = q(network->bridge.name);
+                    if (const NetworkIp* v4 = network->ipv4())
+                        entry[QStringLiteral("subnet")] = q(v4->address.network().toString());
+                }
+            }
+            list << entry;
+        }
+        QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(list)));
+    });
+    return {};
+}
+
+QString ManagerService::DefineNetwork(const QString& xml,
+                                      QStringList& /*warnings: in the delayed reply*/) {
+    bool generatedUuid = false;
+    auto parsed = parseNetworkXml(xml.toStdString(), [&] {
+        generatedUuid = true;
+        return randomUuid();
+    });
+    if (!parsed) {
+        replyError(parsed.error());
+        return {};
+    }
+    Network network = std::move(*parsed);
+    std::vector<Network> all;
+    for (const auto& name : m_networks.names()) {
+        auto stored = m_networks.read(name);
+        auto other = stored ? parseNetworkXml(*stored, randomUuid) : Result<Network>();
+        if (!stored || !other)
+            continue;
+        if (other->name == network.name) {
+            if (generatedUuid)
+                network.uuid = other->uuid;
+            continue;
+        }
+        all.push_back(std::move(*other));
+    }
+    all.push_back(network);
+    if (auto unique = validateNetworkSet(all); !unique) {
+        replyError(unique.error());
+        return {};
+    }
+    const QString name = q(network.name);
+    authorizeThen(networkAction, details("network", name, "define"),
+                  [this, network, name](const QDBusMessage& call) {
+                      const bool added = !m_networks.exists(network.name);
+                      if (auto written = m_networks.write(network.name, formatNetworkXml(network));
+                          !written) {
+                          replyError(call, written.error());
+                          return;
+                      }
+                      QDBusConnection::systemBus().send(
+                          call.createReply({name, toQStringList(networkWarnings(network))}));
+                      if (added)
+                          emit NetworkAdded(name);
+                  });
+    return {};
+}
+
+void ManagerService::UndefineNetwork(const QString& name) {
+    if (!checkNetworkName(name))
+        return;
+    authorizeThen(networkAction, details("network", name, "undefine"),
+                  [this, name](const QDBusMessage& call) {
+                      if (auto removed = m_networks.remove(name.toStdString()); !removed) {
+                          replyError(call, removed.error());
+                          return;
+                      }
+                      QDBusConnection::systemBus().send(call.createReply());
+                      emit NetworkRemoved(name);
+                  });
+}
+
+QString ManagerService::GetNetworkXml(const QString& name) {
+    if (!checkNetworkName(name))
+        return {};
+    authorizeThen(monitorAction, details("network", name, "read"),
+                  [this, name](const QDBusMessage& call) {
+                      auto stored = m_networks.read(name.toStdString());
+                      if (!stored) {
+                          replyError(call, stored.error());
+                          return;
+                      }
+                      QDBusConnection::systemBus().send(call.createReply(q(*stored)));
+                  });
+    return {};
+}
+
+} // namespace cubby

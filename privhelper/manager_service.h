@@ -1,0 +1,79 @@
+#pragma once
+// The object behind io.github.cubby1.Manager. Every method runs in the same order:
+// validate the input → ask polkit (asynchronously; the reply is delayed, other callers are
+// served meanwhile) → act → reply. Nothing is touched before polkit said yes.
+
+#include "container_runtime.h"
+#include "definition_store.h"
+#include "polkit_authorizer.h"
+
+#include <QDBusContext>
+#include <QDBusMessage>
+#include <QObject>
+#include <QStringList>
+#include <QVariantMap>
+#include <functional>
+
+namespace cubby {
+
+using QVariantMapList = QList<QVariantMap>;
+
+class ManagerService : public QObject, protected QDBusContext {
+    Q_OBJECT
+public:
+    explicit ManagerService(HelperConfig config, QObject* parent = nullptr);
+
+    // True while a check, a start or a call is in flight (the helper must not exit then).
+    bool busy() const;
+
+public slots:
+    QVariantMapList ListContainers();
+    QString DefineContainer(const QString& xml, QStringList& warnings);
+    void UndefineContainer(const QString& name);
+    QString GetContainerXml(const QString& name, bool live);
+    qlonglong StartContainer(const QString& name);
+    void ShutdownContainer(const QString& name, uint timeout);
+    void DestroyContainer(const QString& name);
+    void RebootContainer(const QString& name);
+    void SetAutostart(const QString& name, bool enabled);
+    QVariantMap GetContainerInfo(const QString& name);
+    QVariantMapList GetStats();
+    QVariantMapList ListNetworks();
+    QString DefineNetwork(const QString& xml, QStringList& warnings);
+    void UndefineNetwork(const QString& name);
+    QString GetNetworkXml(const QString& name);
+
+signals:
+    void ContainerAdded(const QString& name);
+    void ContainerRemoved(const QString& name);
+    void ContainerStateChanged(const QString& name, const QString& state);
+    void NetworkAdded(const QString& name);
+    void NetworkRemoved(const QString& name);
+    void activity(); // any call arrived or finished: restarts the idle timer
+
+private:
+    using Action = std::function<void(const QDBusMessage& call)>;
+
+    // Replies to `call` now with the error's D-Bus name and message.
+    void replyError(const QDBusMessage& call, const Error& error);
+    // The same during a call, before any delayed work: no automatic reply follows.
+    void replyError(const Error& error);
+    // Delays the reply, asks polkit for `actionId`, then runs `act` (which replies).
+    void authorizeThen(const QString& actionId, const QMap<QString, QString>& details, Action act);
+    // Validates a container name argument and that it is defined; replies with the error.
+    bool checkContainerName(const QString& name, bool mustExist = true);
+    bool checkNetworkName(const QString& name, bool mustExist = true);
+    void requestControl(const QString& name, const QString& operation, ControlMessage type,
+                        std::string payload);
+    QVariantMap describeContainer(const std::string& name, bool running);
+    void noteStateChanges();
+
+    HelperConfig m_config;
+    DefinitionStore m_containers;
+    DefinitionStore m_networks;
+    ContainerRuntime m_runtime;
+    PolkitAuthorizer m_authorizer;
+    std::set<std::string> m_knownRunning;
+};
+
+} // namespace cubby

@@ -1,0 +1,110 @@
+#include "polkit_authorizer.h"
+
+#include <QDBusArgument>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+
+namespace {
+
+// polkit's Subject: (sa{sv}) — kind "system-bus-name" with {"name": <unique bus name>}.
+struct PolkitSubject {
+    QString kind;
+    QVariantMap details;
+};
+
+// polkit's AuthorizationResult: (bba{ss}).
+struct PolkitResult {
+    bool authorized = false;
+    bool challenge = false;
+    QMap<QString, QString> details;
+};
+
+QDBusArgument& operator<<(QDBusArgument& argument, const PolkitSubject& subject) {
+    argument.beginStructure();
+    argument << subject.kind << subject.details;
+    argument.endStructure();
+    return argument;
+}
+const QDBusArgument& operator>>(const QDBusArgument& argument, PolkitSubject& subject) {
+    argument.beginStructure();
+    argument >> subject.kind >> subject.details;
+    argument.endStructure();
+    return argument;
+}
+QDBusArgument& operator<<(QDBusArgument& argument, const PolkitResult& result) {
+    argument.beginStructure();
+    argument << result.authorized << result.challenge << result.details;
+    argument.endStructure();
+    return argument;
+}
+const QDBusArgument& operator>>(const QDBusArgument& argument, PolkitResult& result) {
+    argument.beginStructure();
+    argument >> result.authorized >> result.challenge >> result.details;
+    argument.endStructure();
+    return argument;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(PolkitSubject)
+Q_DECLARE_METATYPE(PolkitResult)
+
+namespace cubby {
+
+namespace {
+
+constexpr uint allowUserInteraction = 1;
+// Someone may sit in the authentication dialog for a while; polkitd itself gives up after
+// a few minutes.
+constexpr int checkTimeoutMs = 10 * 60 * 1000;
+
+} // namespace
+
+PolkitAuthorizer::PolkitAuthorizer(QObject* parent)
+    : QObject(parent) {
+    qDBusRegisterMetaType<PolkitSubject>();
+    qDBusRegisterMetaType<PolkitResult>();
+    qDBusRegisterMetaType<QMap<QString, QString>>();
+}
+
+void PolkitAuthorizer::check(const QString& busName, const QString& actionId,
+                             const QMap<QString, QString>& details,
+                             std::function<void(Status)> done) {
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.PolicyKit1"),
+                                       QStringLiteral("/org/freedesktop/PolicyKit1/Authority"),
+                                       QStringLiteral("org.freedesktop.PolicyKit1.Authority"),
+                                       QStringLiteral("CheckAuthorization"));
+    const PolkitSubject subject{QStringLiteral("system-bus-name"),
+                                {{QStringLiteral("name"), busName}}};
+    call << QVariant::fromValue(subject) << actionId << QVariant::fromValue(details)
+         << allowUserInteraction << QString();
+    ++m_pending;
+    auto* watcher = new QDBusPendingCallWatcher(
+        QDBusConnection::systemBus().asyncCall(call, checkTimeoutMs), this);
+    connect(
+        watcher, &QDBusPendingCallWatcher::finished, this,
+        [this, watcher, actionId, done = std::move(done)] {
+            watcher->deleteLater();
+            const QDBusPendingReply<PolkitResult> reply = *watcher;
+            if (reply.isError()) {
+                done(fail(Error::of(ErrorKind::System, "asking polkit failed: " +
+                                                           reply.error().message().toStdString())));
+            } else if (reply.value().authorized) {
+                done({});
+            } else {
+                done(fail(Error::of(ErrorKind::NotAuthorized,
+                                    "not authorized for " + actionId.toStdString() +
+                                        (reply.value().challenge
+                                             ? " (authentication was required and not given)"
+                                             : ""))));
+            }
+            if (--m_pending == 0)
+                emit idle();
+        });
+}
+
+} // namespace cubby

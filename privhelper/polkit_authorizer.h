@@ -1,0 +1,37 @@
+#pragma once
+// Asks polkitd whether a D-Bus caller may do something, without blocking the helper.
+//
+// This talks to org.freedesktop.PolicyKit1 directly with an asynchronous QtDBus call, one per
+// check. polkit-qt6's Authority reports asynchronous results through a single signal with no
+// way to tell which request it answers (and cancels the previous check when a new one starts),
+// so it cannot serve a second caller while the first sits in an authentication dialog — which
+// the helper must do.
+
+#include "error.h"
+
+#include <QMap>
+#include <QObject>
+#include <QString>
+#include <functional>
+
+namespace cubby {
+
+class PolkitAuthorizer : public QObject {
+    Q_OBJECT
+public:
+    explicit PolkitAuthorizer(QObject* parent = nullptr);
+
+    // `done` gets success, NotAuthorized (with a message naming the action), or Failed when
+    // polkitd could not be asked. `details` are shown by authentication agents and rules.
+    void check(const QString& busName, const QString& actionId,
+               const QMap<QString, QString>& details, std::function<void(Status)> done);
+    int pending() const { return m_pending; }
+
+signals:
+    void idle(); // the last pending check finished
+
+private:
+    int m_pending = 0;
+};
+
+} // namespace cubby

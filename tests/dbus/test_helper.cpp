@@ -1,0 +1,279 @@
+// cubby-helper on a private system bus with the real polkitd, activated by the bus as it is
+// when installed: the seed's walkthrough through cubbyctl, authorization (allowed, denied,
+// validated first), a helper killed and brought back, idle exit, and hostile input.
+#include "busybox_root.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusReply>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+#include <csignal>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+const QString service = QStringLiteral("io.github.cubby1");
+const QString path = QStringLiteral("/io/github/cubby1");
+const QString interface = QStringLiteral("io.github.cubby1.Manager");
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// cubbyctl as root, or as one of the fixture's test users.
+Run cubbyctl(const QStringList& arguments, uid_t asUser = 0, const QByteArray& input = {}) {
+    QProcess process;
+    QStringList command = {QStringLiteral(CUBBYCTL_PATH)};
+    command << arguments;
+    if (asUser != 0) {
+        const QString id = QString::number(asUser);
+        command = QStringList{QStringLiteral("setpriv"), "--reuid=" + id, "--regid=" + id,
+                              QStringLiteral("--clear-groups"), QStringLiteral("--")} +
+                  command;
+    }
+    process.start(command.takeFirst(), command);
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(120000);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QDBusMessage call(const QString& method, const QVariantList& arguments = {}) {
+    QDBusMessage message = QDBusMessage::createMethodCall(service, path, interface, method);
+    message.setArguments(arguments);
+    return QDBusConnection::systemBus().call(message, QDBus::Block, 120000);
+}
+
+uid_t allowed() {
+    return static_cast<uid_t>(qEnvironmentVariableIntValue("CUBBY_TEST_ALLOWED_UID"));
+}
+uid_t denied() {
+    return static_cast<uid_t>(qEnvironmentVariableIntValue("CUBBY_TEST_DENIED_UID"));
+}
+
+bool helperOnBus() {
+    return QDBusConnection::systemBus().interface()->isServiceRegistered(service);
+}
+
+pid_t helperPid() {
+    return static_cast<pid_t>(
+        QDBusConnection::systemBus().interface()->servicePid(service).value());
+}
+
+std::string domainXml(const QString& name, const QString& root, const QString& init) {
+    return QStringLiteral("<domain type='lxc'><name>%1</name><memory unit='MiB'>64</memory>"
+                          "<os><type>exe</type><init>%3</init></os><devices><filesystem "
+                          "type='mount'><source dir='%2'/><target dir='/'/></filesystem>"
+                          "<console type='pty'/></devices></domain>")
+        .arg(name, root, init)
+        .toStdString();
+}
+
+} // namespace
+
+class TestHelper : public QObject {
+    Q_OBJECT
+    std::unique_ptr<cubby::test::BusyboxRoot> m_root;
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(geteuid() == 0, "the dbus tier needs root: run it through scripts/test");
+        QVERIFY2(qEnvironmentVariableIsSet("CUBBY_TEST_ALLOWED_UID"),
+                 "run this test through tests/support/with-system-bus");
+        m_root = std::make_unique<cubby::test::BusyboxRoot>();
+        QVERIFY2(m_root->ok(), m_root->failure().c_str());
+        m_root->writeFile("sbin/init", "#!/bin/sh\necho welcome to $(hostname)\nexec sleep 1000\n");
+    }
+
+    void seedWalkthrough() {
+        // The seed's XML as written: a BusyBox tree at /root/mycontainer, bridged to br0.
+        QVERIFY(QProcess::execute("ip", {"link", "add", "br0", "type", "bridge"}) == 0);
+        QVERIFY(QProcess::execute("cp", {"-a", QString::fromStdString(m_root->path()),
+                                         "/root/mycontainer"}) == 0);
+        const Run defined = cubbyctl({"define", CUBBY_SOURCE_DIR "/tests/data/mycontainer.xml"});
+        QVERIFY2(defined.exitCode == 0, qPrintable(defined.err));
+        QVERIFY2(defined.out.contains("Domain 'mycontainer' defined from"),
+                 qPrintable(defined.out));
+
+        const Run inactive = cubbyctl({"list", "--inactive"});
+        QCOMPARE(inactive.exitCode, 0);
+        QVERIFY2(inactive.out.contains(
+                     QRegularExpression(R"(Id\s+Name\s+State\n-+\n\s*-\s+mycontainer\s+shut off)")),
+                 qPrintable(inactive.out));
+        QVERIFY(!cubbyctl({"list"}).out.contains("mycontainer"));
+
+        const Run started = cubbyctl({"start", "mycontainer"});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QVERIFY(started.out.contains("Domain 'mycontainer' started"));
+
+        const Run running = cubbyctl({"list"});
+        const auto row =
+            QRegularExpression(R"(\n\s*(\d+)\s+mycontainer\s+running)").match(running.out);
+        QVERIFY2(row.hasMatch(), qPrintable(running.out));
+        const pid_t init = row.captured(1).toInt();
+        QVERIFY(init > 1 && ::kill(init, 0) == 0);
+
+        const Run info = cubbyctl({"dominfo", "mycontainer"});
+        QCOMPARE(info.exitCode, 0);
+        for (const QString& expected :
+             {"Id:             " + QString::number(init), QString("Name:           mycontainer"),
+              QString("OS Type:        exe"), QString("State:          running"),
+              QString("Max memory:     500000 KiB"), QString("Persistent:     yes")})
+            QVERIFY2(info.out.contains(expected), qPrintable(info.out));
+        QVERIFY(info.out.contains(QRegularExpression(R"(UUID:\s+[0-9a-f-]{36})")));
+
+        const Run live = cubbyctl({"dumpxml", "mycontainer"});
+        QVERIFY2(live.out.contains(QStringLiteral("<domain type='lxc' id='%1'>").arg(init)),
+                 qPrintable(live.out));
+        QVERIFY(
+            live.out.contains(QRegularExpression(R"(<console type='pty' tty='/dev/pts/\d+'>)")));
+        const Run stored = cubbyctl({"dumpxml", "mycontainer", "--inactive"});
+        QVERIFY(!stored.out.contains("id='"));
+        QVERIFY(stored.out.contains("<source bridge='br0'/>"));
+
+        const Run destroyed = cubbyctl({"destroy", "mycontainer"});
+        QVERIFY2(destroyed.exitCode == 0, qPrintable(destroyed.err));
+        QVERIFY(destroyed.out.contains("Domain 'mycontainer' destroyed"));
+        QTRY_VERIFY(::kill(init, 0) != 0);
+        QTRY_VERIFY(cubbyctl({"list", "--all"})
+                        .out.contains(QRegularExpression(R"(-\s+mycontainer\s+shut off)")));
+    }
+
+    void deniedCallerChangesNothing() {
+        QCOMPARE(cubbyctl({"define", "-"}, 0,
+                          QByteArray::fromStdString(domainXml(
+                              "guarded", QString::fromStdString(m_root->path()), "/sbin/init")))
+                     .exitCode,
+                 0);
+        const Run refused = cubbyctl({"start", "guarded"}, denied());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("not authorized for io.github.cubby1.manage"),
+                 qPrintable(refused.err));
+        QVERIFY(!cubbyctl({"list"}).out.contains("guarded"));
+        const Run undefine = cubbyctl({"undefine", "guarded"}, denied());
+        QCOMPARE(undefine.exitCode, 1);
+        QVERIFY(cubbyctl({"list", "--all"}).out.contains("guarded"));
+        // The allowed user may.
+        const Run started = cubbyctl({"start", "guarded"}, allowed());
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QCOMPARE(cubbyctl({"destroy", "guarded"}, allowed()).exitCode, 0);
+    }
+
+    void invalidInputIsRefusedBeforePolkitIsAsked() {
+        // Bob may not manage; a bad request tells him what is wrong with it, not that he lacks
+        // permission: validation comes first and nothing reaches polkit.
+        const Run bad = cubbyctl({"define", "-"}, denied(), "<domain type='lxc'><name>a/b</name>");
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("malformed"), qPrintable(bad.err));
+        const Run badName = cubbyctl({"start", "../etc"}, denied());
+        QVERIFY2(badName.err.contains("'../etc'"), qPrintable(badName.err));
+        const Run missing = cubbyctl({"start", "nosuchthing"}, denied());
+        QVERIFY2(missing.err.contains("no container named 'nosuchthing'"), qPrintable(missing.err));
+    }
+
+    void hostileDocuments() {
+        const QDBusMessage dtd =
+            call("DefineContainer", {QStringLiteral("<!DOCTYPE d [<!ENTITY x SYSTEM "
+                                                    "'file:///etc/shadow'>]><domain "
+                                                    "type='lxc'><name>&x;</name></domain>")});
+        QCOMPARE(dtd.type(), QDBusMessage::ErrorMessage);
+        QCOMPARE(dtd.errorName(), QStringLiteral("io.github.cubby1.Error.InvalidArgument"));
+        const QDBusMessage huge =
+            call("DefineContainer", {QString(10 * 1024 * 1024, QChar('a')).prepend("<domain>")});
+        QCOMPARE(huge.errorName(), QStringLiteral("io.github.cubby1.Error.InvalidArgument"));
+        QCOMPARE(call("GetContainerXml", {QStringLiteral("../../etc/passwd"), false}).errorName(),
+                 QStringLiteral("io.github.cubby1.Error.InvalidArgument"));
+        QCOMPARE(call("UndefineContainer", {QStringLiteral("a/b")}).errorName(),
+                 QStringLiteral("io.github.cubby1.Error.InvalidArgument"));
+    }
+
+    void concurrentDefineAndUndefineOfOneName() {
+        const QString xml = QString::fromStdString(
+            domainXml("racer", QString::fromStdString(m_root->path()), "/sbin/init"));
+        QList<QDBusPendingCall> calls;
+        for (int i = 0; i < 20; ++i) {
+            QDBusMessage message = QDBusMessage::createMethodCall(
+                service, path, interface, i % 2 ? "UndefineContainer" : "DefineContainer");
+            message.setArguments({i % 2 ? QVariant(QStringLiteral("racer")) : QVariant(xml)});
+            calls << QDBusConnection::systemBus().asyncCall(message);
+        }
+        for (auto& pending : calls) {
+            pending.waitForFinished();
+            const QDBusMessage reply = pending.reply();
+            QVERIFY2(reply.type() == QDBusMessage::ReplyMessage ||
+                         reply.errorName() == QStringLiteral("io.github.cubby1.Error.NotFound"),
+                     qPrintable(reply.errorMessage()));
+        }
+        // Whatever won, the stored definition is whole.
+        const QString stored = QStringLiteral(CUBBY_TEST_PREFIX "/etc/cubby/containers/racer.xml");
+        if (QFile::exists(stored)) {
+            QFile file(stored);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(file.readAll().contains("<name>racer</name>"));
+        }
+    }
+
+    void helperKilledAndReactivatedFindsRunningContainers() {
+        QCOMPARE(cubbyctl({"define", "-"}, 0,
+                          QByteArray::fromStdString(domainXml(
+                              "survivor", QString::fromStdString(m_root->path()), "/sbin/init")))
+                     .exitCode,
+                 0);
+        QCOMPARE(cubbyctl({"start", "survivor"}).exitCode, 0);
+        const auto before =
+            QRegularExpression(R"(\n\s*(\d+)\s+survivor\s+running)").match(cubbyctl({"list"}).out);
+        QVERIFY(before.hasMatch());
+        const pid_t helper = helperPid();
+        QVERIFY(helper > 0);
+        QCOMPARE(::kill(helper, SIGKILL), 0);
+        QTRY_VERIFY(!helperOnBus());
+        // The next call activates a new helper, which finds the container where it was.
+        const auto after =
+            QRegularExpression(R"(\n\s*(\d+)\s+survivor\s+running)").match(cubbyctl({"list"}).out);
+        QVERIFY(after.hasMatch());
+        QCOMPARE(after.captured(1), before.captured(1));
+        QVERIFY(helperPid() != helper);
+        QCOMPARE(cubbyctl({"destroy", "survivor"}).exitCode, 0);
+    }
+
+    void stateChangesAreSignalled() {
+        QCOMPARE(cubbyctl({"define", "-"}, 0,
+                          QByteArray::fromStdString(domainXml(
+                              "signaller", QString::fromStdString(m_root->path()), "/sbin/init")))
+                     .exitCode,
+                 0);
+        QStringList seen;
+        QDBusConnection::systemBus().connect(service, path, interface,
+                                             QStringLiteral("ContainerStateChanged"), this,
+                                             SLOT(recordState(QString, QString)));
+        m_states.clear();
+        QCOMPARE(cubbyctl({"start", "signaller"}).exitCode, 0);
+        QTRY_VERIFY(m_states.contains("signaller=running"));
+        QCOMPARE(cubbyctl({"destroy", "signaller"}).exitCode, 0);
+        QTRY_VERIFY(m_states.contains("signaller=shut off"));
+    }
+
+    void idleHelperExits() {
+        QVERIFY(cubbyctl({"list", "--all"}).exitCode == 0);
+        QVERIFY(helperOnBus());
+        // Started with --idle-exit 3 by the test's service file.
+        QTRY_VERIFY_WITH_TIMEOUT(!helperOnBus(), 10000);
+    }
+
+    void recordState(const QString& name, const QString& state) { m_states << name + "=" + state; }
+
+private:
+    QStringList m_states;
+};
+
+QTEST_GUILESS_MAIN(TestHelper)
+#include "test_helper.moc"
