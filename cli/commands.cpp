@@ -3,6 +3,7 @@
 #include "domain_xml.h"
 #include "manager_interface.h"
 #include "network_xml.h"
+#include "terminal_session.h"
 #include "xml_reader.h"
 
 #include <QDBusConnection>
@@ -260,6 +261,32 @@ int stats(const QStringList&) {
     return 0;
 }
 
+int console(const QStringList& arguments) {
+    auto reply = manager().OpenConsole(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    std::fprintf(stderr, "Console of %s (%s)\n", qPrintable(arguments[0]),
+                 qPrintable(reply.argumentAt<1>()));
+    return runTerminalSession(reply.argumentAt<0>().fileDescriptor());
+}
+
+int shell(const QStringList& arguments) {
+    QString user;
+    QStringList names = arguments;
+    if (const qsizetype at = names.indexOf(QStringLiteral("--user")); at >= 0) {
+        if (at + 1 >= names.size())
+            return failWith(QStringLiteral("--user needs a user name"));
+        user = names[at + 1];
+        names.remove(at, 2);
+    }
+    if (names.size() != 1)
+        return failWith(QStringLiteral("usage: cubbyctl shell NAME [--user USER]"));
+    auto reply = manager().OpenShell(names[0], user);
+    if (!wait(reply))
+        return 1;
+    return runTerminalSession(reply.argumentAt<0>().fileDescriptor());
+}
+
 int netDefine(const QStringList& arguments) {
     QString xml;
     if (!readFile(arguments[0], xml))
@@ -349,6 +376,8 @@ const std::vector<Command> table = {
     {"dominfo", "NAME", "show a container's basic information", 1, 1, dominfo},
     {"dumpxml", "NAME [--inactive]", "print a container's XML (live while it runs)", 1, 2, dumpxml},
     {"autostart", "NAME [--disable]", "start a container at boot (or not)", 1, 2, autostart},
+    {"console", "NAME", "attach to a container's console (Ctrl+] leaves)", 1, 1, console},
+    {"shell", "NAME [--user USER]", "open a login shell inside a running container", 1, 3, shell},
     {"stats", "", "CPU, memory and OOM figures of every running container", 0, 0, stats},
     {"net-define", "FILE", "define a network from libvirt-style XML", 1, 1, netDefine},
     {"net-undefine", "NAME", "remove a network's definition", 1, 1, netUndefine},

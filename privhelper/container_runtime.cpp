@@ -24,8 +24,11 @@ ContainerRuntime::ContainerRuntime(HelperConfig config, QObject* parent)
 bool ContainerRuntime::isRunning(const std::string& name) {
     if (m_starting.contains(name))
         return true;
+    // A controller that is stopping removes its run directory before it lets go of its lock:
+    // from that moment the container counts as stopped (and its removal is the event the
+    // state-change watcher sees).
     if (controllerAlive(m_config.paths, name))
-        return true;
+        return ::access(m_config.paths.liveXml(name).c_str(), F_OK) == 0;
     // No controller holds the lock: whatever a dead one left behind goes now.
     (void)cleanStaleContainer(m_config.paths, name);
     return false;

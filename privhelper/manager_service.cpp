@@ -17,6 +17,7 @@ namespace {
 const QString monitorAction = QStringLiteral("io.github.cubby1.monitor");
 const QString manageAction = QStringLiteral("io.github.cubby1.manage");
 const QString networkAction = QStringLiteral("io.github.cubby1.network");
+const QString consoleAction = QStringLiteral("io.github.cubby1.console");
 
 Uuid randomUuid() {
     std::random_device random;
@@ -408,6 +409,53 @@ QVariantMapList ManagerService::GetStats() {
         }
         QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(list)));
     });
+    return {};
+}
+
+void ManagerService::openTerminal(const QString& name, const QString& operation,
+                                  ControlMessage type, const std::string& payload) {
+    if (!checkContainerName(name))
+        return;
+    if (!m_runtime.isRunning(name.toStdString())) {
+        replyError(Error::of(ErrorKind::Conflict,
+                             "container '" + name.toStdString() + "' is not running"));
+        return;
+    }
+    authorizeThen(
+        consoleAction, details("container", name, operation),
+        [this, name, type, payload](const QDBusMessage& call) {
+            auto opened = [&]() -> Result<std::pair<std::string, UniqueFd>> {
+                CUBBY_TRY(client, ControllerClient::connect(
+                                      m_config.paths.controlSocket(name.toStdString())));
+                return client.requestWithFd(type, payload);
+            }();
+            if (!opened) {
+                replyError(call, opened.error());
+                return;
+            }
+            // QDBusUnixFileDescriptor duplicates; ours closes with `opened`.
+            const QString pty = q(opened->first.substr(3)); // "ok NAME"
+            QDBusConnection::systemBus().send(call.createReply(
+                {QVariant::fromValue(QDBusUnixFileDescriptor(opened->second.get())), pty}));
+        });
+}
+
+QDBusUnixFileDescriptor ManagerService::OpenConsole(const QString& name, QString& /*ptyName*/) {
+    openTerminal(name, QStringLiteral("console"), ControlMessage::OpenConsolePty, {});
+    return {};
+}
+
+QDBusUnixFileDescriptor ManagerService::OpenShell(const QString& name, const QString& user,
+                                                  QString& /*ptyName*/) {
+    // The user is looked up in the container's own passwd by the controller; here it only
+    // has to be a plausible name or number.
+    if (!user.isEmpty()) {
+        if (auto valid = validateObjectName(user.toStdString(), "user"); !valid) {
+            replyError(valid.error());
+            return {};
+        }
+    }
+    openTerminal(name, QStringLiteral("shell"), ControlMessage::OpenShell, user.toStdString());
     return {};
 }
 

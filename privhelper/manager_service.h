@@ -9,6 +9,7 @@
 
 #include <QDBusContext>
 #include <QDBusMessage>
+#include <QDBusUnixFileDescriptor>
 #include <QObject>
 #include <QStringList>
 #include <QVariantMap>
@@ -38,6 +39,8 @@ public slots:
     void SetAutostart(const QString& name, bool enabled);
     QVariantMap GetContainerInfo(const QString& name);
     QVariantMapList GetStats();
+    QDBusUnixFileDescriptor OpenConsole(const QString& name, QString& ptyName);
+    QDBusUnixFileDescriptor OpenShell(const QString& name, const QString& user, QString& ptyName);
     QVariantMapList ListNetworks();
     QString DefineNetwork(const QString& xml, QStringList& warnings);
     void UndefineNetwork(const QString& name);
@@ -65,6 +68,8 @@ private:
     bool checkNetworkName(const QString& name, bool mustExist = true);
     void requestControl(const QString& name, const QString& operation, ControlMessage type,
                         std::string payload);
+    void openTerminal(const QString& name, const QString& operation, ControlMessage type,
+                      const std::string& payload);
     QVariantMap describeContainer(const std::string& name, bool running);
     void noteStateChanges();
 

@@ -1,15 +1,20 @@
 #include "controller.h"
 
 #include "atomic_file.h"
+#include "container_interfaces.h"
 #include "control_protocol.h"
 #include "domain_xml.h"
+#include "fd_passing.h"
 #include "launcher.h"
+#include "shell.h"
 #include "text.h"
 
 #include <cerrno>
 #include <csignal>
+#include <fcntl.h>
 #include <format>
 #include <sys/epoll.h>
+#include <sys/ioctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -17,6 +22,7 @@
 #include <sys/timerfd.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace cubby {
@@ -47,7 +53,8 @@ Result<pid_t> Controller::start() {
     ::signal(SIGPIPE, SIG_IGN);
     m_signals.reset(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
     m_timer.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
-    if (!m_signals || !m_timer)
+    m_sizeTimer.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
+    if (!m_signals || !m_timer || !m_sizeTimer)
         return fail(Error::system(errno, "creating the controller's signal and timer descriptors"));
 
     CUBBY_CHECK(launch());
@@ -65,12 +72,17 @@ Result<pid_t> Controller::start() {
     CUBBY_CHECK(loop.watch(m_setup.console->masterFd(), EPOLLIN,
                            [this](uint32_t events) { onConsole(events); }));
     CUBBY_CHECK(loop.watch(m_listener.get(), EPOLLIN, [this](uint32_t) { onAccept(); }));
+    CUBBY_CHECK(loop.watch(m_sizeTimer.get(), EPOLLIN, [this](uint32_t) {
+        uint64_t expirations = 0;
+        (void)::read(m_sizeTimer.get(), &expirations, sizeof expirations);
+        followPtySizes();
+    }));
     return m_initPid;
 }
 
 Status Controller::launch() {
     CUBBY_TRY(init, launchContainer(m_setup.plan, m_setup.identity, m_setup.console->slaveFd(),
-                                    m_setup.console->slavePath(), m_setup.cgroup));
+                                    m_setup.console->slavePath(), m_setup.cgroup, m_setup.network));
     m_initPid = init.pid;
     m_initPidfd = std::move(init.pidfd);
     return m_setup.loop.watch(m_initPidfd.get(), EPOLLIN, [this](uint32_t) { onInitExit(); });
@@ -158,8 +170,10 @@ void Controller::finish() {
         if (client->attached)
             send(*client, encodeControl(ControlMessage::ConsoleClosed));
     }
+    m_ptyClients.clear(); // their masters see the hang-up
     (void)m_setup.cgroup.killAll();
     (void)m_setup.cgroup.remove();
+    detachContainerInterfaces(m_setup.network);
     removeRunState(m_setup.paths, m_setup.domain.name);
     m_setup.loop.stop();
 }
@@ -174,6 +188,13 @@ void Controller::onConsole(uint32_t events) {
 }
 
 void Controller::broadcast(std::string_view output) {
+    std::vector<int> ptys;
+    for (auto& [fd, pty] : m_ptyClients)
+        ptys.push_back(fd);
+    for (const int fd : ptys) {
+        if (const auto found = m_ptyClients.find(fd); found != m_ptyClients.end())
+            queueToPty(fd, *found->second, output);
+    }
     std::vector<int> attached;
     for (auto& [fd, client] : m_clients) {
         if (client->attached)
@@ -251,6 +272,12 @@ void Controller::handleRequest(Client& client, std::string_view packet) {
             m_setup.console->setWindowSize(size->rows, size->columns);
         else
             send(client, encodeControl(ControlMessage::Failure, "window size must be ROWS COLS"));
+        break;
+    case ControlMessage::OpenConsolePty:
+        openConsolePty(client);
+        break;
+    case ControlMessage::OpenShell:
+        openShellFor(client, std::string(request->payload));
         break;
     case ControlMessage::StatusQuery:
         send(client, encodeControl(ControlMessage::Reply, statusText()));
@@ -341,6 +368,117 @@ void Controller::flush(Client& client) {
 void Controller::dropClient(int fd) {
     m_setup.loop.unwatch(fd);
     m_clients.erase(fd);
+}
+
+void Controller::openConsolePty(Client& client) {
+    UniqueFd master(::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC));
+    char name[64] = {};
+    if (!master || ::grantpt(master.get()) != 0 || ::unlockpt(master.get()) != 0 ||
+        ::ptsname_r(master.get(), name, sizeof name) != 0) {
+        send(client, encodeControl(ControlMessage::Failure, "cannot allocate a terminal"));
+        return;
+    }
+    auto pty = std::make_unique<PtyClient>();
+    pty->slave.reset(::open(name, O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK));
+    termios raw{};
+    if (!pty->slave || ::tcgetattr(pty->slave.get(), &raw) != 0) {
+        send(client, encodeControl(ControlMessage::Failure, "cannot open the terminal"));
+        return;
+    }
+    // A transparent pipe: the console's own terminal already did the line discipline.
+    cfmakeraw(&raw);
+    ::tcsetattr(pty->slave.get(), TCSANOW, &raw);
+    const int fd = pty->slave.get();
+    if (!m_setup.loop.watch(fd, EPOLLIN,
+                            [this, fd](uint32_t events) { onPtyClient(fd, events); })) {
+        send(client, encodeControl(ControlMessage::Failure, "cannot watch the terminal"));
+        return;
+    }
+    PtyClient& added = *m_ptyClients.emplace(fd, std::move(pty)).first->second;
+    queueToPty(fd, added, m_setup.console->scrollback());
+    if (!sendWithFd(client.fd.get(),
+                    encodeControl(ControlMessage::Reply, std::string("ok ") + name), master.get()))
+        dropPtyClient(fd);
+    if (m_ptyClients.size() == 1) {
+        struct itimerspec every{};
+        every.it_interval.tv_nsec = every.it_value.tv_nsec = 250'000'000;
+        ::timerfd_settime(m_sizeTimer.get(), 0, &every, nullptr);
+    }
+}
+
+void Controller::openShellFor(Client& client, const std::string& user) {
+    if (!m_initPidfd) {
+        send(client, encodeControl(ControlMessage::Failure, "the container is not running"));
+        return;
+    }
+    auto session = openShell(m_initPidfd.get(), m_setup.plan, m_setup.cgroup, user);
+    if (!session) {
+        send(client, encodeControl(ControlMessage::Failure, session.error().message));
+        return;
+    }
+    (void)sendWithFd(client.fd.get(),
+                     encodeControl(ControlMessage::Reply, "ok " + session->ptyName),
+                     session->master.get());
+}
+
+void Controller::onPtyClient(int fd, uint32_t events) {
+    const auto found = m_ptyClients.find(fd);
+    if (found == m_ptyClients.end())
+        return;
+    PtyClient& pty = *found->second;
+    if (events & EPOLLOUT)
+        queueToPty(fd, pty, {});
+    if (events & EPOLLIN) {
+        char buffer[4096];
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got > 0) {
+            if (m_setup.console->write(std::string_view(buffer, static_cast<size_t>(got))))
+                (void)m_setup.loop.modify(m_setup.console->masterFd(), EPOLLIN | EPOLLOUT);
+            return;
+        }
+        if (got < 0 && (errno == EAGAIN || errno == EINTR))
+            return;
+    }
+    if (events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+        dropPtyClient(fd); // the other side closed its master
+}
+
+void Controller::queueToPty(int fd, PtyClient& pty, std::string_view bytes) {
+    pty.outgoing.append(bytes);
+    while (!pty.outgoing.empty()) {
+        const ssize_t written = ::write(fd, pty.outgoing.data(), pty.outgoing.size());
+        if (written <= 0)
+            break;
+        pty.outgoing.erase(0, static_cast<size_t>(written));
+    }
+    // Like a socket client that stopped reading: let it go rather than hoard its output.
+    if (pty.outgoing.size() > maxQueuedPerClient) {
+        dropPtyClient(fd);
+        return;
+    }
+    (void)m_setup.loop.modify(fd, pty.outgoing.empty() ? EPOLLIN : EPOLLIN | EPOLLOUT);
+}
+
+void Controller::dropPtyClient(int fd) {
+    m_setup.loop.unwatch(fd);
+    m_ptyClients.erase(fd);
+    if (m_ptyClients.empty()) {
+        const struct itimerspec off{};
+        ::timerfd_settime(m_sizeTimer.get(), 0, &off, nullptr);
+    }
+}
+
+void Controller::followPtySizes() {
+    for (auto& [fd, pty] : m_ptyClients) {
+        winsize size{};
+        if (::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0)
+            continue;
+        if (size.ws_row == pty->rows && size.ws_col == pty->columns)
+            continue;
+        pty->rows = size.ws_row;
+        pty->columns = size.ws_col;
+        m_setup.console->setWindowSize(size.ws_row, size.ws_col);
+    }
 }
 
 std::string Controller::statusText() const {

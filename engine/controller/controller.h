@@ -9,6 +9,7 @@
 #include "domain.h"
 #include "event_loop.h"
 #include "identity.h"
+#include "network_plan.h"
 #include "run_state.h"
 
 #include <chrono>
@@ -25,6 +26,7 @@ public:
         CubbyPaths paths;
         Domain domain;
         ContainerPlan plan;
+        ContainerNetworkPlan network;
         ResolvedIdentity identity;
         UniqueFd lock;
         ContainerCgroup cgroup;
@@ -49,7 +51,21 @@ private:
         bool attached = false;
     };
 
+    // A console client that got a PTY master (the GUI, cubbyctl console): we hold the slave.
+    struct PtyClient {
+        UniqueFd slave;
+        std::string outgoing;
+        unsigned short rows = 0;
+        unsigned short columns = 0;
+    };
+
     Status launch();
+    void openConsolePty(Client& client);
+    void openShellFor(Client& client, const std::string& user);
+    void onPtyClient(int fd, uint32_t events);
+    void queueToPty(int fd, PtyClient& pty, std::string_view bytes);
+    void dropPtyClient(int fd);
+    void followPtySizes();
     Status listen();
     Status writeLiveState();
     void onInitExit();
@@ -76,6 +92,8 @@ private:
     UniqueFd m_timer;
     UniqueFd m_listener;
     std::map<int, std::unique_ptr<Client>> m_clients;
+    std::map<int, std::unique_ptr<PtyClient>> m_ptyClients;
+    UniqueFd m_sizeTimer; // ticks while PTY clients exist (a PTY reports no resize event)
     std::deque<std::chrono::steady_clock::time_point> m_restarts;
     bool m_finished = false;
 };

@@ -1,6 +1,7 @@
 #include "launcher.h"
 
 #include "container_child.h"
+#include "container_interfaces.h"
 #include "sync_points.h"
 
 #include <cerrno>
@@ -36,7 +37,7 @@ void abandon(pid_t pid) {
 
 Result<LaunchedInit> launchContainer(const ContainerPlan& plan, const ResolvedIdentity& identity,
                                      int consoleSlaveFd, const std::string& consoleSlavePathText,
-                                     ContainerCgroup& cgroup) {
+                                     ContainerCgroup& cgroup, const ContainerNetworkPlan& network) {
     const char* consoleSlavePath = consoleSlavePathText.c_str();
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0)
@@ -72,6 +73,12 @@ Result<LaunchedInit> launchContainer(const ContainerPlan& plan, const ResolvedId
                 return fail(written.error());
             }
         }
+    }
+    // The child is in its network namespace and waits: its interfaces now, so that init
+    // finds them configured.
+    if (auto attached = attachContainerInterfaces(network, init.pid); !attached) {
+        abandon(init.pid);
+        return fail(attached.error());
     }
     const char go = syncParentConfigured;
     if (::send(parentEnd.get(), &go, 1, MSG_NOSIGNAL) != 1) {

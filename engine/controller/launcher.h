@@ -5,6 +5,7 @@
 #include "cgroup.h"
 #include "container_plan.h"
 #include "identity.h"
+#include "network_plan.h"
 #include "unique_fd.h"
 
 #include <sys/types.h>
@@ -16,9 +17,10 @@ struct LaunchedInit {
     UniqueFd pidfd; // polls readable when init exits
 };
 
-// Returns once init runs (or with the step that failed; the child is then reaped).
+// Returns once init runs (or with the step that failed; the child is then reaped). The
+// container's interfaces are made while the child waits for its "go".
 Result<LaunchedInit> launchContainer(const ContainerPlan& plan, const ResolvedIdentity& identity,
                                      int consoleSlaveFd, const std::string& consoleSlavePath,
-                                     ContainerCgroup& cgroup);
+                                     ContainerCgroup& cgroup, const ContainerNetworkPlan& network);
 
 } // namespace cubby

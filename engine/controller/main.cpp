@@ -9,8 +9,10 @@
 // container stops for good. Single-threaded and Qt-free, to stay small.
 #include "controller.h"
 
+#include "atomic_file.h"
 #include "domain_xml.h"
 #include "fs_in_root.h"
+#include "network_xml.h"
 #include "text.h"
 #include "xml_reader.h"
 
@@ -75,7 +77,12 @@ Result<Domain> loadDefinition(const Options& options) {
     const UniqueFd fd(::open(options.definition.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd)
         return fail(Error::system(errno, std::format("opening {}", options.definition)));
-    std::string text(maxXmlDocumentBytes + 1, '\0');
+    struct stat info{};
+    if (::fstat(fd.get(), &info) != 0)
+        return fail(Error::system(errno, std::format("reading {}", options.definition)));
+    // At most one byte more than the parser accepts, so an oversized file fails there.
+    std::string text(std::min<size_t>(static_cast<size_t>(info.st_size), maxXmlDocumentBytes + 1),
+                     '\0');
     const ssize_t got = ::read(fd.get(), text.data(), text.size());
     if (got < 0)
         return fail(Error::system(errno, std::format("reading {}", options.definition)));
@@ -133,6 +140,46 @@ Result<std::unique_ptr<ConsoleHub>> openConsole(const CubbyPaths& paths, std::st
                                         paths.consoleLog(name));
 }
 
+// The container's interfaces: the definitions of the networks it joins come from Cubby's
+// network directory. A generated resolv.conf is bound over the container's own.
+Result<ContainerNetworkPlan> planNetwork(const Options& options, const Domain& domain,
+                                         ContainerPlan& plan) {
+    std::vector<std::unique_ptr<Network>> loaded;
+    std::string failure;
+    const NetworkLookup lookup = [&](std::string_view name) -> const Network* {
+        const std::string path = std::format("{}/{}.xml", options.paths.networkDefinitions(), name);
+        const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+        if (!fd)
+            return nullptr;
+        std::string text(maxXmlDocumentBytes + 1, '\0');
+        const ssize_t got = ::read(fd.get(), text.data(), text.size());
+        text.resize(got > 0 ? static_cast<size_t>(got) : 0);
+        auto network = parseNetworkXml(text, randomUuid);
+        if (!network) {
+            failure = std::format("{}: {}", path, network.error().message);
+            return nullptr;
+        }
+        loaded.push_back(std::make_unique<Network>(std::move(*network)));
+        return loaded.back().get();
+    };
+    auto network = planContainerNetwork(domain, lookup);
+    if (!failure.empty())
+        return failInvalid(failure);
+    if (!network)
+        return fail(network.error());
+    if (!network->resolvConf.empty()) {
+        const std::string path = options.paths.containerResolvConf(domain.name);
+        CUBBY_CHECK(writeFileAtomically(path, network->resolvConf, 0644));
+        MountStep bind;
+        bind.source = path;
+        bind.target = "/etc/resolv.conf";
+        bind.targetIsFile = true;
+        bind.recursive = false;
+        plan.mounts.push_back(std::move(bind));
+    }
+    return network;
+}
+
 Result<std::unique_ptr<Controller>> prepare(const Options& options) {
     CUBBY_TRY(domain, loadDefinition(options));
     CUBBY_TRY(lock, lockContainer(options.paths, domain.name));
@@ -141,6 +188,7 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
     CUBBY_TRY(identity, resolveInitIdentity(domain, rootFd.get()));
     CUBBY_TRY(layout, detectCgroupLayout());
     ContainerPlan plan = planContainer(domain, {layout == CgroupLayout::Unified});
+    CUBBY_TRY(network, planNetwork(options, domain, plan));
     CUBBY_TRY(console, openConsole(options.paths, domain.name));
     CUBBY_TRY(cgroup, ContainerCgroup::create(options.paths.cgroupParent, domain.name,
                                               planCgroupLimits(domain)));
@@ -150,8 +198,8 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
         return fail(loop.error());
     }
     return std::make_unique<Controller>(Controller::Setup{
-        options.paths, std::move(domain), std::move(plan), identity, std::move(lock),
-        std::move(cgroup), std::move(console), std::move(*loop)});
+        options.paths, std::move(domain), std::move(plan), std::move(network), identity,
+        std::move(lock), std::move(cgroup), std::move(console), std::move(*loop)});
 }
 
 void report(int readyFd, const std::string& line) {

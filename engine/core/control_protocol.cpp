@@ -9,11 +9,12 @@ namespace cubby {
 
 namespace {
 
-constexpr std::array<ControlMessage, 12> knownMessages{
-    ControlMessage::AttachConsole, ControlMessage::ConsoleInput, ControlMessage::WindowSize,
-    ControlMessage::StatusQuery,   ControlMessage::Shutdown,     ControlMessage::Destroy,
-    ControlMessage::Reboot,        ControlMessage::Scrollback,   ControlMessage::ConsoleOutput,
-    ControlMessage::ConsoleClosed, ControlMessage::Reply,        ControlMessage::Failure,
+constexpr std::array<ControlMessage, 14> knownMessages{
+    ControlMessage::OpenConsolePty, ControlMessage::OpenShell,     ControlMessage::AttachConsole,
+    ControlMessage::ConsoleInput,   ControlMessage::WindowSize,    ControlMessage::StatusQuery,
+    ControlMessage::Shutdown,       ControlMessage::Destroy,       ControlMessage::Reboot,
+    ControlMessage::Scrollback,     ControlMessage::ConsoleOutput, ControlMessage::ConsoleClosed,
+    ControlMessage::Reply,          ControlMessage::Failure,
 };
 
 } // namespace

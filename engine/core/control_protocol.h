@@ -9,6 +9,10 @@
 //   StatusQuery                            Reply "key=value\n…" (state, init_pid, console…)
 //   Shutdown "TIMEOUT_SECONDS"             Reply "ok" once the request is under way
 //   Destroy / Reboot                       Reply "ok"
+//   OpenConsolePty                         Reply "ok PTY" + a PTY master whose other side
+//                                          the controller joins to the console
+//   OpenShell "USER"                       Reply "ok PTY" + the master of a login shell's
+//                                          terminal inside the container
 //                                          Failure "message" for a refused request
 //
 // Every attached client may type, as in a shared terminal session (tmux, screen): the helper
@@ -30,6 +34,8 @@ enum class ControlMessage : char {
     Shutdown = 'h',
     Destroy = 'd',
     Reboot = 'r',
+    OpenConsolePty = 'p', // Reply "ok PTY-NAME" with a PTY master attached (SCM_RIGHTS)
+    OpenShell = 'x',      // payload: user (empty: root); Reply as above
     Scrollback = 'S',
     ConsoleOutput = 'O',
     ConsoleClosed = 'C',

@@ -5,12 +5,18 @@
 namespace cubby {
 
 RingBuffer::RingBuffer(size_t capacity)
-    : m_storage(capacity) {}
+    : m_capacity(capacity) {}
 
 void RingBuffer::append(std::string_view bytes) {
-    const size_t capacity = m_storage.size();
+    const size_t capacity = m_capacity;
     if (capacity == 0)
         return;
+    if (!m_full && m_next + bytes.size() < capacity) { // still growing: no wrap yet
+        m_storage.insert(m_storage.end(), bytes.begin(), bytes.end());
+        m_next += bytes.size();
+        return;
+    }
+    m_storage.resize(capacity);     // from here on a fixed ring
     if (bytes.size() >= capacity) { // only the tail survives
         bytes = bytes.substr(bytes.size() - capacity);
         std::ranges::copy(bytes, m_storage.begin());

@@ -1,6 +1,7 @@
 #pragma once
-// The console's scrollback: the last N bytes written, in order. Fixed size, so a chatty
-// container costs the controller nothing more than this buffer.
+// The console's scrollback: the last N bytes written, in order. It grows as output arrives
+// up to its capacity and then wraps, so a quiet container costs the controller little and a
+// chatty one no more than the capacity.
 
 #include <cstddef>
 #include <string>
@@ -16,12 +17,13 @@ public:
     void append(std::string_view bytes);
     // Everything kept, oldest first.
     std::string contents() const;
-    size_t size() const { return m_full ? m_storage.size() : m_next; }
-    size_t capacity() const { return m_storage.size(); }
+    size_t size() const { return m_full ? m_capacity : m_next; }
+    size_t capacity() const { return m_capacity; }
 
 private:
-    std::vector<char> m_storage;
-    size_t m_next = 0; // where the next byte goes
+    size_t m_capacity;
+    std::vector<char> m_storage; // grows to m_capacity, then stays
+    size_t m_next = 0;           // where the next byte goes
     bool m_full = false;
 };
 

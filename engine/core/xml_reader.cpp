@@ -3,7 +3,6 @@
 #include "text.h"
 
 #include <format>
-#include <sstream>
 
 namespace cubby {
 
@@ -25,6 +24,15 @@ std::pair<size_t, size_t> lineAndColumn(std::string_view text, size_t offset) {
 bool isBlank(std::string_view text) {
     return trimmed(text).empty();
 }
+
+// Collects pugixml's output in a string, without iostreams (which would cost the small
+// controller a few hundred kilobytes of locale machinery).
+struct StringWriter : pugi::xml_writer {
+    std::string text;
+    void write(const void* data, size_t size) override {
+        text.append(static_cast<const char*>(data), size);
+    }
+};
 
 } // namespace
 
@@ -146,9 +154,9 @@ std::vector<std::string> ElementReader::takeUnusedChildren() {
         if (child.type() != pugi::node_element || m_used.contains(child.internal_object()))
             continue;
         m_used.insert(child.internal_object());
-        std::ostringstream out;
+        StringWriter out;
         child.print(out, "", pugi::format_raw | pugi::format_attribute_single_quote);
-        kept.push_back(out.str());
+        kept.push_back(std::move(out.text));
     }
     return kept;
 }

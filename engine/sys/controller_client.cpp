@@ -1,6 +1,8 @@
 #include "controller_client.h"
 
+#include "fd_passing.h"
 #include <cerrno>
+
 #include <format>
 #include <poll.h>
 #include <sys/socket.h>
@@ -71,6 +73,32 @@ Result<std::string> ControllerClient::request(ControlMessage type, std::string_v
         if (message->type == ControlMessage::Failure)
             return fail(Error::invalid(std::string(message->payload)));
         m_pending.push_back(std::move(packet));
+    }
+}
+
+Result<std::pair<std::string, UniqueFd>>
+ControllerClient::requestWithFd(ControlMessage type, std::string_view payload,
+                                std::chrono::milliseconds timeout) {
+    CUBBY_CHECK(send(type, payload));
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        pollfd ready{m_fd.get(), POLLIN, 0};
+        if (::poll(&ready, 1, static_cast<int>(std::max<long>(left.count(), 0))) <= 0)
+            return fail(Error::system(ETIMEDOUT, "waiting for the controller"));
+        CUBBY_TRY(packet, receiveWithFd(m_fd.get(), maxControlPacket));
+        const auto message = decodeControl(packet.payload);
+        if (!message)
+            return fail(Error::system(EPROTO, "the controller sent an unknown message"));
+        if (message->type == ControlMessage::Failure)
+            return fail(Error::invalid(std::string(message->payload)));
+        if (message->type == ControlMessage::Reply) {
+            if (!packet.fd)
+                return fail(Error::system(EPROTO, "the controller sent no descriptor"));
+            return std::pair{std::string(message->payload), std::move(packet.fd)};
+        }
+        m_pending.push_back(std::move(packet.payload));
     }
 }
 

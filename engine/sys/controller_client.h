@@ -26,6 +26,12 @@ public:
     Result<std::string> request(ControlMessage type, std::string_view payload = {},
                                 std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
+    // A request whose Reply carries a descriptor (OpenConsolePty, OpenShell): the reply's
+    // payload and the descriptor.
+    Result<std::pair<std::string, UniqueFd>>
+    requestWithFd(ControlMessage type, std::string_view payload = {},
+                  std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
     int fd() const { return m_fd.get(); }
 
 private:

@@ -1,16 +1,22 @@
 #include "netlink.h"
 
+#include <cstring>
 #include <format>
 #include <functional>
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
 #include <net/if.h>
 #include <netlink/addr.h>
 #include <netlink/cache.h>
 #include <netlink/errno.h>
+#include <netlink/msg.h>
 #include <netlink/netlink.h>
 #include <netlink/route/addr.h>
 #include <netlink/route/link.h>
 #include <netlink/route/link/bridge.h>
+#include <netlink/route/link/macvlan.h>
 #include <netlink/route/link/veth.h>
+#include <netlink/route/route.h>
 #include <sys/socket.h>
 
 namespace cubby {
@@ -30,6 +36,52 @@ struct NlAddrDeleter {
 };
 struct CacheDeleter {
     void operator()(nl_cache* cache) const { nl_cache_free(cache); }
+};
+
+struct RouteDeleter {
+    void operator()(rtnl_route* route) const { rtnl_route_put(route); }
+};
+struct MsgDeleter {
+    void operator()(nl_msg* msg) const { nlmsg_free(msg); }
+};
+using NlAddrPtr = std::unique_ptr<nl_addr, NlAddrDeleter>;
+
+NlAddrPtr macAddr(const MacAddress& mac) {
+    return NlAddrPtr(nl_addr_build(AF_LLC, mac.octets.data(), mac.octets.size()));
+}
+
+NlAddrPtr ipAddr(const IpAddress& address, unsigned prefixLength) {
+    const bool v4 = address.family == IpFamily::V4;
+    NlAddrPtr out(nl_addr_build(v4 ? AF_INET : AF_INET6, address.bytes.data(), v4 ? 4 : 16));
+    if (out)
+        nl_addr_set_prefixlen(out.get(), static_cast<int>(prefixLength));
+    return out;
+}
+
+std::optional<IpPrefix> toPrefix(nl_addr* addr) {
+    if (!addr)
+        return std::nullopt;
+    IpPrefix prefix;
+    const int family = nl_addr_get_family(addr);
+    const unsigned length = nl_addr_get_len(addr);
+    if (family == AF_INET && (length == 4 || length == 0))
+        prefix.address.family = IpFamily::V4;
+    else if (family == AF_INET6 && (length == 16 || length == 0))
+        prefix.address.family = IpFamily::V6;
+    else
+        return std::nullopt;
+    if (length > 0)
+        std::memcpy(prefix.address.bytes.data(), nl_addr_get_binary_addr(addr), length);
+    prefix.prefixLength = nl_addr_get_prefixlen(addr);
+    return prefix;
+}
+
+// Kernel macvlan modes by Cubby's names.
+constexpr std::pair<MacvlanMode, int> macvlanModes[] = {
+    {MacvlanMode::Bridge, MACVLAN_MODE_BRIDGE},
+    {MacvlanMode::Vepa, MACVLAN_MODE_VEPA},
+    {MacvlanMode::Private, MACVLAN_MODE_PRIVATE},
+    {MacvlanMode::Passthrough, MACVLAN_MODE_PASSTHRU},
 };
 
 // libnl reports its own error codes, not errno; keep its text with our context.
@@ -146,6 +198,198 @@ Status NetlinkSocket::addAddress(std::string_view name, const IpPrefix& address)
     if (const int err = rtnl_addr_add(m_socket.get(), addr.get(), 0); err < 0)
         return fail(netlinkError(err, std::format("adding {} to {}", address.toString(), name)));
     return {};
+}
+
+Status NetlinkSocket::createBridge(const BridgeRequest& request) {
+    // libnl has no setters for the bridge's STP attributes, so the RTM_NEWLINK is built here.
+    std::unique_ptr<nl_msg, MsgDeleter> msg(
+        nlmsg_alloc_simple(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK));
+    if (!msg)
+        return fail(Error::system(ENOMEM, "allocating a netlink message"));
+    ifinfomsg header{};
+    header.ifi_family = AF_UNSPEC;
+    bool ok = nlmsg_append(msg.get(), &header, sizeof header, NLMSG_ALIGNTO) == 0 &&
+              nla_put_string(msg.get(), IFLA_IFNAME, request.name.c_str()) == 0;
+    if (ok && request.mac)
+        ok = nla_put(msg.get(), IFLA_ADDRESS, 6, request.mac->octets.data()) == 0;
+    nlattr* info = ok ? nla_nest_start(msg.get(), IFLA_LINKINFO) : nullptr;
+    ok = info && nla_put_string(msg.get(), IFLA_INFO_KIND, "bridge") == 0;
+    nlattr* data = ok ? nla_nest_start(msg.get(), IFLA_INFO_DATA) : nullptr;
+    // The kernel takes the forward delay in USER_HZ (centiseconds).
+    ok = data &&
+         nla_put_u32(msg.get(), IFLA_BR_FORWARD_DELAY, request.forwardDelaySeconds * 100) == 0 &&
+         nla_put_u32(msg.get(), IFLA_BR_STP_STATE, request.stp ? 1 : 0) == 0;
+    if (!ok)
+        return fail(Error::system(EMSGSIZE, std::format("building bridge {}", request.name)));
+    nla_nest_end(msg.get(), data);
+    nla_nest_end(msg.get(), info);
+    if (int err = nl_send_auto(m_socket.get(), msg.get());
+        err < 0 || (err = nl_wait_for_ack(m_socket.get())) < 0)
+        return fail(netlinkError(err, std::format("creating bridge {}", request.name)));
+    return {};
+}
+
+Status NetlinkSocket::createVeth(const VethRequest& request) {
+    LinkPtr link(rtnl_link_veth_alloc());
+    if (!link)
+        return fail(Error::system(ENOMEM, "allocating a veth link"));
+    rtnl_link_set_name(link.get(), request.hostName.c_str());
+    LinkPtr peer(rtnl_link_veth_get_peer(link.get()));
+    rtnl_link_set_name(peer.get(), request.peerName.c_str());
+    if (request.mtu) {
+        rtnl_link_set_mtu(link.get(), request.mtu);
+        rtnl_link_set_mtu(peer.get(), request.mtu);
+    }
+    if (request.peerMac)
+        rtnl_link_set_addr(peer.get(), macAddr(*request.peerMac).get());
+    if (request.peerNetnsFd >= 0)
+        rtnl_link_set_ns_fd(peer.get(), request.peerNetnsFd);
+    if (const int err = rtnl_link_add(m_socket.get(), link.get(), NLM_F_CREATE | NLM_F_EXCL);
+        err < 0)
+        return fail(netlinkError(
+            err, std::format("creating veth pair {}/{}", request.hostName, request.peerName)));
+    return {};
+}
+
+Status NetlinkSocket::createMacvlan(const MacvlanRequest& request) {
+    const int lower = linkIndex(request.lower);
+    if (lower == 0)
+        return fail(Error::of(ErrorKind::NotFound, std::format("no link named {}", request.lower)));
+    LinkPtr link(rtnl_link_macvlan_alloc());
+    if (!link)
+        return fail(Error::system(ENOMEM, "allocating a macvlan link"));
+    rtnl_link_set_name(link.get(), request.name.c_str());
+    rtnl_link_set_link(link.get(), lower);
+    for (const auto& [mode, kernelMode] : macvlanModes) {
+        if (mode == request.mode)
+            rtnl_link_macvlan_set_mode(link.get(), static_cast<uint32_t>(kernelMode));
+    }
+    if (request.mac)
+        rtnl_link_set_addr(link.get(), macAddr(*request.mac).get());
+    if (request.netnsFd >= 0)
+        rtnl_link_set_ns_fd(link.get(), request.netnsFd);
+    if (const int err = rtnl_link_add(m_socket.get(), link.get(), NLM_F_CREATE | NLM_F_EXCL);
+        err < 0)
+        return fail(netlinkError(
+            err, std::format("creating macvlan {} on {}", request.name, request.lower)));
+    return {};
+}
+
+Result<bool> NetlinkSocket::deleteLinkIfPresent(std::string_view name) {
+    if (linkIndex(name) == 0)
+        return false;
+    CUBBY_CHECK(deleteLink(name));
+    return true;
+}
+
+Status NetlinkSocket::setMtu(std::string_view name, unsigned mtu) {
+    return changeLink(name, std::format("setting the MTU of {} to {}", name, mtu),
+                      [&](rtnl_link* change) { rtnl_link_set_mtu(change, mtu); });
+}
+
+Result<unsigned> NetlinkSocket::mtu(std::string_view name) {
+    rtnl_link* raw = nullptr;
+    if (const int err = rtnl_link_get_kernel(m_socket.get(), 0, std::string(name).c_str(), &raw);
+        err < 0)
+        return fail(netlinkError(err, std::format("looking up link {}", name)));
+    LinkPtr link(raw);
+    return rtnl_link_get_mtu(link.get());
+}
+
+Status NetlinkSocket::setMacAddress(std::string_view name, const MacAddress& mac) {
+    const NlAddrPtr address = macAddr(mac);
+    return changeLink(name, std::format("setting the MAC address of {}", name),
+                      [&](rtnl_link* change) { rtnl_link_set_addr(change, address.get()); });
+}
+
+Status NetlinkSocket::moveToNamespace(std::string_view name, int netnsFd,
+                                      std::string_view newName) {
+    const std::string renamed(newName);
+    return changeLink(name, std::format("moving {} into a network namespace as {}", name, newName),
+                      [&](rtnl_link* change) {
+                          rtnl_link_set_ns_fd(change, netnsFd);
+                          rtnl_link_set_name(change, renamed.c_str());
+                      });
+}
+
+Status NetlinkSocket::addRoute(const IpPrefix& destination, const IpAddress& gateway,
+                               std::string_view device) {
+    const int index = linkIndex(device);
+    if (index == 0)
+        return fail(Error::of(ErrorKind::NotFound, std::format("no link named {}", device)));
+    std::unique_ptr<rtnl_route, RouteDeleter> route(rtnl_route_alloc());
+    const NlAddrPtr dst = ipAddr(destination.network().address, destination.prefixLength);
+    const NlAddrPtr via = ipAddr(gateway, gateway.bitWidth());
+    if (!route || !dst || !via)
+        return fail(Error::system(ENOMEM, "allocating a route"));
+    rtnl_route_set_family(route.get(),
+                          destination.address.family == IpFamily::V4 ? AF_INET : AF_INET6);
+    rtnl_route_set_table(route.get(), RT_TABLE_MAIN);
+    rtnl_route_set_protocol(route.get(), RTPROT_STATIC);
+    rtnl_route_set_scope(route.get(), RT_SCOPE_UNIVERSE);
+    rtnl_route_set_type(route.get(), RTN_UNICAST);
+    if (const int err = rtnl_route_set_dst(route.get(), dst.get()); err < 0)
+        return fail(netlinkError(err, "setting a route's destination"));
+    rtnl_nexthop* hop = rtnl_route_nh_alloc();
+    rtnl_route_nh_set_ifindex(hop, index);
+    rtnl_route_nh_set_gateway(hop, via.get());
+    rtnl_route_add_nexthop(route.get(), hop); // the route owns it now
+    if (const int err = rtnl_route_add(m_socket.get(), route.get(), NLM_F_CREATE | NLM_F_EXCL);
+        err < 0)
+        return fail(
+            netlinkError(err, std::format("adding a route to {} via {} on {}",
+                                          destination.toString(), gateway.toString(), device)));
+    return {};
+}
+
+Result<HostNetworkFacts> NetlinkSocket::hostFacts() {
+    HostNetworkFacts facts;
+    nl_cache* rawLinks = nullptr;
+    if (const int err = rtnl_link_alloc_cache(m_socket.get(), AF_UNSPEC, &rawLinks); err < 0)
+        return fail(netlinkError(err, "listing links"));
+    std::unique_ptr<nl_cache, CacheDeleter> links(rawLinks);
+    const auto nameOf = [&](int index) {
+        char name[IFNAMSIZ + 1] = {};
+        const char* found =
+            index > 0 ? rtnl_link_i2name(rawLinks, index, name, sizeof name) : nullptr;
+        return std::string(found ? found : "");
+    };
+    for (nl_object* object = nl_cache_get_first(rawLinks); object;
+         object = nl_cache_get_next(object))
+        facts.links.emplace_back(rtnl_link_get_name(reinterpret_cast<rtnl_link*>(object)));
+
+    nl_cache* rawAddresses = nullptr;
+    if (const int err = rtnl_addr_alloc_cache(m_socket.get(), &rawAddresses); err < 0)
+        return fail(netlinkError(err, "listing addresses"));
+    std::unique_ptr<nl_cache, CacheDeleter> addresses(rawAddresses);
+    for (nl_object* object = nl_cache_get_first(rawAddresses); object;
+         object = nl_cache_get_next(object)) {
+        auto* addr = reinterpret_cast<rtnl_addr*>(object);
+        if (auto prefix = toPrefix(rtnl_addr_get_local(addr))) {
+            prefix->prefixLength = static_cast<unsigned>(rtnl_addr_get_prefixlen(addr));
+            facts.addresses.push_back({nameOf(rtnl_addr_get_ifindex(addr)), *prefix});
+        }
+    }
+
+    nl_cache* rawRoutes = nullptr;
+    if (const int err = rtnl_route_alloc_cache(m_socket.get(), AF_UNSPEC, 0, &rawRoutes); err < 0)
+        return fail(netlinkError(err, "listing routes"));
+    std::unique_ptr<nl_cache, CacheDeleter> routes(rawRoutes);
+    for (nl_object* object = nl_cache_get_first(rawRoutes); object;
+         object = nl_cache_get_next(object)) {
+        auto* route = reinterpret_cast<rtnl_route*>(object);
+        if (rtnl_route_get_table(route) == RT_TABLE_LOCAL ||
+            rtnl_route_get_type(route) != RTN_UNICAST)
+            continue;
+        const auto prefix = toPrefix(rtnl_route_get_dst(route));
+        if (!prefix)
+            continue;
+        std::string device;
+        if (rtnl_route_get_nnexthops(route) == 1)
+            device = nameOf(rtnl_route_nh_get_ifindex(rtnl_route_nexthop_n(route, 0)));
+        facts.routes.push_back({device, *prefix});
+    }
+    return facts;
 }
 
 } // namespace cubby

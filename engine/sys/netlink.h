@@ -4,9 +4,11 @@
 
 #include "error.h"
 #include "inet.h"
+#include "network_plan.h"
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +18,32 @@ struct rtnl_link;
 
 namespace cubby {
 
+// A bridge as a network wants it. STP and the forward delay are set in the same message, the
+// delay first, so that a bridge with STP on and delay 0 forwards at once.
+struct BridgeRequest {
+    std::string name;
+    bool stp = false;
+    unsigned forwardDelaySeconds = 0;
+    std::optional<MacAddress> mac;
+};
+
+// A veth pair whose peer is created directly inside another namespace, under its final name.
+struct VethRequest {
+    std::string hostName;
+    std::string peerName;
+    int peerNetnsFd = -1;
+    std::optional<MacAddress> peerMac;
+    unsigned mtu = 0; // both ends; 0: the kernel's default
+};
+
+struct MacvlanRequest {
+    std::string name;  // the name inside the target namespace
+    std::string lower; // the NIC it sits on, in this namespace
+    MacvlanMode mode = MacvlanMode::Bridge;
+    std::optional<MacAddress> mac;
+    int netnsFd = -1;
+};
+
 class NetlinkSocket {
 public:
     static Result<NetlinkSocket> open();
@@ -24,13 +52,28 @@ public:
     std::vector<std::string> linkNames();
 
     Status createBridge(std::string_view name);
+    Status createBridge(const BridgeRequest& request);
+    Status createVeth(const VethRequest& request);
+    Status createMacvlan(const MacvlanRequest& request);
     // A veth pair; the peer is created directly inside `peerNetnsFd` when that is >= 0.
     Status createVethPair(std::string_view name, std::string_view peerName, int peerNetnsFd = -1);
     Status deleteLink(std::string_view name);
+    // Deletes the link when it exists; true when there was one.
+    Result<bool> deleteLinkIfPresent(std::string_view name);
+    Status setMtu(std::string_view name, unsigned mtu);
+    Result<unsigned> mtu(std::string_view name);
+    Status setMacAddress(std::string_view name, const MacAddress& mac);
+    // Moves the link into another network namespace under `newName`.
+    Status moveToNamespace(std::string_view name, int netnsFd, std::string_view newName);
     Status setUp(std::string_view name);
     Status setMaster(std::string_view name, std::string_view bridgeName);
     // Adds `address` (with its prefix length) to the link.
     Status addAddress(std::string_view name, const IpPrefix& address);
+    // A route to `destination` through `gateway` on `device` (in the main table).
+    Status addRoute(const IpPrefix& destination, const IpAddress& gateway, std::string_view device);
+    // The addresses, routes (every table but the local one) and link names of this
+    // namespace, as the subnet planner reads them.
+    Result<HostNetworkFacts> hostFacts();
 
 private:
     // Looks the link up and applies the attributes `describeChange` sets on an empty link.

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <format>
 #include <sched.h>
 
 namespace cubby {
@@ -19,6 +20,14 @@ Result<UniqueFd> openThreadNetns() {
 
 Result<NetNamespace> NetNamespace::current() {
     CUBBY_TRY(fd, openThreadNetns());
+    return NetNamespace(std::move(fd));
+}
+
+Result<NetNamespace> NetNamespace::ofProcess(pid_t pid) {
+    const std::string path = std::format("/proc/{}/ns/net", pid);
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return fail(Error::system(errno, std::format("opening {}", path)));
     return NetNamespace(std::move(fd));
 }
 

@@ -6,6 +6,8 @@
 #include "error.h"
 #include "unique_fd.h"
 
+#include <sys/types.h>
+
 namespace cubby {
 
 class NetNamespace {
@@ -15,6 +17,8 @@ public:
     static Result<NetNamespace> create();
     // The namespace the calling thread is in now.
     static Result<NetNamespace> current();
+    // The namespace process `pid` is in (e.g. a container's first process before it runs).
+    static Result<NetNamespace> ofProcess(pid_t pid);
 
     int fd() const { return m_fd.get(); }
 

@@ -30,4 +30,12 @@ Result<std::string> Nftables::run(std::string_view commands) {
     return std::string(nft_ctx_get_output_buffer(m_context.get()));
 }
 
+Result<std::string> Nftables::listRulesetJson() {
+    const unsigned flags = nft_ctx_output_get_flags(m_context.get());
+    nft_ctx_output_set_flags(m_context.get(), flags | NFT_CTX_OUTPUT_JSON | NFT_CTX_OUTPUT_HANDLE);
+    auto listed = run("list ruleset");
+    nft_ctx_output_set_flags(m_context.get(), flags);
+    return listed;
+}
+
 } // namespace cubby

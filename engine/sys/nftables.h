@@ -17,6 +17,8 @@ public:
     static Result<Nftables> create();
     // Runs the commands atomically; returns what nft printed (e.g. for `list`).
     Result<std::string> run(std::string_view commands);
+    // The whole ruleset as `nft -j --handle list ruleset` prints it (firewall_analysis.h).
+    Result<std::string> listRulesetJson();
 
 private:
     struct Deleter {

@@ -8,11 +8,14 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusReply>
+#include <QDBusUnixFileDescriptor>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 #include <csignal>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -76,6 +79,27 @@ std::string domainXml(const QString& name, const QString& root, const QString& i
                           "<console type='pty'/></devices></domain>")
         .arg(name, root, init)
         .toStdString();
+}
+
+QString readFd(int fd, const QString& needle) {
+    QByteArray seen;
+    QElapsedTimer timer;
+    timer.start();
+    while (!seen.contains(needle.toUtf8()) && timer.elapsed() < 10000) {
+        pollfd ready{fd, POLLIN, 0};
+        if (::poll(&ready, 1, 100) <= 0)
+            continue;
+        char buffer[4096];
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got <= 0)
+            break;
+        seen.append(buffer, got);
+    }
+    return QString::fromUtf8(seen);
+}
+
+void writeFd(int fd, const QByteArray& bytes) {
+    QCOMPARE(::write(fd, bytes.constData(), size_t(bytes.size())), ssize_t(bytes.size()));
 }
 
 } // namespace
@@ -146,6 +170,41 @@ private slots:
         QTRY_VERIFY(::kill(init, 0) != 0);
         QTRY_VERIFY(cubbyctl({"list", "--all"})
                         .out.contains(QRegularExpression(R"(-\s+mycontainer\s+shut off)")));
+    }
+
+    void consoleAndShellDescriptorsWork() {
+        QCOMPARE(
+            cubbyctl({"define", "-"}, 0,
+                     QByteArray::fromStdString(domainXml(
+                         "terminals", QString::fromStdString(m_root->path()), "/sbin/init-shell")))
+                .exitCode,
+            0);
+        m_root->writeFile("sbin/init-shell", "#!/bin/sh\necho console-ready\nexec sh -i\n");
+        QCOMPARE(cubbyctl({"start", "terminals"}).exitCode, 0);
+
+        const QDBusMessage console = call("OpenConsole", {QStringLiteral("terminals")});
+        QVERIFY2(console.type() == QDBusMessage::ReplyMessage, qPrintable(console.errorMessage()));
+        const int consoleFd =
+            qvariant_cast<QDBusUnixFileDescriptor>(console.arguments().at(0)).fileDescriptor();
+        QVERIFY(console.arguments().at(1).toString().startsWith("/dev/pts/"));
+        QVERIFY(readFd(consoleFd, "console-ready").contains("console-ready"));
+        writeFd(consoleFd, "echo console-$((6*7))\n");
+        QVERIFY(readFd(consoleFd, "console-42\r\n").contains("console-42\r\n"));
+
+        const QDBusMessage shell =
+            call("OpenShell", {QStringLiteral("terminals"), QStringLiteral("nobody")});
+        QVERIFY2(shell.type() == QDBusMessage::ReplyMessage, qPrintable(shell.errorMessage()));
+        QCOMPARE(shell.arguments().at(1).toString(), QStringLiteral("/dev/pts/0"));
+        const int shellFd =
+            qvariant_cast<QDBusUnixFileDescriptor>(shell.arguments().at(0)).fileDescriptor();
+        writeFd(shellFd, "echo who=$(id -un) tty=$(tty) end-$((2+2))\n");
+        const QString said = readFd(shellFd, "end-4\r\n");
+        QVERIFY2(said.contains("who=nobody tty=/dev/pts/0"), qPrintable(said));
+
+        // Terminals need io.github.cubby1.console: bob is not allowed.
+        const Run refused = cubbyctl({"console", "terminals"}, denied());
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(cubbyctl({"destroy", "terminals"}).exitCode, 0);
     }
 
     void deniedCallerChangesNothing() {

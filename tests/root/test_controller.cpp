@@ -11,6 +11,8 @@
 #include <format>
 #include <fstream>
 #include <memory>
+#include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -51,6 +53,28 @@ bool processGone(pid_t pid, std::chrono::milliseconds timeout) {
         std::this_thread::sleep_for(10ms);
     }
     return false;
+}
+
+// What a PTY master shows until `needle` appears (or the timeout).
+std::string readPtyUntil(int master, const std::string& needle,
+                         std::chrono::milliseconds timeout = 10s) {
+    std::string seen;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (seen.find(needle) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+        pollfd ready{master, POLLIN, 0};
+        if (::poll(&ready, 1, 100) <= 0)
+            continue;
+        char buffer[4096];
+        const ssize_t got = ::read(master, buffer, sizeof buffer);
+        if (got <= 0)
+            break;
+        seen.append(buffer, static_cast<size_t>(got));
+    }
+    return seen;
+}
+
+void type(int master, const std::string& text) {
+    QCOMPARE(::write(master, text.data(), text.size()), ssize_t(text.size()));
 }
 
 } // namespace
@@ -160,6 +184,61 @@ private slots:
         std::ifstream log(m_prefix->path() + "/var/log/cubby/console.console.log");
         const std::string logged((std::istreambuf_iterator<char>(log)), {});
         QVERIFY(logged.find("early-boot-message") != std::string::npos);
+    }
+
+    void consoleAsAPtyCarriesInputOutputAndSize() {
+        const std::string name = "ptyconsole";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(),
+                                    withScript(*m_root, "echo pty-boot-message; exec sh -i")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client);
+        auto opened = client->requestWithFd(ControlMessage::OpenConsolePty);
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        QVERIFY(opened->first.starts_with("ok /dev/pts/"));
+        const int master = opened->second.get();
+        // The scrollback first, then live: typed input reaches the console's shell.
+        QVERIFY(readPtyUntil(master, "pty-boot-message").find("pty-boot-message") !=
+                std::string::npos);
+        type(master, "echo pty-$((3*5))\n");
+        QVERIFY(readPtyUntil(master, "pty-15\r\n").find("pty-15\r\n") != std::string::npos);
+        // A size set on our end of the PTY reaches the container's console.
+        winsize size{};
+        size.ws_row = 41;
+        size.ws_col = 123;
+        QCOMPARE(::ioctl(master, TIOCSWINSZ, &size), 0);
+        std::this_thread::sleep_for(600ms);
+        type(master, "stty size\n");
+        QVERIFY(readPtyUntil(master, "41 123").find("41 123") != std::string::npos);
+    }
+
+    void shellRunsInsideTheContainerAsTheUser() {
+        const std::string name = "shells";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(), withScript(*m_root, "exec sleep 1000")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client);
+        auto nobody = client->requestWithFd(ControlMessage::OpenShell, "nobody");
+        QVERIFY2(nobody, nobody ? "" : nobody.error().message.c_str());
+        QCOMPARE(nobody->first, std::string("ok /dev/pts/0")); // the container's own devpts
+        type(nobody->second.get(), "echo user=$(id -u) tty=$(tty) host=$(hostname) pid1=$(cat "
+                                   "/proc/1/comm); echo DONE-$((1+1))\n");
+        const std::string out = readPtyUntil(nobody->second.get(), "DONE-2\r\n");
+        QVERIFY2(out.find("user=65534 tty=/dev/pts/0 host=shells pid1=sleep") != std::string::npos,
+                 out.c_str());
+        auto root = client->requestWithFd(ControlMessage::OpenShell, "");
+        QVERIFY(root);
+        type(root->second.get(), "echo user=$(id -u); echo DONE-$((1+1))\n");
+        QVERIFY(readPtyUntil(root->second.get(), "DONE-2\r\n").find("user=0\r\n") !=
+                std::string::npos);
+        // A user the container does not have is refused with a reason.
+        auto missing = client->requestWithFd(ControlMessage::OpenShell, "nosuchuser");
+        if (missing) { // the shell starts and says why, then ends
+            const std::string said = readPtyUntil(missing->second.get(), "nosuchuser");
+            QVERIFY2(said.find("nosuchuser") != std::string::npos, said.c_str());
+        }
     }
 
     void aClientThatStopsReadingNeverBlocksTheContainer() {

@@ -1,0 +1,12 @@
+#pragma once
+// `cubbyctl console` and `cubbyctl shell`: this terminal, raw, joined to a PTY master the
+// helper handed over. Ctrl+] leaves; the window size follows this terminal.
+
+namespace cubby::cli {
+
+constexpr char escapeKey = 0x1d; // Ctrl+]
+
+// Runs until the other side hangs up or the user presses Ctrl+]; returns the exit status.
+int runTerminalSession(int ptyMaster);
+
+} // namespace cubby::cli

@@ -1,0 +1,102 @@
+#include "dnsmasq_config.h"
+
+#include <format>
+
+namespace cubby {
+
+bool networkNeedsDnsmasq(const Network& network) {
+    const NetworkIp* v4 = network.ipv4();
+    return v4 && (network.dns.enabled || v4->hasDhcp);
+}
+
+Result<std::string> planDnsmasqConfig(const Network& network, const DnsmasqFiles& files) {
+    const NetworkIp* v4 = network.ipv4();
+    if (!v4 || network.bridge.name.empty())
+        return failInvalid(
+            std::format("network {}: dnsmasq needs a bridge with an IPv4 address", network.name));
+    if (!networkNeedsDnsmasq(network))
+        return failInvalid(std::format("network {}: DNS and DHCP are both off", network.name));
+
+    std::string out =
+        std::format("# Written by Cubby for network {}; changes are overwritten.\n", network.name);
+    const auto line = [&](std::string text) {
+        out += text;
+        out += '\n';
+    };
+    // Bound to the bridge's addresses only (bind-dynamic also follows address changes), never
+    // to loopback: the host's own resolver and other networks' dnsmasq keep their ports.
+    line("bind-dynamic");
+    line("interface=" + network.bridge.name);
+    line("except-interface=lo");
+    line("listen-address=" + v4->address.address.toString());
+    line("pid-file=" + files.pidFile);
+    line("user=" + files.user);
+    line("group=" + files.group);
+    line("strict-order");
+    // The host's /etc/hosts is the host's business, not the containers'.
+    line("no-hosts");
+    if (!network.dns.enabled)
+        line("port=0");
+    const bool forwarders = !network.dns.forwarders.empty();
+    if (forwarders || files.resolvFile.empty())
+        line("no-resolv");
+    else
+        line("resolv-file=" + files.resolvFile);
+    for (const IpAddress& forwarder : network.dns.forwarders)
+        line("server=" + forwarder.toString());
+    if (network.domain) {
+        line("domain=" + network.domain->name);
+        line("expand-hosts");
+        if (network.domain->localOnly)
+            line(std::format("local=/{}/", network.domain->name));
+    }
+    // Names the definition gives: DNS hosts, and DHCP reservations with a name, resolve
+    // whether or not the container asked for a lease (a BusyBox container configured by the
+    // engine never does).
+    for (const DnsHost& host : network.dns.hosts) {
+        for (const std::string& name : host.hostnames)
+            line(std::format("host-record={},{}", name, host.ip.toString()));
+    }
+    for (const DhcpHost& host : v4->dhcpHosts) {
+        if (host.name.empty())
+            continue;
+        const std::string fqdn =
+            network.domain ? std::format("{},{}.{}", host.name, host.name, network.domain->name)
+                           : host.name;
+        line(std::format("host-record={},{}", fqdn, host.ip.toString()));
+    }
+    if (!v4->hasDhcp)
+        return out;
+
+    const IpAddress netmask = netmaskFromPrefixLength(v4->address.prefixLength);
+    uint64_t addresses = 0;
+    for (const DhcpRange& range : v4->dhcpRanges) {
+        line(std::format("dhcp-range={},{},{}", range.start.toString(), range.end.toString(),
+                         netmask.toString()));
+        addresses += range.end.v4HostOrder() - range.start.v4HostOrder() + 1;
+    }
+    if (v4->dhcpRanges.empty()) // reservations only: a static range serves just those
+        line(std::format("dhcp-range={},static,{}", v4->address.network().address.toString(),
+                         netmask.toString()));
+    line("dhcp-no-override");
+    line("dhcp-authoritative");
+    line(std::format("dhcp-lease-max={}", addresses + v4->dhcpHosts.size()));
+    line("dhcp-leasefile=" + files.leaseFile);
+    // The bridge is the gateway only when traffic leaves the network.
+    if (network.forward.mode == ForwardMode::None)
+        line("dhcp-option=option:router");
+    for (const DhcpHost& host : v4->dhcpHosts) {
+        std::string entry = "dhcp-host=";
+        if (host.mac)
+            entry += host.mac->toString() + ",";
+        entry += host.ip.toString();
+        if (!host.name.empty())
+            entry += "," + host.name;
+        if (!host.mac && host.name.empty())
+            continue; // an address with neither MAC nor name reserves nothing
+        line(std::move(entry));
+    }
+    return out;
+}
+
+} // namespace cubby

@@ -1,0 +1,243 @@
+#include "network_plan.h"
+
+#include <algorithm>
+#include <format>
+
+namespace cubby {
+
+namespace {
+
+// FNV-1a: small, stable across builds and machines (std::hash is neither).
+uint64_t fnv1a(std::span<const uint8_t> bytes, uint64_t hash = 0xcbf29ce484222325ull) {
+    for (const uint8_t byte : bytes) {
+        hash ^= byte;
+        hash *= 0x100000001b3ull;
+    }
+    return hash;
+}
+
+uint64_t fnv1a(std::string_view text) {
+    return fnv1a({reinterpret_cast<const uint8_t*>(text.data()), text.size()});
+}
+
+struct CandidateBlock {
+    uint32_t first; // host order, the first /24
+    unsigned count;
+};
+
+constexpr CandidateBlock candidates[] = {
+    {192u << 24 | 168u << 16 | 150u << 8, 50}, // 192.168.150.0 – 192.168.199.0
+    {10u << 24 | 150u << 16, 256},             // 10.150.0.0 – 10.150.255.0
+};
+
+struct Use {
+    IpPrefix prefix;
+    std::string what;
+};
+
+std::vector<Use> hostUses(const HostNetworkFacts& host, std::string_view ownBridge) {
+    std::vector<Use> uses;
+    for (const HostAddress& address : host.addresses) {
+        if (address.address.address.family != IpFamily::V4 || address.device == ownBridge)
+            continue;
+        uses.push_back({address.address, std::format("address {} on {}", address.address.toString(),
+                                                     address.device)});
+    }
+    for (const HostRoute& route : host.routes) {
+        // The default route overlaps everything; it is what traffic leaves by.
+        if (route.destination.address.family != IpFamily::V4 ||
+            route.destination.prefixLength == 0 ||
+            (!ownBridge.empty() && route.device == ownBridge))
+            continue;
+        uses.push_back(
+            {route.destination, std::format("route {}{}", route.destination.network().toString(),
+                                            route.device.empty() ? "" : " via " + route.device)});
+    }
+    return uses;
+}
+
+} // namespace
+
+Result<IpPrefix> chooseFreeSubnet(const HostNetworkFacts& host, std::span<const Network> networks) {
+    std::vector<Use> uses = hostUses(host, "");
+    for (const Network& network : networks) {
+        for (const NetworkIp& ip : network.ips)
+            uses.push_back({ip.address, "network " + network.name});
+    }
+    for (const CandidateBlock& block : candidates) {
+        for (unsigned i = 0; i < block.count; ++i) {
+            const IpPrefix subnet{IpAddress::v4(block.first + (i << 8)), 24};
+            if (std::ranges::none_of(uses,
+                                     [&](const Use& use) { return use.prefix.overlaps(subnet); }))
+                return IpPrefix{IpAddress::v4(block.first + (i << 8) + 1), 24};
+        }
+    }
+    return fail(Error::of(ErrorKind::Conflict,
+                          "every candidate private /24 (192.168.150–199.0, 10.150.0–255.0) is in "
+                          "use on this host; give the network an <ip> yourself"));
+}
+
+Status checkSubnetConflicts(const Network& network, const HostNetworkFacts& host) {
+    const NetworkIp* v4 = network.ipv4();
+    if (!v4)
+        return {};
+    const IpPrefix subnet = v4->address.network();
+    for (const Use& use : hostUses(host, network.bridge.name)) {
+        if (use.prefix.overlaps(subnet))
+            return fail(Error::of(ErrorKind::Conflict,
+                                  std::format("network {}: its subnet {} overlaps the host's {}; "
+                                              "the host may have joined a network that uses "
+                                              "it; change the network's <ip>",
+                                              network.name, subnet.toString(), use.what)));
+    }
+    return {};
+}
+
+std::string chooseBridgeName(const HostNetworkFacts& host, std::span<const Network> networks) {
+    for (unsigned n = 0;; ++n) {
+        const std::string name = std::format("cubbybr{}", n);
+        const bool used = std::ranges::find(host.links, name) != host.links.end() ||
+                          std::ranges::any_of(networks, [&](const Network& network) {
+                              return network.bridge.name == name;
+                          });
+        if (!used)
+            return name;
+    }
+}
+
+MacAddress stableMac(const Uuid& uuid, size_t index) {
+    uint64_t hash = fnv1a(uuid.bytes);
+    const uint8_t indexBytes[] = {static_cast<uint8_t>(index), static_cast<uint8_t>(index >> 8)};
+    hash = fnv1a(indexBytes, hash);
+    MacAddress mac;
+    mac.octets = {0x52,
+                  0x54,
+                  0x00,
+                  static_cast<uint8_t>(hash >> 16),
+                  static_cast<uint8_t>(hash >> 8),
+                  static_cast<uint8_t>(hash)};
+    return mac;
+}
+
+std::string hostInterfaceName(std::string_view containerName, size_t index) {
+    const std::string shortForm = std::format("cb-{}-{}", containerName, index);
+    if (shortForm.size() <= 15)
+        return shortForm;
+    return std::format("cb{}{:05x}-{}", containerName.substr(0, 4), fnv1a(containerName) & 0xFFFFF,
+                       index);
+}
+
+namespace {
+
+struct StaticConfig {
+    std::vector<IpPrefix> addresses;
+    std::vector<InterfaceRoute> routes;
+    std::string nameserver;
+    std::string search;
+};
+
+// The network's reservation for this interface, if it has one.
+const DhcpHost* reservationFor(const NetworkIp& ip, const MacAddress& mac,
+                               std::string_view containerName) {
+    const auto byMac = std::ranges::find_if(
+        ip.dhcpHosts, [&](const DhcpHost& host) { return host.mac && *host.mac == mac; });
+    if (byMac != ip.dhcpHosts.end())
+        return &*byMac;
+    const auto byName = std::ranges::find_if(ip.dhcpHosts, [&](const DhcpHost& host) {
+        return !host.mac && host.name == containerName;
+    });
+    return byName == ip.dhcpHosts.end() ? nullptr : &*byName;
+}
+
+std::optional<StaticConfig> fromNetwork(const Network& network, const MacAddress& mac,
+                                        std::string_view containerName) {
+    const NetworkIp* v4 = network.ipv4();
+    if (!v4)
+        return std::nullopt;
+    const DhcpHost* host = reservationFor(*v4, mac, containerName);
+    if (!host)
+        return std::nullopt;
+    StaticConfig config;
+    config.addresses.push_back({host->ip, v4->address.prefixLength});
+    if (network.forward.mode != ForwardMode::None)
+        config.routes.push_back({IpPrefix{IpAddress::v4(0), 0}, v4->address.address});
+    if (network.dns.enabled)
+        config.nameserver = v4->address.address.toString();
+    if (network.domain)
+        config.search = network.domain->name;
+    return config;
+}
+
+} // namespace
+
+Result<ContainerNetworkPlan> planContainerNetwork(const Domain& domain,
+                                                  const NetworkLookup& networks) {
+    ContainerNetworkPlan plan;
+    std::vector<std::string> nameservers, searches;
+    for (size_t i = 0; i < domain.interfaces.size(); ++i) {
+        const Interface& iface = domain.interfaces[i];
+        const std::string where = std::format("/domain/devices/interface[{}]", i + 1);
+        InterfacePlan out;
+        out.type = iface.type;
+        out.guestDev = iface.guestDev.empty() ? std::format("eth{}", i) : iface.guestDev;
+        out.hostDev = iface.targetDev.empty() ? hostInterfaceName(domain.name, i) : iface.targetDev;
+        out.mac = iface.mac.value_or(stableMac(domain.uuid, i));
+        out.macvlanMode = iface.macvlanMode;
+        std::optional<StaticConfig> config;
+        switch (iface.type) {
+        case InterfaceType::Network: {
+            const Network* network = networks(iface.source);
+            if (!network)
+                return fail(Error::of(ErrorKind::NotFound,
+                                      std::format("{}/source/@network: there is no network {}",
+                                                  where, iface.source)));
+            if (network->bridge.name.empty())
+                return failInvalid(
+                    std::format("{}: network {} has no bridge name", where, iface.source));
+            out.bridge = network->bridge.name;
+            if (iface.ips.empty() && iface.routes.empty())
+                config = fromNetwork(*network, out.mac, domain.name);
+            break;
+        }
+        case InterfaceType::Bridge:
+            out.bridge = iface.source;
+            break;
+        case InterfaceType::Direct:
+            out.lowerDev = iface.source;
+            out.hostDev.clear();
+            break;
+        }
+        if (!iface.ips.empty() || !iface.routes.empty()) {
+            config.emplace();
+            for (const InterfaceIp& ip : iface.ips)
+                config->addresses.push_back(
+                    {ip.address, ip.prefixLength.value_or(ip.address.bitWidth())});
+            config->routes = iface.routes;
+        }
+        if (config) {
+            out.addresses = config->addresses;
+            out.routes = config->routes;
+            if (!config->nameserver.empty() &&
+                std::ranges::find(nameservers, config->nameserver) == nameservers.end())
+                nameservers.push_back(config->nameserver);
+            if (!config->search.empty() &&
+                std::ranges::find(searches, config->search) == searches.end())
+                searches.push_back(config->search);
+        }
+        plan.interfaces.push_back(std::move(out));
+    }
+    if (!nameservers.empty()) {
+        plan.resolvConf = "# Written by Cubby from the container's networks.\n";
+        if (!searches.empty()) {
+            plan.resolvConf += "search";
+            for (const auto& search : searches)
+                plan.resolvConf += " " + search;
+            plan.resolvConf += "\n";
+        }
+        for (const auto& server : nameservers)
+            plan.resolvConf += "nameserver " + server + "\n";
+    }
+    return plan;
+}
+
+} // namespace cubby

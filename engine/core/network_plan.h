@@ -1,0 +1,90 @@
+#pragma once
+// Pure decisions about networks and container interfaces: which private /24 a new network
+// gets, whether a subnet clashes with what the host uses now (laptops move between networks),
+// generated bridge and interface names, stable MAC addresses, and what each container
+// interface needs (veth or macvlan, names, MAC, address, routes, resolv.conf).
+
+#include "domain.h"
+#include "error.h"
+#include "network.h"
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace cubby {
+
+// What the host uses, as the system layer reads it (NetlinkSocket::addresses(), routes()).
+struct HostAddress {
+    std::string device;
+    IpPrefix address; // the address with its prefix length
+    bool operator==(const HostAddress&) const = default;
+};
+struct HostRoute {
+    std::string device; // empty when the route has no single output device
+    IpPrefix destination;
+    bool operator==(const HostRoute&) const = default;
+};
+struct HostNetworkFacts {
+    std::vector<HostAddress> addresses;
+    std::vector<HostRoute> routes;
+    std::vector<std::string> links; // every link name, for generated names
+};
+
+// The first /24 of Cubby's candidates (192.168.150.0–192.168.199.0, then 10.150.0.0–
+// 10.150.255.0) that overlaps no host address, no route other than the default route, and no
+// subnet of the networks given. Returns the bridge's address: .1/24.
+Result<IpPrefix> chooseFreeSubnet(const HostNetworkFacts& host, std::span<const Network> networks);
+
+// Fails with Conflict, naming the address or route and its device, when the network's IPv4
+// subnet overlaps anything the host uses on a device other than the network's own bridge.
+Status checkSubnetConflicts(const Network& network, const HostNetworkFacts& host);
+
+// "cubbybrN" with the smallest N no link and no given network uses.
+std::string chooseBridgeName(const HostNetworkFacts& host, std::span<const Network> networks);
+
+// A MAC in libvirt's 52:54:00 range (locally administered, unicast), the same for the same
+// container and interface index on every start, so DHCP reservations keep matching.
+MacAddress stableMac(const Uuid& uuid, size_t index);
+
+// The host-side name of a container interface: "cb-NAME-I" when that fits in 15 characters,
+// else "cb" + the name's first four characters + five hex digits of a hash of the whole name +
+// "-I". The two forms never collide (the first has '-' as its third character, the second
+// never does) and the long form only collides on a 20-bit hash collision of two long names
+// sharing their first four characters.
+std::string hostInterfaceName(std::string_view containerName, size_t index);
+
+// One interface of a running container, fully decided.
+struct InterfacePlan {
+    InterfaceType type = InterfaceType::Network;
+    std::string hostDev;  // veth: the host end; direct: unused
+    std::string guestDev; // the name inside the container
+    std::string bridge;   // veth: the bridge the host end joins
+    std::string lowerDev; // direct: the NIC the macvlan sits on
+    MacvlanMode macvlanMode = MacvlanMode::Bridge;
+    MacAddress mac;
+    std::vector<IpPrefix> addresses; // configured inside the container's namespace
+    std::vector<InterfaceRoute> routes;
+    bool operator==(const InterfacePlan&) const = default;
+};
+
+struct ContainerNetworkPlan {
+    std::vector<InterfacePlan> interfaces;
+    std::string resolvConf; // non-empty: bound over the container's /etc/resolv.conf
+    bool operator==(const ContainerNetworkPlan&) const = default;
+};
+
+// Looks a network definition up by name (nullptr: no such network).
+using NetworkLookup = std::function<const Network*(std::string_view name)>;
+
+// Addresses come from the interface's own <ip>/<route> when it has them; otherwise, on a
+// Cubby network, from the network's DHCP reservation for the interface's MAC (or, without
+// one, for the container's name), with a default route through the bridge (NAT and routed
+// networks) and the bridge as name server. Without either the interface is left to a DHCP
+// client in the container.
+Result<ContainerNetworkPlan> planContainerNetwork(const Domain& domain,
+                                                  const NetworkLookup& networks);
+
+} // namespace cubby

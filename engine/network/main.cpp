@@ -1,0 +1,132 @@
+// cubby-network: runs one network and stays with it. Started by cubby-helper (or a test) as
+//
+//   cubby-network --name NAME --definition FILE [--prefix DIR] [--ready-fd N]
+//                 [--resolv-file PATH] [--dnsmasq PATH]
+//
+// The helper is started on demand and exits when idle, so it cannot be dnsmasq's parent; this
+// small single-threaded program is (like cubby-controller for a container). It brings the
+// network up in its own network namespace (bridge, address, sysctls, nftables, openings in
+// other firewalls), runs dnsmasq as its child and restarts it when it dies, writes
+// "ready\n" or "error MESSAGE\n" to the ready descriptor, and on SIGTERM takes everything
+// down again. Killed with SIGKILL, it leaves state that the next start cleans up.
+#include "network_xml.h"
+#include "supervisor.h"
+#include "text.h"
+#include "unique_fd.h"
+#include "xml_reader.h"
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
+#include <format>
+#include <random>
+#include <string_view>
+#include <unistd.h>
+
+using namespace cubby;
+
+namespace {
+
+struct Options {
+    std::string name;
+    std::string definition;
+    SupervisorOptions supervisor;
+    int readyFd = -1;
+};
+
+Uuid randomUuid() {
+    std::random_device random;
+    std::array<uint8_t, 16> bytes{};
+    for (auto& byte : bytes)
+        byte = static_cast<uint8_t>(random());
+    return Uuid::fromRandomBytes(bytes);
+}
+
+Result<Options> parseOptions(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view flag = argv[i];
+        if (i + 1 >= argc)
+            return failInvalid(std::format("{} needs a value", flag));
+        const std::string value = argv[++i];
+        if (flag == "--name")
+            options.name = value;
+        else if (flag == "--definition")
+            options.definition = value;
+        else if (flag == "--prefix")
+            options.supervisor.paths.prefix = value;
+        else if (flag == "--resolv-file")
+            options.supervisor.resolvFile = value;
+        else if (flag == "--dnsmasq")
+            options.supervisor.dnsmasqProgram = value;
+        else if (flag == "--ready-fd")
+            options.readyFd = std::atoi(value.c_str());
+        else
+            return failInvalid(std::format("unknown option {}", flag));
+    }
+    if (options.name.empty() || options.definition.empty())
+        return failInvalid("usage: cubby-network --name NAME --definition FILE [--prefix DIR] "
+                           "[--ready-fd N] [--resolv-file PATH] [--dnsmasq PATH]");
+    return options;
+}
+
+Result<Network> loadDefinition(const Options& options) {
+    const UniqueFd fd(::open(options.definition.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return fail(Error::system(errno, std::format("opening {}", options.definition)));
+    std::string text(maxXmlDocumentBytes + 1, '\0');
+    const ssize_t got = ::read(fd.get(), text.data(), text.size());
+    if (got < 0)
+        return fail(Error::system(errno, std::format("reading {}", options.definition)));
+    text.resize(static_cast<size_t>(got));
+    CUBBY_TRY(network, parseNetworkXml(text, randomUuid));
+    if (network.name != options.name)
+        return failInvalid(std::format("the definition is for {}, not {}",
+                                       cubby::quoted(network.name), cubby::quoted(options.name)));
+    // The helper names the bridge when it defines the network; a definition without one
+    // cannot be started (another start might pick the same name).
+    if (network.bridge.name.empty())
+        return failInvalid(std::format("network {} has no <bridge name=...>", network.name));
+    return network;
+}
+
+void report(int readyFd, const std::string& line) {
+    if (readyFd < 0)
+        return;
+    (void)::write(readyFd, line.data(), line.size());
+    ::close(readyFd);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    auto options = parseOptions(argc, argv);
+    if (!options) {
+        std::fprintf(stderr, "cubby-network: %s\n", options.error().message.c_str());
+        return 2;
+    }
+    if (options->readyFd >= 0)
+        ::fcntl(options->readyFd, F_SETFD, FD_CLOEXEC); // dnsmasq must not hold it
+    const auto failStart = [&](const Error& error) {
+        std::fprintf(stderr, "cubby-network: %s: %s\n", options->name.c_str(),
+                     error.message.c_str());
+        report(options->readyFd, "error " + error.message + "\n");
+        return 1;
+    };
+    auto network = loadDefinition(*options);
+    if (!network)
+        return failStart(network.error());
+    auto supervisor = NetworkSupervisor::start(std::move(*network), options->supervisor);
+    if (!supervisor)
+        return failStart(supervisor.error());
+    for (const std::string& note : (*supervisor)->notes())
+        std::fprintf(stderr, "cubby-network: %s: %s\n", options->name.c_str(), note.c_str());
+    report(options->readyFd, "ready\n");
+    if (auto ran = (*supervisor)->run(); !ran) {
+        std::fprintf(stderr, "cubby-network: %s: %s\n", options->name.c_str(),
+                     ran.error().message.c_str());
+        return 1;
+    }
+    return 0;
+}

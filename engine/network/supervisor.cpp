@@ -1,0 +1,186 @@
+#include "supervisor.h"
+
+#include "atomic_file.h"
+#include "dnsmasq_config.h"
+#include "network_runtime.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <format>
+#include <fstream>
+#include <sys/epoll.h>
+#include <sys/file.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+namespace cubby {
+
+namespace {
+
+constexpr int maxRestartsPerMinute = 5; // then dnsmasq is given up on, loudly
+constexpr auto dnsmasqReadyTimeout = std::chrono::seconds(10);
+
+// The files of a running network, below its run directory.
+constexpr std::string_view stateFile = "bridge"; // the bridge this supervisor created
+constexpr std::string_view configFile = "dnsmasq.conf";
+constexpr std::string_view pidFile = "dnsmasq.pid";
+
+Result<UniqueFd> lockNetwork(const CubbyPaths& paths, std::string_view name) {
+    CUBBY_CHECK(makeDirectories(paths.networkRunDir(name), 0755));
+    const std::string path = paths.networkLockPath(name);
+    UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (!fd)
+        return fail(Error::system(errno, std::format("opening {}", path)));
+    if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EWOULDBLOCK)
+            return fail(Error::of(ErrorKind::AlreadyExists,
+                                  std::format("network {} is already running", name)));
+        return fail(Error::system(errno, std::format("locking {}", path)));
+    }
+    return fd;
+}
+
+std::string readLine(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+} // namespace
+
+NetworkSupervisor::NetworkSupervisor(Network network, SupervisorOptions options, UniqueFd lock,
+                                     EventLoop loop)
+    : m_network(std::move(network))
+    , m_options(std::move(options))
+    , m_lock(std::move(lock))
+    , m_loop(std::move(loop)) {}
+
+NetworkSupervisor::~NetworkSupervisor() {
+    tearDown();
+}
+
+std::string NetworkSupervisor::file(std::string_view name) const {
+    return std::format("{}/{}", m_options.paths.networkRunDir(m_network.name), name);
+}
+
+Result<std::unique_ptr<NetworkSupervisor>> NetworkSupervisor::start(Network network,
+                                                                    SupervisorOptions options) {
+    CUBBY_TRY(lock, lockNetwork(options.paths, network.name));
+    CUBBY_TRY(loop, EventLoop::create());
+    std::unique_ptr<NetworkSupervisor> supervisor(new NetworkSupervisor(
+        std::move(network), std::move(options), std::move(lock), std::move(loop)));
+    CUBBY_CHECK(supervisor->bringUp());
+    return supervisor;
+}
+
+Status NetworkSupervisor::bringUp() {
+    sigset_t mask;
+    sigemptyset(&mask);
+    for (const int signal : {SIGTERM, SIGINT, SIGHUP, SIGCHLD})
+        sigaddset(&mask, signal);
+    ::sigprocmask(SIG_BLOCK, &mask, nullptr);
+    ::signal(SIGPIPE, SIG_IGN);
+    m_signals.reset(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
+    if (!m_signals)
+        return fail(Error::system(errno, "creating the supervisor's signal descriptor"));
+
+    // What a killed supervisor left: its dnsmasq, its table and openings, its bridge.
+    const std::string staleBridge = readLine(file(stateFile));
+    endStaleDnsmasq(file(pidFile), file(configFile));
+    if (!staleBridge.empty())
+        CUBBY_CHECK(removeNetwork(m_network, staleBridge));
+
+    // Recorded before the bridge exists, so that a crash at any point is cleaned up.
+    CUBBY_CHECK(writeFileAtomically(file(stateFile), m_network.bridge.name + "\n", 0644));
+    auto applied = applyNetwork(m_network, false);
+    if (!applied) {
+        // applyNetwork undid its own work; a bridge of that name now is someone else's.
+        ::unlink(file(stateFile).c_str());
+        return fail(applied.error());
+    }
+    m_up = true;
+    m_notes = std::move(applied->notes);
+    if (networkNeedsDnsmasq(m_network)) {
+        const std::string stateDir = m_options.paths.networkStateDir(m_network.name);
+        CUBBY_CHECK(makeDirectories(stateDir, 0755));
+        DnsmasqFiles files{file(pidFile), stateDir + "/dnsmasq.leases", m_options.resolvFile};
+        CUBBY_TRY(config, planDnsmasqConfig(m_network, files));
+        CUBBY_CHECK(writeFileAtomically(file(configFile), config, 0644));
+        CUBBY_CHECK(startDnsmasq());
+    }
+    return m_loop.watch(m_signals.get(), EPOLLIN, [this](uint32_t) { onSignal(); });
+}
+
+Status NetworkSupervisor::startDnsmasq() {
+    CUBBY_TRY(process,
+              DnsmasqProcess::start({m_options.dnsmasqProgram, file(configFile), file(pidFile)},
+                                    dnsmasqReadyTimeout));
+    m_dnsmasq.emplace(std::move(process));
+    return m_loop.watch(m_dnsmasq->pidfd(), EPOLLIN, [this](uint32_t) { onDnsmasqExit(); });
+}
+
+void NetworkSupervisor::onDnsmasqExit() {
+    if (!m_dnsmasq || m_dnsmasq->reap() < 0)
+        return;
+    m_loop.unwatch(m_dnsmasq->pidfd());
+    m_dnsmasq.reset();
+    const auto now = std::chrono::steady_clock::now();
+    while (!m_restarts.empty() && now - m_restarts.front() > std::chrono::minutes(1))
+        m_restarts.pop_front();
+    if (m_restarts.size() >= maxRestartsPerMinute) {
+        std::fprintf(stderr,
+                     "cubby-network: %s: dnsmasq keeps dying; DHCP and DNS are off until "
+                     "the network is restarted\n",
+                     m_network.name.c_str());
+        return;
+    }
+    m_restarts.push_back(now);
+    std::fprintf(stderr, "cubby-network: %s: dnsmasq exited; restarting it\n",
+                 m_network.name.c_str());
+    if (auto restarted = startDnsmasq(); !restarted)
+        std::fprintf(stderr, "cubby-network: %s: %s\n", m_network.name.c_str(),
+                     restarted.error().message.c_str());
+}
+
+void NetworkSupervisor::onSignal() {
+    signalfd_siginfo info{};
+    while (::read(m_signals.get(), &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+        if (info.ssi_signo == SIGTERM || info.ssi_signo == SIGINT)
+            m_loop.stop();
+    }
+}
+
+Status NetworkSupervisor::run() {
+    CUBBY_CHECK(m_loop.run());
+    tearDown();
+    return {};
+}
+
+void NetworkSupervisor::tearDown() {
+    if (m_dnsmasq) {
+        m_loop.unwatch(m_dnsmasq->pidfd());
+        m_dnsmasq->stop(std::chrono::milliseconds(2000));
+        m_dnsmasq.reset();
+    }
+    if (!m_up) {
+        for (const std::string_view name : {configFile, pidFile})
+            ::unlink(file(name).c_str());
+        ::rmdir(m_options.paths.networkRunDir(m_network.name).c_str());
+        return;
+    }
+    m_up = false;
+    if (auto removed = removeNetwork(m_network, m_network.bridge.name); !removed) {
+        // The state file stays, so the next start tries again.
+        std::fprintf(stderr, "cubby-network: %s: %s\n", m_network.name.c_str(),
+                     removed.error().message.c_str());
+        return;
+    }
+    for (const std::string_view name : {configFile, pidFile, stateFile})
+        ::unlink(file(name).c_str());
+    ::rmdir(m_options.paths.networkRunDir(m_network.name).c_str());
+}
+
+} // namespace cubby

@@ -1,0 +1,56 @@
+#pragma once
+// One running network: its kernel objects (network_runtime.h) and its dnsmasq, restarted when
+// it dies, everything removed on SIGTERM. Holds the network's lock for its whole life; a lock
+// anyone can take means the supervisor is gone and what it left is stale (cleaned by the next
+// start).
+
+#include "dnsmasq_process.h"
+#include "event_loop.h"
+#include "network.h"
+#include "run_state.h"
+
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace cubby {
+
+struct SupervisorOptions {
+    CubbyPaths paths;
+    std::string resolvFile = "/etc/resolv.conf"; // dnsmasq's upstream servers
+    std::string dnsmasqProgram = "/usr/sbin/dnsmasq";
+};
+
+class NetworkSupervisor {
+public:
+    // Takes the lock, cleans what a killed supervisor left, and brings the network up.
+    static Result<std::unique_ptr<NetworkSupervisor>> start(Network network,
+                                                            SupervisorOptions options);
+    ~NetworkSupervisor();
+
+    const std::vector<std::string>& notes() const { return m_notes; }
+    // Serves until SIGTERM or SIGINT, then takes the network down.
+    Status run();
+
+private:
+    NetworkSupervisor(Network network, SupervisorOptions options, UniqueFd lock, EventLoop loop);
+    Status bringUp();
+    Status startDnsmasq();
+    void onDnsmasqExit();
+    void onSignal();
+    void tearDown();
+    std::string file(std::string_view name) const;
+
+    Network m_network;
+    SupervisorOptions m_options;
+    UniqueFd m_lock;
+    EventLoop m_loop;
+    UniqueFd m_signals;
+    std::optional<DnsmasqProcess> m_dnsmasq;
+    std::deque<std::chrono::steady_clock::time_point> m_restarts;
+    std::vector<std::string> m_notes;
+    bool m_up = false;
+};
+
+} // namespace cubby

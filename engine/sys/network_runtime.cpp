@@ -1,0 +1,127 @@
+#include "network_runtime.h"
+
+#include "firewall_analysis.h"
+#include "netlink.h"
+#include "network_plan.h"
+#include "nft_ruleset.h"
+#include "nftables.h"
+#include "sysctl.h"
+
+#include <format>
+
+namespace cubby {
+
+namespace {
+
+// A bridge takes the lowest MAC of its ports unless it has its own, and would change it as
+// containers come and go (stale ARP entries in every container); so it always gets one.
+MacAddress bridgeMac(const Network& network) {
+    return network.mac.value_or(stableMac(network.uuid, 0xFFFF));
+}
+
+// The bridge's address, state and sysctls, once it exists.
+Status configureBridge(NetlinkSocket& netlink, const Network& network) {
+    for (const NetworkIp& ip : network.ips)
+        CUBBY_CHECK(netlink.addAddress(network.bridge.name, ip.address));
+    CUBBY_CHECK(netlink.setUp(network.bridge.name));
+    const std::string conf = std::format("net/ipv4/conf/{}/", network.bridge.name);
+    if (!network.portForwards.empty())
+        CUBBY_CHECK(writeSysctl(conf + "route_localnet", "1"));
+    if (network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route)
+        CUBBY_CHECK(writeSysctl("net/ipv4/ip_forward", "1"));
+    return {};
+}
+
+// The openings other tables need, after removing this network's earlier ones (a crash leaves
+// them behind), in one transaction.
+Result<std::vector<std::string>> openFirewall(Nftables& nft, const Network& network) {
+    CUBBY_TRY(json, nft.listRulesetJson());
+    CUBBY_TRY(report, analyzeFirewall(json, network.name));
+    const std::string commands =
+        planFirewallClosings(report) + planFirewallOpenings(report, network);
+    if (!commands.empty())
+        CUBBY_CHECK(nft.run(commands));
+    return describeFirewall(report, network);
+}
+
+Status closeFirewall(Nftables& nft, const Network& network) {
+    CUBBY_TRY(json, nft.listRulesetJson());
+    CUBBY_TRY(report, analyzeFirewall(json, network.name));
+    const std::string commands = planFirewallClosings(report);
+    if (!commands.empty())
+        CUBBY_CHECK(nft.run(commands));
+    return {};
+}
+
+} // namespace
+
+Result<NetworkApplied> applyNetwork(const Network& network, bool replaceBridge) {
+    if (network.bridge.name.empty())
+        return failInvalid(std::format("network {} has no bridge name", network.name));
+    CUBBY_TRY(rules, planNftRuleset(network));
+    CUBBY_TRY(netlink, NetlinkSocket::open());
+    CUBBY_TRY(facts, netlink.hostFacts());
+    const bool bridgeExists = netlink.linkIndex(network.bridge.name) != 0;
+    if (bridgeExists && !replaceBridge)
+        return fail(Error::of(ErrorKind::Conflict,
+                              std::format("network {}: a link named {} already exists and is not "
+                                          "Cubby's",
+                                          network.name, network.bridge.name)));
+    CUBBY_CHECK(checkSubnetConflicts(network, facts));
+    CUBBY_TRY(nft, Nftables::create());
+
+    bool bridgeCreated = false;
+    const auto undo = [&](Error error) -> Result<NetworkApplied> {
+        (void)removeNetwork(network, bridgeCreated ? network.bridge.name : std::string());
+        return fail(std::move(error));
+    };
+    if (bridgeExists)
+        CUBBY_CHECK(netlink.deleteLink(network.bridge.name));
+    if (auto created = netlink.createBridge(BridgeRequest{
+            network.bridge.name, network.bridge.stp, network.bridge.delay, bridgeMac(network)});
+        !created)
+        return undo(created.error());
+    bridgeCreated = true;
+    if (auto configured = configureBridge(netlink, network); !configured)
+        return undo(configured.error());
+    if (!rules.empty()) {
+        if (auto applied = nft.run(rules); !applied)
+            return undo(applied.error());
+    }
+    NetworkApplied result;
+    if (network.forward.mode != ForwardMode::Open) {
+        auto notes = openFirewall(nft, network);
+        if (!notes)
+            return undo(notes.error());
+        result.notes = std::move(*notes);
+    }
+    return result;
+}
+
+Status removeNetwork(const Network& network, const std::string& bridge) {
+    Status first;
+    const auto keep = [&](Status status) {
+        if (!status && first)
+            first = std::move(status);
+    };
+    auto nft = Nftables::create();
+    if (nft) {
+        keep(closeFirewall(*nft, network));
+        if (auto removed = nft->run(planNftRemoval(network.name)); !removed)
+            keep(fail(removed.error()));
+    } else {
+        keep(fail(nft.error()));
+    }
+    if (!bridge.empty()) {
+        auto netlink = NetlinkSocket::open();
+        if (netlink) {
+            if (auto deleted = netlink->deleteLinkIfPresent(bridge); !deleted)
+                keep(fail(deleted.error()));
+        } else {
+            keep(fail(netlink.error()));
+        }
+    }
+    return first;
+}
+
+} // namespace cubby

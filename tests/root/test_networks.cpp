@@ -1,0 +1,354 @@
+// Networks on real kernel objects, entirely inside namespaces the test makes: a "host"
+// namespace standing in for the laptop (cubby-network and cubby-controller run there, so
+// bridges, rules and dnsmasq live only in it) and an "uplink" namespace for the LAN with a
+// TCP echo server that reports who connected (netns_fixture.h).
+#include "busybox_root.h"
+#include "controller_run.h"
+#include "netlink.h"
+#include "netns_fixture.h"
+#include "network_run.h"
+#include "nftables.h"
+
+#include <QTest>
+#include <csignal>
+#include <format>
+#include <memory>
+#include <thread>
+#include <unistd.h>
+
+using namespace cubby;
+using namespace cubby::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A NAT network on 192.168.SUBNET.0/24 with reservations: .10 "web" for MAC
+// 52:54:00:00:SUBNET:0a and .11 "dhcp" for 52:54:00:00:SUBNET:0b.
+std::string natXml(const std::string& name, const std::string& bridge, int subnet,
+                   const std::string& extra = "") {
+    const std::string net = std::format("192.168.{}", subnet);
+    return std::format(
+        "<network xmlns:cubby='https://github.com/cubby1/xmlns/network/1'><name>{0}</name>"
+        "<forward mode='nat'/><bridge name='{1}' stp='off'/><domain name='lab.test'/>"
+        "<ip address='{2}.1' prefix='24'><dhcp><range start='{2}.100' end='{2}.199'/>"
+        "<host mac='52:54:00:00:{3:02x}:0a' name='web' ip='{2}.10'/>"
+        "<host mac='52:54:00:00:{3:02x}:0b' name='dhcp' ip='{2}.11'/></dhcp></ip>{4}</network>",
+        name, bridge, net, subnet, extra);
+}
+
+std::string networkInterface(const std::string& network, int subnet, const char* host) {
+    return std::format("<interface type='network'><source network='{}'/><mac "
+                       "address='52:54:00:00:{:02x}:{}'/></interface>",
+                       network, subnet, host);
+}
+
+std::string domainXml(const std::string& name, const std::string& root, const std::string& init,
+                      const std::string& interfaces) {
+    return "<domain type='lxc'><name>" + name +
+           "</name><memory unit='MiB'>64</memory><os><type>exe</type><init>" + init +
+           "</init></os><devices><filesystem type='mount'><source dir='" + root +
+           "'/><target dir='/'/></filesystem>" + interfaces +
+           "<console type='pty'/></devices></domain>";
+}
+
+// Everything a network could leave behind in a namespace: the ruleset and the links.
+std::string snapshot(const NetNamespace& where) {
+    NetNamespaceGuard inside(where);
+    if (!inside.status())
+        return "error: " + inside.status().error().message;
+    auto nft = Nftables::create();
+    auto netlink = NetlinkSocket::open();
+    if (!nft || !netlink)
+        return "error: no nftables or netlink";
+    auto ruleset = nft->run("list ruleset");
+    std::string out = ruleset ? *ruleset : "error: " + ruleset.error().message;
+    for (const auto& name : netlink->linkNames())
+        out += "link " + name + "\n";
+    return out;
+}
+
+Status inNamespace(const NetNamespace& where, const std::function<Status()>& work) {
+    NetNamespaceGuard inside(where);
+    CUBBY_CHECK(inside.status());
+    return work();
+}
+
+// The round trip, retried while the far end is still coming up.
+std::string roundTripUntil(const NetNamespace& from, const std::string& address, uint16_t port,
+                           const std::string& expected) {
+    NetNamespaceGuard inside(from);
+    std::string reply;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        reply = tcpRoundTrip(address, port, "hi");
+        if (reply == expected)
+            break;
+        std::this_thread::sleep_for(100ms);
+    }
+    return reply;
+}
+
+constexpr const char* dockerLikeTable =
+    "add table ip filter\n"
+    "add chain ip filter FORWARD { type filter hook forward priority 0; policy drop; }\n"
+    "add chain ip filter DOCKER-USER\n"
+    "add rule ip filter FORWARD counter jump DOCKER-USER\n";
+
+} // namespace
+
+class TestNetworks : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<BusyboxRoot> m_root;
+    std::unique_ptr<TestPrefix> m_prefix;
+    std::optional<HostAndUplink> m_lab;
+
+    std::unique_ptr<NetworkRun> startNetwork(const std::string& name, const std::string& xml) {
+        NetNamespaceGuard inside(m_lab->host);
+        return std::make_unique<NetworkRun>(*m_prefix, name, xml);
+    }
+
+    // A container in the host namespace whose init runs `script`.
+    std::unique_ptr<ControllerRun> startContainer(const std::string& name,
+                                                  const std::string& script,
+                                                  const std::string& interfaces) {
+        const std::string init = "/sbin/init-" + name;
+        m_root->writeFile(init.substr(1), "#!/bin/sh\n" + script + "\n");
+        NetNamespaceGuard inside(m_lab->host);
+        return std::make_unique<ControllerRun>(*m_prefix, name,
+                                               domainXml(name, m_root->path(), init, interfaces));
+    }
+
+    std::string console(ControllerRun& run, const std::string& until) {
+        if (!run.waitReady())
+            return "start failed: " + run.error();
+        auto client = run.connect();
+        if (!client || !client->request(ControlMessage::AttachConsole))
+            return "attach failed";
+        return readConsoleUntil(*client, until, 20s);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(geteuid() == 0, "the root tier needs root: run it through scripts/test");
+        m_root = std::make_unique<BusyboxRoot>();
+        QVERIFY2(m_root->ok(), m_root->failure().c_str());
+        m_root->writeFile("sbin/udhcpc-script", "#!/bin/sh\n[ \"$1\" = bound ] && echo "
+                                                "lease=$ip router=$router dns=$dns\nexit 0\n");
+    }
+
+    void init() {
+        m_prefix = std::make_unique<TestPrefix>();
+        auto lab = HostAndUplink::create();
+        QVERIFY2(lab, lab ? "" : lab.error().message.c_str());
+        m_lab.emplace(std::move(*lab));
+    }
+
+    void cleanup() {
+        m_lab.reset();
+        m_prefix.reset();
+    }
+
+    void natContainerReachesTheLanMasqueraded() {
+        EchoServer server(m_lab->uplink, HostAndUplink::uplinkAddress, 7007);
+        QVERIFY2(server.waitUntilListening().empty(), "echo server");
+        auto network = startNetwork("lan", natXml("lan", "cubbybr0", 150));
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        auto container = startContainer(
+            "web",
+            "ip -4 -o addr show eth0; ip route; echo probe | nc 198.51.100.1 7007; echo END; "
+            "exec sleep 1000",
+            networkInterface("lan", 150, "0a"));
+        const std::string out = console(*container, "END");
+        // The reserved address, configured by the engine (BusyBox runs no DHCP client)...
+        QVERIFY2(out.find("inet 192.168.150.10/24") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("default via 192.168.150.1 dev eth0") != std::string::npos, out.c_str());
+        // ...and the LAN sees the host's address, not the container's.
+        QVERIFY2(out.find("198.51.100.2 probe") != std::string::npos, out.c_str());
+        // The host end is on the bridge, with a generated name.
+        QVERIFY(inNamespace(m_lab->host, []() -> Status {
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            if (netlink.linkIndex("cb-web-0") == 0)
+                return failInvalid("no host end cb-web-0");
+            return Status{};
+        }));
+    }
+
+    void dhcpLeaseAndNamesComeFromDnsmasq() {
+        auto network = startNetwork("lan", natXml("lan", "cubbybr0", 150));
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        auto container = startContainer(
+            "dhcp",
+            "udhcpc -i eth0 -n -q -f -t 5 -T 1 -s /sbin/udhcpc-script; nslookup web.lab.test; "
+            "cat /etc/resolv.conf; echo END; exec sleep 1000",
+            networkInterface("lan", 150, "0b"));
+        const std::string out = console(*container, "END");
+        QVERIFY2(out.find("lease=192.168.150.11 router=192.168.150.1 dns=192.168.150.1") !=
+                     std::string::npos,
+                 out.c_str());
+        // The other reservation's name resolves through the bridge's dnsmasq, which the
+        // generated resolv.conf names.
+        QVERIFY2(out.find("Address: 192.168.150.10") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("nameserver 192.168.150.1") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("search lab.test") != std::string::npos, out.c_str());
+    }
+
+    void portForwardsFromTheLanAndFromLocalhost() {
+        auto network =
+            startNetwork("lan", natXml("lan", "cubbybr0", 150,
+                                       "<cubby:portforward protocol='tcp' hostport='8080' "
+                                       "address='192.168.150.10' port='80'/>"));
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        auto container =
+            startContainer("web", "while true; do echo from-container | nc -l -p 80; done",
+                           networkInterface("lan", 150, "0a"));
+        QVERIFY2(container->waitReady(), container->error().c_str());
+        QCOMPARE(roundTripUntil(m_lab->uplink, HostAndUplink::hostAddress, 8080, "from-container"),
+                 std::string("from-container"));
+        QCOMPARE(roundTripUntil(m_lab->host, "127.0.0.1", 8080, "from-container"),
+                 std::string("from-container"));
+    }
+
+    void twoNatNetworksCannotReachEachOther() {
+        EchoServer server(m_lab->uplink, HostAndUplink::uplinkAddress, 7007);
+        QVERIFY2(server.waitUntilListening().empty(), "echo server");
+        auto first = startNetwork("first", natXml("first", "cubbybr0", 150));
+        auto second = startNetwork("second", natXml("second", "cubbybr1", 151));
+        QVERIFY2(first->waitReady(), first->error().c_str());
+        QVERIFY2(second->waitReady(), second->error().c_str());
+        auto server1 = startContainer("srv", "while true; do echo from-srv | nc -l -p 80; done",
+                                      networkInterface("first", 150, "0a"));
+        QVERIFY2(server1->waitReady(), server1->error().c_str());
+        // The host reaches it (positive control)...
+        QCOMPARE(roundTripUntil(m_lab->host, "192.168.150.10", 80, "from-srv"),
+                 std::string("from-srv"));
+        // ...a container on the other network does not, though it reaches the LAN.
+        auto client = startContainer(
+            "cli",
+            "echo probe | nc 198.51.100.1 7007; if nc -w 2 192.168.150.10 80 </dev/null; then "
+            "echo REACHED; else echo BLOCKED; fi; echo END; exec sleep 1000",
+            networkInterface("second", 151, "0a"));
+        const std::string out = console(*client, "END");
+        QVERIFY2(out.find("198.51.100.2 probe") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("BLOCKED") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("from-srv") == std::string::npos, out.c_str());
+    }
+
+    void hostBridgeSharesTheLanSegment() {
+        EchoServer server(m_lab->uplink, HostAndUplink::uplinkAddress, 7007);
+        QVERIFY2(server.waitUntilListening().empty(), "echo server");
+        auto bridged = inNamespace(m_lab->host, []() -> Status {
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            CUBBY_CHECK(netlink.createBridge("lanbr"));
+            CUBBY_CHECK(netlink.setMaster(HostAndUplink::hostUplinkDevice, "lanbr"));
+            return netlink.setUp("lanbr");
+        });
+        QVERIFY2(bridged, bridged ? "" : bridged.error().message.c_str());
+        auto container = startContainer(
+            "onlan", "echo probe | nc 198.51.100.1 7007; echo END; exec sleep 1000",
+            "<interface type='bridge'><source bridge='lanbr'/><ip address='198.51.100.50' "
+            "prefix='24'/></interface>");
+        const std::string out = console(*container, "END");
+        // No NAT: the LAN sees the container's own address.
+        QVERIFY2(out.find("198.51.100.50 probe") != std::string::npos, out.c_str());
+    }
+
+    void stoppingLeavesNothingAndACrashIsCleanedUp() {
+        QVERIFY(inNamespace(m_lab->host, []() -> Status {
+            CUBBY_TRY(nft, Nftables::create());
+            CUBBY_CHECK(nft.run(dockerLikeTable));
+            return Status{};
+        }));
+        const std::string before = snapshot(m_lab->host);
+        const std::string xml = natXml("lan", "cubbybr0", 150,
+                                       "<cubby:portforward protocol='tcp' hostport='8080' "
+                                       "address='192.168.150.10' port='80'/>");
+        auto network = startNetwork("lan", xml);
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        const std::string running = snapshot(m_lab->host);
+        QVERIFY2(running.find("table inet cubby_lab") == std::string::npos, running.c_str());
+        QVERIFY2(running.find("table inet cubby_lan") != std::string::npos, running.c_str());
+        QVERIFY2(running.find("comment \"cubby:lan\"") != std::string::npos, running.c_str());
+        QCOMPARE(dnsmasqProcesses(m_prefix->path()).size(), size_t{1});
+
+        // A crash: dnsmasq, table, openings and bridge stay behind...
+        QCOMPARE(network->stop(SIGKILL), 128 + SIGKILL);
+        QCOMPARE(snapshot(m_lab->host), running);
+        // ...and the next start replaces them instead of adding to them.
+        auto again = startNetwork("lan", xml);
+        QVERIFY2(again->waitReady(), again->error().c_str());
+        const std::string restarted = snapshot(m_lab->host);
+        QCOMPARE(restarted, running);
+        for (int i = 0; i < 100 && dnsmasqProcesses(m_prefix->path()).size() > 1; ++i)
+            std::this_thread::sleep_for(20ms);
+        QCOMPARE(dnsmasqProcesses(m_prefix->path()).size(), size_t{1});
+
+        QCOMPARE(again->stop(SIGTERM), 0);
+        QCOMPARE(snapshot(m_lab->host), before);
+        QVERIFY(dnsmasqProcesses(m_prefix->path()).empty());
+    }
+
+    void dockerStyleForwardDropIsHandled() {
+        EchoServer server(m_lab->uplink, HostAndUplink::uplinkAddress, 7007);
+        QVERIFY2(server.waitUntilListening().empty(), "echo server");
+        QVERIFY(inNamespace(m_lab->host, []() -> Status {
+            CUBBY_TRY(nft, Nftables::create());
+            CUBBY_CHECK(nft.run(dockerLikeTable));
+            return Status{};
+        }));
+        auto network = startNetwork("lan", natXml("lan", "cubbybr0", 150));
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        auto container =
+            startContainer("web", "echo probe | nc 198.51.100.1 7007; echo END; exec sleep 1000",
+                           networkInterface("lan", 150, "0a"));
+        const std::string out = console(*container, "END");
+        QVERIFY2(out.find("198.51.100.2 probe") != std::string::npos, out.c_str());
+        // It was Cubby's opening in Docker's chain that let the traffic through.
+        const std::string rules = snapshot(m_lab->host);
+        const std::string opening =
+            "iifname \"cubbybr0\" ip saddr 192.168.150.0/24 counter packets ";
+        QVERIFY2(rules.find(opening) != std::string::npos, rules.c_str());
+        QVERIFY2(rules.find(opening + "0 ") == std::string::npos, rules.c_str());
+    }
+
+    void subnetConflictsAreRefused() {
+        QVERIFY(inNamespace(m_lab->host, []() -> Status {
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            return netlink.addAddress(HostAndUplink::hostUplinkDevice,
+                                      *IpPrefix::parse("192.168.150.77/24", ""));
+        }));
+        const std::string before = snapshot(m_lab->host);
+        auto network = startNetwork("lan", natXml("lan", "cubbybr0", 150));
+        QVERIFY(!network->waitReady());
+        QVERIFY2(network->error().find("overlaps the host's address 192.168.150.77/24 on "
+                                       "uplink0") != std::string::npos,
+                 network->error().c_str());
+        QCOMPARE(snapshot(m_lab->host), before);
+    }
+
+    void badInputIsRefusedBeforeAnythingChanges() {
+        const std::string before = snapshot(m_lab->host);
+        const std::pair<std::string, std::string> cases[] = {
+            {natXml("lan", "cubbybridgeistoolong", 150), "bridge/@name"},
+            {std::string(natXml("lan", "cubbybr0", 150))
+                 .replace(natXml("lan", "cubbybr0", 150).find("192.168.150.199"), 15,
+                          "192.168.151.199"),
+             "outside the subnet"},
+            {natXml("lan", "cubbybr0", 150,
+                    "<cubby:portforward protocol='tcp' hostport='8080' address='192.168.150.10' "
+                    "port='80'/><cubby:portforward protocol='tcp' hostport='8080' "
+                    "address='192.168.150.11' port='81'/>"),
+             "already forwarded"},
+        };
+        for (const auto& [xml, mentions] : cases) {
+            auto network = startNetwork("lan", xml);
+            QVERIFY2(!network->waitReady(), xml.c_str());
+            QVERIFY2(network->error().find(mentions) != std::string::npos,
+                     network->error().c_str());
+            QCOMPARE(snapshot(m_lab->host), before);
+        }
+        QVERIFY(dnsmasqProcesses(m_prefix->path()).empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNetworks)
+#include "test_networks.moc"

@@ -1,0 +1,420 @@
+// The network planners: the nftables table of a network, dnsmasq's configuration, free
+// subnets and conflicts, generated names and MACs, container interface plans, the JSON reader
+// and the firewall-coexistence analysis. The root tier applies the same texts to a kernel.
+#include "dnsmasq_config.h"
+#include "firewall_analysis.h"
+#include "json.h"
+#include "network_plan.h"
+#include "network_xml.h"
+#include "nft_ruleset.h"
+
+#include <QTest>
+#include <set>
+
+using namespace cubby;
+
+namespace {
+
+Uuid fixedUuid() {
+    return *Uuid::parse("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", "test");
+}
+
+Network parseNetwork(const std::string& xml) {
+    auto network = parseNetworkXml(xml, fixedUuid);
+    if (!network)
+        qFatal("%s", network.error().message.c_str());
+    return *network;
+}
+
+Network natNetwork(const std::string& extra = "", const std::string& forward = "<forward/>") {
+    return parseNetwork(
+        "<network xmlns:cubby='https://github.com/cubby1/xmlns/network/1'><name>lab</name>" +
+        forward +
+        "<bridge name='cubbybr3'/><domain name='lab.test'/>"
+        "<ip address='192.168.150.1' prefix='24'><dhcp><range start='192.168.150.100' "
+        "end='192.168.150.199'/><host mac='52:54:00:00:00:0a' name='web' "
+        "ip='192.168.150.10'/><host name='db' ip='192.168.150.11'/></dhcp></ip>" +
+        extra + "</network>");
+}
+
+bool contains(const std::string& text, const std::string& needle) {
+    return text.find(needle) != std::string::npos;
+}
+
+#define EXPECT_LINE(text, needle)                                                                  \
+    QVERIFY2(contains(text, needle),                                                               \
+             (std::string("missing: ") + (needle) + "\nin:\n" + (text)).c_str())
+#define EXPECT_NO_LINE(text, needle)                                                               \
+    QVERIFY2(!contains(text, needle),                                                              \
+             (std::string("unexpected: ") + (needle) + "\nin:\n" + (text)).c_str())
+
+HostNetworkFacts laptopOn(const std::string& wifiSubnet) {
+    HostNetworkFacts host;
+    host.addresses.push_back({"lo", *IpPrefix::parse("127.0.0.1/8", "")});
+    host.addresses.push_back({"wlan0", *IpPrefix::parse(wifiSubnet, "")});
+    host.routes.push_back({"wlan0", *IpPrefix::parse("0.0.0.0/0", "")});
+    host.routes.push_back({"wlan0", IpPrefix::parse(wifiSubnet, "")->network()});
+    host.links = {"lo", "wlan0"};
+    return host;
+}
+
+// A ruleset as `nft -j list ruleset` prints it with Docker (iptables-nft) and ufw loaded.
+constexpr const char* dockerRuleset = R"({"nftables": [
+ {"metainfo": {"version": "1.1.3", "release_name": "x", "json_schema_version": 1}},
+ {"table": {"family": "ip", "name": "filter", "handle": 1}},
+ {"chain": {"family": "ip", "table": "filter", "name": "FORWARD", "handle": 2, "type": "filter",
+            "hook": "forward", "prio": 0, "policy": "drop"}},
+ {"chain": {"family": "ip", "table": "filter", "name": "DOCKER-USER", "handle": 3}},
+ {"chain": {"family": "ip", "table": "filter", "name": "INPUT", "handle": 4, "type": "filter",
+            "hook": "input", "prio": 0, "policy": "accept"}},
+ {"rule": {"family": "ip", "table": "filter", "chain": "FORWARD", "handle": 9,
+           "expr": [{"counter": {"packets": 0, "bytes": 0}}, {"jump": {"target": "DOCKER-USER"}}]}},
+ {"rule": {"family": "ip", "table": "filter", "chain": "FORWARD", "handle": 12,
+           "comment": "cubby:lab", "expr": [{"accept": null}]}},
+ {"rule": {"family": "ip", "table": "filter", "chain": "FORWARD", "handle": 13,
+           "comment": "cubby:other", "expr": [{"accept": null}]}},
+ {"table": {"family": "inet", "name": "firewalld", "handle": 5}},
+ {"chain": {"family": "inet", "table": "firewalld", "name": "filter_FORWARD", "handle": 1,
+            "type": "filter", "hook": "forward", "prio": 10, "policy": "accept"}},
+ {"rule": {"family": "inet", "table": "firewalld", "chain": "filter_FORWARD", "handle": 40,
+           "expr": [{"reject": {"type": "icmpx", "expr": "admin-prohibited"}}]}},
+ {"table": {"family": "inet", "name": "cubby_lab", "handle": 7}},
+ {"chain": {"family": "inet", "table": "cubby_lab", "name": "forward", "handle": 1,
+            "type": "filter", "hook": "forward", "prio": 0, "policy": "drop"}},
+ {"table": {"family": "ip6", "name": "filter", "handle": 8}},
+ {"chain": {"family": "ip6", "table": "filter", "name": "FORWARD", "handle": 1,
+            "type": "filter", "hook": "forward", "prio": 0, "policy": "drop"}},
+ {"table": {"family": "inet", "name": "quiet", "handle": 9}},
+ {"chain": {"family": "inet", "table": "quiet", "name": "input", "handle": 1, "type": "filter",
+            "hook": "input", "prio": 0, "policy": "accept"}},
+ {"rule": {"family": "inet", "table": "quiet", "chain": "input", "handle": 3,
+           "expr": [{"match": {"op": "==", "left": {"meta": {"key": "iifname"}}, "right": "x"}},
+                    {"drop": null}]}}
+]})";
+
+} // namespace
+
+class TestNetworkPlan : public QObject {
+    Q_OBJECT
+private slots:
+    void natRulesetHasEveryPart() {
+        Network network = natNetwork("<cubby:portforward protocol='tcp' hostport='8080' "
+                                     "address='192.168.150.10' port='80'/><cubby:portforward "
+                                     "protocol='udp' hostport='5353' address='192.168.150.11' "
+                                     "port='53'/>");
+        const auto text = planNftRuleset(network);
+        QVERIFY2(text, text ? "" : text.error().message.c_str());
+        // Idempotent: the table is created if missing and emptied before anything is added.
+        QVERIFY(text->starts_with("add table inet cubby_lab\nflush table inet cubby_lab\n"));
+        EXPECT_LINE(*text,
+                    "add chain inet cubby_lab postrouting { type nat hook postrouting priority "
+                    "srcnat; policy accept; }");
+        EXPECT_LINE(*text,
+                    "add rule inet cubby_lab postrouting ip saddr 192.168.150.0/24 ip daddr != "
+                    "192.168.150.0/24 oifname != \"cubbybr3\" meta l4proto { tcp, udp } "
+                    "masquerade to :1024-65535");
+        EXPECT_LINE(*text,
+                    "add rule inet cubby_lab postrouting ip saddr 192.168.150.0/24 ip daddr != "
+                    "192.168.150.0/24 oifname != \"cubbybr3\" masquerade\n");
+        EXPECT_LINE(*text, "forward iifname \"cubbybr3\" ip saddr 192.168.150.0/24 accept");
+        EXPECT_LINE(*text, "forward oifname \"cubbybr3\" ip daddr 192.168.150.0/24 ct state "
+                           "established,related accept");
+        EXPECT_LINE(*text, "forward oifname \"cubbybr3\" ip daddr 192.168.150.0/24 ct status dnat "
+                           "accept");
+        EXPECT_LINE(*text, "forward oifname \"cubbybr3\" reject");
+        EXPECT_LINE(*text, "input iifname \"cubbybr3\" udp dport { 53, 67 } accept");
+        EXPECT_LINE(*text, "input iifname \"cubbybr3\" tcp dport 53 accept");
+        EXPECT_LINE(*text, "prerouting fib daddr type local tcp dport 8080 dnat ip to "
+                           "192.168.150.10:80");
+        EXPECT_LINE(*text, "output fib daddr type local tcp dport 8080 dnat ip to "
+                           "192.168.150.10:80");
+        EXPECT_LINE(*text, "prerouting fib daddr type local udp dport 5353 dnat ip to "
+                           "192.168.150.11:53");
+        EXPECT_LINE(*text, "postrouting oifname \"cubbybr3\" ip saddr 127.0.0.0/8 ct status dnat "
+                           "masquerade");
+        EXPECT_LINE(*text, "guard iifname \"cubbybr3\" ip daddr 127.0.0.0/8 drop");
+        // Only the network's own table is named.
+        for (size_t at = text->find(" inet "); at != std::string::npos;
+             at = text->find(" inet ", at + 1))
+            QVERIFY(text->compare(at, 15, " inet cubby_lab") == 0);
+        QCOMPARE(planNftRemoval("lab"),
+                 std::string("add table inet cubby_lab\ndelete table inet cubby_lab\n"));
+    }
+
+    void modesDecideForwarding() {
+        const auto routed = planNftRuleset(natNetwork("", "<forward mode='route'/>"));
+        QVERIFY(routed);
+        EXPECT_NO_LINE(*routed, "masquerade");
+        EXPECT_LINE(*routed, "forward oifname \"cubbybr3\" ip daddr 192.168.150.0/24 accept");
+        const auto isolated = planNftRuleset(natNetwork("", ""));
+        QVERIFY(isolated);
+        EXPECT_NO_LINE(*isolated, "masquerade");
+        EXPECT_NO_LINE(*isolated, "ip saddr 192.168.150.0/24 accept");
+        EXPECT_LINE(*isolated, "forward iifname \"cubbybr3\" reject");
+        EXPECT_LINE(*isolated, "forward iifname \"cubbybr3\" oifname \"cubbybr3\" accept");
+        const auto open = planNftRuleset(natNetwork("", "<forward mode='open'/>"));
+        QVERIFY(open);
+        QCOMPARE(*open, std::string());
+        // A named uplink and a NAT port range.
+        const auto wifi = planNftRuleset(natNetwork(
+            "", "<forward mode='nat' dev='wlan0'><nat><port start='20000' end='30000'/></nat>"
+                "</forward>"));
+        QVERIFY(wifi);
+        EXPECT_LINE(*wifi, "oifname \"wlan0\" meta l4proto { tcp, udp } masquerade to "
+                           ":20000-30000");
+        EXPECT_LINE(*wifi, "iifname \"cubbybr3\" oifname \"wlan0\" ip saddr 192.168.150.0/24 "
+                           "accept");
+        Network nameless = natNetwork();
+        nameless.bridge.name.clear();
+        QVERIFY(!planNftRuleset(nameless));
+    }
+
+    void dnsmasqBindsToTheBridgeOnly() {
+        DnsmasqFiles files{"/run/cubby/.net/lab/dnsmasq.pid",
+                           "/var/lib/cubby/networks/lab/dnsmasq.leases", "/etc/resolv.conf"};
+        const auto config = planDnsmasqConfig(natNetwork(), files);
+        QVERIFY2(config, config ? "" : config.error().message.c_str());
+        for (const char* line :
+             {"\nbind-dynamic\n", "\ninterface=cubbybr3\n", "\nexcept-interface=lo\n",
+              "\nlisten-address=192.168.150.1\n", "\npid-file=/run/cubby/.net/lab/dnsmasq.pid\n",
+              "\ndhcp-leasefile=/var/lib/cubby/networks/lab/dnsmasq.leases\n", "\nno-hosts\n",
+              "\nresolv-file=/etc/resolv.conf\n", "\ndomain=lab.test\n",
+              "\ndhcp-range=192.168.150.100,192.168.150.199,255.255.255.0\n",
+              "\ndhcp-host=52:54:00:00:00:0a,192.168.150.10,web\n",
+              "\ndhcp-host=192.168.150.11,db\n", "\nhost-record=web,web.lab.test,192.168.150.10\n",
+              "\ndhcp-lease-max=102\n", "\nuser=nobody\n"})
+            EXPECT_LINE(*config, line);
+        EXPECT_NO_LINE(*config, "no-resolv");
+        // Forwarders replace the host's resolv.conf; a missing resolv file means no upstream.
+        Network forwarded = natNetwork();
+        forwarded.dns.forwarders.push_back(*IpAddress::parse("192.0.2.53", ""));
+        const auto withServer = planDnsmasqConfig(forwarded, files);
+        QVERIFY(withServer);
+        EXPECT_LINE(*withServer, "\nno-resolv\nserver=192.0.2.53\n");
+        files.resolvFile.clear();
+        EXPECT_LINE(*planDnsmasqConfig(natNetwork(), files), "\nno-resolv\n");
+        // Isolated: no router option, so containers do not route through the host.
+        EXPECT_LINE(*planDnsmasqConfig(natNetwork("", ""), files), "\ndhcp-option=option:router\n");
+        Network silent = natNetwork();
+        silent.dns.enabled = false;
+        silent.ips[0].hasDhcp = false;
+        QVERIFY(!networkNeedsDnsmasq(silent));
+        QVERIFY(!planDnsmasqConfig(silent, files));
+    }
+
+    void freeSubnetAvoidsHostAddressesRoutesAndNetworks() {
+        // A home Wi-Fi on 192.168.150.0/23 and a VPN route covering 192.168.152.0/22.
+        HostNetworkFacts host = laptopOn("192.168.150.20/23");
+        host.routes.push_back({"tun0", *IpPrefix::parse("192.168.152.0/22", "")});
+        const Network other = natNetwork(); // uses 192.168.150.0/24 too
+        Network second = natNetwork();
+        second.name = "second";
+        second.ips[0].address = *IpPrefix::parse("192.168.156.1/24", "");
+        const Network networks[] = {other, second};
+        const auto chosen = chooseFreeSubnet(host, networks);
+        QVERIFY2(chosen, chosen ? "" : chosen.error().message.c_str());
+        QCOMPARE(chosen->toString(), std::string("192.168.157.1/24"));
+        // The default route does not count; everything taken falls through to 10.150.x.
+        HostNetworkFacts busy = laptopOn("192.168.0.5/16");
+        QCOMPARE(chooseFreeSubnet(busy, {})->toString(), std::string("10.150.0.1/24"));
+        busy.routes.push_back({"tun0", *IpPrefix::parse("10.0.0.0/8", "")});
+        const auto none = chooseFreeSubnet(busy, {});
+        QVERIFY(!none);
+        QCOMPARE(none.error().kind, ErrorKind::Conflict);
+    }
+
+    void subnetConflictsNameTheirCause() {
+        const Network network = natNetwork();
+        QVERIFY(checkSubnetConflicts(network, laptopOn("192.168.1.20/24")));
+        const auto clash = checkSubnetConflicts(network, laptopOn("192.168.150.77/24"));
+        QVERIFY(!clash);
+        QCOMPARE(clash.error().kind, ErrorKind::Conflict);
+        EXPECT_LINE(clash.error().message, "address 192.168.150.77/24 on wlan0");
+        // The network's own bridge (left from a crash) is no conflict.
+        HostNetworkFacts stale = laptopOn("192.168.1.20/24");
+        stale.addresses.push_back({"cubbybr3", *IpPrefix::parse("192.168.150.1/24", "")});
+        stale.routes.push_back({"cubbybr3", *IpPrefix::parse("192.168.150.0/24", "")});
+        QVERIFY(checkSubnetConflicts(network, stale));
+        HostNetworkFacts routed = laptopOn("192.168.1.20/24");
+        routed.routes.push_back({"tun0", *IpPrefix::parse("192.168.0.0/16", "")});
+        const auto viaRoute = checkSubnetConflicts(network, routed);
+        QVERIFY(!viaRoute);
+        EXPECT_LINE(viaRoute.error().message, "route 192.168.0.0/16 via tun0");
+    }
+
+    void bridgeNamesSkipWhatExists() {
+        HostNetworkFacts host = laptopOn("192.168.1.20/24");
+        host.links.push_back("cubbybr0");
+        Network other = natNetwork();
+        other.bridge.name = "cubbybr1";
+        const Network networks[] = {other};
+        QCOMPARE(chooseBridgeName(host, networks), std::string("cubbybr2"));
+    }
+
+    void macsAreStableLocalUnicastAndDistinct() {
+        const Uuid a = fixedUuid();
+        const Uuid b = *Uuid::parse("11111111-2222-4333-8444-555555555555", "");
+        QCOMPARE(stableMac(a, 0), stableMac(a, 0));
+        QVERIFY(stableMac(a, 0) != stableMac(a, 1));
+        QVERIFY(stableMac(a, 0) != stableMac(b, 0));
+        const MacAddress mac = stableMac(a, 0);
+        QCOMPARE(mac.toString().substr(0, 9), std::string("52:54:00:"));
+        QVERIFY(MacAddress::parse(mac.toString(), "")); // unicast, not all-zero
+    }
+
+    void hostInterfaceNamesFitAndDoNotCollide() {
+        QCOMPARE(hostInterfaceName("web", 0), std::string("cb-web-0"));
+        QCOMPARE(hostInterfaceName("webserver", 1), std::string("cb-webserver-1"));
+        std::set<std::string> seen;
+        const char* names[] = {"a",
+                               "a-1",
+                               "web-frontend-1",
+                               "web-frontend-2",
+                               "web-frontend-10",
+                               "a-very-long-container-name.example",
+                               "a-very-long-container-name.example2",
+                               "webs"};
+        for (const char* name : names) {
+            for (size_t index = 0; index < 12; ++index) {
+                const std::string dev = hostInterfaceName(name, index);
+                QVERIFY2(dev.size() <= 15, dev.c_str());
+                QVERIFY2(seen.insert(dev).second, dev.c_str());
+                QCOMPARE(hostInterfaceName(name, index), dev);
+            }
+        }
+        QVERIFY(hostInterfaceName("web-frontend-10", 0).starts_with("cbweb-"));
+    }
+
+    void containerInterfacesTakeReservationsOrTheirOwnAddresses() {
+        const Network network = natNetwork();
+        const auto lookup = [&](std::string_view name) -> const Network* {
+            return name == "lab" ? &network : nullptr;
+        };
+        Domain domain;
+        domain.name = "db";
+        domain.uuid = fixedUuid();
+        Interface byName;
+        byName.source = "lab";
+        Interface byMac;
+        byMac.source = "lab";
+        byMac.mac = *MacAddress::parse("52:54:00:00:00:0a", "");
+        byMac.guestDev = "lan";
+        Interface bridged;
+        bridged.type = InterfaceType::Bridge;
+        bridged.source = "br0";
+        bridged.targetDev = "vethmine";
+        bridged.ips.push_back({*IpAddress::parse("198.51.100.50", ""), 24});
+        bridged.routes.push_back(
+            {*IpPrefix::parse("203.0.113.0/24", ""), *IpAddress::parse("198.51.100.1", "")});
+        Interface direct;
+        direct.type = InterfaceType::Direct;
+        direct.source = "eno1";
+        direct.macvlanMode = MacvlanMode::Vepa;
+        domain.interfaces = {byName, byMac, bridged, direct};
+        const auto plan = planContainerNetwork(domain, lookup);
+        QVERIFY2(plan, plan ? "" : plan.error().message.c_str());
+        QCOMPARE(plan->interfaces.size(), size_t{4});
+        const InterfacePlan& first = plan->interfaces[0];
+        QCOMPARE(first.guestDev, std::string("eth0"));
+        QCOMPARE(first.hostDev, std::string("cb-db-0"));
+        QCOMPARE(first.bridge, std::string("cubbybr3"));
+        QCOMPARE(first.mac, stableMac(domain.uuid, 0));
+        QCOMPARE(first.addresses.size(), size_t{1});
+        QCOMPARE(first.addresses[0].toString(), std::string("192.168.150.11/24"));
+        QCOMPARE(first.routes.size(), size_t{1});
+        QCOMPARE(first.routes[0].destination.toString(), std::string("0.0.0.0/0"));
+        QCOMPARE(first.routes[0].gateway.toString(), std::string("192.168.150.1"));
+        const InterfacePlan& second = plan->interfaces[1];
+        QCOMPARE(second.guestDev, std::string("lan"));
+        QCOMPARE(second.addresses[0].toString(), std::string("192.168.150.10/24"));
+        const InterfacePlan& third = plan->interfaces[2];
+        QCOMPARE(third.hostDev, std::string("vethmine"));
+        QCOMPARE(third.bridge, std::string("br0"));
+        QCOMPARE(third.addresses[0].toString(), std::string("198.51.100.50/24"));
+        QCOMPARE(third.routes[0].destination.toString(), std::string("203.0.113.0/24"));
+        const InterfacePlan& fourth = plan->interfaces[3];
+        QCOMPARE(fourth.lowerDev, std::string("eno1"));
+        QVERIFY(fourth.hostDev.empty());
+        QCOMPARE(fourth.macvlanMode, MacvlanMode::Vepa);
+        QVERIFY(fourth.addresses.empty());
+        QCOMPARE(plan->resolvConf,
+                 std::string("# Written by Cubby from the container's networks.\nsearch "
+                             "lab.test\nnameserver 192.168.150.1\n"));
+        // No reservation and no <ip>: left to DHCP, no resolv.conf.
+        domain.name = "stranger";
+        domain.interfaces = {byName};
+        const auto dynamic = planContainerNetwork(domain, lookup);
+        QVERIFY(dynamic);
+        QVERIFY(dynamic->interfaces[0].addresses.empty());
+        QVERIFY(dynamic->resolvConf.empty());
+        byName.source = "missing";
+        domain.interfaces = {byName};
+        const auto missing = planContainerNetwork(domain, lookup);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().kind, ErrorKind::NotFound);
+    }
+
+    void jsonReaderIsStrict() {
+        const auto value = parseJson(R"({"a": [1, -2.5e1, true, false, null, "x\u00e9\n"],
+                                          "b": {"c": "d"}})");
+        QVERIFY2(value, value ? "" : value.error().message.c_str());
+        QCOMPARE(value->member("a")->array.size(), size_t{6});
+        QCOMPARE(value->member("a")->array[1].number, -25.0);
+        QVERIFY(value->member("a")->array[2].boolean);
+        QVERIFY(!value->member("a")->array[3].boolean);
+        QCOMPARE(value->member("a")->array[5].string, std::string("x\xc3\xa9\n"));
+        QCOMPARE(value->member("b")->text("c"), std::string_view("d"));
+        QVERIFY(value->member("nothing") == nullptr);
+        for (const char* bad :
+             {"", "{", "[1,]", "{\"a\" 1}", "\"\x01\"", "[1] x", "tru", "\"\\q\""})
+            QVERIFY2(!parseJson(bad), bad);
+        QVERIFY(!parseJson(std::string(100, '[') + std::string(100, ']')));
+    }
+
+    void firewallAnalysisFindsDropPoliciesAndOurRules() {
+        const auto report = analyzeFirewall(dockerRuleset, "lab");
+        QVERIFY2(report, report ? "" : report.error().message.c_str());
+        // Docker's FORWARD (policy drop) and firewalld's forward chain (ends in reject); not
+        // our own table, not ip6, not a chain whose last rule drops only some traffic.
+        QCOMPARE(report->blocking.size(), size_t{2});
+        QCOMPARE(report->blocking[0], (BlockingChain{"ip", "filter", "FORWARD", "forward", true}));
+        QCOMPARE(report->blocking[1],
+                 (BlockingChain{"inet", "firewalld", "filter_FORWARD", "forward", false}));
+        QCOMPARE(report->managers, (std::vector<FirewallManager>{FirewallManager::Docker,
+                                                                 FirewallManager::Firewalld}));
+        QCOMPARE(report->ourRules.size(), size_t{1});
+        QCOMPARE(report->ourRules[0], (OurRule{"ip", "filter", "FORWARD", 12}));
+        QCOMPARE(planFirewallClosings(*report),
+                 std::string("delete rule ip filter FORWARD handle 12\n"));
+        const std::string openings = planFirewallOpenings(*report, natNetwork());
+        EXPECT_LINE(openings, "insert rule ip filter FORWARD iifname \"cubbybr3\" ip saddr "
+                              "192.168.150.0/24 counter accept comment \"cubby:lab\"\n");
+        EXPECT_LINE(openings, "insert rule ip filter FORWARD oifname \"cubbybr3\" ip daddr "
+                              "192.168.150.0/24 counter accept comment \"cubby:lab\"\n");
+        EXPECT_LINE(openings, "insert rule inet firewalld filter_FORWARD iifname \"cubbybr3\"");
+        const auto words = describeFirewall(*report, natNetwork());
+        QCOMPARE(words.size(), size_t{4});
+        EXPECT_LINE(words[0], "policy drop");
+        EXPECT_LINE(words[3], "firewall-cmd --permanent --zone=trusted --add-interface=cubbybr3");
+        // An input chain that drops: DHCP and DNS are let in.
+        std::string input = dockerRuleset;
+        const std::string accepting = R"("hook": "input", "prio": 0, "policy": "accept")";
+        input.replace(input.find(accepting), accepting.size(),
+                      R"("hook": "input", "prio": 0, "policy": "drop")");
+        const auto withInput = analyzeFirewall(input, "lab");
+        QVERIFY2(withInput, withInput ? "" : withInput.error().message.c_str());
+        QCOMPARE(withInput->blocking.size(), size_t{3});
+        EXPECT_LINE(planFirewallOpenings(*withInput, natNetwork()),
+                    "insert rule ip filter INPUT iifname \"cubbybr3\" udp dport { 53, 67 } "
+                    "counter accept");
+        // An empty ruleset needs nothing.
+        const auto empty =
+            analyzeFirewall(R"({"nftables": [{"metainfo": {"json_schema_version": 1}}]})", "lab");
+        QVERIFY(empty && empty->blocking.empty() && empty->managers.empty());
+        QCOMPARE(planFirewallOpenings(*empty, natNetwork()), std::string());
+        QVERIFY(!analyzeFirewall("{}", "lab"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestNetworkPlan)
+#include "test_network_plan.moc"
