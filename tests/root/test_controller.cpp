@@ -208,9 +208,14 @@ private slots:
         size.ws_row = 41;
         size.ws_col = 123;
         QCOMPARE(::ioctl(master, TIOCSWINSZ, &size), 0);
-        std::this_thread::sleep_for(600ms);
-        type(master, "stty size\n");
-        QVERIFY(readPtyUntil(master, "41 123").find("41 123") != std::string::npos);
+        // The controller notices within a quarter of a second; ask until it has.
+        std::string answer;
+        for (int attempt = 0; attempt < 40 && answer.find("41 123") == std::string::npos;
+             ++attempt) {
+            type(master, "stty size\n");
+            answer = readPtyUntil(master, "41 123", 250ms);
+        }
+        QVERIFY2(answer.find("41 123") != std::string::npos, answer.c_str());
     }
 
     void shellRunsInsideTheContainerAsTheUser() {
@@ -368,10 +373,13 @@ private slots:
         auto client = run.connect();
         QVERIFY(client && client->request(ControlMessage::Reboot));
         // The console outlives the reboot: it shows both boots.
-        std::this_thread::sleep_for(300ms);
-        auto status = client->request(ControlMessage::StatusQuery);
-        QVERIFY(status);
-        QVERIFY2(status->find("restarts=1") != std::string::npos, status->c_str());
+        std::string status;
+        for (int attempt = 0; attempt < 100 && status.find("restarts=1") == std::string::npos;
+             ++attempt) {
+            std::this_thread::sleep_for(50ms);
+            status = client->request(ControlMessage::StatusQuery).value_or("");
+        }
+        QVERIFY2(status.find("restarts=1") != std::string::npos, status.c_str());
         QVERIFY(processGone(run.initPid(), 5s));
         auto again = run.connect();
         QVERIFY(again && again->request(ControlMessage::AttachConsole));
