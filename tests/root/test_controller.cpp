@@ -120,6 +120,27 @@ private slots:
         QVERIFY2(std::count(table.begin(), table.end(), '\n') <= 3, table.c_str());
     }
 
+    void initRunsWithItsArgumentsEnvironmentDirectoryAndUser() {
+        m_root->writeFile("sbin/show-init",
+                          "#!/bin/sh\necho args=$1,$2 mode=$MODE dir=$(pwd) user=$(id -u):$(id -g) "
+                          "term=$TERM\necho END\nexec sleep 1000\n");
+        const std::string name = "initcfg";
+        std::string xml = domainXml(name, m_root->path(), "/sbin/show-init");
+        xml.insert(xml.find("</os>"),
+                   "<initarg>first</initarg><initarg>second arg</initarg><initenv name='MODE'>"
+                   "testing</initenv><initdir>/tmp</initdir><inituser>nobody</inituser>"
+                   "<initgroup>nogroup</initgroup>");
+        ControllerRun run(*m_prefix, name, xml);
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        const std::string out = readConsoleUntil(*client, "END");
+        QVERIFY2(
+            out.find("args=first,second arg mode=testing dir=/tmp user=65534:65534 term=linux") !=
+                std::string::npos,
+            out.c_str());
+    }
+
     void mountTableAndMasks() {
         const std::string out =
             runScript("mounts", "cat /proc/mounts; echo END; exec sleep 1000", "END");
