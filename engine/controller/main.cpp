@@ -103,6 +103,15 @@ Result<UniqueFd> checkRootAndInit(const Domain& domain) {
     UniqueFd rootFd(::open(rootPath.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!rootFd)
         return fail(Error::system(errno, std::format("the root filesystem {}", rootPath)));
+    // A root filesystem that is (or leads by symlink to) the host's own root would hand the
+    // whole machine to the container: that is what an application container is for.
+    struct stat rootInfo{}, hostRoot{};
+    if (root && ::fstat(rootFd.get(), &rootInfo) == 0 && ::stat("/", &hostRoot) == 0 &&
+        rootInfo.st_dev == hostRoot.st_dev && rootInfo.st_ino == hostRoot.st_ino)
+        return fail(Error::invalid(std::format(
+            "the root filesystem {} is the host's root directory; leave out the filesystem with "
+            "target '/' for an application container",
+            rootPath)));
     auto init = openInRoot(rootFd.get(), domain.os.init);
     if (!init)
         return fail(Error::system(init.error().errnoValue,

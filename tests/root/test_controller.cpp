@@ -510,6 +510,10 @@ private slots:
         QTest::newRow("init not executable")
             << QString::fromStdString(domainXml("bad3", m_root->path(), "/sbin/not-executable"))
             << "not an executable";
+        ::symlink("/", (m_root->path() + "-host-link").c_str());
+        QTest::newRow("rootfs is a symlink to /")
+            << QString::fromStdString(domainXml("bad5", m_root->path() + "-host-link", "/bin/sh"))
+            << "the host's root directory";
         QTest::newRow("memory below minimum")
             << QString::fromStdString(domainXml("bad4", m_root->path(), "/sbin/init", "", "1"))
             << "minimum";
@@ -529,6 +533,7 @@ private slots:
     }
 
     void cleanupTestCase() {
+        ::unlink((m_root->path() + "-host-link").c_str());
         m_prefix.reset();
         m_root.reset();
     }
