@@ -8,6 +8,7 @@
 
 #include <QDBusConnection>
 #include <QDBusMetaType>
+#include <QDateTime>
 #include <QFile>
 #include <QTextStream>
 #include <cstdio>
@@ -308,20 +309,119 @@ int netUndefine(const QStringList& arguments) {
     return 0;
 }
 
-int netList(const QStringList&) {
+int netList(const QStringList& arguments) {
+    const bool all = arguments.contains(QStringLiteral("--all"));
+    for (const auto& option : arguments) {
+        if (option != QStringLiteral("--all"))
+            return failWith(QStringLiteral("unknown option %1").arg(option));
+    }
     auto reply = manager().ListNetworks();
     if (!wait(reply))
         return 1;
+    const auto yesNo = [](bool value) {
+        return value ? QStringLiteral("yes") : QStringLiteral("no");
+    };
     QList<QStringList> rows;
-    for (const auto& entry : reply.value())
+    for (const auto& entry : reply.value()) {
+        const bool active = entry.value(QStringLiteral("active")).toBool();
+        if (!active && !all)
+            continue;
         rows << QStringList{entry.value(QStringLiteral("name")).toString(),
+                            active ? QStringLiteral("active") : QStringLiteral("inactive"),
+                            yesNo(entry.value(QStringLiteral("autostart")).toBool()),
+                            yesNo(entry.value(QStringLiteral("persistent")).toBool()),
                             entry.value(QStringLiteral("bridge")).toString(),
-                            entry.value(QStringLiteral("subnet")).toString(),
-                            entry.value(QStringLiteral("autostart")).toBool() ? "yes" : "no"};
-    printTable({QStringLiteral("Name"), QStringLiteral("Bridge"), QStringLiteral("Subnet"),
-                QStringLiteral("Autostart")},
+                            entry.value(QStringLiteral("subnet")).toString()};
+    }
+    printTable({QStringLiteral("Name"), QStringLiteral("State"), QStringLiteral("Autostart"),
+                QStringLiteral("Persistent"), QStringLiteral("Bridge"), QStringLiteral("Subnet")},
                rows);
     return 0;
+}
+
+int netStart(const QStringList& arguments) {
+    auto reply = manager().StartNetwork(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    out() << "Network " << arguments[0] << " started\n\n";
+    return 0;
+}
+
+int netDestroy(const QStringList& arguments) {
+    auto reply = manager().StopNetwork(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    out() << "Network " << arguments[0] << " destroyed\n\n";
+    return 0;
+}
+
+int netAutostart(const QStringList& arguments) {
+    const bool disable = arguments.contains(QStringLiteral("--disable"));
+    QStringList names = arguments;
+    names.removeAll(QStringLiteral("--disable"));
+    if (names.size() != 1)
+        return failWith(QStringLiteral("usage: cubbyctl net-autostart NAME [--disable]"));
+    auto reply = manager().SetNetworkAutostart(names[0], !disable);
+    if (!wait(reply))
+        return 1;
+    out() << "Network " << names[0]
+          << (disable ? " unmarked as autostarted\n\n" : " marked as autostarted\n\n");
+    return 0;
+}
+
+int netDhcpLeases(const QStringList& arguments) {
+    auto reply = manager().GetDhcpLeases(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    QList<QStringList> rows;
+    for (const auto& lease : reply.value()) {
+        const qlonglong expiry = lease.value(QStringLiteral("expiry")).toLongLong();
+        const QString hostname = lease.value(QStringLiteral("hostname")).toString();
+        const QString clientId = lease.value(QStringLiteral("client_id")).toString();
+        rows << QStringList{expiry == 0 ? QStringLiteral("never")
+                                        : QDateTime::fromSecsSinceEpoch(expiry).toString(
+                                              QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                            lease.value(QStringLiteral("mac")).toString(),
+                            QStringLiteral("ipv4"),
+                            lease.value(QStringLiteral("ip")).toString(),
+                            hostname.isEmpty() ? QStringLiteral("-") : hostname,
+                            clientId.isEmpty() ? QStringLiteral("-") : clientId};
+    }
+    printTable({QStringLiteral("Expiry Time"), QStringLiteral("MAC address"),
+                QStringLiteral("Protocol"), QStringLiteral("IP address"),
+                QStringLiteral("Hostname"), QStringLiteral("Client ID or DUID")},
+               rows);
+    return 0;
+}
+
+// One line per hop, then a verdict. Exits 0 only when nothing failed, so scripts can use it.
+int netDiagnose(const QStringList& arguments) {
+    auto reply = manager().DiagnoseNetwork(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    QString firstFailure;
+    int warnings = 0;
+    for (const auto& hop : reply.value()) {
+        const QString status = hop.value(QStringLiteral("status")).toString();
+        const QString message = hop.value(QStringLiteral("message")).toString();
+        out() << QStringLiteral("[%1] %2: %3\n")
+                     .arg(status.leftJustified(7), hop.value(QStringLiteral("hop")).toString(),
+                          message);
+        if (status == QStringLiteral("fail") && firstFailure.isEmpty())
+            firstFailure = message;
+        if (status == QStringLiteral("warning"))
+            ++warnings;
+    }
+    if (!firstFailure.isEmpty())
+        out() << "Verdict: containers on " << arguments[0]
+              << " cannot reach the outside: " << firstFailure << "\n";
+    else if (warnings > 0)
+        out() << "Verdict: every hop works, with " << warnings << " warning"
+              << (warnings == 1 ? "" : "s") << " above\n";
+    else
+        out() << "Verdict: every hop works\n";
+    out().flush();
+    return firstFailure.isEmpty() ? 0 : 3;
 }
 
 int netDumpxml(const QStringList& arguments) {
@@ -343,7 +443,8 @@ int validate(const QStringList& arguments) {
     std::vector<std::string> warnings;
     std::string normalized;
     if (isNetwork) {
-        auto network = parseNetworkXml(xml, randomUuid);
+        // As the helper reads it: a NAT network's subnet may be left to the helper.
+        auto network = parseNetworkXml(xml, randomUuid, NetworkCompleteness::SubnetChosenLater);
         if (!network)
             return failWith(arguments[0] + ": " + QString::fromStdString(network.error().message));
         normalized = formatNetworkXml(*network);
@@ -381,7 +482,16 @@ const std::vector<Command> table = {
     {"stats", "", "CPU, memory and OOM figures of every running container", 0, 0, stats},
     {"net-define", "FILE", "define a network from libvirt-style XML", 1, 1, netDefine},
     {"net-undefine", "NAME", "remove a network's definition", 1, 1, netUndefine},
-    {"net-list", "[--all]", "list networks", 0, 1, netList},
+    {"net-list", "[--all]", "list active networks (or all of them)", 0, 1, netList},
+    {"net-start", "NAME", "start a network (bridge, NAT rules, DHCP and DNS)", 1, 1, netStart},
+    {"net-destroy", "NAME", "stop a network; its definition stays", 1, 1, netDestroy},
+    {"net-autostart", "NAME [--disable]", "mark a network to be started automatically (or not)", 1,
+     2, netAutostart},
+    {"net-dhcp-leases", "NAME", "list the DHCP leases dnsmasq handed out on a network", 1, 1,
+     netDhcpLeases},
+    {"net-diagnose", "NAME",
+     "check every hop from a network's containers to the internet (exit 3 when one fails)", 1, 1,
+     netDiagnose},
     {"net-dumpxml", "NAME", "print a network's XML", 1, 1, netDumpxml},
     {"validate", "FILE", "check a container or network definition offline and print it", 1, 1,
      validate},

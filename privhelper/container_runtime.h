@@ -14,13 +14,13 @@
 #include <optional>
 #include <set>
 
-class QSocketNotifier;
-
 namespace cubby {
 
 struct HelperConfig {
     CubbyPaths paths;
     QString controllerPath; // the cubby-controller binary
+    QString networkPath;    // the cubby-network binary
+    QString resolvFile;     // dnsmasq's upstream servers, handed to cubby-network
 };
 
 class ContainerRuntime : public QObject {
@@ -53,8 +53,6 @@ signals:
     void settled(); // no start is pending any more
 
 private:
-    void reapWhenDone(int pid);
-
     HelperConfig m_config;
     std::set<std::string> m_starting;
 };

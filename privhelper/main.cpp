@@ -4,7 +4,8 @@
 // disk and running containers are found through their controllers, so it may be killed at
 // any moment and started again.
 //
-//   cubby-helper [--prefix DIR] [--controller PATH] [--cgroup-parent NAME] [--idle-exit SECONDS]
+//   cubby-helper [--prefix DIR] [--controller PATH] [--network PATH] [--resolv-file PATH]
+//                [--cgroup-parent NAME] [--idle-exit SECONDS]
 #include "manager_adaptor.h"
 #include "manager_service.h"
 
@@ -17,6 +18,9 @@
 
 #ifndef CUBBY_CONTROLLER_DEFAULT
 #error "CUBBY_CONTROLLER_DEFAULT must name the installed cubby-controller"
+#endif
+#ifndef CUBBY_NETWORK_DEFAULT
+#error "CUBBY_NETWORK_DEFAULT must name the installed cubby-network"
 #endif
 
 int main(int argc, char** argv) {
@@ -31,19 +35,28 @@ int main(int argc, char** argv) {
     const QCommandLineOption controller(
         QStringLiteral("controller"), QStringLiteral("The cubby-controller program."),
         QStringLiteral("path"), QStringLiteral(CUBBY_CONTROLLER_DEFAULT));
+    const QCommandLineOption network(QStringLiteral("network"),
+                                     QStringLiteral("The cubby-network program."),
+                                     QStringLiteral("path"), QStringLiteral(CUBBY_NETWORK_DEFAULT));
+    const QCommandLineOption resolvFile(
+        QStringLiteral("resolv-file"),
+        QStringLiteral("Upstream name servers for the networks' dnsmasq (tests)."),
+        QStringLiteral("path"), QStringLiteral("/etc/resolv.conf"));
     const QCommandLineOption cgroupParent(QStringLiteral("cgroup-parent"),
                                           QStringLiteral("Group the containers' groups go in."),
                                           QStringLiteral("name"), QStringLiteral("cubby"));
     const QCommandLineOption idleExit(QStringLiteral("idle-exit"),
                                       QStringLiteral("Seconds without callers before exiting."),
                                       QStringLiteral("seconds"), QStringLiteral("60"));
-    options.addOptions({prefix, controller, cgroupParent, idleExit});
+    options.addOptions({prefix, controller, network, resolvFile, cgroupParent, idleExit});
     options.process(app);
 
     cubby::HelperConfig config;
     config.paths.prefix = options.value(prefix).toStdString();
     config.paths.cgroupParent = options.value(cgroupParent).toStdString();
     config.controllerPath = options.value(controller);
+    config.networkPath = options.value(network);
+    config.resolvFile = options.value(resolvFile);
 
     QDBusConnection bus = QDBusConnection::systemBus();
     if (!bus.isConnected()) {

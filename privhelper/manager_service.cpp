@@ -2,68 +2,48 @@
 
 #include "dbus_errors.h"
 #include "domain_xml.h"
+#include "manager_common.h"
 #include "names.h"
-#include "network_xml.h"
 
 #include <QDBusConnection>
 #include <QDBusMetaType>
 #include <QFileSystemWatcher>
-#include <random>
 
 namespace cubby {
 
-namespace {
-
-const QString monitorAction = QStringLiteral("io.github.cubby1.monitor");
-const QString manageAction = QStringLiteral("io.github.cubby1.manage");
-const QString networkAction = QStringLiteral("io.github.cubby1.network");
-const QString consoleAction = QStringLiteral("io.github.cubby1.console");
-
-Uuid randomUuid() {
-    std::random_device random;
-    std::array<uint8_t, 16> bytes{};
-    for (auto& byte : bytes)
-        byte = static_cast<uint8_t>(random());
-    return Uuid::fromRandomBytes(bytes);
-}
-
-QString q(const std::string& text) {
-    return QString::fromStdString(text);
-}
-
-QStringList toQStringList(const std::vector<std::string>& items) {
-    QStringList list;
-    for (const auto& item : items)
-        list << q(item);
-    return list;
-}
-
-QMap<QString, QString> details(const QString& kind, const QString& name, const QString& operation) {
-    return {{QStringLiteral("cubby.") + kind, name},
-            {QStringLiteral("cubby.operation"), operation}};
-}
-
-} // namespace
+using namespace manager;
 
 ManagerService::ManagerService(HelperConfig config, QObject* parent)
     : QObject(parent)
     , m_config(config)
     , m_containers(config.paths.containerDefinitions())
     , m_networks(config.paths.networkDefinitions())
-    , m_runtime(std::move(config))
+    , m_runtime(config)
+    , m_networkProcesses(std::move(config))
     , m_authorizer(this) {
     qDBusRegisterMetaType<QVariantMapList>();
     // Containers that stop on their own remove their run directory: that is the state change.
     (void)makeDirectories(m_config.paths.runDir(), 0755);
     auto* watcher = new QFileSystemWatcher(this);
-    watcher->addPath(q(m_config.paths.runDir()));
+    // Likewise a network that stops for any reason (net-destroy, a SIGTERM from elsewhere)
+    // removes its run directory below run/cubby/.net.
+    const QString networksRunDir = q(m_config.paths.runDir() + "/.net");
+    (void)makeDirectories(networksRunDir.toStdString(), 0755);
+    watcher->addPaths({q(m_config.paths.runDir()), networksRunDir});
     connect(watcher, &QFileSystemWatcher::directoryChanged, this,
-            &ManagerService::noteStateChanges);
+            [this, networksRunDir](const QString& changed) {
+                if (changed == networksRunDir)
+                    noteNetworkStateChanges();
+                else
+                    noteStateChanges();
+            });
     m_knownRunning = m_runtime.running(m_containers.names());
+    m_knownActiveNetworks = m_networkProcesses.active(m_networks.names());
 }
 
 bool ManagerService::busy() const {
-    return m_authorizer.pending() > 0 || m_runtime.pendingStarts() > 0;
+    return m_authorizer.pending() > 0 || m_runtime.pendingStarts() > 0 ||
+           m_networkProcesses.pending() > 0 || m_pendingDiagnoses > 0;
 }
 
 void ManagerService::noteStateChanges() {
@@ -282,6 +262,10 @@ qlonglong ManagerService::StartContainer(const QString& name) {
                                                      "container '" + id + "' is already running"));
                           return;
                       }
+                      if (auto networks = checkContainerNetworks(id); !networks) {
+                          replyError(call, networks.error());
+                          return;
+                      }
                       m_runtime.start(id, m_containers.directory() + "/" + id + ".xml",
                                       [this, call, name](Result<int64_t> pid) {
                                           if (!pid) {
@@ -456,105 +440,6 @@ QDBusUnixFileDescriptor ManagerService::OpenShell(const QString& name, const QSt
         }
     }
     openTerminal(name, QStringLiteral("shell"), ControlMessage::OpenShell, user.toStdString());
-    return {};
-}
-
-// ---- networks -----------------------------------------------------------------------------
-
-QVariantMapList ManagerService::ListNetworks() {
-    authorizeThen(monitorAction, {}, [this](const QDBusMessage& call) {
-        QVariantMapList list;
-        for (const auto& name : m_networks.names()) {
-            QVariantMap entry{{QStringLiteral("name"), q(name)},
-                              {QStringLiteral("autostart"), m_networks.autostart(name)}};
-            if (auto xml = m_networks.read(name)) {
-                if (auto network = parseNetworkXml(*xml, randomUuid)) {
-                    entry[QStringLiteral("uuid")] = q(network->uuid.toString());
-                    entry[QStringLiteral("bridge")] = q(network->bridge.name);
-                    if (const NetworkIp* v4 = network->ipv4())
-                        entry[QStringLiteral("subnet")] = q(v4->address.network().toString());
-                }
-            }
-            list << entry;
-        }
-        QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(list)));
-    });
-    return {};
-}
-
-QString ManagerService::DefineNetwork(const QString& xml,
-                                      QStringList& /*warnings: in the delayed reply*/) {
-    bool generatedUuid = false;
-    auto parsed = parseNetworkXml(xml.toStdString(), [&] {
-        generatedUuid = true;
-        return randomUuid();
-    });
-    if (!parsed) {
-        replyError(parsed.error());
-        return {};
-    }
-    Network network = std::move(*parsed);
-    std::vector<Network> all;
-    for (const auto& name : m_networks.names()) {
-        auto stored = m_networks.read(name);
-        auto other = stored ? parseNetworkXml(*stored, randomUuid) : Result<Network>();
-        if (!stored || !other)
-            continue;
-        if (other->name == network.name) {
-            if (generatedUuid)
-                network.uuid = other->uuid;
-            continue;
-        }
-        all.push_back(std::move(*other));
-    }
-    all.push_back(network);
-    if (auto unique = validateNetworkSet(all); !unique) {
-        replyError(unique.error());
-        return {};
-    }
-    const QString name = q(network.name);
-    authorizeThen(networkAction, details("network", name, "define"),
-                  [this, network, name](const QDBusMessage& call) {
-                      const bool added = !m_networks.exists(network.name);
-                      if (auto written = m_networks.write(network.name, formatNetworkXml(network));
-                          !written) {
-                          replyError(call, written.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(
-                          call.createReply({name, toQStringList(networkWarnings(network))}));
-                      if (added)
-                          emit NetworkAdded(name);
-                  });
-    return {};
-}
-
-void ManagerService::UndefineNetwork(const QString& name) {
-    if (!checkNetworkName(name))
-        return;
-    authorizeThen(networkAction, details("network", name, "undefine"),
-                  [this, name](const QDBusMessage& call) {
-                      if (auto removed = m_networks.remove(name.toStdString()); !removed) {
-                          replyError(call, removed.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(call.createReply());
-                      emit NetworkRemoved(name);
-                  });
-}
-
-QString ManagerService::GetNetworkXml(const QString& name) {
-    if (!checkNetworkName(name))
-        return {};
-    authorizeThen(monitorAction, details("network", name, "read"),
-                  [this, name](const QDBusMessage& call) {
-                      auto stored = m_networks.read(name.toStdString());
-                      if (!stored) {
-                          replyError(call, stored.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(call.createReply(q(*stored)));
-                  });
     return {};
 }
 

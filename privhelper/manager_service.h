@@ -5,6 +5,8 @@
 
 #include "container_runtime.h"
 #include "definition_store.h"
+#include "network.h"
+#include "network_processes.h"
 #include "polkit_authorizer.h"
 
 #include <QDBusContext>
@@ -45,6 +47,11 @@ public slots:
     QString DefineNetwork(const QString& xml, QStringList& warnings);
     void UndefineNetwork(const QString& name);
     QString GetNetworkXml(const QString& name);
+    void StartNetwork(const QString& name);
+    void StopNetwork(const QString& name);
+    void SetNetworkAutostart(const QString& name, bool enabled);
+    QVariantMapList GetDhcpLeases(const QString& name);
+    QVariantMapList DiagnoseNetwork(const QString& name);
 
 signals:
     void ContainerAdded(const QString& name);
@@ -52,6 +59,7 @@ signals:
     void ContainerStateChanged(const QString& name, const QString& state);
     void NetworkAdded(const QString& name);
     void NetworkRemoved(const QString& name);
+    void NetworkStateChanged(const QString& name, const QString& state);
     void activity(); // any call arrived or finished: restarts the idle timer
 
 private:
@@ -72,13 +80,21 @@ private:
                       const std::string& payload);
     QVariantMap describeContainer(const std::string& name, bool running);
     void noteStateChanges();
+    void noteNetworkStateChanges();
+    // The stored networks, parsed; `except` is left out (the one being redefined).
+    std::vector<Network> storedNetworks(const std::string& except = {}) const;
+    // Empty when every type='network' interface's network is active; else the error.
+    Status checkContainerNetworks(const std::string& name);
 
     HelperConfig m_config;
     DefinitionStore m_containers;
     DefinitionStore m_networks;
     ContainerRuntime m_runtime;
+    NetworkProcesses m_networkProcesses;
     PolkitAuthorizer m_authorizer;
     std::set<std::string> m_knownRunning;
+    std::set<std::string> m_knownActiveNetworks;
+    int m_pendingDiagnoses = 0; // waiting for dnsmasq's DNS answer
 };
 
 } // namespace cubby

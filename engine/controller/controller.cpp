@@ -175,6 +175,10 @@ void Controller::finish() {
     (void)m_setup.cgroup.remove();
     detachContainerInterfaces(m_setup.network);
     removeRunState(m_setup.paths, m_setup.domain.name);
+    for (auto& [fd, client] : m_clients) {
+        if (client->awaitingStop)
+            send(*client, encodeControl(ControlMessage::Reply, "ok"));
+    }
     m_setup.loop.stop();
 }
 
@@ -294,8 +298,12 @@ void Controller::handleRequest(Client& client, std::string_view packet) {
         break;
     }
     case ControlMessage::Destroy:
-        ok();
+        // Answered once the container is gone and cleaned up (finish()), so a caller that
+        // lists right after destroy sees it stopped, as with virsh.
+        client.awaitingStop = true;
         requestStop(State::Destroying, SIGKILL, std::chrono::seconds(0));
+        if (m_finished)
+            ok();
         break;
     case ControlMessage::Reboot:
         requestStop(State::Rebooting,

@@ -49,6 +49,7 @@ private:
         std::deque<std::string> outgoing;
         size_t queuedBytes = 0;
         bool attached = false;
+        bool awaitingStop = false; // a destroy request, answered when the container is gone
     };
 
     // A console client that got a PTY master (the GUI, cubbyctl console): we hold the slave.

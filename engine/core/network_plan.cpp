@@ -105,6 +105,24 @@ std::string chooseBridgeName(const HostNetworkFacts& host, std::span<const Netwo
     }
 }
 
+Result<Network> completeNetworkDefinition(Network network, const HostNetworkFacts& host,
+                                          std::span<const Network> others) {
+    if (network.bridge.name.empty())
+        network.bridge.name = chooseBridgeName(host, others);
+    const bool leavesTheBridge =
+        network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route;
+    if (leavesTheBridge && !network.ipv4()) {
+        CUBBY_TRY(gateway, chooseFreeSubnet(host, others));
+        const uint32_t base = gateway.network().address.v4HostOrder();
+        NetworkIp ip;
+        ip.address = gateway;
+        ip.dhcpRanges.push_back({IpAddress::v4(base + 2), IpAddress::v4(base + 254)});
+        ip.hasDhcp = true;
+        network.ips.insert(network.ips.begin(), std::move(ip));
+    }
+    return network;
+}
+
 MacAddress stableMac(const Uuid& uuid, size_t index) {
     uint64_t hash = fnv1a(uuid.bytes);
     const uint8_t indexBytes[] = {static_cast<uint8_t>(index), static_cast<uint8_t>(index >> 8)};

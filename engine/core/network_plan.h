@@ -45,6 +45,14 @@ Status checkSubnetConflicts(const Network& network, const HostNetworkFacts& host
 // "cubbybrN" with the smallest N no link and no given network uses.
 std::string chooseBridgeName(const HostNetworkFacts& host, std::span<const Network> networks);
 
+// Fills in what a definition being stored leaves out, as libvirt's net-define does: a bridge
+// name (chooseBridgeName) and, for NAT and routed networks without an IPv4 <ip>, a free
+// private /24 (chooseFreeSubnet) with the bridge on .1 and DHCP handing out .2–.254.
+// Isolated networks may run without an address, so they get none. `others` are the other
+// stored networks (not this one).
+Result<Network> completeNetworkDefinition(Network network, const HostNetworkFacts& host,
+                                          std::span<const Network> others);
+
 // A MAC in libvirt's 52:54:00 range (locally administered, unicast), the same for the same
 // container and interface index on every start, so DHCP reservations keep matching.
 MacAddress stableMac(const Uuid& uuid, size_t index);

@@ -77,7 +77,7 @@ Status validateDhcp(const NetworkIp& ip, std::string_view where) {
     return {};
 }
 
-Status validateIps(const Network& network) {
+Status validateIps(const Network& network, NetworkCompleteness completeness) {
     bool haveV4 = false;
     for (size_t i = 0; i < network.ips.size(); ++i) {
         const NetworkIp& ip = network.ips[i];
@@ -101,7 +101,7 @@ Status validateIps(const Network& network) {
         CUBBY_CHECK(validateDhcp(ip, where));
     }
     if ((network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route) &&
-        !haveV4)
+        !haveV4 && completeness == NetworkCompleteness::Complete)
         return failInvalid("/network/forward: a NAT or routed network needs an <ip> element with "
                            "an IPv4 address");
     return {};
@@ -134,7 +134,7 @@ Status validatePortForwards(const Network& network) {
 
 } // namespace
 
-Status validateNetwork(const Network& network) {
+Status validateNetwork(const Network& network, NetworkCompleteness completeness) {
     CUBBY_CHECK(validateObjectName(network.name, "/network/name"));
     if (network.uuid.isNil())
         return failInvalid("/network/uuid: the nil UUID cannot name a definition");
@@ -158,7 +158,7 @@ Status validateNetwork(const Network& network) {
                     std::format("/network/dns/host/hostname: {} is not a host name", quoted(name)));
         }
     }
-    CUBBY_CHECK(validateIps(network));
+    CUBBY_CHECK(validateIps(network, completeness));
     return validatePortForwards(network);
 }
 

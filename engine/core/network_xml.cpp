@@ -191,7 +191,8 @@ Status parsePortForwards(ElementReader& root, const std::string& elementName, Ne
 
 } // namespace
 
-Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()>& newUuid) {
+Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()>& newUuid,
+                                NetworkCompleteness completeness) {
     CUBBY_TRY(document, XmlDocument::parse(xml, "network"));
     ElementReader root(document.root(), "/network");
     Network network;
@@ -222,7 +223,7 @@ Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()
         parsePortForwards(root, extensionElementName(document.root(), "portforward"), network));
     network.preservedElements = root.takeUnusedChildren();
     CUBBY_CHECK(root.finish());
-    CUBBY_CHECK(validateNetwork(network));
+    CUBBY_CHECK(validateNetwork(network, completeness));
     return network;
 }
 

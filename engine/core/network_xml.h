@@ -23,10 +23,17 @@ namespace cubby {
 
 constexpr std::string_view cubbyNetworkNamespace = "https://github.com/cubby1/xmlns/network/1";
 
-Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()>& newUuid);
+// How complete a definition must be. A definition handed to the helper may leave out the
+// subnet of a NAT or routed network: the helper chooses a free one when it stores it
+// (network_plan.h's completeNetworkDefinition), and what it stores is complete.
+enum class NetworkCompleteness { Complete, SubnetChosenLater };
+
+Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()>& newUuid,
+                                NetworkCompleteness completeness = NetworkCompleteness::Complete);
 std::string formatNetworkXml(const Network& network);
 
-Status validateNetwork(const Network& network);
+Status validateNetwork(const Network& network,
+                       NetworkCompleteness completeness = NetworkCompleteness::Complete);
 // Networks against each other: unique names, UUIDs and bridges; no overlapping subnets;
 // no host port forwarded twice.
 Status validateNetworkSet(std::span<const Network> networks);

@@ -26,6 +26,10 @@ constexpr auto dnsmasqReadyTimeout = std::chrono::seconds(10);
 constexpr std::string_view stateFile = "bridge"; // the bridge this supervisor created
 constexpr std::string_view configFile = "dnsmasq.conf";
 constexpr std::string_view pidFile = "dnsmasq.pid";
+// This supervisor's pid, so that cubby-helper (which exits when idle and may have been
+// restarted since it spawned us) can find whom to send SIGTERM. Trusted only while the
+// network's lock is held and the pid's command line is cubby-network's.
+constexpr std::string_view supervisorPidFile = "supervisor.pid";
 
 Result<UniqueFd> lockNetwork(const CubbyPaths& paths, std::string_view name) {
     CUBBY_CHECK(makeDirectories(paths.networkRunDir(name), 0755));
@@ -72,6 +76,8 @@ Result<std::unique_ptr<NetworkSupervisor>> NetworkSupervisor::start(Network netw
     CUBBY_TRY(loop, EventLoop::create());
     std::unique_ptr<NetworkSupervisor> supervisor(new NetworkSupervisor(
         std::move(network), std::move(options), std::move(lock), std::move(loop)));
+    CUBBY_CHECK(writeFileAtomically(supervisor->file(supervisorPidFile),
+                                    std::format("{}\n", ::getpid()), 0644));
     CUBBY_CHECK(supervisor->bringUp());
     return supervisor;
 }
@@ -166,7 +172,7 @@ void NetworkSupervisor::tearDown() {
         m_dnsmasq.reset();
     }
     if (!m_up) {
-        for (const std::string_view name : {configFile, pidFile})
+        for (const std::string_view name : {configFile, pidFile, supervisorPidFile})
             ::unlink(file(name).c_str());
         ::rmdir(m_options.paths.networkRunDir(m_network.name).c_str());
         return;
@@ -178,7 +184,7 @@ void NetworkSupervisor::tearDown() {
                      removed.error().message.c_str());
         return;
     }
-    for (const std::string_view name : {configFile, pidFile, stateFile})
+    for (const std::string_view name : {configFile, pidFile, stateFile, supervisorPidFile})
         ::unlink(file(name).c_str());
     ::rmdir(m_options.paths.networkRunDir(m_network.name).c_str());
 }

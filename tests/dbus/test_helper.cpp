@@ -2,6 +2,7 @@
 // when installed: the seed's walkthrough through cubbyctl, authorization (allowed, denied,
 // validated first), a helper killed and brought back, idle exit, and hostile input.
 #include "busybox_root.h"
+#include "helper_client.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -19,58 +20,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+using namespace cubby::test;
+
 namespace {
 
-const QString service = QStringLiteral("io.github.cubby1");
-const QString path = QStringLiteral("/io/github/cubby1");
-const QString interface = QStringLiteral("io.github.cubby1.Manager");
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// cubbyctl as root, or as one of the fixture's test users.
-Run cubbyctl(const QStringList& arguments, uid_t asUser = 0, const QByteArray& input = {}) {
-    QProcess process;
-    QStringList command = {QStringLiteral(CUBBYCTL_PATH)};
-    command << arguments;
-    if (asUser != 0) {
-        const QString id = QString::number(asUser);
-        command = QStringList{QStringLiteral("setpriv"), "--reuid=" + id, "--regid=" + id,
-                              QStringLiteral("--clear-groups"), QStringLiteral("--")} +
-                  command;
-    }
-    process.start(command.takeFirst(), command);
-    process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(120000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QDBusMessage call(const QString& method, const QVariantList& arguments = {}) {
-    QDBusMessage message = QDBusMessage::createMethodCall(service, path, interface, method);
-    message.setArguments(arguments);
-    return QDBusConnection::systemBus().call(message, QDBus::Block, 120000);
-}
-
-uid_t allowed() {
-    return static_cast<uid_t>(qEnvironmentVariableIntValue("CUBBY_TEST_ALLOWED_UID"));
-}
-uid_t denied() {
-    return static_cast<uid_t>(qEnvironmentVariableIntValue("CUBBY_TEST_DENIED_UID"));
-}
-
-bool helperOnBus() {
-    return QDBusConnection::systemBus().interface()->isServiceRegistered(service);
-}
-
-pid_t helperPid() {
-    return static_cast<pid_t>(
-        QDBusConnection::systemBus().interface()->servicePid(service).value());
-}
+const QString service = helperService;
+const QString path = helperPath;
+const QString interface = helperInterface;
 
 std::string domainXml(const QString& name, const QString& root, const QString& init) {
     return QStringLiteral("<domain type='lxc'><name>%1</name><memory unit='MiB'>64</memory>"
@@ -79,23 +35,6 @@ std::string domainXml(const QString& name, const QString& root, const QString& i
                           "<console type='pty'/></devices></domain>")
         .arg(name, root, init)
         .toStdString();
-}
-
-QString readFd(int fd, const QString& needle) {
-    QByteArray seen;
-    QElapsedTimer timer;
-    timer.start();
-    while (!seen.contains(needle.toUtf8()) && timer.elapsed() < 10000) {
-        pollfd ready{fd, POLLIN, 0};
-        if (::poll(&ready, 1, 100) <= 0)
-            continue;
-        char buffer[4096];
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
-        if (got <= 0)
-            break;
-        seen.append(buffer, got);
-    }
-    return QString::fromUtf8(seen);
 }
 
 void writeFd(int fd, const QByteArray& bytes) {
@@ -168,8 +107,10 @@ private slots:
         QVERIFY2(destroyed.exitCode == 0, qPrintable(destroyed.err));
         QVERIFY(destroyed.out.contains("Domain 'mycontainer' destroyed"));
         QTRY_VERIFY(::kill(init, 0) != 0);
-        QTRY_VERIFY(cubbyctl({"list", "--all"})
-                        .out.contains(QRegularExpression(R"(-\s+mycontainer\s+shut off)")));
+        // destroy returns once the container is gone: the very next list shows it stopped.
+        const Run after = cubbyctl({"list", "--all"});
+        QVERIFY2(after.out.contains(QRegularExpression(R"(-\s+mycontainer\s+shut off)")),
+                 qPrintable(after.out));
     }
 
     void consoleAndShellDescriptorsWork() {

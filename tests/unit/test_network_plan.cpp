@@ -251,6 +251,39 @@ private slots:
         QCOMPARE(chooseBridgeName(host, networks), std::string("cubbybr2"));
     }
 
+    void definitionsGetABridgeAndASubnet() {
+        // What the helper's DefineNetwork fills in, parsed the way it parses a request.
+        const auto parsed =
+            parseNetworkXml("<network><name>fresh</name><forward mode='nat'/></network>", fixedUuid,
+                            NetworkCompleteness::SubnetChosenLater);
+        QVERIFY2(parsed, parsed ? "" : parsed.error().message.c_str());
+        QVERIFY(!parseNetworkXml("<network><name>fresh</name><forward mode='nat'/></network>",
+                                 fixedUuid));
+        HostNetworkFacts host = laptopOn("192.168.150.20/24");
+        host.links.push_back("cubbybr0");
+        const Network others[] = {natNetwork()}; // 192.168.150.0/24 too
+        const auto completed = completeNetworkDefinition(*parsed, host, others);
+        QVERIFY2(completed, completed ? "" : completed.error().message.c_str());
+        QCOMPARE(completed->bridge.name, std::string("cubbybr1"));
+        const NetworkIp* v4 = completed->ipv4();
+        QVERIFY(v4);
+        QCOMPARE(v4->address.toString(), std::string("192.168.151.1/24"));
+        QVERIFY(v4->hasDhcp);
+        QCOMPARE(v4->dhcpRanges.size(), size_t{1});
+        QCOMPARE(v4->dhcpRanges[0].start.toString(), std::string("192.168.151.2"));
+        QCOMPARE(v4->dhcpRanges[0].end.toString(), std::string("192.168.151.254"));
+        QVERIFY(validateNetwork(*completed));
+        // Given values stay; isolated networks may run without an address.
+        Network isolated = *parsed;
+        isolated.forward.mode = ForwardMode::None;
+        isolated.bridge.name = "mybr";
+        const auto kept = completeNetworkDefinition(isolated, host, others);
+        QVERIFY(kept);
+        QCOMPARE(kept->bridge.name, std::string("mybr"));
+        QVERIFY(kept->ips.empty());
+        QCOMPARE(completeNetworkDefinition(natNetwork(), host, {})->ips, natNetwork().ips);
+    }
+
     void macsAreStableLocalUnicastAndDistinct() {
         const Uuid a = fixedUuid();
         const Uuid b = *Uuid::parse("11111111-2222-4333-8444-555555555555", "");

@@ -1,0 +1,47 @@
+#pragma once
+// What the parts of ManagerService (manager_service.cpp, manager_networks.cpp) share: the
+// polkit action ids, the details shown in authentication dialogs, and small conversions.
+
+#include "uuid.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <array>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace cubby::manager {
+
+inline const QString monitorAction = QStringLiteral("io.github.cubby1.monitor");
+inline const QString manageAction = QStringLiteral("io.github.cubby1.manage");
+inline const QString networkAction = QStringLiteral("io.github.cubby1.network");
+inline const QString consoleAction = QStringLiteral("io.github.cubby1.console");
+
+inline Uuid randomUuid() {
+    std::random_device random;
+    std::array<uint8_t, 16> bytes{};
+    for (auto& byte : bytes)
+        byte = static_cast<uint8_t>(random());
+    return Uuid::fromRandomBytes(bytes);
+}
+
+inline QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+inline QStringList toQStringList(const std::vector<std::string>& items) {
+    QStringList list;
+    for (const auto& item : items)
+        list << q(item);
+    return list;
+}
+
+inline QMap<QString, QString> details(const QString& kind, const QString& name,
+                                      const QString& operation) {
+    return {{QStringLiteral("cubby.") + kind, name},
+            {QStringLiteral("cubby.operation"), operation}};
+}
+
+} // namespace cubby::manager

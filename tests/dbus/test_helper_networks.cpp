@@ -1,0 +1,384 @@
+// Networks through the helper, end to end on a private system bus with the real polkitd and
+// the helper activated by the bus, inside the test's own network namespace (with-system-bus
+// --net): bridges, nftables tables and dnsmasq exist only there. A veth "uplink0" with a
+// default route stands in for the laptop's Wi-Fi; its other end stays in the namespace.
+//
+// Through cubbyctl as the allowed and the denied test user: a NAT network defined without
+// <ip> gets a free /24, starts (bridge, address, table, dnsmasq), a BusyBox container on it
+// gets a DHCP lease that net-dhcp-leases shows, net-diagnose finds every hop ok and names a
+// broken one, a subnet that now clashes with the host is refused, the network outlives a
+// killed helper, and net-destroy leaves nothing behind.
+#include "busybox_root.h"
+#include "helper_client.h"
+
+#include <QDBusUnixFileDescriptor>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+#include <csignal>
+#include <unistd.h>
+
+using namespace cubby::test;
+
+namespace {
+
+const QString prefix = QStringLiteral(CUBBY_TEST_PREFIX);
+
+// A shell command in the test's namespace; its exit code, output and error output together.
+Run sh(const QString& command) {
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
+    process.waitForFinished(60000);
+    return {process.exitCode(), QString::fromUtf8(process.readAll()), {}};
+}
+
+bool linkExists(const QString& name) {
+    return sh("ip link show dev " + name).exitCode == 0;
+}
+
+QString ruleset() {
+    return sh(QStringLiteral("nft list ruleset")).out;
+}
+
+// dnsmasq processes started for networks below the test's prefix.
+int dnsmasqCount() {
+    int count = 0;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString& pid : pids) {
+        QFile cmdline("/proc/" + pid + "/cmdline");
+        if (!pid.toInt() || !cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray command = cmdline.readAll();
+        if (command.startsWith("/usr/sbin/dnsmasq") && command.contains(prefix.toUtf8()))
+            ++count;
+    }
+    return count;
+}
+
+QString networkXml(const QString& name) {
+    return QStringLiteral("<network><name>%1</name><forward mode='nat'/></network>").arg(name);
+}
+
+std::string domainXml(const QString& name, const QString& root, const QString& init,
+                      const QString& network, const QString& mac) {
+    return QStringLiteral("<domain type='lxc'><name>%1</name><memory unit='MiB'>64</memory>"
+                          "<os><type>exe</type><init>%3</init></os><devices><filesystem "
+                          "type='mount'><source dir='%2'/><target dir='/'/></filesystem>"
+                          "<interface type='network'><source network='%4'/><mac "
+                          "address='%5'/></interface><console type='pty'/></devices></domain>")
+        .arg(name, root, init, network, mac)
+        .toStdString();
+}
+
+// One line of net-diagnose: "[STATUS ] HOP: message".
+bool hasHop(const QString& report, const QString& status, const QString& hop,
+            const QString& words = {}) {
+    for (const QString& line : report.split('\n')) {
+        if (line.startsWith("[" + status.leftJustified(7) + "] " + hop + ": ") &&
+            line.contains(words))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestHelperNetworks : public QObject {
+    Q_OBJECT
+    std::unique_ptr<BusyboxRoot> m_root;
+    QStringList m_states;
+    QString m_containerIp;
+    const QString m_mac = QStringLiteral("52:54:00:c0:ff:ee");
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(geteuid() == 0, "the dbus tier needs root: run it through scripts/test");
+        QVERIFY2(qEnvironmentVariableIsSet("CUBBY_TEST_ALLOWED_UID"),
+                 "run this test through tests/support/with-system-bus");
+        // Never touch a real host: the fixture's --net namespace has nothing but loopback.
+        QVERIFY2(sh("ip -o link show | grep -v ' lo:'").out.isEmpty(),
+                 "not in a fresh network namespace");
+        m_root = std::make_unique<BusyboxRoot>();
+        QVERIFY2(m_root->ok(), m_root->failure().c_str());
+        // udhcpc hands the lease to this script, which configures it like a distribution's.
+        m_root->writeFile("sbin/udhcpc-script",
+                          "#!/bin/sh\n[ \"$1\" = bound ] || exit 0\n"
+                          "ip addr add $ip/$mask dev $interface\necho lease=$ip\n");
+        // The laptop's uplink: one end of a veth pair whose other end stays in this namespace
+        // (so nothing can leave it), with a default route, and an address in Cubby's first
+        // candidate /24 (as if the Wi-Fi used it), which a new network must avoid.
+        const Run uplink = sh("ip link add uplink0 type veth peer name uplink0peer && "
+                              "ip link set uplink0peer up && ip link set uplink0 up && "
+                              "ip addr add 198.51.100.2/24 dev uplink0 && "
+                              "ip addr add 192.168.150.9/24 dev uplink0 && "
+                              "ip route add default via 198.51.100.1");
+        QVERIFY2(uplink.exitCode == 0, qPrintable(uplink.out));
+        // dnsmasq's upstream (the service file's --resolv-file): routed, never answered.
+        QFile resolv(prefix + "/upstream-resolv.conf");
+        QVERIFY(resolv.open(QIODevice::WriteOnly));
+        resolv.write("nameserver 198.51.100.53\n");
+        resolv.close();
+        QDBusConnection::systemBus().connect(helperService, helperPath, helperInterface,
+                                             QStringLiteral("NetworkStateChanged"), this,
+                                             SLOT(recordState(QString, QString)));
+    }
+
+    void defineWithoutIpGetsAFreeSubnet() {
+        const Run defined = cubbyctl({"net-define", "-"}, allowed(), networkXml("lan").toUtf8());
+        QVERIFY2(defined.exitCode == 0, qPrintable(defined.err));
+        QVERIFY2(defined.out.contains("Network lan defined from -"), qPrintable(defined.out));
+        const Run xml = cubbyctl({"net-dumpxml", "lan"});
+        QCOMPARE(xml.exitCode, 0);
+        // 192.168.150.0/24 is the uplink's, so the next candidate; DHCP on the rest.
+        QVERIFY2(xml.out.contains("<bridge name='cubbybr0'"), qPrintable(xml.out));
+        QVERIFY2(xml.out.contains("<ip address='192.168.151.1' prefix='24'>"), qPrintable(xml.out));
+        QVERIFY2(xml.out.contains("<range start='192.168.151.2' end='192.168.151.254'/>"),
+                 qPrintable(xml.out));
+
+        const Run all = cubbyctl({"net-list", "--all"});
+        QVERIFY2(all.out.contains(QRegularExpression(
+                     R"(Name\s+State\s+Autostart\s+Persistent\s+Bridge\s+Subnet\n-+\n)"
+                     R"(\s*lan\s+inactive\s+no\s+yes\s+cubbybr0\s+192\.168\.151\.0/24)")),
+                 qPrintable(all.out));
+        QVERIFY(!cubbyctl({"net-list"}).out.contains("lan"));
+        QCOMPARE(cubbyctl({"net-autostart", "lan"}, allowed()).exitCode, 0);
+        QVERIFY(cubbyctl({"net-list", "--all"})
+                    .out.contains(QRegularExpression(R"(lan\s+inactive\s+yes\s+yes)")));
+        QCOMPARE(cubbyctl({"net-autostart", "lan", "--disable"}, allowed()).exitCode, 0);
+    }
+
+    void deniedUserChangesNothing() {
+        const Run refused = cubbyctl({"net-start", "lan"}, denied());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("not authorized for io.github.cubby1.network"),
+                 qPrintable(refused.err));
+        QVERIFY(!linkExists("cubbybr0"));
+        QVERIFY(!ruleset().contains("cubby_lan"));
+        QVERIFY(
+            cubbyctl({"net-list", "--all"}).out.contains(QRegularExpression(R"(lan\s+inactive)")));
+        const Run redefine = cubbyctl({"net-define", "-"}, denied(), networkXml("other").toUtf8());
+        QCOMPARE(redefine.exitCode, 1);
+        QVERIFY(!cubbyctl({"net-list", "--all"}).out.contains("other"));
+    }
+
+    void startBringsTheNetworkUp() {
+        m_states.clear();
+        const Run started = cubbyctl({"net-start", "lan"}, allowed());
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QVERIFY(started.out.contains("Network lan started"));
+        const Run address = sh("ip -4 -o addr show dev cubbybr0");
+        QVERIFY2(address.out.contains("inet 192.168.151.1/24"), qPrintable(address.out));
+        QVERIFY2(sh("ip -o link show dev cubbybr0").out.contains(",UP"), "the bridge is not up");
+        const QString rules = ruleset();
+        QVERIFY2(rules.contains("table inet cubby_lan"), qPrintable(rules));
+        QVERIFY2(rules.contains("192.168.151.0/24"), qPrintable(rules));
+        QCOMPARE(dnsmasqCount(), 1);
+        QVERIFY(cubbyctl({"net-list"})
+                    .out.contains(QRegularExpression(R"(lan\s+active\s+no\s+yes\s+cubbybr0)")));
+        QTRY_VERIFY(m_states.contains("lan=active"));
+        const Run again = cubbyctl({"net-start", "lan"}, allowed());
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("network 'lan' is already active"), qPrintable(again.err));
+    }
+
+    void containerNeedsItsNetworkRunning() {
+        QCOMPARE(cubbyctl({"net-define", "-"}, allowed(), networkXml("idle").toUtf8()).exitCode, 0);
+        QCOMPARE(cubbyctl({"define", "-"}, 0,
+                          QByteArray::fromStdString(
+                              domainXml("orphan", QString::fromStdString(m_root->path()), "/bin/sh",
+                                        "idle", "52:54:00:c0:ff:01")))
+                     .exitCode,
+                 0);
+        const Run refused = cubbyctl({"start", "orphan"}, allowed());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("network 'idle' is not running; start it first"),
+                 qPrintable(refused.err));
+        QVERIFY(!cubbyctl({"list"}).out.contains("orphan"));
+        QCOMPARE(cubbyctl({"undefine", "orphan"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"net-undefine", "idle"}, allowed()).exitCode, 0);
+    }
+
+    void containerGetsALease() {
+        m_root->writeFile("sbin/init-netbox",
+                          "#!/bin/sh\nudhcpc -i eth0 -n -q -f -t 10 -T 1 -x hostname:netbox "
+                          "-s /sbin/udhcpc-script\nip -4 -o addr show eth0\necho END\n"
+                          "exec sleep 1000\n");
+        QCOMPARE(cubbyctl({"define", "-"}, 0,
+                          QByteArray::fromStdString(
+                              domainXml("netbox", QString::fromStdString(m_root->path()),
+                                        "/sbin/init-netbox", "lan", m_mac)))
+                     .exitCode,
+                 0);
+        const Run started = cubbyctl({"start", "netbox"}, allowed());
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+
+        const QDBusMessage console = call("OpenConsole", {QStringLiteral("netbox")});
+        QVERIFY2(console.type() == QDBusMessage::ReplyMessage, qPrintable(console.errorMessage()));
+        const int fd =
+            qvariant_cast<QDBusUnixFileDescriptor>(console.arguments().at(0)).fileDescriptor();
+        const QString said = readFd(fd, "END", 30000);
+        const auto lease = QRegularExpression(R"(lease=(192\.168\.151\.\d+))").match(said);
+        QVERIFY2(lease.hasMatch(), qPrintable(said));
+        m_containerIp = lease.captured(1);
+        QVERIFY2(said.contains("inet " + m_containerIp + "/24"), qPrintable(said));
+        // The host reaches the container at its leased address over the bridge.
+        const Run ping = sh("ping -c 1 -W 2 " + m_containerIp);
+        QVERIFY2(ping.exitCode == 0, qPrintable(ping.out));
+
+        const Run leases = cubbyctl({"net-dhcp-leases", "lan"});
+        QCOMPARE(leases.exitCode, 0);
+        QVERIFY2(leases.out.contains(QRegularExpression(
+                     R"(Expiry Time\s+MAC address\s+Protocol\s+IP address\s+Hostname)")),
+                 qPrintable(leases.out));
+        QVERIFY2(
+            leases.out.contains(QRegularExpression(
+                R"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+)" + QRegularExpression::escape(m_mac) +
+                R"(\s+ipv4\s+)" + QRegularExpression::escape(m_containerIp) + R"(\s+netbox\s)")),
+            qPrintable(leases.out));
+    }
+
+    void diagnoseFindsEveryHopOk() {
+        const Run report = cubbyctl({"net-diagnose", "lan"});
+        QVERIFY2(report.exitCode == 0, qPrintable(report.out + report.err));
+        for (const char* hop : {"state", "bridge", "address", "subnet", "forwarding", "rules",
+                                "firewall", "uplink", "dnsmasq", "dns", "upstream"})
+            QVERIFY2(hasHop(report.out, "ok", hop), qPrintable(hop + (": " + report.out)));
+        QVERIFY2(!report.out.contains("[fail") && !report.out.contains("[warning"),
+                 qPrintable(report.out));
+        QVERIFY2(hasHop(report.out, "ok", "uplink", "default route through uplink0"),
+                 qPrintable(report.out));
+        QVERIFY2(hasHop(report.out, "ok", "dns", "dnsmasq answers DNS questions on 192.168.151.1"),
+                 qPrintable(report.out));
+        QVERIFY2(hasHop(report.out, "ok", "upstream", "198.51.100.53"), qPrintable(report.out));
+        QVERIFY2(report.out.endsWith("Verdict: every hop works\n"), qPrintable(report.out));
+    }
+
+    void diagnoseNamesABrokenHop() {
+        // The bridge loses its address: no gateway for the containers.
+        QCOMPARE(sh("ip addr del 192.168.151.1/24 dev cubbybr0").exitCode, 0);
+        Run report = cubbyctl({"net-diagnose", "lan"});
+        QCOMPARE(report.exitCode, 3);
+        QVERIFY2(hasHop(report.out, "fail", "address",
+                        "bridge cubbybr0 lacks the network's address 192.168.151.1/24"),
+                 qPrintable(report.out));
+        QVERIFY2(report.out.contains("Verdict: containers on lan cannot reach the outside: "
+                                     "bridge cubbybr0 lacks"),
+                 qPrintable(report.out));
+        QCOMPARE(sh("ip addr add 192.168.151.1/24 dev cubbybr0").exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(cubbyctl({"net-diagnose", "lan"}).exitCode == 0, 15000);
+
+        // Docker starts after the network: its FORWARD policy drop has no opening for us.
+        const Run docker =
+            sh("nft 'add table ip filter; add chain ip filter FORWARD { type filter hook "
+               "forward priority 0; policy drop; }'");
+        QVERIFY2(docker.exitCode == 0, qPrintable(docker.out));
+        report = cubbyctl({"net-diagnose", "lan"});
+        QCOMPARE(report.exitCode, 3);
+        QVERIFY2(hasHop(report.out, "fail", "firewall",
+                        "the forward chain FORWARD in table ip filter has policy drop for the "
+                        "network's traffic, and Cubby's opening is not there"),
+                 qPrintable(report.out));
+        QCOMPARE(sh("nft delete table ip filter").exitCode, 0);
+
+        // Forwarding switched off by someone else.
+        QCOMPARE(sh("sysctl -qw net.ipv4.ip_forward=0").exitCode, 0);
+        report = cubbyctl({"net-diagnose", "lan"});
+        QCOMPARE(report.exitCode, 3);
+        QVERIFY2(hasHop(report.out, "fail", "forwarding", "IPv4 forwarding is off"),
+                 qPrintable(report.out));
+        QCOMPARE(sh("sysctl -qw net.ipv4.ip_forward=1").exitCode, 0);
+        QCOMPARE(cubbyctl({"net-diagnose", "lan"}).exitCode, 0);
+    }
+
+    void conflictingSubnetIsRefusedAtStart() {
+        QCOMPARE(cubbyctl({"net-define", "-"}, allowed(), networkXml("second").toUtf8()).exitCode,
+                 0);
+        const Run xml = cubbyctl({"net-dumpxml", "second"});
+        QVERIFY2(xml.out.contains("<ip address='192.168.152.1' prefix='24'>"), qPrintable(xml.out));
+        QVERIFY2(xml.out.contains("<bridge name='cubbybr1'"), qPrintable(xml.out));
+        // The laptop joins a network that uses the same /24.
+        QCOMPARE(sh("ip addr add 192.168.152.7/24 dev uplink0").exitCode, 0);
+        const QString before = ruleset();
+        const Run refused = cubbyctl({"net-start", "second"}, allowed());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("overlaps the host's address 192.168.152.7/24 on uplink0"),
+                 qPrintable(refused.err));
+        QVERIFY(!linkExists("cubbybr1"));
+        QCOMPARE(ruleset(), before);
+        QVERIFY(cubbyctl({"net-list", "--all"})
+                    .out.contains(QRegularExpression(R"(second\s+inactive)")));
+        QCOMPARE(sh("ip addr del 192.168.152.7/24 dev uplink0").exitCode, 0);
+        QCOMPARE(cubbyctl({"net-undefine", "second"}, allowed()).exitCode, 0);
+    }
+
+    void networkOutlivesAKilledHelper() {
+        QFile pidFile(prefix + "/run/cubby/.net/lan/supervisor.pid");
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const pid_t supervisor = pidFile.readAll().trimmed().toInt();
+        QVERIFY(supervisor > 1);
+        QVERIFY(cubbyctl({"net-list"}).exitCode == 0);
+        const pid_t helper = helperPid();
+        QVERIFY(helper > 0);
+        QCOMPARE(::kill(helper, SIGKILL), 0);
+        QTRY_VERIFY(!helperOnBus());
+        // A new helper, activated by this call, finds the network where it was.
+        const Run listed = cubbyctl({"net-list"});
+        QVERIFY2(listed.out.contains(QRegularExpression(R"(lan\s+active)")),
+                 qPrintable(listed.out));
+        QVERIFY(helperPid() != helper);
+        QCOMPARE(::kill(supervisor, 0), 0);
+        QVERIFY(linkExists("cubbybr0"));
+        QCOMPARE(dnsmasqCount(), 1);
+    }
+
+    void destroyLeavesNothing() {
+        QCOMPARE(cubbyctl({"destroy", "netbox"}, allowed()).exitCode, 0);
+        const Run refused = cubbyctl({"net-destroy", "lan"}, denied());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("not authorized"), qPrintable(refused.err));
+        QVERIFY(linkExists("cubbybr0"));
+        QVERIFY(ruleset().contains("table inet cubby_lan"));
+
+        // The new helper (activated after the kill above) stops a network it did not start.
+        m_states.clear();
+        const Run destroyed = cubbyctl({"net-destroy", "lan"}, allowed());
+        QVERIFY2(destroyed.exitCode == 0, qPrintable(destroyed.err));
+        QVERIFY(destroyed.out.contains("Network lan destroyed"));
+        // Gone by the time the call returned, not some time later.
+        QVERIFY(!linkExists("cubbybr0"));
+        QVERIFY2(!ruleset().contains("cubby_lan"), qPrintable(ruleset()));
+        QCOMPARE(dnsmasqCount(), 0);
+        QVERIFY(
+            cubbyctl({"net-list", "--all"}).out.contains(QRegularExpression(R"(lan\s+inactive)")));
+        QTRY_VERIFY(m_states.contains("lan=inactive"));
+        const Run again = cubbyctl({"net-destroy", "lan"}, allowed());
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("network 'lan' is not active"), qPrintable(again.err));
+        // The lease stays on disk for the next start; the definition too.
+        QVERIFY(cubbyctl({"net-dhcp-leases", "lan"}).out.contains(m_mac));
+    }
+
+    void verbsExplainThemselves() {
+        for (const char* verb : {"net-start", "net-destroy", "net-list", "net-autostart",
+                                 "net-dhcp-leases", "net-diagnose"}) {
+            const Run help = cubbyctl({verb, "--help"});
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.startsWith(QStringLiteral("usage: cubbyctl ") + verb),
+                     qPrintable(help.out));
+        }
+        const Run missing = cubbyctl({"net-start"});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("usage: cubbyctl net-start NAME"));
+        const Run unknown = cubbyctl({"net-diagnose", "nosuchnet"});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("no network named 'nosuchnet'"), qPrintable(unknown.err));
+        QVERIFY(unknown.out.isEmpty());
+    }
+
+    void recordState(const QString& name, const QString& state) { m_states << name + "=" + state; }
+};
+
+QTEST_GUILESS_MAIN(TestHelperNetworks)
+#include "test_helper_networks.moc"
