@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "domain_xml.h"
+#include "launch_support.h"
 #include "manager_interface.h"
 #include "network_xml.h"
 #include "terminal_session.h"
@@ -65,14 +66,6 @@ bool readFile(const QString& path, QString& text) {
     }
     text = QString::fromUtf8(file.read(qint64(maxXmlDocumentBytes) + 1));
     return true;
-}
-
-Uuid randomUuid() {
-    std::random_device random;
-    std::array<uint8_t, 16> bytes{};
-    for (auto& byte : bytes)
-        byte = static_cast<uint8_t>(random());
-    return Uuid::fromRandomBytes(bytes);
 }
 
 // A left-aligned table with a rule under the header, as virsh prints them.

@@ -2,6 +2,7 @@
 // What the parts of ManagerService (manager_service.cpp, manager_networks.cpp) share: the
 // polkit action ids, the details shown in authentication dialogs, and small conversions.
 
+#include "launch_support.h"
 #include "uuid.h"
 
 #include <QMap>
@@ -18,14 +19,6 @@ inline const QString monitorAction = QStringLiteral("io.github.cubby1.monitor");
 inline const QString manageAction = QStringLiteral("io.github.cubby1.manage");
 inline const QString networkAction = QStringLiteral("io.github.cubby1.network");
 inline const QString consoleAction = QStringLiteral("io.github.cubby1.console");
-
-inline Uuid randomUuid() {
-    std::random_device random;
-    std::array<uint8_t, 16> bytes{};
-    for (auto& byte : bytes)
-        byte = static_cast<uint8_t>(random());
-    return Uuid::fromRandomBytes(bytes);
-}
 
 inline QString q(const std::string& text) {
     return QString::fromStdString(text);

@@ -12,6 +12,7 @@
 #include "atomic_file.h"
 #include "domain_xml.h"
 #include "fs_in_root.h"
+#include "launch_support.h"
 #include "network_xml.h"
 #include "text.h"
 #include "xml_reader.h"
@@ -40,14 +41,6 @@ struct Options {
     int readyFd = -1;
 };
 
-Uuid randomUuid() {
-    std::random_device random;
-    std::array<uint8_t, 16> bytes{};
-    for (auto& byte : bytes)
-        byte = static_cast<uint8_t>(random());
-    return Uuid::fromRandomBytes(bytes);
-}
-
 Result<Options> parseOptions(int argc, char** argv) {
     Options options;
     for (int i = 1; i < argc; ++i) {
@@ -75,19 +68,7 @@ Result<Options> parseOptions(int argc, char** argv) {
 }
 
 Result<Domain> loadDefinition(const Options& options) {
-    const UniqueFd fd(::open(options.definition.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd)
-        return fail(Error::system(errno, std::format("opening {}", options.definition)));
-    struct stat info{};
-    if (::fstat(fd.get(), &info) != 0)
-        return fail(Error::system(errno, std::format("reading {}", options.definition)));
-    // At most one byte more than the parser accepts, so an oversized file fails there.
-    std::string text(std::min<size_t>(static_cast<size_t>(info.st_size), maxXmlDocumentBytes + 1),
-                     '\0');
-    const ssize_t got = ::read(fd.get(), text.data(), text.size());
-    if (got < 0)
-        return fail(Error::system(errno, std::format("reading {}", options.definition)));
-    text.resize(static_cast<size_t>(got));
+    CUBBY_TRY(text, readDefinitionFile(options.definition, maxXmlDocumentBytes));
     CUBBY_TRY(domain, parseDomainXml(text, randomUuid));
     if (domain.name != options.name)
         return failInvalid(std::format("the definition is for {}, not {}",
@@ -158,13 +139,10 @@ Result<ContainerNetworkPlan> planNetwork(const Options& options, const Domain& d
     std::string failure;
     const NetworkLookup lookup = [&](std::string_view name) -> const Network* {
         const std::string path = std::format("{}/{}.xml", options.paths.networkDefinitions(), name);
-        const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-        if (!fd)
+        const auto text = readDefinitionFile(path, maxXmlDocumentBytes);
+        if (!text)
             return nullptr;
-        std::string text(maxXmlDocumentBytes + 1, '\0');
-        const ssize_t got = ::read(fd.get(), text.data(), text.size());
-        text.resize(got > 0 ? static_cast<size_t>(got) : 0);
-        auto network = parseNetworkXml(text, randomUuid);
+        auto network = parseNetworkXml(*text, randomUuid);
         if (!network) {
             failure = std::format("{}: {}", path, network.error().message);
             return nullptr;
@@ -249,13 +227,6 @@ void releaseStartupPages() {
 #endif
 }
 
-void report(int readyFd, const std::string& line) {
-    if (readyFd < 0)
-        return;
-    (void)::write(readyFd, line.data(), line.size());
-    ::close(readyFd);
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -270,7 +241,7 @@ int main(int argc, char** argv) {
     const auto failStart = [&](const Error& error) {
         std::fprintf(stderr, "cubby-controller: %s: %s\n", options->name.c_str(),
                      error.message.c_str());
-        report(options->readyFd, "error " + error.message + "\n");
+        reportOnReadyFd(options->readyFd, "error " + error.message + "\n");
         return 1;
     };
     auto controller = prepare(*options);
@@ -283,7 +254,7 @@ int main(int argc, char** argv) {
         (void)cleanStaleContainer(options->paths, options->name);
         return failStart(started.error());
     }
-    report(options->readyFd, std::format("ready {}\n", *started));
+    reportOnReadyFd(options->readyFd, std::format("ready {}\n", *started));
     releaseStartupPages();
     if (auto ran = (*controller)->run(); !ran) {
         std::fprintf(stderr, "cubby-controller: %s: %s\n", options->name.c_str(),

@@ -9,6 +9,7 @@
 // other firewalls), runs dnsmasq as its child and restarts it when it dies, writes
 // "ready\n" or "error MESSAGE\n" to the ready descriptor, and on SIGTERM takes everything
 // down again. Killed with SIGKILL, it leaves state that the next start cleans up.
+#include "launch_support.h"
 #include "network_xml.h"
 #include "supervisor.h"
 #include "text.h"
@@ -34,14 +35,6 @@ struct Options {
     SupervisorOptions supervisor;
     int readyFd = -1;
 };
-
-Uuid randomUuid() {
-    std::random_device random;
-    std::array<uint8_t, 16> bytes{};
-    for (auto& byte : bytes)
-        byte = static_cast<uint8_t>(random());
-    return Uuid::fromRandomBytes(bytes);
-}
 
 Result<Options> parseOptions(int argc, char** argv) {
     Options options;
@@ -72,14 +65,7 @@ Result<Options> parseOptions(int argc, char** argv) {
 }
 
 Result<Network> loadDefinition(const Options& options) {
-    const UniqueFd fd(::open(options.definition.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd)
-        return fail(Error::system(errno, std::format("opening {}", options.definition)));
-    std::string text(maxXmlDocumentBytes + 1, '\0');
-    const ssize_t got = ::read(fd.get(), text.data(), text.size());
-    if (got < 0)
-        return fail(Error::system(errno, std::format("reading {}", options.definition)));
-    text.resize(static_cast<size_t>(got));
+    CUBBY_TRY(text, readDefinitionFile(options.definition, maxXmlDocumentBytes));
     CUBBY_TRY(network, parseNetworkXml(text, randomUuid));
     if (network.name != options.name)
         return failInvalid(std::format("the definition is for {}, not {}",
@@ -89,13 +75,6 @@ Result<Network> loadDefinition(const Options& options) {
     if (network.bridge.name.empty())
         return failInvalid(std::format("network {} has no <bridge name=...>", network.name));
     return network;
-}
-
-void report(int readyFd, const std::string& line) {
-    if (readyFd < 0)
-        return;
-    (void)::write(readyFd, line.data(), line.size());
-    ::close(readyFd);
 }
 
 } // namespace
@@ -111,7 +90,7 @@ int main(int argc, char** argv) {
     const auto failStart = [&](const Error& error) {
         std::fprintf(stderr, "cubby-network: %s: %s\n", options->name.c_str(),
                      error.message.c_str());
-        report(options->readyFd, "error " + error.message + "\n");
+        reportOnReadyFd(options->readyFd, "error " + error.message + "\n");
         return 1;
     };
     auto network = loadDefinition(*options);
@@ -122,7 +101,7 @@ int main(int argc, char** argv) {
         return failStart(supervisor.error());
     for (const std::string& note : (*supervisor)->notes())
         std::fprintf(stderr, "cubby-network: %s: %s\n", options->name.c_str(), note.c_str());
-    report(options->readyFd, "ready\n");
+    reportOnReadyFd(options->readyFd, "ready\n");
     if (auto ran = (*supervisor)->run(); !ran) {
         std::fprintf(stderr, "cubby-network: %s: %s\n", options->name.c_str(),
                      ran.error().message.c_str());
