@@ -18,7 +18,7 @@ ConsoleHub::ConsoleHub(UniqueFd master, UniqueFd slave, std::string slavePath, s
     , m_logPath(std::move(logPath)) {
     m_log.reset(
         ::open(m_logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600));
-    struct stat info{};
+    struct stat info = {};
     if (m_log && ::fstat(m_log.get(), &info) == 0)
         m_logSize = info.st_size;
 }

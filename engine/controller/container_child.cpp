@@ -50,7 +50,7 @@ void check(const ChildContext& context, const std::expected<T, Error>& result) {
 // The mount flags a bind remount must keep: in a user namespace the kernel refuses to clear
 // the locked ones (nosuid, nodev, noexec) that the original mount had.
 unsigned long lockedFlags(const char* path) {
-    struct statvfs info{};
+    struct statvfs info = {};
     if (::statvfs(path, &info) != 0)
         return 0;
     unsigned long flags = 0;

@@ -134,7 +134,7 @@ void Controller::onInitExit() {
         return;
     m_setup.loop.unwatch(m_initPidfd.get());
     m_initPidfd.reset();
-    const struct itimerspec off{};
+    const struct itimerspec off = {};
     ::timerfd_settime(m_timer.get(), 0, &off, nullptr);
     // A stray process whose init died: the pid namespace is gone, but be certain.
     (void)m_setup.cgroup.killAll();
@@ -329,7 +329,7 @@ void Controller::requestStop(State state, int signal, std::chrono::seconds timeo
 }
 
 void Controller::armTimer(std::chrono::seconds timeout) {
-    struct itimerspec when{};
+    struct itimerspec when = {};
     when.it_value.tv_sec = std::max<long>(1, static_cast<long>(timeout.count()));
     ::timerfd_settime(m_timer.get(), 0, &when, nullptr);
 }
@@ -408,7 +408,7 @@ void Controller::openConsolePty(Client& client) {
                     encodeControl(ControlMessage::Reply, std::string("ok ") + name), master.get()))
         dropPtyClient(fd);
     if (m_ptyClients.size() == 1) {
-        struct itimerspec every{};
+        struct itimerspec every = {};
         every.it_interval.tv_nsec = every.it_value.tv_nsec = 250'000'000;
         ::timerfd_settime(m_sizeTimer.get(), 0, &every, nullptr);
     }
@@ -471,7 +471,7 @@ void Controller::dropPtyClient(int fd) {
     m_setup.loop.unwatch(fd);
     m_ptyClients.erase(fd);
     if (m_ptyClients.empty()) {
-        const struct itimerspec off{};
+        const struct itimerspec off = {};
         ::timerfd_settime(m_sizeTimer.get(), 0, &off, nullptr);
     }
 }

@@ -86,7 +86,8 @@ Result<UniqueFd> checkRootAndInit(const Domain& domain) {
         return fail(Error::system(errno, std::format("the root filesystem {}", rootPath)));
     // A root filesystem that is (or leads by symlink to) the host's own root would hand the
     // whole machine to the container: that is what an application container is for.
-    struct stat rootInfo{}, hostRoot{};
+    struct stat rootInfo = {};
+    struct stat hostRoot = {};
     if (root && ::fstat(rootFd.get(), &rootInfo) == 0 && ::stat("/", &hostRoot) == 0 &&
         rootInfo.st_dev == hostRoot.st_dev && rootInfo.st_ino == hostRoot.st_ino)
         return fail(Error::invalid(std::format(
@@ -97,7 +98,7 @@ Result<UniqueFd> checkRootAndInit(const Domain& domain) {
     if (!init)
         return fail(Error::system(init.error().errnoValue,
                                   std::format("init {} in {}", domain.os.init, rootPath)));
-    struct stat info{};
+    struct stat info = {};
     if (::fstat(init->get(), &info) != 0 || !S_ISREG(info.st_mode) || !(info.st_mode & 0111))
         return fail(Error::of(
             ErrorKind::InvalidArgument,

@@ -215,9 +215,10 @@ Status parseIdmapAndFeatures(ElementReader& root, Domain& domain) {
 }
 
 Status parseLifecycle(ElementReader& root, Domain& domain) {
+    using ActionField = LifecycleAction Domain::*;
     struct Slot {
         std::string_view element;
-        LifecycleAction Domain::* field;
+        ActionField field;
     };
     constexpr std::array<Slot, 3> slots{{
         {"on_poweroff", &Domain::onPoweroff},

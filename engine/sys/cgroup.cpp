@@ -134,7 +134,7 @@ Result<std::vector<CgroupMount>> cgroupMounts() {
 }
 
 bool isCgroup2(const char* path) {
-    struct statfs info{};
+    struct statfs info = {};
     return ::statfs(path, &info) == 0 && info.f_type == CGROUP2_SUPER_MAGIC;
 }
 
@@ -361,13 +361,15 @@ constexpr LimitWrite v1LimitWrites[] = {
     {"pids", "pids.max", [](const CgroupLimits& l) { return decimal(l.pidsMax); }},
 };
 
+using StatsField = uint64_t CgroupStats::*;
+
 // One figure of CgroupStats: a one-number file, or one key of a flat-keyed file.
 struct StatRead {
     std::string_view controller;
     const char* file;
     std::string_view key; // empty: the file is one number
     uint64_t scale;
-    uint64_t CgroupStats::* field;
+    StatsField field;
 };
 
 constexpr StatRead v2StatReads[] = {

@@ -65,7 +65,7 @@ Result<std::string> readFileInRoot(int rootFd, std::string_view path, size_t lim
     UniqueFd fd(openat2InRoot(rootFd, path, O_RDONLY | O_NOCTTY));
     if (!fd)
         return fail(Error::system(errno, std::format("opening {} in the container", path)));
-    struct stat info{};
+    struct stat info = {};
     if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode))
         return fail(Error::of(ErrorKind::InvalidArgument,
                               std::format("{} in the container is not a regular file", path)));

@@ -27,7 +27,7 @@ Uuid randomUuid() {
 
 Result<std::string> readDefinitionFile(const std::string& path, size_t limit) {
     const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    struct stat info{};
+    struct stat info = {};
     if (!fd || ::fstat(fd.get(), &info) != 0)
         return fail(Error::system(errno, std::format("opening {}", path)));
     std::string text(std::min<size_t>(static_cast<size_t>(info.st_size), limit + 1), '\0');

@@ -130,7 +130,7 @@ Result<bool> cleanLeftovers(const CubbyPaths& paths, std::string_view name) {
         CUBBY_CHECK(group->remove());
         cleaned = true;
     }
-    struct stat info{};
+    struct stat info = {};
     if (::stat(paths.containerRunDir(name).c_str(), &info) == 0) {
         removeRunState(paths, name);
         cleaned = true;

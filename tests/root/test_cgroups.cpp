@@ -50,7 +50,7 @@ std::string trimmedText(std::string text) {
 }
 
 bool isCgroup2(const char* path) {
-    struct statfs info{};
+    struct statfs info = {};
     return ::statfs(path, &info) == 0 && info.f_type == CGROUP2_SUPER_MAGIC;
 }
 

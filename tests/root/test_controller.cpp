@@ -41,7 +41,7 @@ std::string withScript(BusyboxRoot& root, const std::string& script) {
 }
 
 bool exists(const std::string& path) {
-    struct stat info{};
+    struct stat info = {};
     return ::stat(path.c_str(), &info) == 0;
 }
 

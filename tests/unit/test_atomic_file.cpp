@@ -41,7 +41,7 @@ private slots:
         QCOMPARE(readAll(path), std::string("first"));
         QVERIFY(writeFileAtomically(path, "second", 0600));
         QCOMPARE(readAll(path), std::string("second"));
-        struct stat info{};
+        struct stat info = {};
         QCOMPARE(::stat(path.c_str(), &info), 0);
         QCOMPARE(info.st_mode & 07777, mode_t{0600});
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(),

@@ -126,13 +126,17 @@ private slots:
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
         QTest::addColumn<bool>("overlap");
-        QTest::newRow("same") << "192.168.1.0/24" << "192.168.1.0/24" << true;
-        QTest::newRow("inside") << "10.0.0.0/8" << "10.20.0.0/16" << true;
-        QTest::newRow("contains") << "10.20.0.0/16" << "10.0.0.0/8" << true;
-        QTest::newRow("neighbours") << "192.168.1.0/24" << "192.168.2.0/24" << false;
-        QTest::newRow("families") << "10.0.0.0/8" << "fd00::/8" << false;
-        QTest::newRow("v6 inside") << "fd00::/48" << "fd00:0:0:1::/64" << true;
-        QTest::newRow("default route") << "0.0.0.0/0" << "172.16.0.0/12" << true;
+        // A function, not a << chain: clang-format 14 and 19 lay those out differently.
+        const auto row = [](const char* name, const char* a, const char* b, bool overlap) {
+            QTest::newRow(name) << QString(a) << QString(b) << overlap;
+        };
+        row("same", "192.168.1.0/24", "192.168.1.0/24", true);
+        row("inside", "10.0.0.0/8", "10.20.0.0/16", true);
+        row("contains", "10.20.0.0/16", "10.0.0.0/8", true);
+        row("neighbours", "192.168.1.0/24", "192.168.2.0/24", false);
+        row("families", "10.0.0.0/8", "fd00::/8", false);
+        row("v6 inside", "fd00::/48", "fd00:0:0:1::/64", true);
+        row("default route", "0.0.0.0/0", "172.16.0.0/12", true);
     }
     void overlappingSubnets() {
         QFETCH(QString, a);
@@ -158,16 +162,20 @@ private slots:
         QTest::addColumn<QString>("number");
         QTest::addColumn<QString>("unit");
         QTest::addColumn<qulonglong>("kib");
-        QTest::newRow("default KiB") << "500000" << "" << 500000ull;
-        QTest::newRow("KiB") << "1" << "KiB" << 1ull;
-        QTest::newRow("k") << "2" << "k" << 2ull;
-        QTest::newRow("MiB") << "512" << "MiB" << 524288ull;
-        QTest::newRow("M") << "1" << "M" << 1024ull;
-        QTest::newRow("GiB") << "2" << "GiB" << 2097152ull;
-        QTest::newRow("G upper") << "1" << "G" << 1048576ull;
-        QTest::newRow("MB decimal") << "1" << "MB" << 977ull; // 1000000 bytes, rounded up
-        QTest::newRow("bytes round up") << "1025" << "b" << 2ull;
-        QTest::newRow("case") << "1" << "mib" << 1024ull;
+        const auto row = [](const char* name, const char* number, const char* unit,
+                            qulonglong kib) {
+            QTest::newRow(name) << QString(number) << QString(unit) << kib;
+        };
+        row("default KiB", "500000", "", 500000ull);
+        row("KiB", "1", "KiB", 1ull);
+        row("k", "2", "k", 2ull);
+        row("MiB", "512", "MiB", 524288ull);
+        row("M", "1", "M", 1024ull);
+        row("GiB", "2", "GiB", 2097152ull);
+        row("G upper", "1", "G", 1048576ull);
+        row("MB decimal", "1", "MB", 977ull); // 1000000 bytes, rounded up
+        row("bytes round up", "1025", "b", 2ull);
+        row("case", "1", "mib", 1024ull);
     }
     void memoryUnits() {
         QFETCH(QString, number);

@@ -349,15 +349,18 @@ Cubby models.</description>
         QTest::newRow("name a/b") << withName("a/b") << "'a/b'";
         QTest::newRow("name empty") << withName("") << "/domain/name";
         QTest::newRow("name 300") << withName(std::string(300, 'n')) << "300 characters";
-        QTest::newRow("not lxc") << "<domain type='kvm'><name>t</name></domain>" << "'kvm'";
+        QTest::newRow("not lxc") << QString("<domain type='kvm'><name>t</name></domain>")
+                                 << "'kvm'";
         QTest::newRow("no memory")
-            << "<domain type='lxc'><name>t</name><os><type>exe</type></os></domain>" << "<memory>";
+            << QString("<domain type='lxc'><name>t</name><os><type>exe</type></os></domain>")
+            << "<memory>";
         QTest::newRow("memory too small")
             << QString::fromStdString("<domain type='lxc'><name>t</name><memory>100</memory>"
                                       "<os><type>exe</type></os></domain>")
             << "minimum";
         QTest::newRow("memory not a number")
-            << "<domain type='lxc'><name>t</name><memory>lots</memory></domain>" << "'lots'";
+            << QString("<domain type='lxc'><name>t</name><memory>lots</memory></domain>")
+            << "'lots'";
         QTest::newRow("current above max")
             << QString::fromStdString(domainWith("<currentMemory unit='GiB'>1</currentMemory>"))
             << "currentMemory";
@@ -456,7 +459,7 @@ Cubby models.</description>
         QTest::newRow("cpuset empty")
             << QString::fromStdString(domainWith("<vcpu cpuset='0,^0'>1</vcpu>")) << "no CPU";
         QTest::newRow("two names")
-            << "<domain type='lxc'><name>a</name><name>b</name></domain>" << "only once";
+            << QString("<domain type='lxc'><name>a</name><name>b</name></domain>") << "only once";
         QTest::newRow("console type file")
             << QString::fromStdString(domainWith("", "<console type='file'/>")) << "'file'";
         QTest::newRow("env name")

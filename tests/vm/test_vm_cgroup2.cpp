@@ -182,7 +182,7 @@ private slots:
         QVERIFY2(qEnvironmentVariableIsSet("CUBBY_IN_VM"),
                  ("CUBBY_IN_VM is not set" + kHint).c_str());
         QVERIFY2(::geteuid() == 0, ("not root" + kHint).c_str());
-        struct statfs fs{};
+        struct statfs fs = {};
         QCOMPARE(::statfs(kRoot, &fs), 0);
         QVERIFY2(fs.f_type == CGROUP2_SUPER_MAGIC,
                  (std::string(kRoot) + " is not cgroup2" + kHint).c_str());
