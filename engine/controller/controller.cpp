@@ -57,8 +57,10 @@ Result<pid_t> Controller::start() {
     if (!m_signals || !m_timer || !m_sizeTimer)
         return fail(Error::system(errno, "creating the controller's signal and timer descriptors"));
 
-    CUBBY_CHECK(launch());
+    // The run directory first: from here on a killed controller leaves a trace that the
+    // next list or start finds and cleans.
     CUBBY_CHECK(makeDirectories(m_setup.paths.containerRunDir(m_setup.domain.name), 0700));
+    CUBBY_CHECK(launch());
     CUBBY_CHECK(listen());
     CUBBY_CHECK(writeLiveState());
 

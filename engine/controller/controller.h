@@ -41,6 +41,7 @@ public:
     Result<pid_t> start();
     // Serves until the container has stopped for good and its state is removed.
     Status run();
+    EventLoop& loop() { return m_setup.loop; }
 
 private:
     enum class State { Running, ShuttingDown, Rebooting, Destroying };

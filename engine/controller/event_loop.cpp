@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <sys/epoll.h>
+#include <sys/timerfd.h>
 
 namespace cubby {
 
@@ -34,6 +35,24 @@ Status EventLoop::modify(int fd, uint32_t events) {
 void EventLoop::unwatch(int fd) {
     ::epoll_ctl(m_epoll.get(), EPOLL_CTL_DEL, fd, nullptr);
     m_handlers.erase(fd);
+}
+
+Status EventLoop::runLater(std::chrono::milliseconds delay, std::function<void()> task) {
+    UniqueFd timer(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
+    struct itimerspec when = {};
+    when.it_value.tv_sec = static_cast<time_t>(delay.count() / 1000);
+    when.it_value.tv_nsec = static_cast<long>(delay.count() % 1000) * 1'000'000 + 1;
+    if (!timer || ::timerfd_settime(timer.get(), 0, &when, nullptr) != 0)
+        return fail(Error::system(errno, "arming a timer"));
+    const int fd = timer.get();
+    CUBBY_CHECK(watch(fd, EPOLLIN, [this, fd, task = std::move(task)](uint32_t) {
+        const auto run = task; // unwatch() below destroys this handler
+        unwatch(fd);
+        m_timers.erase(fd);
+        run();
+    }));
+    m_timers.emplace(fd, std::move(timer));
+    return {};
 }
 
 Status EventLoop::run() {

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "unique_fd.h"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <unordered_map>
@@ -19,6 +20,8 @@ public:
     Status watch(int fd, uint32_t events, Handler handler);
     Status modify(int fd, uint32_t events);
     void unwatch(int fd);
+    // Runs `task` once, `delay` from now, from the loop (a timerfd owned by the loop).
+    Status runLater(std::chrono::milliseconds delay, std::function<void()> task);
     // Runs until stop(); returns the first epoll failure, if any.
     Status run();
     void stop() { m_running = false; }
@@ -28,6 +31,7 @@ private:
         : m_epoll(std::move(epoll)) {}
     UniqueFd m_epoll;
     std::unordered_map<int, Handler> m_handlers;
+    std::unordered_map<int, UniqueFd> m_timers;
     bool m_running = false;
 };
 

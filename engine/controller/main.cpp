@@ -191,9 +191,9 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
         std::move(lock), std::move(cgroup), std::move(console), std::move(*loop)});
 }
 
-// Once the container runs, the start-up code (XML parsing, planning, mounting) is not needed
-// again, but the kernel keeps the file pages it read for it mapped here, in large chunks.
-// Hand them back: what the event loop uses faults in again, and an idle controller then
+// Once the container has run for a moment, the start-up code (XML parsing, planning, mounting) is
+// not needed again, but the kernel keeps the file pages it read for it mapped here, in large
+// chunks. Hand them back: what the event loop uses faults in again, and an idle controller then
 // costs about its working set. Best effort; kernels without MADV_PAGEOUT ignore it.
 void releaseStartupPages() {
 #ifdef MADV_PAGEOUT
@@ -256,7 +256,9 @@ int main(int argc, char** argv) {
         return failStart(started.error());
     }
     reportOnReadyFd(options->readyFd, std::format("ready {}\n", *started));
-    releaseStartupPages();
+    // Only for containers that stay: a container that is done at once (a /bin/true) should
+    // not pay for the page-out.
+    (void)(*controller)->loop().runLater(std::chrono::seconds(1), releaseStartupPages);
     if (auto ran = (*controller)->run(); !ran) {
         std::fprintf(stderr, "cubby-controller: %s: %s\n", options->name.c_str(),
                      ran.error().message.c_str());

@@ -425,7 +425,8 @@ void printStatsCost(const StatsCost& cost) {
 }
 
 void printControllerMemory(pid_t controller) {
-    std::println("cubby-controller resident memory, pid {}, its container running sleep:",
+    std::println("cubby-controller resident memory, pid {}, its container running sleep "
+                 "(1.5 s after start):",
                  controller);
     auto memory = readMemory(controller);
     if (!memory) {
@@ -445,7 +446,7 @@ void printSecondControllerMemory(BusyboxRoot& root, const TestPrefix& prefix, pi
     ControllerRun second(prefix, name, domainXml(name, root.path(), "/sbin/bench-sleep"));
     if (!second.waitReady())
         return;
-    std::this_thread::sleep_for(100ms);
+    std::this_thread::sleep_for(1500ms);
     auto one = readMemory(first);
     auto two = readMemory(second.controllerPid());
     if (!one || !two)
@@ -475,7 +476,9 @@ void probeController(BusyboxRoot& root, const TestPrefix& prefix, const Options&
         std::println("controller memory: the container did not start: {}", run.error());
         return;
     }
-    std::this_thread::sleep_for(300ms); // the script has forked its sleeps
+    // The script has forked its sleeps, and the controller, a second after its container
+    // started, has handed back the pages only start-up needed: its steady state.
+    std::this_thread::sleep_for(1500ms);
     printControllerMemory(run.controllerPid());
     printSecondControllerMemory(root, prefix, run.controllerPid());
     std::println();
