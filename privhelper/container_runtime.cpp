@@ -21,8 +21,12 @@ bool ContainerRuntime::isRunning(const std::string& name) {
     // state-change watcher sees).
     if (controllerAlive(m_config.paths, name))
         return ::access(m_config.paths.liveXml(name).c_str(), F_OK) == 0;
-    // No controller holds the lock: whatever a dead one left behind goes now.
-    (void)cleanStaleContainer(m_config.paths, name);
+    // No controller holds the lock. A dead one leaves its run directory behind (it is made
+    // before init runs and removed last), so only then is there anything to clean; checking
+    // that first keeps listing hundreds of stopped containers cheap. (A controller killed
+    // before it made the directory leaves at most a cgroup, which the next start removes.)
+    if (::access(m_config.paths.containerRunDir(name).c_str(), F_OK) == 0)
+        (void)cleanStaleContainer(m_config.paths, name);
     return false;
 }
 

@@ -74,6 +74,10 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    // The first start since boot brings up what is marked autostart, once the event loop runs
+    // (everything it does is asynchronous; calls are served meanwhile).
+    QTimer::singleShot(0, &service, [&service] { service.autostartOnBoot(); });
+
     // Exit when nobody has needed us for a while; never in the middle of a check or a start.
     QTimer idle;
     idle.setSingleShot(true);

@@ -249,41 +249,47 @@ void ManagerService::StartNetwork(const QString& name) {
             Error::of(ErrorKind::Conflict, std::format("network '{}' is already active", id)));
         return;
     }
-    authorizeThen(
-        networkAction, details("network", name, "start"), [this, id](const QDBusMessage& call) {
-            if (m_networkProcesses.isActive(id)) {
-                replyError(call, Error::of(ErrorKind::Conflict,
-                                           std::format("network '{}' is already active", id)));
-                return;
-            }
-            // The subnet was free when it was chosen; the laptop may have joined a network
-            // that uses it since. Checked here too (cubby-network checks again) so that the
-            // caller gets a Conflict naming the host's address or route.
-            auto checked = [&]() -> Status {
-                CUBBY_TRY(xml, m_networks.read(id));
-                CUBBY_TRY(network, parseNetworkXml(xml, randomUuid));
-                if (network.bridge.name.empty())
-                    return failInvalid(std::format("network '{}' has no bridge name; define it "
-                                                   "again and one is chosen",
-                                                   id));
-                CUBBY_TRY(netlink, NetlinkSocket::open());
-                CUBBY_TRY(facts, netlink.hostFacts());
-                return checkSubnetConflicts(network, facts);
-            }();
-            if (!checked) {
-                replyError(call, checked.error());
-                return;
-            }
-            m_networkProcesses.start(id, m_networks.directory() + "/" + id + ".xml",
-                                     [this, call](Status started) {
-                                         if (!started)
-                                             replyError(call, started.error());
-                                         else
-                                             QDBusConnection::systemBus().send(call.createReply());
-                                         noteNetworkStateChanges();
-                                         emit activity();
-                                     });
-        });
+    authorizeThen(networkAction, details("network", name, "start"),
+                  [this, id](const QDBusMessage& call) {
+                      startNetworkNow(id, [this, call](Status started) {
+                          if (!started)
+                              replyError(call, started.error());
+                          else
+                              QDBusConnection::systemBus().send(call.createReply());
+                      });
+                  });
+}
+
+void ManagerService::startNetworkNow(const std::string& id, std::function<void(Status)> done) {
+    if (m_networkProcesses.isActive(id)) {
+        done(fail(
+            Error::of(ErrorKind::Conflict, std::format("network '{}' is already active", id))));
+        return;
+    }
+    // The subnet was free when it was chosen; the laptop may have joined a network that uses
+    // it since. Checked here too (cubby-network checks again) so that the caller gets a
+    // Conflict naming the host's address or route.
+    auto checked = [&]() -> Status {
+        CUBBY_TRY(xml, m_networks.read(id));
+        CUBBY_TRY(network, parseNetworkXml(xml, randomUuid));
+        if (network.bridge.name.empty())
+            return failInvalid(std::format("network '{}' has no bridge name; define it again "
+                                           "and one is chosen",
+                                           id));
+        CUBBY_TRY(netlink, NetlinkSocket::open());
+        CUBBY_TRY(facts, netlink.hostFacts());
+        return checkSubnetConflicts(network, facts);
+    }();
+    if (!checked) {
+        done(fail(checked.error()));
+        return;
+    }
+    m_networkProcesses.start(id, m_networks.directory() + "/" + id + ".xml",
+                             [this, done = std::move(done)](Status started) {
+                                 done(std::move(started));
+                                 noteNetworkStateChanges();
+                                 emit activity();
+                             });
 }
 
 void ManagerService::StopNetwork(const QString& name) {

@@ -13,6 +13,17 @@ namespace cubby {
 
 using namespace manager;
 
+namespace {
+
+std::vector<MacAddress> allMacs(const std::map<std::string, std::vector<MacAddress>>& perNetwork) {
+    std::vector<MacAddress> macs;
+    for (const auto& [network, list] : perNetwork)
+        macs.insert(macs.end(), list.begin(), list.end());
+    return macs;
+}
+
+} // namespace
+
 ManagerService::ManagerService(HelperConfig config, QObject* parent)
     : QObject(parent)
     , m_config(config)
@@ -43,7 +54,7 @@ ManagerService::ManagerService(HelperConfig config, QObject* parent)
 
 bool ManagerService::busy() const {
     return m_authorizer.pending() > 0 || m_runtime.pendingStarts() > 0 ||
-           m_networkProcesses.pending() > 0 || m_pendingDiagnoses > 0;
+           m_networkProcesses.pending() > 0 || m_pendingDiagnoses > 0 || m_pendingAutostarts > 0;
 }
 
 void ManagerService::noteStateChanges() {
@@ -186,19 +197,33 @@ QString ManagerService::DefineContainer(const QString& xml,
         return {};
     }
     const QString name = q(domain.name);
-    authorizeThen(manageAction, details("container", name, "define"),
-                  [this, domain, name](const QDBusMessage& call) {
-                      const bool added = !m_containers.exists(domain.name);
-                      if (auto written = m_containers.write(domain.name, formatDomainXml(domain));
-                          !written) {
-                          replyError(call, written.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(
-                          call.createReply({name, toQStringList(domainWarnings(domain))}));
-                      if (added)
-                          emit ContainerAdded(name);
-                  });
+    authorizeThen(
+        manageAction, details("container", name, "define"),
+        [this, domain, name](const QDBusMessage& call) mutable {
+            const bool added = !m_containers.exists(domain.name);
+            // The generated MACs are stored, so the reservations made for them keep matching.
+            assignInterfaceMacs(domain);
+            std::vector<MacAddress> previous;
+            if (auto old = m_containers.read(domain.name)) {
+                if (auto replaced = parseDomainXml(*old, randomUuid))
+                    previous = allMacs(reservationMacs(*replaced));
+            }
+            // Planned before anything is written: a full DHCP range refuses the definition.
+            auto reservations = planReservations(domain.name, reservationMacs(domain), previous);
+            if (!reservations) {
+                replyError(call, reservations.error());
+                return;
+            }
+            if (auto written = m_containers.write(domain.name, formatDomainXml(domain)); !written) {
+                replyError(call, written.error());
+                return;
+            }
+            storeReservations(*reservations);
+            QDBusConnection::systemBus().send(
+                call.createReply({name, toQStringList(domainWarnings(domain))}));
+            if (added)
+                emit ContainerAdded(name);
+        });
     return {};
 }
 
@@ -214,10 +239,18 @@ void ManagerService::UndefineContainer(const QString& name) {
                                            "container '" + id + "' is running; destroy it first"));
                 return;
             }
+            std::vector<MacAddress> previous;
+            if (auto old = m_containers.read(id)) {
+                if (auto domain = parseDomainXml(*old, randomUuid))
+                    previous = allMacs(reservationMacs(*domain));
+            }
             if (auto removed = m_containers.remove(id); !removed) {
                 replyError(call, removed.error());
                 return;
             }
+            // Its reservations go with it, so their addresses are free for others again.
+            if (auto released = planReservations(id, {}, previous))
+                storeReservations(*released);
             QDBusConnection::systemBus().send(call.createReply());
             emit ContainerRemoved(name);
         });
@@ -256,29 +289,49 @@ qlonglong ManagerService::StartContainer(const QString& name) {
     }
     authorizeThen(manageAction, details("container", name, "start"),
                   [this, name](const QDBusMessage& call) {
-                      const std::string id = name.toStdString();
-                      if (m_runtime.isRunning(id)) {
-                          replyError(call, Error::of(ErrorKind::Conflict,
-                                                     "container '" + id + "' is already running"));
-                          return;
-                      }
-                      if (auto networks = checkContainerNetworks(id); !networks) {
-                          replyError(call, networks.error());
-                          return;
-                      }
-                      m_runtime.start(id, m_containers.directory() + "/" + id + ".xml",
-                                      [this, call, name](Result<int64_t> pid) {
-                                          if (!pid) {
-                                              replyError(call, pid.error());
-                                              return;
-                                          }
-                                          QDBusConnection::systemBus().send(
-                                              call.createReply(qlonglong(*pid)));
-                                          noteStateChanges();
-                                          emit activity();
-                                      });
+                      startContainerNow(name.toStdString(), [this, call](Result<int64_t> pid) {
+                          if (!pid) {
+                              replyError(call, pid.error());
+                              return;
+                          }
+                          QDBusConnection::systemBus().send(call.createReply(qlonglong(*pid)));
+                      });
                   });
     return 0;
+}
+
+void ManagerService::startContainerNow(const std::string& id,
+                                       std::function<void(Result<int64_t>)> done) {
+    if (m_runtime.isRunning(id)) {
+        done(fail(Error::of(ErrorKind::Conflict, "container '" + id + "' is already running")));
+        return;
+    }
+    if (auto networks = checkContainerNetworks(id); !networks) {
+        done(fail(networks.error()));
+        return;
+    }
+    // A container defined before its network, or before reservations existed, gets its
+    // reservations (and a stored MAC) now; the controller reads both.
+    auto ensured = [&]() -> Status {
+        CUBBY_TRY(xml, m_containers.read(id));
+        CUBBY_TRY(domain, parseDomainXml(xml, randomUuid));
+        if (assignInterfaceMacs(domain))
+            CUBBY_CHECK(m_containers.write(id, formatDomainXml(domain)));
+        const auto macs = reservationMacs(domain);
+        CUBBY_TRY(changed, planReservations(id, macs, allMacs(macs)));
+        storeReservations(changed);
+        return {};
+    }();
+    if (!ensured) {
+        done(fail(ensured.error()));
+        return;
+    }
+    m_runtime.start(id, m_containers.directory() + "/" + id + ".xml",
+                    [this, done = std::move(done)](Result<int64_t> pid) {
+                        done(std::move(pid));
+                        noteStateChanges();
+                        emit activity();
+                    });
 }
 
 void ManagerService::requestControl(const QString& name, const QString& operation,

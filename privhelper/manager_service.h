@@ -5,6 +5,8 @@
 
 #include "container_runtime.h"
 #include "definition_store.h"
+#include "dhcp_reservations.h"
+#include "domain.h"
 #include "network.h"
 #include "network_processes.h"
 #include "polkit_authorizer.h"
@@ -28,6 +30,11 @@ public:
 
     // True while a check, a start or a call is in flight (the helper must not exit then).
     bool busy() const;
+
+    // On the helper's first start since boot (no marker under the run directory, which is on
+    // a tmpfs): starts the networks marked autostart, then the containers marked autostart
+    // whose networks are up. Asynchronous; failures are logged. See manager_autostart.cpp.
+    void autostartOnBoot();
 
 public slots:
     QVariantMapList ListContainers();
@@ -86,6 +93,26 @@ private:
     // Empty when every type='network' interface's network is active; else the error.
     Status checkContainerNetworks(const std::string& name);
 
+    // After authorization: starts a network or a container (the D-Bus methods and autostart).
+    void startNetworkNow(const std::string& name, std::function<void(Status)> done);
+    void startContainerNow(const std::string& name, std::function<void(Result<int64_t>)> done);
+    void autostartContainers();
+
+    // DHCP reservations for containers' interfaces (manager_reservations.cpp). The networks
+    // whose reservations must change so that `container` has exactly one per MAC in `wanted`
+    // (per network name, from reservationMacs) and none for `previous` MACs it no longer
+    // uses; nothing is written. Fails when a network's DHCP range is full.
+    Result<std::vector<Network>>
+    planReservations(std::string_view container,
+                     const std::map<std::string, std::vector<MacAddress>>& wanted,
+                     const std::vector<MacAddress>& previous) const;
+    // Writes the changed networks and tells the running ones; failures are logged, since
+    // the container's own change has been made by then.
+    void storeReservations(const std::vector<Network>& changed);
+    // Leases on the network and the other containers' own addresses on it.
+    std::vector<AddressInUse> addressesInUse(const Network& network,
+                                             std::string_view exceptContainer) const;
+
     HelperConfig m_config;
     DefinitionStore m_containers;
     DefinitionStore m_networks;
@@ -94,7 +121,8 @@ private:
     PolkitAuthorizer m_authorizer;
     std::set<std::string> m_knownRunning;
     std::set<std::string> m_knownActiveNetworks;
-    int m_pendingDiagnoses = 0; // waiting for dnsmasq's DNS answer
+    int m_pendingDiagnoses = 0;  // waiting for dnsmasq's DNS answer
+    int m_pendingAutostarts = 0; // networks or containers autostart is waiting for
 };
 
 } // namespace cubby

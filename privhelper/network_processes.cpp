@@ -111,6 +111,22 @@ Result<pid_t> NetworkProcesses::supervisorPid(const std::string& name) const {
     return static_cast<pid_t>(pid);
 }
 
+Status NetworkProcesses::reloadReservations(const std::string& name) {
+    if (!isActive(name))
+        return {};
+    // A starting cubby-network blocks SIGHUP before its pid file names it and reads the
+    // reservations after that, so one without a pid file yet needs no signal.
+    const auto pid = supervisorPid(name);
+    if (!pid)
+        return m_starting.contains(name) ? Status{} : fail(pid.error());
+    const UniqueFd pidfd(openPidfd(*pid));
+    if (!pidfd)
+        return fail(Error::system(errno, std::format("opening process {}", *pid)));
+    if (sendSignal(pidfd.get(), SIGHUP) != 0 && errno != ESRCH)
+        return fail(Error::system(errno, std::format("signalling network '{}'", name)));
+    return {};
+}
+
 void NetworkProcesses::stop(const std::string& name, std::function<void(Status)> done,
                             std::chrono::milliseconds grace) {
     auto pid = supervisorPid(name);

@@ -35,6 +35,11 @@ public:
     void stop(const std::string& name, std::function<void(Status)> done,
               std::chrono::milliseconds grace = std::chrono::seconds(30));
 
+    // Tells a running network that its definition's DHCP reservations changed: SIGHUP to its
+    // cubby-network, which reads them again and passes them on to dnsmasq. Nothing to do for
+    // a network that is not running.
+    Status reloadReservations(const std::string& name);
+
     int pending() const { return static_cast<int>(m_starting.size()) + m_stopping; }
 
 private:

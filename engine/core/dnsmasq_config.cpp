@@ -16,6 +16,9 @@ Result<std::string> planDnsmasqConfig(const Network& network, const DnsmasqFiles
             std::format("network {}: dnsmasq needs a bridge with an IPv4 address", network.name));
     if (!networkNeedsDnsmasq(network))
         return failInvalid(std::format("network {}: DNS and DHCP are both off", network.name));
+    if (files.reservationsFile.empty() || files.reservedNamesFile.empty())
+        return failInvalid(
+            std::format("network {}: dnsmasq needs its reservation files named", network.name));
 
     std::string out =
         std::format("# Written by Cubby for network {}; changes are overwritten.\n", network.name);
@@ -50,21 +53,14 @@ Result<std::string> planDnsmasqConfig(const Network& network, const DnsmasqFiles
         if (network.domain->localOnly)
             line(std::format("local=/{}/", network.domain->name));
     }
-    // Names the definition gives: DNS hosts, and DHCP reservations with a name, resolve
-    // whether or not the container asked for a lease (a BusyBox container configured by the
-    // engine never does).
+    // Names the definition gives resolve whether or not the container asked for a lease (a
+    // BusyBox container configured by the engine never does): DNS hosts here, DHCP
+    // reservations in the reserved-names file, which dnsmasq reads again on SIGHUP.
     for (const DnsHost& host : network.dns.hosts) {
         for (const std::string& name : host.hostnames)
             line(std::format("host-record={},{}", name, host.ip.toString()));
     }
-    for (const DhcpHost& host : v4->dhcpHosts) {
-        if (host.name.empty())
-            continue;
-        const std::string fqdn =
-            network.domain ? std::format("{},{}.{}", host.name, host.name, network.domain->name)
-                           : host.name;
-        line(std::format("host-record={},{}", fqdn, host.ip.toString()));
-    }
+    line("addn-hosts=" + files.reservedNamesFile);
     if (!v4->hasDhcp)
         return out;
 
@@ -85,16 +81,43 @@ Result<std::string> planDnsmasqConfig(const Network& network, const DnsmasqFiles
     // The bridge is the gateway only when traffic leaves the network.
     if (network.forward.mode == ForwardMode::None)
         line("dhcp-option=option:router");
+    // Reservations change while the network runs (every container gets one when it is
+    // defined), so they live in a file that dnsmasq reads again on SIGHUP, not in this one.
+    line("dhcp-hostsfile=" + files.reservationsFile);
+    return out;
+}
+
+std::string planDnsmasqReservations(const Network& network) {
+    std::string out;
+    const NetworkIp* v4 = network.ipv4();
+    if (!v4)
+        return out;
     for (const DhcpHost& host : v4->dhcpHosts) {
-        std::string entry = "dhcp-host=";
+        if (!host.mac && host.name.empty())
+            continue; // an address with neither MAC nor name reserves nothing
+        std::string entry;
         if (host.mac)
             entry += host.mac->toString() + ",";
         entry += host.ip.toString();
         if (!host.name.empty())
             entry += "," + host.name;
-        if (!host.mac && host.name.empty())
-            continue; // an address with neither MAC nor name reserves nothing
-        line(std::move(entry));
+        out += entry + "\n";
+    }
+    return out;
+}
+
+std::string planDnsmasqReservedNames(const Network& network) {
+    std::string out;
+    const NetworkIp* v4 = network.ipv4();
+    if (!v4)
+        return out;
+    for (const DhcpHost& host : v4->dhcpHosts) {
+        if (host.name.empty())
+            continue;
+        out += std::format("{} {}", host.ip.toString(), host.name);
+        if (network.domain)
+            out += std::format(" {}.{}", host.name, network.domain->name);
+        out += "\n";
     }
     return out;
 }

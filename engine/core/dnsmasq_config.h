@@ -20,6 +20,11 @@ struct DnsmasqFiles {
     // <forwarder>: usually /etc/resolv.conf; empty means none (answers come only from the
     // network's own names).
     std::string resolvFile;
+    // The network's reservations (planDnsmasqReservations) and their names
+    // (planDnsmasqReservedNames), below the run directory: dnsmasq reads both again on SIGHUP,
+    // so reservations added while the network runs take effect without a restart.
+    std::string reservationsFile;
+    std::string reservedNamesFile;
     std::string user = "nobody"; // dnsmasq drops to this user after binding its sockets
     std::string group = "nogroup";
 };
@@ -27,6 +32,11 @@ struct DnsmasqFiles {
 // Fails for a network with DNS and DHCP both off (nothing for dnsmasq to do) or without an
 // IPv4 address on its bridge.
 Result<std::string> planDnsmasqConfig(const Network& network, const DnsmasqFiles& files);
+
+// The --dhcp-hostsfile: one "MAC,IP[,NAME]" (or "IP,NAME") a line per reservation.
+std::string planDnsmasqReservations(const Network& network);
+// The --addn-hosts file: "IP NAME [NAME.DOMAIN]" per named reservation.
+std::string planDnsmasqReservedNames(const Network& network);
 
 // Whether a network runs dnsmasq at all.
 bool networkNeedsDnsmasq(const Network& network);

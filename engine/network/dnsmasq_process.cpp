@@ -89,6 +89,11 @@ DnsmasqProcess::~DnsmasqProcess() {
         stop(std::chrono::milliseconds(2000));
 }
 
+void DnsmasqProcess::reload() {
+    if (m_pid > 0)
+        ::syscall(SYS_pidfd_send_signal, m_pidfd.get(), SIGHUP, nullptr, 0);
+}
+
 int DnsmasqProcess::reap() {
     if (m_pid <= 0)
         return 0;

@@ -44,6 +44,8 @@ public:
 
     pid_t pid() const { return m_pid; }
     int pidfd() const { return m_pidfd.get(); } // readable once dnsmasq has exited
+    // SIGHUP: dnsmasq reads its hosts files (reservations and their names) again.
+    void reload();
     // Reaps an exited dnsmasq; its wait status, or -1 while it runs.
     int reap();
     // SIGTERM, then SIGKILL after `grace`; always reaps.

@@ -46,7 +46,7 @@ Result<Options> parseOptions(int argc, char** argv) {
         if (flag == "--name")
             options.name = value;
         else if (flag == "--definition")
-            options.definition = value;
+            options.definition = options.supervisor.definitionPath = value;
         else if (flag == "--prefix")
             options.supervisor.paths.prefix = value;
         else if (flag == "--resolv-file")

@@ -2,8 +2,12 @@
 
 #include "atomic_file.h"
 #include "dnsmasq_config.h"
+#include "launch_support.h"
 #include "network_runtime.h"
+#include "network_xml.h"
+#include "xml_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -26,6 +30,8 @@ constexpr auto dnsmasqReadyTimeout = std::chrono::seconds(10);
 constexpr std::string_view stateFile = "bridge"; // the bridge this supervisor created
 constexpr std::string_view configFile = "dnsmasq.conf";
 constexpr std::string_view pidFile = "dnsmasq.pid";
+constexpr std::string_view reservationsFile = "dnsmasq.hosts";  // --dhcp-hostsfile
+constexpr std::string_view reservedNamesFile = "dnsmasq.names"; // --addn-hosts
 // This supervisor's pid, so that cubby-helper (which exits when idle and may have been
 // restarted since it spawned us) can find whom to send SIGTERM. Trusted only while the
 // network's lock is held and the pid's command line is cubby-network's.
@@ -76,13 +82,16 @@ Result<std::unique_ptr<NetworkSupervisor>> NetworkSupervisor::start(Network netw
     CUBBY_TRY(loop, EventLoop::create());
     std::unique_ptr<NetworkSupervisor> supervisor(new NetworkSupervisor(
         std::move(network), std::move(options), std::move(lock), std::move(loop)));
+    // Before the pid file names us: from then on the helper may send SIGHUP, whose default
+    // action would end the process.
+    CUBBY_CHECK(supervisor->blockSignals());
     CUBBY_CHECK(writeFileAtomically(supervisor->file(supervisorPidFile),
                                     std::format("{}\n", ::getpid()), 0644));
     CUBBY_CHECK(supervisor->bringUp());
     return supervisor;
 }
 
-Status NetworkSupervisor::bringUp() {
+Status NetworkSupervisor::blockSignals() {
     sigset_t mask;
     sigemptyset(&mask);
     for (const int signal : {SIGTERM, SIGINT, SIGHUP, SIGCHLD})
@@ -92,6 +101,10 @@ Status NetworkSupervisor::bringUp() {
     m_signals.reset(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
     if (!m_signals)
         return fail(Error::system(errno, "creating the supervisor's signal descriptor"));
+    return {};
+}
+
+Status NetworkSupervisor::bringUp() {
 
     // What a killed supervisor left: its dnsmasq, its table and openings, its bridge.
     const std::string staleBridge = readLine(file(stateFile));
@@ -112,9 +125,13 @@ Status NetworkSupervisor::bringUp() {
     if (networkNeedsDnsmasq(m_network)) {
         const std::string stateDir = m_options.paths.networkStateDir(m_network.name);
         CUBBY_CHECK(makeDirectories(stateDir, 0755));
-        DnsmasqFiles files{file(pidFile), stateDir + "/dnsmasq.leases", m_options.resolvFile};
+        DnsmasqFiles files{file(pidFile), stateDir + "/dnsmasq.leases", m_options.resolvFile,
+                           file(reservationsFile), file(reservedNamesFile)};
         CUBBY_TRY(config, planDnsmasqConfig(m_network, files));
         CUBBY_CHECK(writeFileAtomically(file(configFile), config, 0644));
+        // Read again now that the pid file names us: a reservation the helper stored between
+        // our reading the definition and its finding us got no SIGHUP.
+        CUBBY_CHECK(reloadReservations(false));
         CUBBY_CHECK(startDnsmasq());
     }
     return m_loop.watch(m_signals.get(), EPOLLIN, [this](uint32_t) { onSignal(); });
@@ -151,11 +168,42 @@ void NetworkSupervisor::onDnsmasqExit() {
                      restarted.error().message.c_str());
 }
 
+Status NetworkSupervisor::reloadReservations(bool tellDnsmasq) {
+    auto v4 = std::ranges::find_if(m_network.ips, [](const NetworkIp& ip) {
+        return ip.address.address.family == IpFamily::V4;
+    });
+    if (v4 == m_network.ips.end())
+        return {};
+    if (!m_options.definitionPath.empty()) {
+        CUBBY_TRY(text, readDefinitionFile(m_options.definitionPath, maxXmlDocumentBytes));
+        CUBBY_TRY(stored, parseNetworkXml(text, randomUuid));
+        const NetworkIp* storedV4 = stored.ipv4();
+        if (stored.name != m_network.name || !storedV4 || storedV4->address != v4->address)
+            return fail(Error::of(ErrorKind::Conflict,
+                                  std::format("{} no longer describes the running network's "
+                                              "subnet; its reservations wait for a restart",
+                                              m_options.definitionPath)));
+        v4->dhcpHosts = storedV4->dhcpHosts;
+    }
+    CUBBY_CHECK(
+        writeFileAtomically(file(reservationsFile), planDnsmasqReservations(m_network), 0644));
+    CUBBY_CHECK(
+        writeFileAtomically(file(reservedNamesFile), planDnsmasqReservedNames(m_network), 0644));
+    if (tellDnsmasq && m_dnsmasq)
+        m_dnsmasq->reload();
+    return {};
+}
+
 void NetworkSupervisor::onSignal() {
     signalfd_siginfo info{};
     while (::read(m_signals.get(), &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
         if (info.ssi_signo == SIGTERM || info.ssi_signo == SIGINT)
             m_loop.stop();
+        else if (info.ssi_signo == SIGHUP && networkNeedsDnsmasq(m_network)) {
+            if (auto reloaded = reloadReservations(true); !reloaded)
+                std::fprintf(stderr, "cubby-network: %s: reloading reservations: %s\n",
+                             m_network.name.c_str(), reloaded.error().message.c_str());
+        }
     }
 }
 
@@ -172,7 +220,8 @@ void NetworkSupervisor::tearDown() {
         m_dnsmasq.reset();
     }
     if (!m_up) {
-        for (const std::string_view name : {configFile, pidFile, supervisorPidFile})
+        for (const std::string_view name :
+             {configFile, pidFile, reservationsFile, reservedNamesFile, supervisorPidFile})
             ::unlink(file(name).c_str());
         ::rmdir(m_options.paths.networkRunDir(m_network.name).c_str());
         return;
@@ -184,7 +233,8 @@ void NetworkSupervisor::tearDown() {
                      removed.error().message.c_str());
         return;
     }
-    for (const std::string_view name : {configFile, pidFile, stateFile, supervisorPidFile})
+    for (const std::string_view name :
+         {configFile, pidFile, reservationsFile, reservedNamesFile, stateFile, supervisorPidFile})
         ::unlink(file(name).c_str());
     ::rmdir(m_options.paths.networkRunDir(m_network.name).c_str());
 }

@@ -20,6 +20,9 @@ struct SupervisorOptions {
     CubbyPaths paths;
     std::string resolvFile = "/etc/resolv.conf"; // dnsmasq's upstream servers
     std::string dnsmasqProgram = "/usr/sbin/dnsmasq";
+    // The definition the network was started from; read again on SIGHUP for its DHCP
+    // reservations (empty: reservations stay as started).
+    std::string definitionPath;
 };
 
 class NetworkSupervisor {
@@ -30,12 +33,20 @@ public:
     ~NetworkSupervisor();
 
     const std::vector<std::string>& notes() const { return m_notes; }
-    // Serves until SIGTERM or SIGINT, then takes the network down.
+    // Serves until SIGTERM or SIGINT, then takes the network down. SIGHUP reloads the DHCP
+    // reservations from the definition (reloadReservations).
     Status run();
 
 private:
     NetworkSupervisor(Network network, SupervisorOptions options, UniqueFd lock, EventLoop loop);
+    Status blockSignals();
     Status bringUp();
+    // Takes the IPv4 reservations from the definition file as it is now (cubby-helper adds
+    // one whenever a container is defined), writes dnsmasq's reservation files and, when
+    // `tellDnsmasq`, sends it SIGHUP so that it reads them again. Anything else that changed in
+    // the definition waits for the next start (the helper refuses to redefine a running
+    // network, so only reservations change).
+    Status reloadReservations(bool tellDnsmasq);
     Status startDnsmasq();
     void onDnsmasqExit();
     void onSignal();

@@ -13,6 +13,7 @@
 
 #include <QDBusUnixFileDescriptor>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
@@ -72,6 +73,50 @@ std::string domainXml(const QString& name, const QString& root, const QString& i
         .toStdString();
 }
 
+// A container on `network` with neither <mac> nor <ip>: the helper stores a generated MAC and
+// reserves an address for it.
+QByteArray plainDomainXml(const QString& name, const QString& root, const QString& init,
+                          const QString& network) {
+    return QStringLiteral("<domain type='lxc'><name>%1</name><memory unit='MiB'>64</memory>"
+                          "<os><type>exe</type><init>%3</init></os><devices><filesystem "
+                          "type='mount'><source dir='%2'/><target dir='/'/></filesystem>"
+                          "<interface type='network'><source network='%4'/></interface>"
+                          "<console type='pty'/></devices></domain>")
+        .arg(name, root, init, network)
+        .toUtf8();
+}
+
+// What the network's dnsmasq at `server` answers for `name` (BusyBox nslookup). A name it
+// does not know goes to the upstream server, which never answers: hence the time limit.
+QString lookUp(const QString& name, const QString& server) {
+    return sh("timeout 5 busybox nslookup -type=a " + name + " " + server).out;
+}
+
+QString fileText(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+}
+
+// Everything the container's console says until `until`.
+QString consoleUntil(const QString& container, const QString& until) {
+    const QDBusMessage console = call("OpenConsole", {container});
+    if (console.type() != QDBusMessage::ReplyMessage)
+        return "OpenConsole: " + console.errorMessage();
+    const int fd =
+        qvariant_cast<QDBusUnixFileDescriptor>(console.arguments().at(0)).fileDescriptor();
+    return readFd(fd, until, 30000);
+}
+
+// A helper killed as a reboot or a crash would: the next call activates a new one.
+void killHelper() {
+    if (helperOnBus())
+        ::kill(helperPid(), SIGKILL);
+    QElapsedTimer waited;
+    waited.start();
+    while (helperOnBus() && waited.elapsed() < 10000)
+        QTest::qWait(50);
+}
+
 // One line of net-diagnose: "[STATUS ] HOP: message".
 bool hasHop(const QString& report, const QString& status, const QString& hop,
             const QString& words = {}) {
@@ -91,6 +136,8 @@ class TestHelperNetworks : public QObject {
     QStringList m_states;
     QString m_containerIp;
     const QString m_mac = QStringLiteral("52:54:00:c0:ff:ee");
+    QString m_subnet; // "a.b.c" of the network "resv"
+    QString m_quietMac;
 
 private slots:
     void initTestCase() {
@@ -358,6 +405,136 @@ private slots:
         QVERIFY2(again.err.contains("network 'lan' is not active"), qPrintable(again.err));
         // The lease stays on disk for the next start; the definition too.
         QVERIFY(cubbyctl({"net-dhcp-leases", "lan"}).out.contains(m_mac));
+    }
+
+    // Issue 4: every container interface on a Cubby network gets a reservation, and a
+    // BusyBox container without a DHCP client gets that address, route and resolver directly.
+    void busyboxWithoutDhcpClientGetsItsReservation() {
+        QCOMPARE(cubbyctl({"net-define", "-"}, allowed(), networkXml("resv").toUtf8()).exitCode, 0);
+        const Run net = cubbyctl({"net-dumpxml", "resv"});
+        const auto subnet =
+            QRegularExpression(R"(<ip address='(\d+\.\d+\.\d+)\.1')").match(net.out);
+        QVERIFY2(subnet.hasMatch(), qPrintable(net.out));
+        m_subnet = subnet.captured(1);
+        const Run started = cubbyctl({"net-start", "resv"}, allowed());
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+
+        m_root->writeFile("sbin/init-quiet", "#!/bin/sh\nip -4 -o addr show eth0\nip route\n"
+                                             "cat /etc/resolv.conf\necho END\nexec sleep 1000\n");
+        const QString root = QString::fromStdString(m_root->path());
+        const Run defined =
+            cubbyctl({"define", "-"}, 0, plainDomainXml("quiet", root, "/sbin/init-quiet", "resv"));
+        QVERIFY2(defined.exitCode == 0, qPrintable(defined.err));
+        // The generated MAC is stored with the definition, and the network reserves the first
+        // free address of its range for it, under the container's name.
+        const Run xml = cubbyctl({"dumpxml", "quiet"});
+        const auto mac =
+            QRegularExpression(R"(<mac address='(52:54:00:[0-9a-f:]{8})'/>)").match(xml.out);
+        QVERIFY2(mac.hasMatch(), qPrintable(xml.out));
+        m_quietMac = mac.captured(1);
+        const QString reservation =
+            QStringLiteral("<host mac='%1' name='quiet' ip='%2.2'/>").arg(m_quietMac, m_subnet);
+        QVERIFY2(cubbyctl({"net-dumpxml", "resv"}).out.contains(reservation),
+                 qPrintable(cubbyctl({"net-dumpxml", "resv"}).out));
+
+        QCOMPARE(cubbyctl({"start", "quiet"}, allowed()).exitCode, 0);
+        const QString said = consoleUntil("quiet", "END");
+        QVERIFY2(said.contains("inet " + m_subnet + ".2/24"), qPrintable(said));
+        QVERIFY2(said.contains("default via " + m_subnet + ".1 dev eth0"), qPrintable(said));
+        QVERIFY2(said.contains("nameserver " + m_subnet + ".1"), qPrintable(said));
+        // The bridge port may still be in STP's listening and learning states (the kernel
+        // keeps STP's forward delay at 2 s or more), so the host tries for a while.
+        QTRY_VERIFY_WITH_TIMEOUT(sh("ping -c 1 -W 1 " + m_subnet + ".2").exitCode == 0, 15000);
+        // Its name resolves through the network's dnsmasq, though it never asked for a lease.
+        const QString answer = lookUp("quiet", m_subnet + ".1");
+        QVERIFY2(answer.contains(QRegularExpression(
+                     "Address:? " + QRegularExpression::escape(m_subnet) + R"(\.2\s)")),
+                 qPrintable(answer));
+    }
+
+    void containerDefinedWhileRunningGetsItsOwnReservation() {
+        const QString dnsmasqPid = prefix + "/run/cubby/.net/resv/dnsmasq.pid";
+        const QString before = fileText(dnsmasqPid);
+        QVERIFY(!before.isEmpty());
+        m_root->writeFile("sbin/init-lively",
+                          "#!/bin/sh\nudhcpc -i eth0 -n -q -f -t 10 -T 1 -s /sbin/udhcpc-script\n"
+                          "echo END\nexec sleep 1000\n");
+        const QString root = QString::fromStdString(m_root->path());
+        QVERIFY(!lookUp("lively", m_subnet + ".1").contains(m_subnet + ".3"));
+        QCOMPARE(cubbyctl({"define", "-"}, 0,
+                          plainDomainXml("lively", root, "/sbin/init-lively", "resv"))
+                     .exitCode,
+                 0);
+        const Run net = cubbyctl({"net-dumpxml", "resv"});
+        QVERIFY2(net.out.contains(QRegularExpression("<host mac='52:54:00:[0-9a-f:]{8}' "
+                                                     "name='lively' ip='" +
+                                                     QRegularExpression::escape(m_subnet) +
+                                                     R"(\.3'/>)")),
+                 qPrintable(net.out));
+        // dnsmasq learnt it without a restart: the name resolves before the container runs.
+        QTRY_VERIFY_WITH_TIMEOUT(lookUp("lively", m_subnet + ".1").contains(m_subnet + ".3"), 5000);
+        QCOMPARE(cubbyctl({"start", "lively"}, allowed()).exitCode, 0);
+        // udhcpc gets exactly the reserved address from dnsmasq.
+        const QString said = consoleUntil("lively", "END");
+        QVERIFY2(said.contains("lease=" + m_subnet + ".3\r\n") ||
+                     said.contains("lease=" + m_subnet + ".3\n"),
+                 qPrintable(said));
+        QCOMPARE(fileText(dnsmasqPid), before);
+        QVERIFY(cubbyctl({"net-dhcp-leases", "resv"}).out.contains(m_subnet + ".3"));
+    }
+
+    void undefineReleasesReservations() {
+        QCOMPARE(cubbyctl({"destroy", "lively"}, allowed()).exitCode, 0);
+        QCOMPARE(cubbyctl({"undefine", "lively"}, allowed()).exitCode, 0);
+        const Run net = cubbyctl({"net-dumpxml", "resv"});
+        QVERIFY2(!net.out.contains("lively") && net.out.contains("name='quiet'"),
+                 qPrintable(net.out));
+        // cubby-network passed that on: dnsmasq's reservation files list quiet only. (The
+        // name still resolves while lively's lease lasts: dnsmasq names leases.)
+        const QString files = prefix + "/run/cubby/.net/resv/dnsmasq.";
+        QTRY_VERIFY_WITH_TIMEOUT(!fileText(files + "hosts").contains(m_subnet + ".3"), 5000);
+        QVERIFY(fileText(files + "hosts").contains(m_quietMac + "," + m_subnet + ".2,quiet"));
+        QCOMPARE(fileText(files + "names"), m_subnet + ".2 quiet");
+        QCOMPARE(cubbyctl({"destroy", "quiet"}, allowed()).exitCode, 0);
+        QCOMPARE(cubbyctl({"net-destroy", "resv"}, allowed()).exitCode, 0);
+    }
+
+    // Issues 4 and 5: the helper's first start after boot starts what is marked autostart.
+    void autostartRunsOnTheFirstStartAfterBoot() {
+        const QString marker = prefix + "/run/cubby/.autostarted";
+        QVERIFY2(QFile::exists(marker), "the helper's first start leaves the boot marker");
+        QCOMPARE(cubbyctl({"net-autostart", "resv"}, allowed()).exitCode, 0);
+        QCOMPARE(cubbyctl({"autostart", "quiet"}, allowed()).exitCode, 0);
+        const auto networkActive = [] {
+            return cubbyctl({"net-list"}).out.contains(QRegularExpression(R"(resv\s+active)"));
+        };
+        const auto quietRunning = [] {
+            return cubbyctl({"list"}).out.contains(QRegularExpression(R"(quiet\s+running)"));
+        };
+        // A helper restarted with the marker present (an idle exit, a crash) starts nothing.
+        killHelper();
+        QVERIFY(!networkActive());
+        QTest::qWait(2000);
+        QVERIFY(!networkActive());
+        QVERIFY(!quietRunning());
+
+        // A boot: the marker is gone with /run. Any call activates the helper.
+        killHelper();
+        QVERIFY(QFile::remove(marker));
+        QCOMPARE(cubbyctl({"list"}).exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(networkActive(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(quietRunning(), 20000);
+        QVERIFY(QFile::exists(marker));
+        // The container came up on its network, at its reserved address.
+        QTRY_VERIFY_WITH_TIMEOUT(sh("ping -c 1 -W 1 " + m_subnet + ".2").exitCode == 0, 10000);
+
+        QCOMPARE(cubbyctl({"destroy", "quiet"}, allowed()).exitCode, 0);
+        QCOMPARE(cubbyctl({"net-destroy", "resv"}, allowed()).exitCode, 0);
+        QCOMPARE(cubbyctl({"autostart", "quiet", "--disable"}, allowed()).exitCode, 0);
+        QCOMPARE(cubbyctl({"net-autostart", "resv", "--disable"}, allowed()).exitCode, 0);
+        QCOMPARE(cubbyctl({"undefine", "quiet"}, allowed()).exitCode, 0);
+        QVERIFY(!cubbyctl({"net-dumpxml", "resv"}).out.contains("quiet"));
+        QCOMPARE(cubbyctl({"net-undefine", "resv"}, allowed()).exitCode, 0);
     }
 
     void verbsExplainThemselves() {

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -26,8 +27,12 @@ namespace cubby::test {
 TestPrefix::TestPrefix() {
     static std::atomic<int> counter{0};
     char templ[] = "/tmp/cubby-prefix-XXXXXX";
-    if (::mkdtemp(templ))
+    if (::mkdtemp(templ)) {
         m_path = templ;
+        // Traversable like a real system's /: dnsmasq reads a network's reservation files
+        // below run/cubby/.net/ after it dropped its privileges.
+        ::chmod(templ, 0755);
+    }
     m_cgroupParent = "cubby-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
 }
 

@@ -1,6 +1,7 @@
 // The network planners: the nftables table of a network, dnsmasq's configuration, free
 // subnets and conflicts, generated names and MACs, container interface plans, the JSON reader
 // and the firewall-coexistence analysis. The root tier applies the same texts to a kernel.
+#include "dhcp_reservations.h"
 #include "dnsmasq_config.h"
 #include "firewall_analysis.h"
 #include "json.h"
@@ -171,7 +172,9 @@ private slots:
 
     void dnsmasqBindsToTheBridgeOnly() {
         DnsmasqFiles files{"/run/cubby/.net/lab/dnsmasq.pid",
-                           "/var/lib/cubby/networks/lab/dnsmasq.leases", "/etc/resolv.conf"};
+                           "/var/lib/cubby/networks/lab/dnsmasq.leases", "/etc/resolv.conf",
+                           "/run/cubby/.net/lab/dnsmasq.hosts",
+                           "/run/cubby/.net/lab/dnsmasq.names"};
         const auto config = planDnsmasqConfig(natNetwork(), files);
         QVERIFY2(config, config ? "" : config.error().message.c_str());
         for (const char* line :
@@ -180,11 +183,20 @@ private slots:
               "\ndhcp-leasefile=/var/lib/cubby/networks/lab/dnsmasq.leases\n", "\nno-hosts\n",
               "\nresolv-file=/etc/resolv.conf\n", "\ndomain=lab.test\n",
               "\ndhcp-range=192.168.150.100,192.168.150.199,255.255.255.0\n",
-              "\ndhcp-host=52:54:00:00:00:0a,192.168.150.10,web\n",
-              "\ndhcp-host=192.168.150.11,db\n", "\nhost-record=web,web.lab.test,192.168.150.10\n",
-              "\ndhcp-lease-max=102\n", "\nuser=nobody\n"})
+              "\ndhcp-hostsfile=/run/cubby/.net/lab/dnsmasq.hosts\n",
+              "\naddn-hosts=/run/cubby/.net/lab/dnsmasq.names\n", "\ndhcp-lease-max=102\n",
+              "\nuser=nobody\n"})
             EXPECT_LINE(*config, line);
         EXPECT_NO_LINE(*config, "no-resolv");
+        // Reservations live in files dnsmasq reads again on SIGHUP, not in the config.
+        EXPECT_NO_LINE(*config, "dhcp-host=");
+        QCOMPARE(planDnsmasqReservations(natNetwork()),
+                 std::string("52:54:00:00:00:0a,192.168.150.10,web\n192.168.150.11,db\n"));
+        QCOMPARE(planDnsmasqReservedNames(natNetwork()),
+                 std::string("192.168.150.10 web web.lab.test\n192.168.150.11 db db.lab.test\n"));
+        DnsmasqFiles unnamed = files;
+        unnamed.reservationsFile.clear();
+        QVERIFY(!planDnsmasqConfig(natNetwork(), unnamed));
         // Forwarders replace the host's resolv.conf; a missing resolv file means no upstream.
         Network forwarded = natNetwork();
         forwarded.dns.forwarders.push_back(*IpAddress::parse("192.0.2.53", ""));
@@ -316,6 +328,93 @@ private slots:
             }
         }
         QVERIFY(hostInterfaceName("web-frontend-10", 0).starts_with("cbweb-"));
+    }
+
+    void reservationAddressIsFreeAndStable() {
+        const Network network = natNetwork("<cubby:portforward protocol='tcp' hostport='8080' "
+                                           "address='192.168.150.101' port='80'/>");
+        const MacAddress mine = *MacAddress::parse("52:54:00:00:00:77", "");
+        const MacAddress other = *MacAddress::parse("52:54:00:00:00:78", "");
+        const auto ip = [](const char* text) { return *IpAddress::parse(text, ""); };
+        // The lowest free address of the range; a port forward's target counts as taken.
+        QCOMPARE(chooseReservationAddress(network, mine, {}), ip("192.168.150.100"));
+        std::vector<AddressInUse> inUse{{other, ip("192.168.150.100")},
+                                        {std::nullopt, ip("192.168.150.102")}};
+        QCOMPARE(chooseReservationAddress(network, mine, inUse), ip("192.168.150.103"));
+        // The address the MAC leases already is kept, when it is in the range and free.
+        inUse.push_back({mine, ip("192.168.150.150")});
+        QCOMPARE(chooseReservationAddress(network, mine, inUse), ip("192.168.150.150"));
+        // Not when it is another reservation's, or outside the range.
+        const std::vector<AddressInUse> reservedLease{{mine, ip("192.168.150.10")}};
+        QCOMPARE(chooseReservationAddress(network, mine, reservedLease), ip("192.168.150.100"));
+        const std::vector<AddressInUse> outside{{mine, ip("192.168.150.20")}};
+        QCOMPARE(chooseReservationAddress(network, mine, outside), ip("192.168.150.100"));
+        // A full range has nothing to give.
+        Network tiny = natNetwork();
+        tiny.ips[0].dhcpRanges = {{ip("192.168.150.100"), ip("192.168.150.101")}};
+        const std::vector<AddressInUse> full{{other, ip("192.168.150.100")},
+                                             {std::nullopt, ip("192.168.150.101")}};
+        QVERIFY(!chooseReservationAddress(tiny, mine, full));
+        auto refused = reconcileReservations(tiny, "app", std::vector{mine}, {}, full);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::Conflict);
+    }
+
+    void reservationsFollowTheContainer() {
+        Network network = natNetwork();
+        const MacAddress first = *MacAddress::parse("52:54:00:00:00:77", "");
+        const MacAddress second = *MacAddress::parse("52:54:00:00:00:78", "");
+        const std::vector<MacAddress> both{first, second};
+        auto changed = reconcileReservations(network, "app", both, {}, {});
+        QVERIFY2(changed, changed ? "" : changed.error().message.c_str());
+        QVERIFY(*changed);
+        // Names are unique per network: the second interface's reservation has none.
+        const auto& hosts = network.ips[0].dhcpHosts;
+        QCOMPARE(hosts.size(), size_t{4});
+        QCOMPARE(hosts[2], (DhcpHost{first, "app", *IpAddress::parse("192.168.150.100", "")}));
+        QCOMPARE(hosts[3], (DhcpHost{second, "", *IpAddress::parse("192.168.150.101", "")}));
+        QVERIFY(validateNetwork(network));
+        // Again: nothing to do.
+        QVERIFY(!*reconcileReservations(network, "app", both, both, {}));
+        // Redefined with only the second interface: the first one's reservation goes.
+        QVERIFY(*reconcileReservations(network, "app", std::vector{second}, both, {}));
+        QCOMPARE(network.ips[0].dhcpHosts.size(), size_t{3});
+        QCOMPARE(network.ips[0].dhcpHosts[2].mac, std::optional(second));
+        // Undefined: the nameless one is recognised by the previous definition's MAC.
+        QVERIFY(*reconcileReservations(network, "app", {}, std::vector{second}, {}));
+        QCOMPARE(network.ips[0].dhcpHosts, natNetwork().ips[0].dhcpHosts);
+        // Hand-written reservations are kept: one for the MAC (another name), or one for the
+        // container's name without a MAC (planContainerNetwork uses it).
+        const MacAddress web = *MacAddress::parse("52:54:00:00:00:0a", "");
+        QVERIFY(!*reconcileReservations(network, "web2", std::vector{web}, {}, {}));
+        QVERIFY(!*reconcileReservations(network, "db", std::vector{first}, {}, {}));
+        // A network without DHCP ranges gets none.
+        Network reservationsOnly = natNetwork();
+        reservationsOnly.ips[0].dhcpRanges.clear();
+        QVERIFY(!*reconcileReservations(reservationsOnly, "app", both, {}, {}));
+    }
+
+    void generatedMacsAreStoredAndWantReservations() {
+        Domain domain;
+        domain.name = "app";
+        domain.uuid = fixedUuid();
+        Interface plain;
+        plain.source = "lab";
+        Interface fixed = plain;
+        fixed.ips.push_back({*IpAddress::parse("192.168.150.5", ""), 24});
+        Interface bridged;
+        bridged.type = InterfaceType::Bridge;
+        bridged.source = "br0";
+        domain.interfaces = {plain, fixed, bridged};
+        const auto wanted = reservationMacs(domain);
+        QCOMPARE(wanted.size(), size_t{1});
+        QCOMPARE(wanted.at("lab"), std::vector{stableMac(domain.uuid, 0)});
+        QVERIFY(assignInterfaceMacs(domain));
+        QCOMPARE(domain.interfaces[0].mac, std::optional(stableMac(domain.uuid, 0)));
+        QCOMPARE(domain.interfaces[1].mac, std::optional(stableMac(domain.uuid, 1)));
+        QVERIFY(!domain.interfaces[2].mac); // a host bridge's DHCP is not Cubby's
+        QVERIFY(!assignInterfaceMacs(domain));
+        QCOMPARE(reservationMacs(domain), wanted);
     }
 
     void containerInterfacesTakeReservationsOrTheirOwnAddresses() {
