@@ -252,6 +252,21 @@ private slots:
         QVERIFY2(out.find("198.51.100.50 probe") != std::string::npos, out.c_str());
     }
 
+    void directInterfaceIsAMacvlanOnTheLan() {
+        // type='direct': a macvlan on the host's NIC (here the fake uplink), "visible on the
+        // LAN" without a bridge; the LAN sees the container's own address and MAC.
+        EchoServer server(m_lab->uplink, HostAndUplink::uplinkAddress, 7007);
+        QVERIFY2(server.waitUntilListening().empty(), "echo server");
+        auto container = startContainer(
+            "macvlan",
+            "ip -o link show eth0; echo probe | nc 198.51.100.1 7007; echo END; exec sleep 1000",
+            "<interface type='direct'><source dev='uplink0' mode='bridge'/><mac "
+            "address='52:54:00:aa:bb:01'/><ip address='198.51.100.60' prefix='24'/></interface>");
+        const std::string out = console(*container, "END");
+        QVERIFY2(out.find("198.51.100.60 probe") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("52:54:00:aa:bb:01") != std::string::npos, out.c_str());
+    }
+
     void stoppingLeavesNothingAndACrashIsCleanedUp() {
         QVERIFY(inNamespace(m_lab->host, []() -> Status {
             CUBBY_TRY(nft, Nftables::create());
