@@ -42,7 +42,7 @@ std::vector<std::string> DefinitionStore::names() const {
 }
 
 bool DefinitionStore::exists(const std::string& name) const {
-    struct stat info{};
+    struct stat info = {};
     return ::stat(path(name).c_str(), &info) == 0;
 }
 
@@ -83,7 +83,7 @@ Status DefinitionStore::remove(const std::string& name) {
 }
 
 bool DefinitionStore::autostart(const std::string& name) const {
-    struct stat info{};
+    struct stat info = {};
     return ::stat((m_directory + "/autostart/" + name).c_str(), &info) == 0;
 }
 

@@ -250,12 +250,12 @@ std::vector<Contender> allContenders(ProcessMeter& meter, const TestPrefix& pref
 std::vector<std::filesystem::path> hierarchyRoots() {
     const std::filesystem::path top = "/sys/fs/cgroup";
     std::vector<std::filesystem::path> roots = {top};
-    struct stat topInfo{};
+    struct stat topInfo = {};
     std::error_code error;
     if (::stat(top.c_str(), &topInfo) != 0)
         return roots;
     for (const auto& entry : std::filesystem::directory_iterator(top, error)) {
-        struct stat info{};
+        struct stat info = {};
         if (::stat(entry.path().c_str(), &info) == 0 && S_ISDIR(info.st_mode) &&
             info.st_dev != topInfo.st_dev)
             roots.push_back(entry.path());

@@ -387,14 +387,18 @@ void measureContainers(std::vector<Tool*>& tools, int runs, bool keep) {
 
 // ---- printing -----------------------------------------------------------------------------
 
+using SamplesField = std::vector<Sample> Tool::*;
+using SkipField = std::string Tool::*;
+using FigureField = double Sample::*;
+
 void printPhase(const std::vector<Tool*>& tools, const char* what, const char* usable,
-                std::vector<Sample> Tool::* samples, std::string Tool::* skipped) {
+                SamplesField samples, SkipField skipped) {
     const Tool* peer = nullptr;
     for (const Tool* tool : tools) {
         if (tool->label == "libvirt" && (tool->*skipped).empty() && !(tool->*samples).empty())
             peer = tool;
     }
-    const auto column = [](const std::vector<Sample>& list, double Sample::* field) {
+    const auto column = [](const std::vector<Sample>& list, FigureField field) {
         std::vector<double> out;
         for (const Sample& sample : list)
             out.push_back(sample.*field);

@@ -36,7 +36,7 @@ constexpr const char* tcWrapper = "#!/bin/sh\n"
                                   "exit $status\n";
 
 bool isCgroup2(const char* path) {
-    struct statfs info{};
+    struct statfs info = {};
     return ::statfs(path, &info) == 0 && info.f_type == CGROUP2_SUPER_MAGIC;
 }
 
@@ -46,11 +46,11 @@ std::vector<fs::path> hierarchies() {
     if (isCgroup2(cgroupTop))
         return {cgroupTop};
     std::vector<fs::path> out;
-    struct stat top{};
+    struct stat top = {};
     ::stat(cgroupTop, &top);
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(cgroupTop, error)) {
-        struct stat info{};
+        struct stat info = {};
         if (entry.path().filename() != "unified" && ::lstat(entry.path().c_str(), &info) == 0 &&
             S_ISDIR(info.st_mode) && info.st_dev != top.st_dev)
             out.push_back(entry.path());
