@@ -1,56 +1,12 @@
 #include "polkit_authorizer.h"
 
-#include <QDBusArgument>
+#include "polkit_types.h"
+
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
-
-namespace {
-
-// polkit's Subject: (sa{sv}) — kind "system-bus-name" with {"name": <unique bus name>}.
-struct PolkitSubject {
-    QString kind;
-    QVariantMap details;
-};
-
-// polkit's AuthorizationResult: (bba{ss}).
-struct PolkitResult {
-    bool authorized = false;
-    bool challenge = false;
-    QMap<QString, QString> details;
-};
-
-QDBusArgument& operator<<(QDBusArgument& argument, const PolkitSubject& subject) {
-    argument.beginStructure();
-    argument << subject.kind << subject.details;
-    argument.endStructure();
-    return argument;
-}
-const QDBusArgument& operator>>(const QDBusArgument& argument, PolkitSubject& subject) {
-    argument.beginStructure();
-    argument >> subject.kind >> subject.details;
-    argument.endStructure();
-    return argument;
-}
-QDBusArgument& operator<<(QDBusArgument& argument, const PolkitResult& result) {
-    argument.beginStructure();
-    argument << result.authorized << result.challenge << result.details;
-    argument.endStructure();
-    return argument;
-}
-const QDBusArgument& operator>>(const QDBusArgument& argument, PolkitResult& result) {
-    argument.beginStructure();
-    argument >> result.authorized >> result.challenge >> result.details;
-    argument.endStructure();
-    return argument;
-}
-
-} // namespace
-
-Q_DECLARE_METATYPE(PolkitSubject)
-Q_DECLARE_METATYPE(PolkitResult)
 
 namespace cubby {
 
@@ -65,8 +21,8 @@ constexpr int checkTimeoutMs = 10 * 60 * 1000;
 
 PolkitAuthorizer::PolkitAuthorizer(QObject* parent)
     : QObject(parent) {
-    qDBusRegisterMetaType<PolkitSubject>();
-    qDBusRegisterMetaType<PolkitResult>();
+    qDBusRegisterMetaType<polkit::Subject>();
+    qDBusRegisterMetaType<polkit::AuthorizationResult>();
     qDBusRegisterMetaType<QMap<QString, QString>>();
 }
 
@@ -78,8 +34,8 @@ void PolkitAuthorizer::check(const QString& busName, const QString& actionId,
                                        QStringLiteral("/org/freedesktop/PolicyKit1/Authority"),
                                        QStringLiteral("org.freedesktop.PolicyKit1.Authority"),
                                        QStringLiteral("CheckAuthorization"));
-    const PolkitSubject subject{QStringLiteral("system-bus-name"),
-                                {{QStringLiteral("name"), busName}}};
+    const polkit::Subject subject{QStringLiteral("system-bus-name"),
+                                  {{QStringLiteral("name"), busName}}};
     call << QVariant::fromValue(subject) << actionId << QVariant::fromValue(details)
          << allowUserInteraction << QString();
     ++m_pending;
@@ -89,7 +45,7 @@ void PolkitAuthorizer::check(const QString& busName, const QString& actionId,
         watcher, &QDBusPendingCallWatcher::finished, this,
         [this, watcher, actionId, done = std::move(done)] {
             watcher->deleteLater();
-            const QDBusPendingReply<PolkitResult> reply = *watcher;
+            const QDBusPendingReply<polkit::AuthorizationResult> reply = *watcher;
             if (reply.isError()) {
                 done(fail(Error::of(ErrorKind::System, "asking polkit failed: " +
                                                            reply.error().message().toStdString())));

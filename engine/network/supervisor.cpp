@@ -39,17 +39,7 @@ constexpr std::string_view supervisorPidFile = "supervisor.pid";
 
 Result<UniqueFd> lockNetwork(const CubbyPaths& paths, std::string_view name) {
     CUBBY_CHECK(makeDirectories(paths.networkRunDir(name), 0755));
-    const std::string path = paths.networkLockPath(name);
-    UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
-    if (!fd)
-        return fail(Error::system(errno, std::format("opening {}", path)));
-    if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
-        if (errno == EWOULDBLOCK)
-            return fail(Error::of(ErrorKind::AlreadyExists,
-                                  std::format("network {} is already running", name)));
-        return fail(Error::system(errno, std::format("locking {}", path)));
-    }
-    return fd;
+    return takeRunLock(paths.networkLockPath(name), std::format("network {}", name));
 }
 
 std::string readLine(const std::string& path) {

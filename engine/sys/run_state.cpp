@@ -75,19 +75,22 @@ Status makeDirectories(const std::string& path, mode_t mode) {
     }
 }
 
-Result<UniqueFd> lockContainer(const CubbyPaths& paths, std::string_view name) {
-    CUBBY_CHECK(makeDirectories(paths.runDir(), 0755));
-    const std::string path = paths.lockPath(name);
+Result<UniqueFd> takeRunLock(const std::string& path, std::string_view whatRuns) {
     UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (!fd)
         return fail(Error::system(errno, std::format("opening {}", path)));
     if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
         if (errno == EWOULDBLOCK)
             return fail(Error::of(ErrorKind::AlreadyExists,
-                                  std::format("container {} is already running", name)));
+                                  std::format("{} is already running", whatRuns)));
         return fail(Error::system(errno, std::format("locking {}", path)));
     }
     return fd;
+}
+
+Result<UniqueFd> lockContainer(const CubbyPaths& paths, std::string_view name) {
+    CUBBY_CHECK(makeDirectories(paths.runDir(), 0755));
+    return takeRunLock(paths.lockPath(name), std::format("container {}", name));
 }
 
 bool controllerAlive(const CubbyPaths& paths, std::string_view name) {

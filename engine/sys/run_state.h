@@ -39,6 +39,10 @@ struct CubbyPaths {
 // Creates `path` and its missing parents with `mode`.
 Status makeDirectories(const std::string& path, mode_t mode);
 
+// Takes an exclusive lock on `path` (created if missing) without waiting; fails with
+// AlreadyExists ("`whatRuns` is already running") while another process holds it.
+Result<UniqueFd> takeRunLock(const std::string& path, std::string_view whatRuns);
+
 // Takes the container's lock without waiting; fails with AlreadyExists while a controller
 // holds it.
 Result<UniqueFd> lockContainer(const CubbyPaths& paths, std::string_view name);

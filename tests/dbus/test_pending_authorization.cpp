@@ -3,6 +3,8 @@
 // A test authentication agent, registered with polkitd for one caller's process, receives the
 // authentication request and never answers, as a person who leaves the password dialog open
 // would. Meanwhile a second caller's request must be answered at once.
+#include "polkit_types.h"
+
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
@@ -13,31 +15,6 @@
 #include <QProcess>
 #include <QTest>
 #include <unistd.h>
-
-namespace {
-
-// polkit's Subject: (sa{sv}).
-struct PolkitSubject {
-    QString kind;
-    QVariantMap details;
-};
-
-QDBusArgument& operator<<(QDBusArgument& argument, const PolkitSubject& subject) {
-    argument.beginStructure();
-    argument << subject.kind << subject.details;
-    argument.endStructure();
-    return argument;
-}
-const QDBusArgument& operator>>(const QDBusArgument& argument, PolkitSubject& subject) {
-    argument.beginStructure();
-    argument >> subject.kind >> subject.details;
-    argument.endStructure();
-    return argument;
-}
-
-} // namespace
-
-Q_DECLARE_METATYPE(PolkitSubject)
 
 namespace {
 
@@ -90,7 +67,7 @@ private slots:
         QVERIFY2(geteuid() == 0, "the dbus tier needs root: run it through scripts/test");
         QVERIFY2(qEnvironmentVariableIsSet("CUBBY_TEST_DENIED_UID"),
                  "run this test through tests/support/with-system-bus");
-        qDBusRegisterMetaType<PolkitSubject>();
+        qDBusRegisterMetaType<cubby::polkit::Subject>();
     }
 
     void secondCallerIsServedWhileTheFirstAuthenticates() {
@@ -117,9 +94,9 @@ private slots:
                                            QStringLiteral("/org/freedesktop/PolicyKit1/Authority"),
                                            QStringLiteral("org.freedesktop.PolicyKit1.Authority"),
                                            QStringLiteral("RegisterAuthenticationAgent"));
-        const PolkitSubject process{QStringLiteral("unix-process"),
-                                    {{QStringLiteral("pid"), quint32(pid)},
-                                     {QStringLiteral("start-time"), startTime(pid)}}};
+        const cubby::polkit::Subject process{QStringLiteral("unix-process"),
+                                             {{QStringLiteral("pid"), quint32(pid)},
+                                              {QStringLiteral("start-time"), startTime(pid)}}};
         registration << QVariant::fromValue(process) << QStringLiteral("C") << agentPath;
         const QDBusMessage registered = bus.call(registration);
         QVERIFY2(registered.type() == QDBusMessage::ReplyMessage,
