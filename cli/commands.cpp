@@ -1,8 +1,9 @@
 #include "commands.h"
 
+#include "cli_common.h"
+
 #include "domain_xml.h"
 #include "launch_support.h"
-#include "manager_interface.h"
 #include "network_xml.h"
 #include "terminal_session.h"
 #include "xml_reader.h"
@@ -19,79 +20,6 @@
 namespace cubby::cli {
 
 namespace {
-
-using Manager = IoGithubCubby1ManagerInterface;
-
-QTextStream& out() {
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-int failWith(const QString& message) {
-    out().flush();
-    std::fprintf(stderr, "error: %s\n", qPrintable(message));
-    return 1;
-}
-
-Manager& manager() {
-    static Manager* proxy = [] {
-        qDBusRegisterMetaType<QList<QVariantMap>>();
-        auto* created =
-            new Manager(QStringLiteral("io.github.cubby1"), QStringLiteral("/io/github/cubby1"),
-                        QDBusConnection::systemBus());
-        // Long enough for someone to answer an authentication dialog.
-        created->setTimeout(10 * 60 * 1000);
-        return created;
-    }();
-    return *proxy;
-}
-
-// Waits for a reply; prints the error and returns false when it failed.
-template <class Reply>
-bool wait(Reply& reply) {
-    reply.waitForFinished();
-    if (reply.isError()) {
-        failWith(reply.error().message());
-        return false;
-    }
-    return true;
-}
-
-bool readFile(const QString& path, QString& text) {
-    QFile file(path);
-    if (path == QStringLiteral("-") ? !file.open(stdin, QIODevice::ReadOnly)
-                                    : !file.open(QIODevice::ReadOnly)) {
-        failWith(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-        return false;
-    }
-    text = QString::fromUtf8(file.read(qint64(maxXmlDocumentBytes) + 1));
-    return true;
-}
-
-// A left-aligned table with a rule under the header, as virsh prints them.
-void printTable(const QStringList& header, const QList<QStringList>& rows) {
-    QList<int> widths;
-    for (const auto& cell : header)
-        widths << cell.size();
-    for (const auto& row : rows) {
-        for (int i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], int(row[i].size()));
-    }
-    const auto line = [&](const QStringList& cells) {
-        QString text = QStringLiteral(" ");
-        for (int i = 0; i < cells.size(); ++i)
-            text += cells[i].leftJustified(widths[i] + (i + 1 < cells.size() ? 3 : 0));
-        out() << text.trimmed().prepend(' ') << '\n';
-    };
-    line(header);
-    int total = 1;
-    for (const int width : widths)
-        total += width + 3;
-    out() << QString(total, '-') << '\n';
-    for (const auto& row : rows)
-        line(row);
-    out() << '\n';
-}
 
 int defineContainer(const QStringList& arguments) {
     QString xml;
@@ -493,7 +421,13 @@ const std::vector<Command> table = {
 } // namespace
 
 std::span<const Command> commands() {
-    return table;
+    static const std::vector<Command> all = [] {
+        std::vector<Command> joined = table;
+        const auto more = rootfsCommands();
+        joined.insert(joined.end(), more.begin(), more.end());
+        return joined;
+    }();
+    return all;
 }
 
 } // namespace cubby::cli

@@ -16,6 +16,9 @@ struct Command {
     std::function<int(const QStringList& arguments)> run;
 };
 
+// Every verb, in the order --help lists them.
 std::span<const Command> commands();
+// Root filesystems and jobs (rootfs_commands.cpp).
+std::span<const Command> rootfsCommands();
 
 } // namespace cubby::cli

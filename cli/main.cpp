@@ -11,7 +11,7 @@ namespace {
 void printUsage(std::FILE* stream) {
     std::fputs("usage: cubbyctl COMMAND [ARGUMENTS]\n\ncommands:\n", stream);
     for (const auto& command : cubby::cli::commands())
-        std::fprintf(stream, "  %-16s %-28s %s\n", command.name, command.usage,
+        std::fprintf(stream, "  %-16s %-36s %s\n", command.name, command.usage,
                      command.description);
     std::fputs("\n'cubbyctl COMMAND --help' describes one command.\n", stream);
 }

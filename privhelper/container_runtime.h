@@ -18,9 +18,11 @@ namespace cubby {
 
 struct HelperConfig {
     CubbyPaths paths;
-    QString controllerPath; // the cubby-controller binary
-    QString networkPath;    // the cubby-network binary
-    QString resolvFile;     // dnsmasq's upstream servers, handed to cubby-network
+    QString controllerPath;   // the cubby-controller binary
+    QString networkPath;      // the cubby-network binary
+    QString resolvFile;       // dnsmasq's upstream servers, handed to cubby-network
+    QString rootfsWorkerPath; // the cubby-rootfs binary
+    QString busyboxPath;      // the static busybox BusyBox root filesystems are made from
 };
 
 class ContainerRuntime : public QObject {

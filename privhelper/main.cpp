@@ -5,7 +5,8 @@
 // any moment and started again.
 //
 //   cubby-helper [--prefix DIR] [--controller PATH] [--network PATH] [--resolv-file PATH]
-//                [--cgroup-parent NAME] [--idle-exit SECONDS]
+//                [--cgroup-parent NAME] [--idle-exit SECONDS] [--rootfs-worker PATH]
+//                [--busybox PATH]
 #include "manager_adaptor.h"
 #include "manager_service.h"
 
@@ -18,6 +19,9 @@
 
 #ifndef CUBBY_CONTROLLER_DEFAULT
 #error "CUBBY_CONTROLLER_DEFAULT must name the installed cubby-controller"
+#endif
+#ifndef CUBBY_ROOTFS_DEFAULT
+#error "CUBBY_ROOTFS_DEFAULT must name the installed cubby-rootfs"
 #endif
 #ifndef CUBBY_NETWORK_DEFAULT
 #error "CUBBY_NETWORK_DEFAULT must name the installed cubby-network"
@@ -48,7 +52,16 @@ int main(int argc, char** argv) {
     const QCommandLineOption idleExit(QStringLiteral("idle-exit"),
                                       QStringLiteral("Seconds without callers before exiting."),
                                       QStringLiteral("seconds"), QStringLiteral("60"));
-    options.addOptions({prefix, controller, network, resolvFile, cgroupParent, idleExit});
+    const QCommandLineOption rootfsWorker(
+        QStringLiteral("rootfs-worker"),
+        QStringLiteral("The cubby-rootfs program (root filesystem jobs)."), QStringLiteral("path"),
+        QStringLiteral(CUBBY_ROOTFS_DEFAULT));
+    const QCommandLineOption busybox(
+        QStringLiteral("busybox"),
+        QStringLiteral("The static busybox that BusyBox root filesystems are made from."),
+        QStringLiteral("path"), QStringLiteral("/bin/busybox"));
+    options.addOptions(
+        {prefix, controller, network, resolvFile, cgroupParent, idleExit, rootfsWorker, busybox});
     options.process(app);
 
     cubby::HelperConfig config;
@@ -57,6 +70,8 @@ int main(int argc, char** argv) {
     config.controllerPath = options.value(controller);
     config.networkPath = options.value(network);
     config.resolvFile = options.value(resolvFile);
+    config.rootfsWorkerPath = options.value(rootfsWorker);
+    config.busyboxPath = options.value(busybox);
 
     QDBusConnection bus = QDBusConnection::systemBus();
     if (!bus.isConnected()) {
@@ -76,7 +91,10 @@ int main(int argc, char** argv) {
 
     // The first start since boot brings up what is marked autostart, once the event loop runs
     // (everything it does is asynchronous; calls are served meanwhile).
-    QTimer::singleShot(0, &service, [&service] { service.autostartOnBoot(); });
+    QTimer::singleShot(0, &service, [&service] {
+        service.cleanStaleRootfs();
+        service.autostartOnBoot();
+    });
 
     // Exit when nobody has needed us for a while; never in the middle of a check or a start.
     QTimer idle;

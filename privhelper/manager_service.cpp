@@ -31,8 +31,20 @@ ManagerService::ManagerService(HelperConfig config, QObject* parent)
     , m_networks(config.paths.networkDefinitions())
     , m_runtime(config)
     , m_networkProcesses(std::move(config))
-    , m_authorizer(this) {
+    , m_authorizer(this)
+    , m_jobs(this) {
     qDBusRegisterMetaType<QVariantMapList>();
+    connect(&m_jobs, &JobRegistry::jobNew, this,
+            [this](Job* job) { emit JobNew(job->path(), job->operation(), job->target()); });
+    connect(&m_jobs, &JobRegistry::jobFinished, this, [this](Job* job) {
+        emit JobFinished(job->path(), job->operation(), job->target(), job->state(),
+                         job->errorMessage());
+        // A delete cancelled after its tree was renamed away, or a worker that died, leaves
+        // a .removing-/.partial- directory: finish it now rather than at the next start.
+        if (job->state() != QStringLiteral("done"))
+            cleanStaleRootfs();
+        emit activity();
+    });
     // Containers that stop on their own remove their run directory: that is the state change.
     (void)makeDirectories(m_config.paths.runDir(), 0755);
     auto* watcher = new QFileSystemWatcher(this);
@@ -54,7 +66,8 @@ ManagerService::ManagerService(HelperConfig config, QObject* parent)
 
 bool ManagerService::busy() const {
     return m_authorizer.pending() > 0 || m_runtime.pendingStarts() > 0 ||
-           m_networkProcesses.pending() > 0 || m_pendingDiagnoses > 0 || m_pendingAutostarts > 0;
+           m_networkProcesses.pending() > 0 || m_pendingDiagnoses > 0 || m_pendingAutostarts > 0 ||
+           m_jobs.running() > 0 || m_pendingCleanups > 0;
 }
 
 void ManagerService::noteStateChanges() {

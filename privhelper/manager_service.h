@@ -7,12 +7,14 @@
 #include "definition_store.h"
 #include "dhcp_reservations.h"
 #include "domain.h"
+#include "job_registry.h"
 #include "network.h"
 #include "network_processes.h"
 #include "polkit_authorizer.h"
 
 #include <QDBusContext>
 #include <QDBusMessage>
+#include <QDBusObjectPath>
 #include <QDBusUnixFileDescriptor>
 #include <QObject>
 #include <QStringList>
@@ -35,6 +37,9 @@ public:
     // a tmpfs): starts the networks marked autostart, then the containers marked autostart
     // whose networks are up. Asynchronous; failures are logged. See manager_autostart.cpp.
     void autostartOnBoot();
+    // Removes what root filesystem jobs of an earlier helper left unfinished (it was killed
+    // mid-way). Asynchronous, through cubby-rootfs clean-stale.
+    void cleanStaleRootfs();
 
 public slots:
     QVariantMapList ListContainers();
@@ -59,6 +64,12 @@ public slots:
     void SetNetworkAutostart(const QString& name, bool enabled);
     QVariantMapList GetDhcpLeases(const QString& name);
     QVariantMapList DiagnoseNetwork(const QString& name);
+    QVariantMapList ListRootfs();
+    QDBusObjectPath CreateRootfs(const QString& name, const QString& source,
+                                 const QVariantMap& options);
+    QDBusObjectPath ImportRootfs(const QString& name, const QDBusUnixFileDescriptor& archive);
+    QDBusObjectPath DeleteRootfs(const QString& name);
+    QVariantMapList ListJobs();
 
 signals:
     void ContainerAdded(const QString& name);
@@ -67,6 +78,11 @@ signals:
     void NetworkAdded(const QString& name);
     void NetworkRemoved(const QString& name);
     void NetworkStateChanged(const QString& name, const QString& state);
+    void JobNew(const QDBusObjectPath& job, const QString& operation, const QString& target);
+    void JobFinished(const QDBusObjectPath& job, const QString& operation, const QString& target,
+                     const QString& state, const QString& errorMessage);
+    void RootfsAdded(const QString& name);
+    void RootfsRemoved(const QString& name);
     void activity(); // any call arrived or finished: restarts the idle timer
 
 private:
@@ -113,16 +129,31 @@ private:
     std::vector<AddressInUse> addressesInUse(const Network& network,
                                              std::string_view exceptContainer) const;
 
+    // Root filesystems and their jobs (manager_rootfs.cpp).
+    std::vector<std::string> rootfsNames() const;
+    bool rootfsExists(const std::string& name) const;
+    std::vector<std::string> containersUsingRootfs(const std::string& name) const;
+    // AlreadyExists when the name is taken or a job is making it.
+    Status checkRootfsNameFree(const QString& name) const;
+    // After authorization: starts cubby-rootfs with `arguments` (the verb first, then its
+    // own options) and replies with the job's path.
+    void startRootfsJob(const QDBusMessage& call, const QString& operation, const QString& name,
+                        uint caller, std::vector<std::string> arguments, int stdinFd);
+    void cancelJob(Job* job, const QDBusMessage& call);
+    uint callerUid() const; // of the call being served
+
     HelperConfig m_config;
     DefinitionStore m_containers;
     DefinitionStore m_networks;
     ContainerRuntime m_runtime;
     NetworkProcesses m_networkProcesses;
     PolkitAuthorizer m_authorizer;
+    JobRegistry m_jobs;
     std::set<std::string> m_knownRunning;
     std::set<std::string> m_knownActiveNetworks;
     int m_pendingDiagnoses = 0;  // waiting for dnsmasq's DNS answer
     int m_pendingAutostarts = 0; // networks or containers autostart is waiting for
+    int m_pendingCleanups = 0;   // cubby-rootfs clean-stale runs
 };
 
 } // namespace cubby

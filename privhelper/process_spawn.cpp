@@ -23,19 +23,8 @@ int openPidfd(pid_t pid) {
     return pidfd;
 }
 
-Result<pid_t> spawnWithReadyFd(const std::vector<std::string>& argv, const std::string& logPath,
-                               QObject* owner, std::function<void(std::string line)> onLine) {
-    int ready[2];
-    if (::pipe2(ready, O_CLOEXEC) != 0)
-        return fail(Error::system(errno, "creating a ready pipe"));
-    UniqueFd readEnd(ready[0]);
-    UniqueFd writeEnd(ready[1]);
-    const std::string readyFd = std::to_string(writeEnd.get());
-    std::vector<std::string> arguments = argv;
-    for (auto& argument : arguments) {
-        if (argument == readyFdPlaceholder)
-            argument = readyFd;
-    }
+Result<pid_t> spawnChild(const SpawnRequest& request) {
+    std::vector<std::string> arguments = request.argv;
     std::vector<char*> pointers;
     for (auto& argument : arguments)
         pointers.push_back(argument.data());
@@ -43,24 +32,48 @@ Result<pid_t> spawnWithReadyFd(const std::vector<std::string>& argv, const std::
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND,
-                                     0600);
+    if (request.stdinFd >= 0)
+        posix_spawn_file_actions_adddup2(&actions, request.stdinFd, 0);
+    else
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, request.logPath.c_str(),
+                                     O_WRONLY | O_CREAT | O_APPEND, 0600);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     // dup2 onto itself clears close-on-exec for the child only.
-    posix_spawn_file_actions_adddup2(&actions, writeEnd.get(), writeEnd.get());
+    if (request.passFd >= 0)
+        posix_spawn_file_actions_adddup2(&actions, request.passFd, request.passFd);
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
-    // Its own session: the child outlives the helper and no terminal signal reaches it.
+    // Its own session: no terminal signal reaches the child, and a long-lived one (a
+    // controller) outlives the helper.
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID);
     pid_t pid = -1;
     const int spawned =
         posix_spawn(&pid, arguments[0].c_str(), &actions, &attributes, pointers.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
-    writeEnd.reset();
     if (spawned != 0)
         return fail(Error::system(spawned, "starting " + arguments[0]));
+    return pid;
+}
+
+Result<pid_t> spawnWithReadyFd(const std::vector<std::string>& argv, const std::string& logPath,
+                               QObject* owner, std::function<void(std::string line)> onLine) {
+    int ready[2];
+    if (::pipe2(ready, O_CLOEXEC) != 0)
+        return fail(Error::system(errno, "creating a ready pipe"));
+    UniqueFd readEnd(ready[0]);
+    UniqueFd writeEnd(ready[1]);
+    SpawnRequest request{argv, logPath, -1, writeEnd.get()};
+    for (auto& argument : request.argv) {
+        if (argument == readyFdPlaceholder)
+            argument = std::to_string(writeEnd.get());
+    }
+    auto spawned = spawnChild(request);
+    writeEnd.reset();
+    if (!spawned)
+        return spawned;
+    const pid_t pid = *spawned;
     reapWhenDone(pid, owner);
 
     // The ready line arrives when the child is up (or failed); no blocking meanwhile.

@@ -18,6 +18,17 @@ namespace cubby {
 // Replaced in `argv` by the number of the ready descriptor the child writes to.
 inline constexpr std::string_view readyFdPlaceholder = "{ready-fd}";
 
+struct SpawnRequest {
+    std::vector<std::string> argv; // argv[0] is the program's path
+    std::string logPath;           // stdout and stderr are appended here
+    int stdinFd = -1;              // the child's stdin; -1: /dev/null
+    int passFd = -1;               // stays open in the child under the same number
+};
+
+// Spawns the request in a new session (no terminal signal reaches it). Every other
+// descriptor stays closed in the child (the helper's are all close-on-exec).
+Result<pid_t> spawnChild(const SpawnRequest& request);
+
 // Spawns `argv` (argv[0] is the program's path). `onLine` gets the first line the child
 // writes to its ready descriptor, without the newline, or an empty string when the child
 // closed it (exited) without writing one. Notifiers live as children of `owner`.

@@ -64,6 +64,15 @@ std::string CubbyPaths::networkStateDir(std::string_view name) const {
 std::string CubbyPaths::containerResolvConf(std::string_view name) const {
     return std::format("{}/{}.resolv.conf", runDir(), name);
 }
+std::string CubbyPaths::rootfsDir() const {
+    return joined(prefix, "/var/lib/cubby/rootfs");
+}
+std::string CubbyPaths::rootfsPath(std::string_view name) const {
+    return std::format("{}/{}", rootfsDir(), name);
+}
+std::string CubbyPaths::cacheDir() const {
+    return joined(prefix, "/var/lib/cubby/cache");
+}
 
 Status makeDirectories(const std::string& path, mode_t mode) {
     for (size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {

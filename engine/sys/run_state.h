@@ -34,6 +34,13 @@ struct CubbyPaths {
     // rather than in the 0700 run directory, so a container with a user namespace can open
     // it too.
     std::string containerResolvConf(std::string_view name) const;
+    // Root filesystems Cubby made (var/lib/cubby/rootfs/NAME). The directory is 0700 and
+    // root's: a tree unpacked from someone's tarball may hold set-user-ID programs, which no
+    // one on the host must be able to reach.
+    std::string rootfsDir() const;
+    std::string rootfsPath(std::string_view name) const;
+    // Downloads kept for next time (var/lib/cubby/cache), e.g. Debian packages.
+    std::string cacheDir() const;
 };
 
 // Creates `path` and its missing parents with `mode`.

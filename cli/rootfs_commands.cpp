@@ -1,0 +1,284 @@
+// cubbyctl's root filesystem and job verbs. Creating, importing and deleting a root
+// filesystem are jobs in the helper: the verb follows the job's progress (on a terminal)
+// until it ends; Ctrl+C cancels it, and --detach leaves it running and prints its id.
+#include "cli_common.h"
+#include "commands.h"
+#include "job_interface.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusUnixFileDescriptor>
+#include <QFile>
+#include <QSocketNotifier>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace cubby::cli {
+
+namespace {
+
+using JobProxy = IoGithubCubby1JobInterface;
+
+const QString jobPathPrefix = QStringLiteral("/io/github/cubby1/job/");
+
+int interruptPipe[2] = {-1, -1};
+
+void onInterrupt(int) {
+    const char byte = 1;
+    (void)!::write(interruptPipe[1], &byte, 1);
+}
+
+QString percent(double fraction) {
+    return fraction < 0 ? QString() : QStringLiteral(" %1%").arg(int(fraction * 100));
+}
+
+// Follows a job until it ends: progress on stderr when it is a terminal, Ctrl+C cancels.
+// Returns the verb's exit status: 0 done, 1 failed, 130 cancelled.
+int followJob(const QString& path, const QString& doneMessage) {
+    JobProxy job(QStringLiteral("io.github.cubby1"), path, QDBusConnection::systemBus());
+    job.setTimeout(10 * 60 * 1000);
+    const bool showProgress = ::isatty(2);
+    QEventLoop loop;
+    int status = -1;
+    QString lastLine;
+    const auto show = [&](double fraction, const QString& text) {
+        if (!showProgress)
+            return;
+        std::fprintf(stderr, "\r\033[K%s%s", qPrintable(text), qPrintable(percent(fraction)));
+        std::fflush(stderr);
+        lastLine = text;
+    };
+    const auto end = [&](const QString& state, const QString& errorMessage) {
+        if (status >= 0)
+            return;
+        if (showProgress && !lastLine.isEmpty())
+            std::fputs("\r\033[K", stderr);
+        if (state == QStringLiteral("done")) {
+            out() << doneMessage << "\n\n";
+            status = 0;
+        } else if (state == QStringLiteral("cancelled")) {
+            std::fprintf(stderr, "Job %s cancelled\n", qPrintable(path.mid(jobPathPrefix.size())));
+            status = 130;
+        } else {
+            status = failWith(errorMessage);
+        }
+        loop.quit();
+    };
+    QObject::connect(&job, &JobProxy::ProgressChanged, &loop, show);
+    QObject::connect(&job, &JobProxy::Finished, &loop,
+                     [&](const QString& state, const QString&, const QString& errorMessage) {
+                         end(state, errorMessage);
+                     });
+
+    // Ctrl+C asks the helper to cancel; the job's Finished ends the wait as usual.
+    if (::pipe2(interruptPipe, O_CLOEXEC) != 0)
+        return failWith(QStringLiteral("cannot watch for Ctrl+C"));
+    QSocketNotifier interrupted(interruptPipe[0], QSocketNotifier::Read);
+    QObject::connect(&interrupted, &QSocketNotifier::activated, &loop, [&] {
+        char byte;
+        (void)!::read(interruptPipe[0], &byte, 1);
+        std::fprintf(stderr, "\r\033[KCancelling…\n");
+        auto* watcher = new QDBusPendingCallWatcher(job.Cancel(), &loop);
+        QObject::connect(watcher, &QDBusPendingCallWatcher::finished, &loop, [&](auto* call) {
+            if (call->isError()) {
+                failWith(call->error().message());
+                status = 1;
+                loop.quit();
+            }
+            call->deleteLater();
+        });
+    });
+    struct sigaction action = {};
+    action.sa_handler = onInterrupt;
+    ::sigaction(SIGINT, &action, nullptr);
+
+    // Subscribed first, then read: a job that ended before we looked is still readable.
+    const QString state = job.state();
+    if (job.lastError().isValid())
+        return failWith(job.lastError().message());
+    if (state != QStringLiteral("running") && state != QStringLiteral("cancelling"))
+        end(state, job.errorMessage());
+    else
+        show(job.progress(), job.status());
+    if (status < 0)
+        loop.exec();
+    ::signal(SIGINT, SIG_DFL);
+    return status;
+}
+
+// Starts nothing itself: prints the job or follows it, as --detach says.
+template <class Reply>
+int startedJob(Reply& reply, bool detach, const QString& doneMessage) {
+    if (!wait(reply))
+        return 1;
+    const QString path = reply.value().path();
+    if (detach) {
+        out() << "Job " << path.mid(jobPathPrefix.size()) << " started\n";
+        return 0;
+    }
+    return followJob(path, doneMessage);
+}
+
+// Takes "--detach" out of `arguments`; returns whether it was there.
+bool takeDetach(QStringList& arguments) {
+    return arguments.removeAll(QStringLiteral("--detach")) > 0;
+}
+
+int rootfsList(const QStringList&) {
+    auto reply = manager().ListRootfs();
+    if (!wait(reply))
+        return 1;
+    QList<QStringList> rows;
+    for (const auto& entry : reply.value()) {
+        const QStringList users = entry.value(QStringLiteral("used_by")).toStringList();
+        rows << QStringList{entry.value(QStringLiteral("name")).toString(),
+                            users.isEmpty() ? QStringLiteral("-") : users.join(','),
+                            entry.value(QStringLiteral("path")).toString()};
+    }
+    printTable({QStringLiteral("Name"), QStringLiteral("Used by"), QStringLiteral("Path")}, rows);
+    return 0;
+}
+
+// rootfs-create's options: the source, and what that source takes (sent as CreateRootfs's
+// options; the helper checks them).
+int rootfsCreate(const QStringList& arguments) {
+    QStringList rest = arguments;
+    const bool detach = takeDetach(rest);
+    QString source = QStringLiteral("busybox");
+    QVariantMap options;
+    QStringList names;
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        const QString& word = rest[i];
+        if (!word.startsWith(QStringLiteral("--"))) {
+            names << word;
+            continue;
+        }
+        if (i + 1 >= rest.size())
+            return failWith(QStringLiteral("%1 needs a value").arg(word));
+        const QString value = rest[++i];
+        if (word == QStringLiteral("--source"))
+            source = value;
+        else if (word == QStringLiteral("--suite"))
+            options[QStringLiteral("suite")] = value;
+        else if (word == QStringLiteral("--mirror"))
+            options[QStringLiteral("mirror")] = value;
+        else if (word == QStringLiteral("--include"))
+            options[QStringLiteral("packages")] = value.split(',', Qt::SkipEmptyParts);
+        else
+            return failWith(QStringLiteral("unknown option %1").arg(word));
+    }
+    if (names.size() != 1)
+        return failWith(QStringLiteral("usage: cubbyctl rootfs-create NAME [--source SOURCE] "
+                                       "[--suite S] [--mirror URL] [--include PKG,...] "
+                                       "[--detach]"));
+    auto reply = manager().CreateRootfs(names[0], source, options);
+    return startedJob(reply, detach, QStringLiteral("Root filesystem '%1' created").arg(names[0]));
+}
+
+int rootfsImport(const QStringList& arguments) {
+    QStringList rest = arguments;
+    const bool detach = takeDetach(rest);
+    if (rest.size() != 2)
+        return failWith(QStringLiteral("usage: cubbyctl rootfs-import NAME FILE [--detach]"));
+    // Opened here, as the calling user: the helper reads only what this user may read.
+    const int fd = rest[1] == QStringLiteral("-")
+                       ? ::fcntl(0, F_DUPFD_CLOEXEC, 3)
+                       : ::open(QFile::encodeName(rest[1]).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return failWith(QStringLiteral("cannot read %1: %2").arg(rest[1], qt_error_string(errno)));
+    QDBusUnixFileDescriptor archive(fd);
+    ::close(fd);
+    auto reply = manager().ImportRootfs(rest[0], archive);
+    return startedJob(
+        reply, detach,
+        QStringLiteral("Root filesystem '%1' imported from %2").arg(rest[0], rest[1]));
+}
+
+int rootfsDelete(const QStringList& arguments) {
+    QStringList rest = arguments;
+    const bool detach = takeDetach(rest);
+    if (rest.size() != 1)
+        return failWith(QStringLiteral("usage: cubbyctl rootfs-delete NAME [--detach]"));
+    auto reply = manager().DeleteRootfs(rest[0]);
+    return startedJob(reply, detach, QStringLiteral("Root filesystem '%1' deleted").arg(rest[0]));
+}
+
+int listJobs(const QStringList&) {
+    auto reply = manager().ListJobs();
+    if (!wait(reply))
+        return 1;
+    QList<QStringList> rows;
+    for (const auto& entry : reply.value()) {
+        const double progress = entry.value(QStringLiteral("progress")).toDouble();
+        rows << QStringList{entry.value(QStringLiteral("id")).toString(),
+                            entry.value(QStringLiteral("operation")).toString(),
+                            entry.value(QStringLiteral("target")).toString(),
+                            entry.value(QStringLiteral("state")).toString(),
+                            progress < 0 ? QStringLiteral("-") : percent(progress).trimmed(),
+                            entry.value(QStringLiteral("status")).toString()};
+    }
+    printTable({QStringLiteral("Id"), QStringLiteral("Operation"), QStringLiteral("Target"),
+                QStringLiteral("State"), QStringLiteral("Progress"), QStringLiteral("Status")},
+               rows);
+    return 0;
+}
+
+bool jobPath(const QString& id, QString& path) {
+    bool numeric = false;
+    id.toUInt(&numeric);
+    if (!numeric) {
+        failWith(
+            QStringLiteral("'%1' is not a job id (a number, as 'cubbyctl jobs' lists)").arg(id));
+        return false;
+    }
+    path = jobPathPrefix + id;
+    return true;
+}
+
+int jobCancel(const QStringList& arguments) {
+    QString path;
+    if (!jobPath(arguments[0], path))
+        return 1;
+    JobProxy job(QStringLiteral("io.github.cubby1"), path, QDBusConnection::systemBus());
+    job.setTimeout(10 * 60 * 1000);
+    auto reply = job.Cancel();
+    if (!wait(reply))
+        return 1;
+    out() << "Job " << arguments[0] << " is being cancelled\n\n";
+    return 0;
+}
+
+int jobWait(const QStringList& arguments) {
+    QString path;
+    if (!jobPath(arguments[0], path))
+        return 1;
+    return followJob(path, QStringLiteral("Job %1 done").arg(arguments[0]));
+}
+
+const std::vector<Command> table = {
+    {"rootfs-list", "", "list the root filesystems Cubby made and the containers using them", 0, 0,
+     rootfsList},
+    {"rootfs-create", "NAME [--source busybox|debian] [OPTIONS]",
+     "make a root filesystem: BusyBox, or Debian (--suite S --mirror URL --include PKG,...) "
+     "via mmdebstrap; Ctrl+C cancels, --detach returns at once",
+     1, 10, rootfsCreate},
+    {"rootfs-import", "NAME FILE [--detach]",
+     "unpack a root filesystem tarball ('-' reads stdin) into a new root filesystem", 2, 3,
+     rootfsImport},
+    {"rootfs-delete", "NAME [--detach]", "remove a root filesystem no container uses", 1, 2,
+     rootfsDelete},
+    {"jobs", "", "list running jobs and those that ended in the last 30 s", 0, 0, listJobs},
+    {"job-cancel", "ID", "cancel a running job; what it made is removed", 1, 1, jobCancel},
+    {"job-wait", "ID", "follow a job until it ends (exit 0 done, 1 failed, 130 cancelled)", 1, 1,
+     jobWait},
+};
+
+} // namespace
+
+std::span<const Command> rootfsCommands() {
+    return table;
+}
+
+} // namespace cubby::cli

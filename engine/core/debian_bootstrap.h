@@ -1,0 +1,46 @@
+#pragma once
+// A Debian root filesystem made by mmdebstrap: the request (suite, mirror, extra packages),
+// checked; the mmdebstrap command line it becomes; and how far mmdebstrap got, read from the
+// "I: ..." lines it prints. Pure: cubby-rootfs runs the command.
+
+#include "error.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cubby {
+
+inline constexpr std::string_view defaultDebianSuite = "trixie";
+inline constexpr std::string_view defaultDebianMirror = "http://deb.debian.org/debian";
+
+struct DebianBootstrap {
+    std::string suite{defaultDebianSuite};
+    std::string mirror{defaultDebianMirror};
+    std::vector<std::string> packages; // installed on top of the minbase variant
+};
+
+// Suites Cubby knows (codenames and the archive's aliases); the mirror an http(s) URL of
+// plain characters (it ends up in the root's sources.list, so no spaces, quotes or newlines);
+// package names as Debian policy spells them, at most 64 of them.
+Status validateDebianBootstrap(const DebianBootstrap& request);
+
+// "bookworm, trixie, forky, sid, oldstable, stable, testing or unstable".
+std::string knownDebianSuites();
+
+// mmdebstrap's arguments (without the program) to build `target`, an empty directory, as
+// root. With a `cacheDir` (plain characters only), downloaded packages are kept there and
+// used again next time.
+std::vector<std::string> mmdebstrapArguments(const DebianBootstrap& request,
+                                             std::string_view target, std::string_view cacheDir);
+
+struct BootstrapProgress {
+    double fraction;
+    std::string text;
+};
+
+// The step an mmdebstrap output line announces, or nullopt for any other line.
+std::optional<BootstrapProgress> mmdebstrapProgress(std::string_view line);
+
+} // namespace cubby

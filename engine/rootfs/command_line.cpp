@@ -1,0 +1,172 @@
+#include "command_line.h"
+
+#include "names.h"
+#include "text.h"
+
+#include <algorithm>
+#include <climits>
+#include <format>
+
+namespace cubby {
+
+namespace {
+
+constexpr std::string_view usageText =
+    R"(usage: cubby-rootfs create --base DIR --name NAME --source busybox [--busybox PATH]
+                           --progress-fd N
+       cubby-rootfs create --base DIR --name NAME --source archive --progress-fd N  < ARCHIVE
+       cubby-rootfs create --base DIR --name NAME --source debian [--suite SUITE]
+                           [--mirror URL] [--include PKG,PKG...] [--cache DIR] --progress-fd N
+       cubby-rootfs remove --base DIR --name NAME --progress-fd N
+       cubby-rootfs clean-stale --base DIR [--progress-fd N]
+
+Makes, removes and cleans up container root filesystems below DIR (a directory owned by
+root that no one else may write to), for cubby-helper. Progress goes to descriptor N as
+lines "progress FRACTION TEXT", then one of "done TEXT", "error KIND TEXT" or "cancelled".
+SIGTERM or SIGINT cancels; a cancelled or failed create leaves nothing behind.
+
+  create       builds DIR/NAME from BusyBox (PATH must be statically linked; default
+               /bin/busybox), from a tar or cpio archive on standard input, in any
+               compression libarchive reads (gzip, bzip2, xz, zstd, lz4, …), or as a
+               minbase Debian system made by mmdebstrap (default suite trixie from
+               http://deb.debian.org/debian; --cache keeps downloaded packages for next time)
+  remove       removes DIR/NAME without following symlinks or crossing mount points
+  clean-stale  removes what killed workers left (DIR/.partial-*, DIR/.removing-*)
+
+Exit status: 0 done, 1 failed, 2 bad command line, 3 cancelled.
+)";
+
+CommandLineError usageError(std::string message) {
+    return {Error::invalid(std::move(message)), true};
+}
+
+bool parseFd(std::string_view text, int& fd) {
+    uint64_t value = 0;
+    if (!parseUnsigned(text, value) || value > INT_MAX)
+        return false;
+    fd = static_cast<int>(value);
+    return true;
+}
+
+} // namespace
+
+std::string_view rootfsUsage() {
+    return usageText;
+}
+
+int findProgressFd(std::span<const std::string_view> args) {
+    for (size_t i = 0; i + 1 < args.size(); ++i) {
+        int fd = -1;
+        if (args[i] == "--progress-fd" && parseFd(args[i + 1], fd) && fd > 0)
+            return fd;
+    }
+    return -1;
+}
+
+std::expected<RootfsCommand, CommandLineError>
+parseRootfsCommandLine(std::span<const std::string_view> args) {
+    RootfsCommand command;
+    if (args.empty())
+        return std::unexpected(usageError("no command given; see --help"));
+    const std::string_view verb = args[0];
+    if (verb == "--help" || verb == "-h")
+        return command;
+    if (verb == "create")
+        command.verb = RootfsCommand::Verb::Create;
+    else if (verb == "remove")
+        command.verb = RootfsCommand::Verb::Remove;
+    else if (verb == "clean-stale")
+        command.verb = RootfsCommand::Verb::CleanStale;
+    else
+        return std::unexpected(usageError(std::format("unknown command {}", quoted(verb))));
+    bool haveName = false;
+    bool haveBusybox = false;
+    bool haveDebianOption = false;
+    for (size_t i = 1; i < args.size(); i += 2) {
+        const std::string_view flag = args[i];
+        if (i + 1 >= args.size())
+            return std::unexpected(usageError(std::format("{} needs a value", flag)));
+        const std::string_view value = args[i + 1];
+        if (flag == "--base") {
+            command.base = value;
+        } else if (flag == "--name" && command.verb != RootfsCommand::Verb::CleanStale) {
+            command.name = value;
+            haveName = true;
+        } else if (flag == "--source" && command.verb == RootfsCommand::Verb::Create) {
+            if (value == "busybox")
+                command.source = RootfsCommand::Source::Busybox;
+            else if (value == "archive")
+                command.source = RootfsCommand::Source::Archive;
+            else if (value == "debian")
+                command.source = RootfsCommand::Source::Debian;
+            else
+                return std::unexpected(usageError(
+                    std::format("--source is busybox, archive or debian, not {}", quoted(value))));
+        } else if (flag == "--busybox" && command.verb == RootfsCommand::Verb::Create) {
+            command.busybox = value;
+            haveBusybox = true;
+        } else if (flag == "--suite" && command.verb == RootfsCommand::Verb::Create) {
+            command.debian.suite = value;
+            haveDebianOption = true;
+        } else if (flag == "--mirror" && command.verb == RootfsCommand::Verb::Create) {
+            command.debian.mirror = value;
+            haveDebianOption = true;
+        } else if (flag == "--include" && command.verb == RootfsCommand::Verb::Create) {
+            for (size_t start = 0; start <= value.size();) {
+                const size_t comma = std::min(value.find(',', start), value.size());
+                if (comma > start)
+                    command.debian.packages.emplace_back(value.substr(start, comma - start));
+                start = comma + 1;
+            }
+            haveDebianOption = true;
+        } else if (flag == "--cache" && command.verb == RootfsCommand::Verb::Create) {
+            command.debianCache = value;
+            haveDebianOption = true;
+        } else if (flag == "--progress-fd") {
+            // 0 is the archive's; a descriptor the process lacks is found when it is used.
+            if (!parseFd(value, command.progressFd) || command.progressFd == 0)
+                return std::unexpected(usageError(std::format(
+                    "--progress-fd takes a descriptor number above 0, not {}", quoted(value))));
+        } else {
+            return std::unexpected(
+                usageError(std::format("{} does not take {}", verb, quoted(flag))));
+        }
+    }
+    if (command.base.empty())
+        return std::unexpected(usageError(std::format("{} needs --base DIR", verb)));
+    if (command.verb != RootfsCommand::Verb::CleanStale) {
+        if (!haveName)
+            return std::unexpected(usageError(std::format("{} needs --name NAME", verb)));
+        if (command.progressFd < 0)
+            return std::unexpected(usageError(std::format("{} needs --progress-fd N", verb)));
+    }
+    if (command.verb == RootfsCommand::Verb::Create) {
+        if (command.source == RootfsCommand::Source::None)
+            return std::unexpected(usageError("create needs --source busybox or archive"));
+        if (haveBusybox && command.source != RootfsCommand::Source::Busybox)
+            return std::unexpected(usageError("--busybox goes with --source busybox"));
+        if (haveDebianOption && command.source != RootfsCommand::Source::Debian)
+            return std::unexpected(
+                usageError("--suite, --mirror, --include and --cache go with --source debian"));
+        if (command.source == RootfsCommand::Source::Debian) {
+            if (auto valid = validateDebianBootstrap(command.debian); !valid)
+                return std::unexpected(CommandLineError{std::move(valid.error()), false});
+            if (!command.debianCache.empty() && command.debianCache.front() != '/')
+                return std::unexpected(CommandLineError{
+                    Error::invalid(std::format("--cache: {} is not an absolute path",
+                                               quoted(command.debianCache))),
+                    false});
+        }
+    }
+    if (command.verb != RootfsCommand::Verb::CleanStale) {
+        if (auto valid = validateObjectName(command.name, "--name"); !valid)
+            return std::unexpected(CommandLineError{std::move(valid.error()), false});
+    }
+    if (command.base.front() != '/')
+        return std::unexpected(CommandLineError{
+            Error::invalid(std::format("--base: {} is not an absolute path", quoted(command.base))),
+            false});
+    return command;
+}
+
+} // namespace cubby

@@ -1,0 +1,54 @@
+#pragma once
+// cubby-rootfs's command line, parsed into a value (pure, unit-tested):
+//
+//   cubby-rootfs create --base DIR --name NAME --source busybox [--busybox PATH] --progress-fd N
+//   cubby-rootfs create --base DIR --name NAME --source archive --progress-fd N  (archive on fd 0)
+//   cubby-rootfs create --base DIR --name NAME --source debian [--suite S] [--mirror URL]
+//                       [--include PKG,PKG...] [--cache DIR] --progress-fd N
+//   cubby-rootfs remove --base DIR --name NAME --progress-fd N
+//   cubby-rootfs clean-stale --base DIR [--progress-fd N]
+//   cubby-rootfs --help
+
+#include "debian_bootstrap.h"
+#include "error.h"
+
+#include <expected>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace cubby {
+
+struct RootfsCommand {
+    enum class Verb { Create, Remove, CleanStale, Help };
+    enum class Source { None, Busybox, Archive, Debian };
+    Verb verb = Verb::Help;
+    std::string base;
+    std::string name;
+    Source source = Source::None;
+    std::string busybox = "/bin/busybox";
+    DebianBootstrap debian;  // --source debian
+    std::string debianCache; // --cache: where downloaded packages are kept
+    int progressFd = -1;
+};
+
+// Exit statuses besides jobExitDone/jobExitError/jobExitCancelled.
+inline constexpr int rootfsExitUsage = 2;
+
+struct CommandLineError {
+    Error error;
+    bool usage = false; // the command line's shape is wrong (exit 2), not a value (exit 1)
+};
+
+// `args` without the program name.
+std::expected<RootfsCommand, CommandLineError>
+parseRootfsCommandLine(std::span<const std::string_view> args);
+
+// The --progress-fd value wherever it appears, or -1: so that even a command line that fails
+// to parse is reported on the descriptor the helper reads.
+int findProgressFd(std::span<const std::string_view> args);
+
+// The --help text.
+std::string_view rootfsUsage();
+
+} // namespace cubby

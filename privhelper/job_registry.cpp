@@ -1,0 +1,85 @@
+#include "job_registry.h"
+
+#include "job_adaptor.h"
+
+#include <QDBusConnection>
+#include <QTimer>
+
+namespace cubby {
+
+JobRegistry::JobRegistry(QObject* parent)
+    : QObject(parent) {}
+
+Job* JobRegistry::start(const QString& operation, const QString& target, uint startedBy,
+                        WorkerProcess* worker, Job::CancelHandler onCancel,
+                        std::function<void()> onDone) {
+    auto* job = new Job(m_nextId++, operation, target, startedBy, std::move(onCancel), this);
+    new JobAdaptor(job);
+    QDBusConnection::systemBus().registerObject(job->path().path(), job,
+                                                QDBusConnection::ExportAdaptors);
+    m_jobs[job->id()] = job;
+    m_workers[job->id()] = worker;
+    worker->setParent(job);
+    connect(worker, &WorkerProcess::progress, job, &Job::update);
+    connect(worker, &WorkerProcess::finished, job,
+            [this, job, onDone = std::move(onDone)](const JobUpdate& outcome) {
+                if (outcome.kind == JobUpdate::Kind::Done && onDone)
+                    onDone();
+                finished(job, outcome);
+            });
+    emit jobNew(job);
+    return job;
+}
+
+void JobRegistry::finished(Job* job, const JobUpdate& outcome) {
+    m_workers.erase(job->id());
+    switch (outcome.kind) {
+    case JobUpdate::Kind::Done:
+        job->update(1, QString::fromStdString(outcome.text));
+        job->finish(QStringLiteral("done"));
+        break;
+    case JobUpdate::Kind::Cancelled:
+        job->finish(QStringLiteral("cancelled"));
+        break;
+    case JobUpdate::Kind::Error:
+    case JobUpdate::Kind::Progress: {
+        const Error error{outcome.errorKind, 0, outcome.text};
+        job->finish(QStringLiteral("failed"), &error);
+        break;
+    }
+    }
+    emit jobFinished(job);
+    QTimer::singleShot(lingerMs, this, [this, job] {
+        QDBusConnection::systemBus().unregisterObject(job->path().path());
+        m_jobs.erase(job->id());
+        job->deleteLater();
+    });
+}
+
+Job* JobRegistry::activeFor(const QString& target) const {
+    for (const auto& [id, job] : m_jobs) {
+        if (!job->finished() && job->target() == target)
+            return job;
+    }
+    return nullptr;
+}
+
+void JobRegistry::cancel(Job* job) {
+    if (auto worker = m_workers.find(job->id()); worker != m_workers.end()) {
+        job->markCancelling();
+        worker->second->cancel();
+    }
+}
+
+int JobRegistry::running() const {
+    return static_cast<int>(m_workers.size());
+}
+
+QList<QVariantMap> JobRegistry::describeAll() const {
+    QList<QVariantMap> list;
+    for (const auto& [id, job] : m_jobs)
+        list << job->describe();
+    return list;
+}
+
+} // namespace cubby

@@ -1,0 +1,354 @@
+// Root filesystems and the jobs that make and remove them (io.github.cubby1.Manager's
+// *Rootfs methods and ListJobs). The work runs in cubby-rootfs, a worker process per job;
+// the helper validates, asks polkit, starts the worker, and relays its progress.
+#include "dbus_errors.h"
+#include "debian_bootstrap.h"
+#include "domain_xml.h"
+#include "manager_common.h"
+#include "manager_service.h"
+#include "names.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QPointer>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+namespace cubby {
+
+using namespace manager;
+
+namespace {
+
+const QString createOperation = QStringLiteral("create-rootfs");
+const QString importOperation = QStringLiteral("import-rootfs");
+const QString deleteOperation = QStringLiteral("delete-rootfs");
+
+// The sources CreateRootfs knows: the options each takes become the worker's arguments.
+struct RootfsSource {
+    const char* name;
+    const char* description; // for the authentication dialog
+    // Checks `options` and appends the worker's arguments for them; InvalidArgument names
+    // an option it does not know or a value it refuses.
+    Status (*arguments)(const QVariantMap& options, const HelperConfig& config,
+                        std::vector<std::string>& out);
+};
+
+Status busyboxArguments(const QVariantMap& options, const HelperConfig& config,
+                        std::vector<std::string>& out) {
+    if (!options.isEmpty())
+        return failInvalid("the busybox source takes no option '" +
+                           options.firstKey().toStdString() + "'");
+    out.insert(out.end(), {"--busybox", config.busyboxPath.toStdString()});
+    return {};
+}
+
+// suite (s), mirror (s), packages (as): see DebianBootstrap.
+Status debianArguments(const QVariantMap& options, const HelperConfig& config,
+                       std::vector<std::string>& out) {
+    DebianBootstrap request;
+    for (auto option = options.begin(); option != options.end(); ++option) {
+        const QString& key = option.key();
+        const QVariant& value = option.value();
+        if (key == QStringLiteral("suite") && value.typeId() == QMetaType::QString)
+            request.suite = value.toString().toStdString();
+        else if (key == QStringLiteral("mirror") && value.typeId() == QMetaType::QString)
+            request.mirror = value.toString().toStdString();
+        else if (key == QStringLiteral("packages") && value.typeId() == QMetaType::QStringList) {
+            for (const auto& package : value.toStringList())
+                request.packages.push_back(package.toStdString());
+        } else
+            return failInvalid("the debian source takes suite (a string), mirror (a string) "
+                               "and packages (a list of strings), not '" +
+                               key.toStdString() + "' of type " + value.typeName());
+    }
+    CUBBY_CHECK(validateDebianBootstrap(request));
+    out.insert(out.end(), {"--suite", request.suite, "--mirror", request.mirror, "--cache",
+                           config.paths.cacheDir() + "/debian"});
+    if (!request.packages.empty()) {
+        std::string include;
+        for (const auto& package : request.packages)
+            include += (include.empty() ? "" : ",") + package;
+        out.insert(out.end(), {"--include", include});
+    }
+    return {};
+}
+
+constexpr RootfsSource rootfsSources[] = {
+    {"busybox", "a minimal BusyBox system", busyboxArguments},
+    {"debian", "a Debian system downloaded with mmdebstrap", debianArguments},
+};
+
+const RootfsSource* findSource(const QString& name) {
+    for (const auto& source : rootfsSources) {
+        if (name == QLatin1String(source.name))
+            return &source;
+    }
+    return nullptr;
+}
+
+QString sourceNames() {
+    QStringList names;
+    for (const auto& source : rootfsSources)
+        names << QLatin1String(source.name);
+    return names.join(QStringLiteral(", "));
+}
+
+bool isDirectoryNoFollow(const std::string& path) {
+    struct stat status = {};
+    return ::lstat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
+}
+
+} // namespace
+
+std::vector<std::string> ManagerService::rootfsNames() const {
+    std::vector<std::string> names;
+    DIR* directory = ::opendir(m_config.paths.rootfsDir().c_str());
+    if (!directory)
+        return names;
+    while (const dirent* entry = ::readdir(directory)) {
+        // Work in progress (.partial-NAME, .removing-NAME) is not a root filesystem yet.
+        if (entry->d_type == DT_DIR && validateObjectName(entry->d_name, "name"))
+            names.emplace_back(entry->d_name);
+    }
+    ::closedir(directory);
+    std::ranges::sort(names);
+    return names;
+}
+
+bool ManagerService::rootfsExists(const std::string& name) const {
+    return isDirectoryNoFollow(m_config.paths.rootfsPath(name));
+}
+
+std::vector<std::string> ManagerService::containersUsingRootfs(const std::string& name) const {
+    const std::string path = m_config.paths.rootfsPath(name);
+    std::vector<std::string> users;
+    for (const auto& container : m_containers.names()) {
+        auto xml = m_containers.read(container);
+        if (!xml)
+            continue;
+        auto domain = parseDomainXml(*xml, randomUuid);
+        if (!domain)
+            continue;
+        const Filesystem* root = domain->rootFilesystem();
+        if (root && root->sourceDir == path)
+            users.push_back(container);
+    }
+    return users;
+}
+
+Status ManagerService::checkRootfsNameFree(const QString& name) const {
+    const std::string id = name.toStdString();
+    if (const Job* job = m_jobs.activeFor(name))
+        return fail(Error::of(ErrorKind::AlreadyExists, "root filesystem '" + id +
+                                                            "' is being worked on by job " +
+                                                            std::to_string(job->id())));
+    if (rootfsExists(id))
+        return fail(Error::of(ErrorKind::AlreadyExists,
+                              "a root filesystem named '" + id + "' already exists"));
+    return {};
+}
+
+QVariantMapList ManagerService::ListRootfs() {
+    authorizeThen(monitorAction, {}, [this](const QDBusMessage& call) {
+        QVariantMapList list;
+        for (const auto& name : rootfsNames()) {
+            list << QVariantMap{
+                {QStringLiteral("name"), q(name)},
+                {QStringLiteral("path"), q(m_config.paths.rootfsPath(name))},
+                {QStringLiteral("used_by"), toQStringList(containersUsingRootfs(name))},
+                {QStringLiteral("busy"), m_jobs.activeFor(q(name)) != nullptr}};
+        }
+        QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(list)));
+    });
+    return {};
+}
+
+QDBusObjectPath ManagerService::CreateRootfs(const QString& name, const QString& source,
+                                             const QVariantMap& options) {
+    if (auto valid = validateObjectName(name.toStdString(), "root filesystem name"); !valid) {
+        replyError(valid.error());
+        return {};
+    }
+    const RootfsSource* known = findSource(source);
+    if (!known) {
+        replyError(Error::invalid("unknown root filesystem source '" + source.toStdString() +
+                                  "'; known: " + sourceNames().toStdString()));
+        return {};
+    }
+    std::vector<std::string> arguments{"create", "--source", source.toStdString()};
+    if (auto valid = known->arguments(options, m_config, arguments); !valid) {
+        replyError(valid.error());
+        return {};
+    }
+    if (auto free = checkRootfsNameFree(name); !free) {
+        replyError(free.error());
+        return {};
+    }
+    const uint caller = callerUid();
+    authorizeThen(
+        manageAction,
+        details("rootfs", name, QStringLiteral("create from ") + QLatin1String(known->description)),
+        [this, name, arguments, caller](const QDBusMessage& call) {
+            startRootfsJob(call, createOperation, name, caller, arguments, -1);
+        });
+    return {};
+}
+
+QDBusObjectPath ManagerService::ImportRootfs(const QString& name,
+                                             const QDBusUnixFileDescriptor& archive) {
+    if (auto valid = validateObjectName(name.toStdString(), "root filesystem name"); !valid) {
+        replyError(valid.error());
+        return {};
+    }
+    struct stat status = {};
+    if (!archive.isValid() || ::fstat(archive.fileDescriptor(), &status) != 0) {
+        replyError(Error::invalid("the archive descriptor is not open"));
+        return {};
+    }
+    if (S_ISDIR(status.st_mode)) {
+        replyError(Error::invalid("the archive descriptor is a directory, not an archive"));
+        return {};
+    }
+    if (auto free = checkRootfsNameFree(name); !free) {
+        replyError(free.error());
+        return {};
+    }
+    const uint caller = callerUid();
+    authorizeThen(manageAction, details("rootfs", name, QStringLiteral("import a tarball")),
+                  [this, name, archive, caller](const QDBusMessage& call) {
+                      startRootfsJob(call, importOperation, name, caller,
+                                     {"create", "--source", "archive"}, archive.fileDescriptor());
+                  });
+    return {};
+}
+
+QDBusObjectPath ManagerService::DeleteRootfs(const QString& name) {
+    const std::string id = name.toStdString();
+    if (auto valid = validateObjectName(id, "root filesystem name"); !valid) {
+        replyError(valid.error());
+        return {};
+    }
+    if (!rootfsExists(id)) {
+        replyError(Error::of(ErrorKind::NotFound, "no root filesystem named '" + id + "'"));
+        return {};
+    }
+    const uint caller = callerUid();
+    authorizeThen(manageAction, details("rootfs", name, QStringLiteral("delete")),
+                  [this, name, caller](const QDBusMessage& call) {
+                      startRootfsJob(call, deleteOperation, name, caller, {"remove"}, -1);
+                  });
+    return {};
+}
+
+QVariantMapList ManagerService::ListJobs() {
+    authorizeThen(monitorAction, {}, [this](const QDBusMessage& call) {
+        QDBusConnection::systemBus().send(
+            call.createReply(QVariant::fromValue(m_jobs.describeAll())));
+    });
+    return {};
+}
+
+void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& operation,
+                                    const QString& name, uint caller,
+                                    std::vector<std::string> arguments, int stdinFd) {
+    const std::string id = name.toStdString();
+    // Checked again now that polkit has answered: the world may have moved meanwhile.
+    Status ready = operation == deleteOperation ? Status{} : checkRootfsNameFree(name);
+    if (ready && operation == deleteOperation) {
+        if (m_jobs.activeFor(name))
+            ready = fail(Error::of(ErrorKind::Conflict,
+                                   "root filesystem '" + id + "' is being worked on by a job"));
+        else if (!rootfsExists(id))
+            ready = fail(Error::of(ErrorKind::NotFound, "no root filesystem named '" + id + "'"));
+        else if (const auto users = containersUsingRootfs(id); !users.empty())
+            ready = fail(Error::of(ErrorKind::Conflict,
+                                   "root filesystem '" + id + "' is the root of container '" +
+                                       users.front() + "'; undefine it first"));
+    }
+    if (ready)
+        ready = makeDirectories(m_config.paths.rootfsDir(), 0700);
+    if (!ready) {
+        replyError(call, ready.error());
+        return;
+    }
+    std::vector<std::string> argv{m_config.rootfsWorkerPath.toStdString()};
+    argv.push_back(arguments.front());
+    argv.insert(argv.end(), {"--base", m_config.paths.rootfsDir(), "--name", id, "--progress-fd",
+                             "{progress-fd}"});
+    argv.insert(argv.end(), arguments.begin() + 1, arguments.end());
+    (void)makeDirectories(m_config.paths.logDir(), 0700);
+    auto worker =
+        WorkerProcess::start(argv, m_config.paths.logDir() + "/rootfs.log", stdinFd, this);
+    if (!worker) {
+        replyError(call, worker.error());
+        return;
+    }
+    const bool deleting = operation == deleteOperation;
+    Job* job = m_jobs.start(
+        operation, name, caller, *worker,
+        [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); },
+        [this, name, deleting] {
+            if (deleting)
+                emit RootfsRemoved(name);
+            else
+                emit RootfsAdded(name);
+        });
+    QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
+}
+
+void ManagerService::cancelJob(Job* job, const QDBusMessage& call) {
+    if (job->finished() || job->state() == QStringLiteral("cancelling")) {
+        replyError(call, Error::of(ErrorKind::Conflict,
+                                   "job " + std::to_string(job->id()) + " has already " +
+                                       (job->finished() ? "finished" : "been cancelled")));
+        return;
+    }
+    emit activity();
+    const QPointer<Job> guarded(job);
+    m_authorizer.check(
+        call.service(), manageAction,
+        details("rootfs", job->target(), QStringLiteral("cancel ") + job->operation()),
+        [this, guarded, call](Status allowed) {
+            if (!allowed) {
+                replyError(call, allowed.error());
+                return;
+            }
+            if (guarded && !guarded->finished())
+                m_jobs.cancel(guarded);
+            QDBusConnection::systemBus().send(call.createReply());
+            emit activity();
+        });
+}
+
+uint ManagerService::callerUid() const {
+    return QDBusConnection::systemBus().interface()->serviceUid(message().service()).value();
+}
+
+void ManagerService::cleanStaleRootfs() {
+    if (!isDirectoryNoFollow(m_config.paths.rootfsDir()))
+        return;
+    (void)makeDirectories(m_config.paths.logDir(), 0700);
+    auto worker =
+        WorkerProcess::start({m_config.rootfsWorkerPath.toStdString(), "clean-stale", "--base",
+                              m_config.paths.rootfsDir(), "--progress-fd", "{progress-fd}"},
+                             m_config.paths.logDir() + "/rootfs.log", -1, this);
+    if (!worker) {
+        qWarning("cubby-helper: cannot clean unfinished root filesystems: %s",
+                 worker.error().message.c_str());
+        return;
+    }
+    ++m_pendingCleanups;
+    connect(*worker, &WorkerProcess::finished, this,
+            [this, worker = *worker](const JobUpdate& end) {
+                if (end.kind != JobUpdate::Kind::Done)
+                    qWarning("cubby-helper: cleaning unfinished root filesystems: %s",
+                             end.text.c_str());
+                --m_pendingCleanups;
+                worker->deleteLater();
+                emit activity();
+            });
+}
+
+} // namespace cubby

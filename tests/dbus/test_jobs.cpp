@@ -1,0 +1,479 @@
+// Jobs (issue 5): root filesystems made, imported and deleted as io.github.cubby1.Job objects
+// with progress and cancel, through the real bus, polkitd and cubby-rootfs. A BusyBox root
+// made this way boots in a container; a cancelled or interrupted job leaves nothing behind.
+#include "busybox_root.h"
+#include "helper_client.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
+#include <QDBusUnixFileDescriptor>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace cubby::test;
+
+namespace {
+
+const QString rootfsDir = QStringLiteral(CUBBY_TEST_PREFIX "/var/lib/cubby/rootfs");
+const QString jobInterface = QStringLiteral("io.github.cubby1.Job");
+
+// Entries of the root filesystem directory, work in progress (.partial-, .removing-) included.
+QStringList rootfsEntries() {
+    return QDir(rootfsDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+QVariant jobProperty(const QString& path, const QString& name) {
+    QDBusMessage get = QDBusMessage::createMethodCall(
+        helperService, path, QStringLiteral("org.freedesktop.DBus.Properties"),
+        QStringLiteral("Get"));
+    get << jobInterface << name;
+    const QDBusMessage reply = QDBusConnection::systemBus().call(get, QDBus::Block, 10000);
+    if (reply.type() != QDBusMessage::ReplyMessage)
+        return {};
+    return qvariant_cast<QDBusVariant>(reply.arguments().at(0)).variant();
+}
+
+QDBusMessage callJob(const QString& path, const QString& method) {
+    return QDBusConnection::systemBus().call(
+        QDBusMessage::createMethodCall(helperService, path, jobInterface, method), QDBus::Block,
+        30000);
+}
+
+// A directory tree packed with tar, in a temporary directory of its own.
+QString packTree(const QString& tree, const QString& archiveName, const QStringList& extra = {}) {
+    const QString archive = QDir::tempPath() + "/" + archiveName;
+    QStringList arguments{QStringLiteral("-C"), tree, QStringLiteral("-cf"), archive};
+    arguments << extra << QStringLiteral(".");
+    if (QProcess::execute(QStringLiteral("tar"), arguments) != 0)
+        return {};
+    ::chmod(QFile::encodeName(archive).constData(), 0644);
+    return archive;
+}
+
+// A pipe whose read end goes to the helper; the test writes (or stalls) at its own pace.
+struct Pipe {
+    int readEnd = -1;
+    int writeEnd = -1;
+    Pipe() {
+        int ends[2];
+        if (::pipe2(ends, O_CLOEXEC) == 0) {
+            readEnd = ends[0];
+            writeEnd = ends[1];
+        }
+    }
+    ~Pipe() {
+        closeRead();
+        closeWrite();
+    }
+    void closeRead() {
+        if (readEnd >= 0)
+            ::close(readEnd);
+        readEnd = -1;
+    }
+    void closeWrite() {
+        if (writeEnd >= 0)
+            ::close(writeEnd);
+        writeEnd = -1;
+    }
+    // Writes `bytes` of `file`, starting at `offset`.
+    bool feed(QFile& file, qint64 bytes) {
+        const QByteArray chunk = file.read(bytes);
+        qint64 written = 0;
+        while (written < chunk.size()) {
+            const ssize_t done =
+                ::write(writeEnd, chunk.constData() + written, size_t(chunk.size() - written));
+            if (done <= 0)
+                return false;
+            written += done;
+        }
+        return true;
+    }
+};
+
+// Starts an import from a pipe as root; returns the job's path.
+QString importFromPipe(const QString& name, const Pipe& pipe) {
+    const QDBusMessage reply =
+        call(QStringLiteral("ImportRootfs"),
+             {name, QVariant::fromValue(QDBusUnixFileDescriptor(pipe.readEnd))});
+    if (reply.type() != QDBusMessage::ReplyMessage) {
+        qWarning("ImportRootfs: %s", qPrintable(reply.errorMessage()));
+        return {};
+    }
+    return qvariant_cast<QDBusObjectPath>(reply.arguments().at(0)).path();
+}
+
+} // namespace
+
+// Records one job's signals and the Manager's job signals.
+class JobWatcher : public QObject {
+    Q_OBJECT
+public:
+    QList<double> fractions;
+    QStringList statuses;
+    QString finishedState;
+    QString finishedErrorName;
+    QString finishedErrorMessage;
+    QStringList newJobs;
+    QStringList finishedJobs;
+
+    void watchManager() {
+        auto bus = QDBusConnection::systemBus();
+        bus.connect(helperService, helperPath, helperInterface, QStringLiteral("JobNew"), this,
+                    SLOT(onJobNew(QDBusObjectPath, QString, QString)));
+        bus.connect(helperService, helperPath, helperInterface, QStringLiteral("JobFinished"), this,
+                    SLOT(onJobFinished(QDBusObjectPath, QString, QString, QString, QString)));
+    }
+    void watchJob(const QString& path) {
+        auto bus = QDBusConnection::systemBus();
+        bus.connect(helperService, path, jobInterface, QStringLiteral("ProgressChanged"), this,
+                    SLOT(onProgress(double, QString)));
+        bus.connect(helperService, path, jobInterface, QStringLiteral("Finished"), this,
+                    SLOT(onFinished(QString, QString, QString)));
+    }
+
+public slots:
+    void onProgress(double fraction, const QString& status) {
+        fractions << fraction;
+        statuses << status;
+    }
+    void onFinished(const QString& state, const QString& errorName, const QString& message) {
+        finishedState = state;
+        finishedErrorName = errorName;
+        finishedErrorMessage = message;
+    }
+    void onJobNew(const QDBusObjectPath& path, const QString&, const QString&) {
+        newJobs << path.path();
+    }
+    void onJobFinished(const QDBusObjectPath& path, const QString&, const QString&,
+                       const QString& state, const QString&) {
+        finishedJobs << path.path() + " " + state;
+    }
+};
+
+class TestJobs : public QObject {
+    Q_OBJECT
+    std::unique_ptr<BusyboxRoot> m_tree;
+    QString m_archive; // the BusyBox tree plus a 24 MiB file, as an uncompressed tar
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(geteuid() == 0, "the dbus tier needs root: run it through scripts/test");
+        QVERIFY2(qEnvironmentVariableIsSet("CUBBY_TEST_ALLOWED_UID"),
+                 "run this test through tests/support/with-system-bus");
+        qDBusRegisterMetaType<QList<QVariantMap>>();
+        m_tree = std::make_unique<BusyboxRoot>();
+        QVERIFY2(m_tree->ok(), m_tree->failure().c_str());
+        QFile big(QString::fromStdString(m_tree->path()) + "/big.bin");
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QByteArray block(1 << 20, 0);
+        for (int i = 0; i < 24; ++i) {
+            for (int j = 0; j < block.size(); ++j)
+                block[j] = char((i * 131 + j * 7) & 0xff);
+            big.write(block);
+        }
+        big.close();
+        m_archive = packTree(QString::fromStdString(m_tree->path()), "cubby-jobs-tree.tar");
+        QVERIFY(!m_archive.isEmpty());
+    }
+
+    // The wizard's path from a terminal: make a BusyBox root, boot a container on it, and
+    // find its shell on the console; a root in use cannot be deleted.
+    void busyboxRootfsBootsAndIsDeletedAfterUse() {
+        const Run created = cubbyctl({"rootfs-create", "mini"}, allowed());
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY2(created.out.contains("Root filesystem 'mini' created"), qPrintable(created.out));
+        QVERIFY(QFile::exists(rootfsDir + "/mini/bin/busybox"));
+        QCOMPARE(rootfsEntries(), QStringList{"mini"});
+        struct stat base = {};
+        QCOMPARE(::stat(QFile::encodeName(rootfsDir).constData(), &base), 0);
+        QCOMPARE(base.st_mode & 07777, mode_t(0700)); // set-user-ID files inside stay out of reach
+
+        const QString root = rootfsDir + "/mini";
+        const QByteArray xml =
+            QStringLiteral("<domain type='lxc'><name>tiny</name><memory unit='MiB'>64"
+                           "</memory><os><type>exe</type><init>/sbin/init</init></os>"
+                           "<devices><filesystem type='mount'><source dir='%1'/>"
+                           "<target dir='/'/></filesystem><console type='pty'/>"
+                           "</devices></domain>")
+                .arg(root)
+                .toUtf8();
+        QCOMPARE(cubbyctl({"define", "-"}, 0, xml).exitCode, 0);
+        const Run listed = cubbyctl({"rootfs-list"}, allowed());
+        QVERIFY2(listed.out.contains(
+                     QRegularExpression(R"(mini\s+tiny\s+)" + QRegularExpression::escape(root))),
+                 qPrintable(listed.out));
+
+        const Run started = cubbyctl({"start", "tiny"});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        const QDBusMessage console = call(QStringLiteral("OpenConsole"), {QStringLiteral("tiny")});
+        QVERIFY2(console.type() == QDBusMessage::ReplyMessage, qPrintable(console.errorMessage()));
+        const int fd =
+            qvariant_cast<QDBusUnixFileDescriptor>(console.arguments().at(0)).fileDescriptor();
+        const QByteArray command = "echo booted-$((6*7))\n";
+        QCOMPARE(::write(fd, command.constData(), size_t(command.size())), ssize_t(command.size()));
+        const QString seen = readFd(fd, "booted-42\r\n", 20000);
+        QVERIFY2(seen.contains("booted-42\r\n"), qPrintable(seen));
+
+        const Run refused = cubbyctl({"rootfs-delete", "mini"}, allowed());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("root of container 'tiny'"), qPrintable(refused.err));
+        QVERIFY(QFile::exists(root + "/bin/busybox"));
+
+        QCOMPARE(cubbyctl({"destroy", "tiny"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"undefine", "tiny"}).exitCode, 0);
+        const Run deleted = cubbyctl({"rootfs-delete", "mini"}, allowed());
+        QVERIFY2(deleted.exitCode == 0, qPrintable(deleted.err));
+        QVERIFY(deleted.out.contains("Root filesystem 'mini' deleted"));
+        QCOMPARE(rootfsEntries(), QStringList{});
+    }
+
+    // Progress and the end reach clients as signals and properties, from a file (a known
+    // total) and from a pipe (an unknown one).
+    void importReportsProgress() {
+        JobWatcher manager;
+        manager.watchManager();
+        const Run imported = cubbyctl({"rootfs-import", "fromfile", m_archive}, allowed());
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY(imported.out.contains("Root filesystem 'fromfile' imported from"));
+        QFile copy(rootfsDir + "/fromfile/big.bin");
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.size(), qint64(24) << 20);
+        QTRY_COMPARE(manager.newJobs.size(), 1);
+        QTRY_COMPARE(manager.finishedJobs, QStringList{manager.newJobs[0] + " done"});
+        // A finished job stays readable for a while, so a late client learns how it ended.
+        QCOMPARE(jobProperty(manager.newJobs[0], "State").toString(), QStringLiteral("done"));
+        QCOMPARE(jobProperty(manager.newJobs[0], "Progress").toDouble(), 1.0);
+        QCOMPARE(jobProperty(manager.newJobs[0], "Operation").toString(),
+                 QStringLiteral("import-rootfs"));
+        QCOMPARE(jobProperty(manager.newJobs[0], "StartedBy").toUInt(), uint(allowed()));
+
+        // Through a pipe, fed in steps: progress without a fraction, counting what arrived.
+        Pipe pipe;
+        const QString path = importFromPipe(QStringLiteral("frompipe"), pipe);
+        QVERIFY(!path.isEmpty());
+        JobWatcher job;
+        job.watchJob(path);
+        pipe.closeRead();
+        QFile archive(m_archive);
+        QVERIFY(archive.open(QIODevice::ReadOnly));
+        while (!archive.atEnd()) {
+            QVERIFY(pipe.feed(archive, 4 << 20));
+            QTest::qWait(250);
+        }
+        pipe.closeWrite();
+        QTRY_COMPARE_WITH_TIMEOUT(job.finishedState, QStringLiteral("done"), 30000);
+        QVERIFY2(job.fractions.size() >= 3, qPrintable(job.statuses.join(" | ")));
+        QVERIFY(job.fractions.front() < 0); // unknown total while it streams
+        QVERIFY2(job.statuses.join(' ').contains("MiB"), qPrintable(job.statuses.join(" | ")));
+        QVERIFY(QFile::exists(rootfsDir + "/frompipe/big.bin"));
+
+        for (const char* name : {"fromfile", "frompipe"})
+            QCOMPARE(cubbyctl({"rootfs-delete", name}).exitCode, 0);
+    }
+
+    // Cancel stops the work, removes what it had made, and frees the name.
+    void cancelLeavesNothing() {
+        Pipe pipe;
+        const QString path = importFromPipe(QStringLiteral("stalled"), pipe);
+        QVERIFY(!path.isEmpty());
+        JobWatcher job;
+        job.watchJob(path);
+        pipe.closeRead();
+        QFile archive(m_archive);
+        QVERIFY(archive.open(QIODevice::ReadOnly));
+        QVERIFY(pipe.feed(archive, 6 << 20)); // then nothing more: the import waits
+        QTRY_VERIFY(!job.statuses.isEmpty());
+        QCOMPARE(jobProperty(path, "State").toString(), QStringLiteral("running"));
+        const Run listed = cubbyctl({"jobs"}, allowed());
+        QVERIFY2(listed.out.contains(QRegularExpression(R"(import-rootfs\s+stalled\s+running)")),
+                 qPrintable(listed.out));
+
+        // Someone polkit refuses cannot cancel it.
+        const QString id = path.section('/', -1);
+        const Run refused = cubbyctl({"job-cancel", id}, denied());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("not authorized", Qt::CaseInsensitive),
+                 qPrintable(refused.err));
+        QCOMPARE(jobProperty(path, "State").toString(), QStringLiteral("running"));
+
+        const Run cancelled = cubbyctl({"job-cancel", id}, allowed());
+        QVERIFY2(cancelled.exitCode == 0, qPrintable(cancelled.err));
+        QTRY_COMPARE_WITH_TIMEOUT(job.finishedState, QStringLiteral("cancelled"), 10000);
+        QCOMPARE(rootfsEntries(), QStringList{});
+        const QDBusMessage again = callJob(path, QStringLiteral("Cancel"));
+        QCOMPARE(again.errorName(), QStringLiteral("io.github.cubby1.Error.Conflict"));
+
+        // The name is free again.
+        const Run reused = cubbyctl({"rootfs-create", "stalled"}, allowed());
+        QVERIFY2(reused.exitCode == 0, qPrintable(reused.err));
+        QCOMPARE(cubbyctl({"rootfs-delete", "stalled"}).exitCode, 0);
+    }
+
+    // Ctrl+C in cubbyctl cancels the job it follows.
+    void interruptInCubbyctlCancels() {
+        QProcess ctl;
+        const QString id = QString::number(allowed());
+        ctl.start(QStringLiteral("setpriv"),
+                  {"--reuid=" + id, "--regid=" + id, QStringLiteral("--clear-groups"),
+                   QStringLiteral(CUBBYCTL_PATH), QStringLiteral("rootfs-import"),
+                   QStringLiteral("interrupted"), QStringLiteral("-")});
+        QVERIFY(ctl.waitForStarted());
+        QFile archive(m_archive);
+        QVERIFY(archive.open(QIODevice::ReadOnly));
+        ctl.write(archive.read(2 << 20)); // the rest never comes
+        QTRY_VERIFY_WITH_TIMEOUT(cubbyctl({"jobs"}).out.contains(QRegularExpression(
+                                     R"(import-rootfs\s+interrupted\s+running)")),
+                                 10000);
+        QCOMPARE(::kill(pid_t(ctl.processId()), SIGINT), 0);
+        QVERIFY(ctl.waitForFinished(10000));
+        const QString err = QString::fromUtf8(ctl.readAllStandardError());
+        QCOMPARE(ctl.exitCode(), 130);
+        QVERIFY2(err.contains("cancelled"), qPrintable(err));
+        QCOMPARE(rootfsEntries(), QStringList{});
+    }
+
+    // Input is checked before polkit is asked, and a refused caller changes nothing.
+    void badInputAndRefusalsChangeNothing() {
+        const Run refused = cubbyctl({"rootfs-create", "bobs"}, denied());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("not authorized", Qt::CaseInsensitive),
+                 qPrintable(refused.err));
+        const Run badName = cubbyctl({"rootfs-create", "../etc"}, denied());
+        QCOMPARE(badName.exitCode, 1);
+        QVERIFY2(!badName.err.contains("not authorized", Qt::CaseInsensitive) &&
+                     badName.err.contains("name"),
+                 qPrintable(badName.err));
+
+        const auto errorOf = [](const QDBusMessage& reply) { return reply.errorName(); };
+        const QString invalid = QStringLiteral("io.github.cubby1.Error.InvalidArgument");
+        QCOMPARE(errorOf(call("CreateRootfs", {"x", "debian-from-mars", QVariantMap{}})), invalid);
+        QCOMPARE(errorOf(call("CreateRootfs", {"x", "busybox", QVariantMap{{"size", 1}}})),
+                 invalid);
+        const int directory = ::open("/tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        QCOMPARE(errorOf(call("ImportRootfs",
+                              {"x", QVariant::fromValue(QDBusUnixFileDescriptor(directory))})),
+                 invalid);
+        ::close(directory);
+        QCOMPARE(errorOf(call("DeleteRootfs", {"absent"})),
+                 QStringLiteral("io.github.cubby1.Error.NotFound"));
+
+        QCOMPARE(cubbyctl({"rootfs-create", "taken"}).exitCode, 0);
+        const Run taken = cubbyctl({"rootfs-create", "taken"});
+        QCOMPARE(taken.exitCode, 1);
+        QVERIFY2(taken.err.contains("already exists"), qPrintable(taken.err));
+        QCOMPARE(cubbyctl({"rootfs-delete", "taken"}).exitCode, 0);
+        QCOMPARE(rootfsEntries(), QStringList{});
+    }
+
+    // An archive that reaches out of its tree fails the job with the reason; nothing is made.
+    void hostileArchiveFailsCleanly() {
+        const QString tree = QDir::tempPath() + "/cubby-hostile";
+        QVERIFY(QDir().mkpath(tree));
+        QFile escape(tree + "/escape");
+        QVERIFY(escape.open(QIODevice::WriteOnly));
+        escape.write("outside\n");
+        escape.close();
+        const QString archive =
+            packTree(tree, "cubby-hostile.tar", {"-P", "--transform=s,^\\./escape,../escape,"});
+        QVERIFY(!archive.isEmpty());
+        QVERIFY(QProcess::execute("sh", {"-c", "tar -tf " + archive + " | grep -q '^\\.\\./'"}) ==
+                0);
+
+        const Run imported = cubbyctl({"rootfs-import", "hostile", archive}, allowed());
+        QCOMPARE(imported.exitCode, 1);
+        QVERIFY2(imported.err.contains("../escape"), qPrintable(imported.err));
+        QCOMPARE(rootfsEntries(), QStringList{});
+        QVERIFY(!QFile::exists(QStringLiteral(CUBBY_TEST_PREFIX "/var/lib/cubby/escape")));
+        const auto jobs = cubbyctl({"jobs"}).out;
+        QVERIFY2(jobs.contains(QRegularExpression(R"(import-rootfs\s+hostile\s+failed)")),
+                 qPrintable(jobs));
+    }
+
+    // A Debian system from Debian's archive through mmdebstrap: a cancel mid-way stops apt
+    // and dpkg and leaves no tree and no mount behind; a whole run boots.
+    void debianRootfs() {
+        const Run detached =
+            cubbyctl({"rootfs-create", "debcancel", "--source", "debian", "--detach"}, allowed());
+        QVERIFY2(detached.exitCode == 0, qPrintable(detached.err));
+        const QString id = detached.out.section(' ', 1, 1);
+        const QString path = "/io/github/cubby1/job/" + id;
+        QTRY_VERIFY_WITH_TIMEOUT(jobProperty(path, "Progress").toDouble() >= 0.02, 60000);
+        QCOMPARE(cubbyctl({"job-cancel", id}, allowed()).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(jobProperty(path, "State").toString(),
+                                  QStringLiteral("cancelled"), 20000);
+        QCOMPARE(rootfsEntries(), QStringList{});
+        QFile mounts(QStringLiteral("/proc/self/mountinfo"));
+        QVERIFY(mounts.open(QIODevice::ReadOnly));
+        QVERIFY(!mounts.readAll().contains("partial-debcancel"));
+        QCOMPARE(QProcess::execute("pgrep", {"-f", "mmdebstrap"}), 1); // none left
+
+        const Run created = cubbyctl({"rootfs-create", "deb", "--source", "debian"}, allowed());
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QFile version(rootfsDir + "/deb/etc/debian_version");
+        QVERIFY(version.open(QIODevice::ReadOnly));
+        QVERIFY(version.readAll().startsWith("13."));
+        const QByteArray xml =
+            QStringLiteral("<domain type='lxc'><name>debian</name><memory unit='MiB'>"
+                           "128</memory><os><type>exe</type><init>/bin/bash</init>"
+                           "<initarg>-c</initarg><initarg>echo debian-$(cat "
+                           "/etc/debian_version); exec sleep 1000</initarg></os>"
+                           "<devices><filesystem type='mount'><source dir='%1'/>"
+                           "<target dir='/'/></filesystem><console type='pty'/>"
+                           "</devices></domain>")
+                .arg(rootfsDir + "/deb")
+                .toUtf8();
+        QCOMPARE(cubbyctl({"define", "-"}, 0, xml).exitCode, 0);
+        QCOMPARE(cubbyctl({"start", "debian"}).exitCode, 0);
+        const QDBusMessage console =
+            call(QStringLiteral("OpenConsole"), {QStringLiteral("debian")});
+        QVERIFY2(console.type() == QDBusMessage::ReplyMessage, qPrintable(console.errorMessage()));
+        const int fd =
+            qvariant_cast<QDBusUnixFileDescriptor>(console.arguments().at(0)).fileDescriptor();
+        const QString seen = readFd(fd, "debian-13.");
+        QVERIFY2(seen.contains("debian-13."), qPrintable(seen));
+        QCOMPARE(cubbyctl({"destroy", "debian"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"undefine", "debian"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"rootfs-delete", "deb"}).exitCode, 0);
+    }
+
+    // The helper killed mid-job: its worker ends too, and the next helper removes the
+    // unfinished tree, so the name can be used again. While a job runs, the helper does not
+    // exit for idleness (3 s here).
+    void helperKilledMidJobLeavesNothing() {
+        Pipe pipe;
+        const QString path = importFromPipe(QStringLiteral("orphan"), pipe);
+        QVERIFY(!path.isEmpty());
+        pipe.closeRead();
+        QFile archive(m_archive);
+        QVERIFY(archive.open(QIODevice::ReadOnly));
+        QVERIFY(pipe.feed(archive, 4 << 20));
+        const pid_t helper = helperPid();
+        QTest::qWait(5000); // longer than the idle exit
+        QVERIFY(helperOnBus());
+        QCOMPARE(helperPid(), helper);
+        QCOMPARE(jobProperty(path, "State").toString(), QStringLiteral("running"));
+        QVERIFY(rootfsEntries().contains(".partial-orphan"));
+
+        QCOMPARE(::kill(helper, SIGKILL), 0);
+        QTRY_VERIFY(!helperOnBus());
+        pipe.closeWrite();
+        // The next call brings a helper that cleans up what the dead one's worker left.
+        QCOMPARE(cubbyctl({"rootfs-list"}).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(rootfsEntries(), QStringList{}, 10000);
+        const Run reused = cubbyctl({"rootfs-create", "orphan"});
+        QVERIFY2(reused.exitCode == 0, qPrintable(reused.err));
+        QCOMPARE(cubbyctl({"rootfs-delete", "orphan"}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJobs)
+#include "test_jobs.moc"

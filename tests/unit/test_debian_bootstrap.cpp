@@ -1,0 +1,119 @@
+// The Debian root filesystem request: what is refused before mmdebstrap ever runs, the
+// command line it becomes, and the progress read from mmdebstrap's output.
+#include "debian_bootstrap.h"
+
+#include <QTest>
+#include <algorithm>
+
+using namespace cubby;
+
+class TestDebianBootstrap : public QObject {
+    Q_OBJECT
+private slots:
+    void defaultsAreValid() { QVERIFY(validateDebianBootstrap({}).has_value()); }
+
+    void badRequestsAreRefused_data() {
+        QTest::addColumn<QString>("suite");
+        QTest::addColumn<QString>("mirror");
+        QTest::addColumn<QString>("package");
+        const QString mirror = QString::fromLatin1(defaultDebianMirror);
+        QTest::newRow("unknown suite") << "jammy" << mirror << "";
+        QTest::newRow("suite with a path") << "../trixie" << mirror << "";
+        QTest::newRow("file mirror") << "trixie"
+                                     << "file:///etc"
+                                     << "";
+        QTest::newRow("no host") << "trixie"
+                                 << "http:///debian"
+                                 << "";
+        QTest::newRow("newline in mirror")
+            << "trixie"
+            << "http://deb.debian.org/debian\ndeb http://evil/ x main"
+            << "";
+        QTest::newRow("space in mirror") << "trixie"
+                                         << "http://deb.debian.org/ debian"
+                                         << "";
+        QTest::newRow("credentials") << "trixie"
+                                     << "http://user:pw@mirror/debian"
+                                     << "";
+        QTest::newRow("upper case package") << "trixie" << mirror << "Vim";
+        QTest::newRow("option as package") << "trixie" << mirror << "--allow-unauthenticated";
+        QTest::newRow("one letter") << "trixie" << mirror << "a";
+        QTest::newRow("comma") << "trixie" << mirror << "vim,emacs";
+    }
+    void badRequestsAreRefused() {
+        QFETCH(QString, suite);
+        QFETCH(QString, mirror);
+        QFETCH(QString, package);
+        DebianBootstrap request{suite.toStdString(), mirror.toStdString(), {}};
+        if (!package.isEmpty())
+            request.packages.push_back(package.toStdString());
+        const auto valid = validateDebianBootstrap(request);
+        QVERIFY(!valid);
+        QCOMPARE(int(valid.error().kind), int(ErrorKind::InvalidArgument));
+    }
+
+    void tooManyPackagesAreRefused() {
+        DebianBootstrap request;
+        request.packages.assign(65, "vim");
+        QVERIFY(!validateDebianBootstrap(request));
+        request.packages.resize(64);
+        QVERIFY(validateDebianBootstrap(request).has_value());
+    }
+
+    void commandLine() {
+        const DebianBootstrap request{"bookworm", "https://mirror.example/debian", {"vim", "g++"}};
+        QVERIFY(validateDebianBootstrap(request).has_value());
+        const auto arguments = mmdebstrapArguments(request, "/var/lib/cubby/rootfs/.partial-x",
+                                                   "/var/lib/cubby/cache/debian");
+        const std::vector<std::string> tail(arguments.end() - 3, arguments.end());
+        QCOMPARE(tail, (std::vector<std::string>{"bookworm", "/var/lib/cubby/rootfs/.partial-x",
+                                                 "https://mirror.example/debian"}));
+        const auto has = [&](const std::string& argument) {
+            return std::ranges::find(arguments, argument) != arguments.end();
+        };
+        QVERIFY(has("--mode=root"));
+        QVERIFY(has("--variant=minbase"));
+        QVERIFY(has("--include=vim,g++"));
+        QVERIFY(has("--setup-hook=sync-in /var/lib/cubby/cache/debian /var/cache/apt/archives/"));
+        QVERIFY(has("--customize-hook=sync-out /var/cache/apt/archives "
+                    "/var/lib/cubby/cache/debian"));
+        // No cache, or a cache path a hook's shell words could not carry: no hooks at all.
+        for (const char* cache : {"", "relative/cache", "/tmp/with space", "/tmp/$(reboot)"}) {
+            const auto plain = mmdebstrapArguments(request, "/r", cache);
+            QVERIFY2(std::ranges::none_of(plain,
+                                          [](const std::string& argument) {
+                                              return argument.find("hook") != std::string::npos;
+                                          }),
+                     cache);
+        }
+    }
+
+    void progressFromOutput() {
+        const char* lines[] = {"I: chroot architecture amd64 is equal to the host's architecture",
+                               "I: running apt-get update...",
+                               "I: downloading packages with apt...",
+                               "Get:1 http://deb.debian.org/debian trixie/main amd64 bash",
+                               "I: extracting archives...",
+                               "I: installing essential packages...",
+                               "I: installing remaining packages inside the chroot...",
+                               "I: cleaning package lists and apt cache...",
+                               "I: success in 41.2 seconds"};
+        double last = -1;
+        int steps = 0;
+        for (const char* line : lines) {
+            const auto step = mmdebstrapProgress(line);
+            if (!step)
+                continue;
+            QVERIFY2(step->fraction > last, line);
+            QVERIFY(!step->text.empty());
+            last = step->fraction;
+            ++steps;
+        }
+        QCOMPARE(steps, 7);
+        QCOMPARE(last, 1.0);
+        QVERIFY(!mmdebstrapProgress("E: apt-get update failed").has_value());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDebianBootstrap)
+#include "test_debian_bootstrap.moc"
