@@ -159,6 +159,24 @@ public slots:
     }
 };
 
+// An import through a pipe the test feeds: started as root, its job watched.
+struct PipedImport {
+    Pipe pipe;
+    QString path;
+    QFile archive;
+    JobWatcher job;
+
+    PipedImport(const QString& name, const QString& archivePath)
+        : archive(archivePath) {
+        path = importFromPipe(name, pipe);
+        pipe.closeRead(); // the helper's worker has its own copy
+        if (!path.isEmpty())
+            job.watchJob(path);
+        archive.open(QIODevice::ReadOnly);
+    }
+    bool started() const { return !path.isEmpty() && archive.isOpen(); }
+};
+
 class TestJobs : public QObject {
     Q_OBJECT
     std::unique_ptr<BusyboxRoot> m_tree;
@@ -257,14 +275,11 @@ private slots:
         QCOMPARE(jobProperty(manager.newJobs[0], "StartedBy").toUInt(), uint(allowed()));
 
         // Through a pipe, fed in steps: progress without a fraction, counting what arrived.
-        Pipe pipe;
-        const QString path = importFromPipe(QStringLiteral("frompipe"), pipe);
-        QVERIFY(!path.isEmpty());
-        JobWatcher job;
-        job.watchJob(path);
-        pipe.closeRead();
-        QFile archive(m_archive);
-        QVERIFY(archive.open(QIODevice::ReadOnly));
+        PipedImport piped(QStringLiteral("frompipe"), m_archive);
+        QVERIFY(piped.started());
+        Pipe& pipe = piped.pipe;
+        QFile& archive = piped.archive;
+        JobWatcher& job = piped.job;
         while (!archive.atEnd()) {
             QVERIFY(pipe.feed(archive, 4 << 20));
             QTest::qWait(250);
@@ -282,15 +297,11 @@ private slots:
 
     // Cancel stops the work, removes what it had made, and frees the name.
     void cancelLeavesNothing() {
-        Pipe pipe;
-        const QString path = importFromPipe(QStringLiteral("stalled"), pipe);
-        QVERIFY(!path.isEmpty());
-        JobWatcher job;
-        job.watchJob(path);
-        pipe.closeRead();
-        QFile archive(m_archive);
-        QVERIFY(archive.open(QIODevice::ReadOnly));
-        QVERIFY(pipe.feed(archive, 6 << 20)); // then nothing more: the import waits
+        PipedImport piped(QStringLiteral("stalled"), m_archive);
+        QVERIFY(piped.started());
+        const QString& path = piped.path;
+        JobWatcher& job = piped.job;
+        QVERIFY(piped.pipe.feed(piped.archive, 6 << 20)); // then nothing more: the import waits
         QTRY_VERIFY(!job.statuses.isEmpty());
         QCOMPARE(jobProperty(path, "State").toString(), QStringLiteral("running"));
         const Run listed = cubbyctl({"jobs"}, allowed());
@@ -449,13 +460,10 @@ private slots:
     // unfinished tree, so the name can be used again. While a job runs, the helper does not
     // exit for idleness (3 s here).
     void helperKilledMidJobLeavesNothing() {
-        Pipe pipe;
-        const QString path = importFromPipe(QStringLiteral("orphan"), pipe);
-        QVERIFY(!path.isEmpty());
-        pipe.closeRead();
-        QFile archive(m_archive);
-        QVERIFY(archive.open(QIODevice::ReadOnly));
-        QVERIFY(pipe.feed(archive, 4 << 20));
+        PipedImport piped(QStringLiteral("orphan"), m_archive);
+        QVERIFY(piped.started());
+        const QString& path = piped.path;
+        QVERIFY(piped.pipe.feed(piped.archive, 4 << 20));
         const pid_t helper = helperPid();
         QTest::qWait(5000); // longer than the idle exit
         QVERIFY(helperOnBus());
@@ -465,7 +473,7 @@ private slots:
 
         QCOMPARE(::kill(helper, SIGKILL), 0);
         QTRY_VERIFY(!helperOnBus());
-        pipe.closeWrite();
+        piped.pipe.closeWrite();
         // The next call brings a helper that cleans up what the dead one's worker left.
         QCOMPARE(cubbyctl({"rootfs-list"}).exitCode, 0);
         QTRY_COMPARE_WITH_TIMEOUT(rootfsEntries(), QStringList{}, 10000);

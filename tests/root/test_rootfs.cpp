@@ -73,6 +73,20 @@ class TestRootfs : public QObject {
         return joinedLines(directoryEntries(base.path()));
     }
 
+    // Sends `signal` and checks the worker stops within a second, says "cancelled", exits 3 and
+    // leaves nothing in `base`.
+    static void cancelsAtOnce(RootfsWorker& worker, int signal, const ScratchBase& base) {
+        const auto asked = std::chrono::steady_clock::now();
+        QCOMPARE(::kill(worker.pid(), signal), 0);
+        QCOMPARE(worker.finish(5s), 3);
+        const auto took = std::chrono::steady_clock::now() - asked;
+        qInfo("cancelled in %lld ms", static_cast<long long>(took / 1ms));
+        QVERIFY(took < 1s);
+        const std::string problem = protocolProblem(worker, JobUpdate::Kind::Cancelled);
+        QVERIFY2(problem.empty(), problem.c_str());
+        QVERIFY2(directoryEntries(base.path()).empty(), leftovers(base).c_str());
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY2(geteuid() == 0, "the root tier needs root: run it through scripts/test");
@@ -423,15 +437,7 @@ private slots:
         QVERIFY(worker.waitForProgress("Unpacking"));
         std::this_thread::sleep_for(300ms); // it has read all there is and waits for more
         QVERIFY(pathExists(base / ".partial-stalled"));
-        const auto asked = std::chrono::steady_clock::now();
-        QCOMPARE(::kill(worker.pid(), SIGTERM), 0);
-        QCOMPARE(worker.finish(5s), 3);
-        const auto took = std::chrono::steady_clock::now() - asked;
-        qInfo("cancelled in %lld ms", static_cast<long long>(took / 1ms));
-        QVERIFY(took < 1s);
-        const std::string problem = protocolProblem(worker, JobUpdate::Kind::Cancelled);
-        QVERIFY2(problem.empty(), problem.c_str());
-        QVERIFY2(directoryEntries(base.path()).empty(), leftovers(base).c_str());
+        cancelsAtOnce(worker, SIGTERM, base);
     }
 
     void cancelStopsABusyImportAtOnce() {
@@ -440,15 +446,7 @@ private slots:
         RootfsWorker worker(createArgs(base, "busy", "archive"), endless.readEnd());
         QVERIFY(worker.waitForProgress("Unpacking"));
         std::this_thread::sleep_for(500ms);
-        const auto asked = std::chrono::steady_clock::now();
-        QCOMPARE(::kill(worker.pid(), SIGINT), 0);
-        QCOMPARE(worker.finish(5s), 3);
-        const auto took = std::chrono::steady_clock::now() - asked;
-        qInfo("cancelled in %lld ms", static_cast<long long>(took / 1ms));
-        QVERIFY(took < 1s);
-        const std::string problem = protocolProblem(worker, JobUpdate::Kind::Cancelled);
-        QVERIFY2(problem.empty(), problem.c_str());
-        QVERIFY2(directoryEntries(base.path()).empty(), leftovers(base).c_str());
+        cancelsAtOnce(worker, SIGINT, base);
     }
 
     void killedImportLeavesAPartialThatCleanStaleRemoves() {
