@@ -24,17 +24,27 @@ ConsoleHub::ConsoleHub(UniqueFd master, UniqueFd slave, std::string slavePath, s
 }
 
 void ConsoleHub::drain(const std::function<void(std::string_view)>& sink) {
-    char buffer[16 * 1024];
     // A bounded amount per wake-up: a container that writes without pause must not keep the
     // controller from its clients (the loop is level-triggered and comes straight back).
-    for (int round = 0; round < 8; ++round) {
+    drainRounds(sink, 8);
+}
+
+void ConsoleHub::drainAll(const std::function<void(std::string_view)>& sink) {
+    drainRounds(sink, 64);
+}
+
+void ConsoleHub::drainRounds(const std::function<void(std::string_view)>& sink, int rounds) {
+    char buffer[16 * 1024];
+    for (int round = 0; round < rounds; ++round) {
         const ssize_t got = ::read(m_master.get(), buffer, sizeof buffer);
         if (got <= 0)
             return; // EAGAIN: drained; EIO: no slave open (we keep one, so only transiently)
         const std::string_view chunk(buffer, static_cast<size_t>(got));
         m_ring.append(chunk);
-        log(chunk);
+        // People first: under heavy disk writeback a log write can stall for a while, and
+        // the clients should not wait for it.
         sink(chunk);
+        log(chunk);
     }
 }
 

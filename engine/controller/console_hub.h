@@ -27,12 +27,17 @@ public:
 
     // Reads what is available (up to 128 KiB); `sink` gets each chunk (for attached clients).
     void drain(const std::function<void(std::string_view)>& sink);
+    // Everything still buffered in the PTY, to the last byte (up to 1 MiB): for the end of
+    // the container, once nothing inside can write any more, so that its last words (a
+    // shutdown message, a crash) reach the clients and the log before they are told it ended.
+    void drainAll(const std::function<void(std::string_view)>& sink);
     // Queues input; returns true while some of it is still waiting for the PTY.
     bool write(std::string_view input);
     bool flushInput();
     void setWindowSize(unsigned short rows, unsigned short columns);
 
 private:
+    void drainRounds(const std::function<void(std::string_view)>& sink, int rounds);
     void log(std::string_view bytes);
 
     UniqueFd m_master;

@@ -168,12 +168,15 @@ void Controller::finish() {
     if (m_finished)
         return;
     m_finished = true;
+    // Nothing inside writes any more; then what it wrote last (init's exit may be noticed
+    // before its final output is read) reaches every client before they hear it ended.
+    (void)m_setup.cgroup.killAll();
+    m_setup.console->drainAll([this](std::string_view chunk) { broadcast(chunk); });
     for (auto& [fd, client] : m_clients) {
         if (client->attached)
             send(*client, encodeControl(ControlMessage::ConsoleClosed));
     }
     m_ptyClients.clear(); // their masters see the hang-up
-    (void)m_setup.cgroup.killAll();
     (void)m_setup.cgroup.remove();
     detachContainerInterfaces(m_setup.network);
     removeRunState(m_setup.paths, m_setup.domain.name);

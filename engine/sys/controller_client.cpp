@@ -23,6 +23,28 @@ Result<ControllerClient> ControllerClient::connect(const std::string& socketPath
     return ControllerClient(std::move(fd));
 }
 
+namespace {
+
+// Waits until `fd` is readable or `deadline` passed. A signal for the caller (SIGCHLD of some
+// other child, in a program whose handlers are installed without SA_RESTART, as Qt's are) is
+// no reason to give up: it waits out the rest.
+Status waitForPacket(int fd, std::chrono::steady_clock::time_point deadline) {
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        pollfd ready{fd, POLLIN, 0};
+        const int polled = ::poll(&ready, 1, static_cast<int>(std::max<long>(left.count(), 0)));
+        if (polled > 0)
+            return {};
+        if (polled == 0)
+            return fail(Error::system(ETIMEDOUT, "waiting for the controller"));
+        if (errno != EINTR)
+            return fail(Error::system(errno, "waiting for the controller"));
+    }
+}
+
+} // namespace
+
 Status ControllerClient::send(ControlMessage type, std::string_view payload) {
     const std::string packet = encodeControl(type, payload);
     if (::send(m_fd.get(), packet.data(), packet.size(), MSG_NOSIGNAL) !=
@@ -41,14 +63,12 @@ Result<std::string> ControllerClient::receive(std::chrono::milliseconds timeout)
 }
 
 Result<std::string> ControllerClient::readPacket(std::chrono::milliseconds timeout) {
-    pollfd ready{m_fd.get(), POLLIN, 0};
-    const int polled = ::poll(&ready, 1, static_cast<int>(timeout.count()));
-    if (polled == 0)
-        return fail(Error::system(ETIMEDOUT, "waiting for the controller"));
-    if (polled < 0)
-        return fail(Error::system(errno, "waiting for the controller"));
+    CUBBY_CHECK(waitForPacket(m_fd.get(), std::chrono::steady_clock::now() + timeout));
     std::string packet(maxControlPacket, '\0');
-    const ssize_t got = ::recv(m_fd.get(), packet.data(), packet.size(), 0);
+    ssize_t got;
+    do
+        got = ::recv(m_fd.get(), packet.data(), packet.size(), 0);
+    while (got < 0 && errno == EINTR);
     if (got < 0)
         return fail(Error::system(errno, "reading from the controller"));
     if (got == 0)
@@ -82,11 +102,7 @@ ControllerClient::requestWithFd(ControlMessage type, std::string_view payload,
     CUBBY_CHECK(send(type, payload));
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        pollfd ready{m_fd.get(), POLLIN, 0};
-        if (::poll(&ready, 1, static_cast<int>(std::max<long>(left.count(), 0))) <= 0)
-            return fail(Error::system(ETIMEDOUT, "waiting for the controller"));
+        CUBBY_CHECK(waitForPacket(m_fd.get(), deadline));
         CUBBY_TRY(packet, receiveWithFd(m_fd.get(), maxControlPacket));
         const auto message = decodeControl(packet.payload);
         if (!message)
