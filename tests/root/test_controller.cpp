@@ -429,7 +429,11 @@ private slots:
                                     withScript(*m_root, "echo BOOTED-$$; exec sleep 1000")));
         QVERIFY2(run.waitReady(), run.error().c_str());
         auto client = run.connect();
-        QVERIFY(client && client->request(ControlMessage::Reboot));
+        // Ready means init was exec'd, not that it has run: under load a reboot requested at
+        // once kills it before its first word, and there would be only one boot to see.
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        QVERIFY(readConsoleUntil(*client, "BOOTED-1").find("BOOTED-1") != std::string::npos);
+        QVERIFY(client->request(ControlMessage::Reboot));
         // The console outlives the reboot: it shows both boots.
         std::string status;
         for (int attempt = 0; attempt < 100 && status.find("restarts=1") == std::string::npos;
