@@ -189,6 +189,8 @@ void measureStarts(std::vector<Contender>& contenders, int runs, bool keep) {
             auto stopped = contender.stop();
             if (!stopped) {
                 contender.skipped = "stopping failed: " + stopped.error().message;
+                if (!sample)
+                    contender.skipped += " (the start had failed: " + sample.error().message + ")";
             } else if (!sample && !keep) {
                 contender.skipped = "refused: " + sample.error().message;
             } else if (!sample) {
