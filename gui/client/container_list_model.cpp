@@ -1,0 +1,196 @@
+#include "container_list_model.h"
+
+#include <QColor>
+#include <QSet>
+
+namespace cubby {
+
+ContainerEntry ContainerEntry::fromMap(const QVariantMap& map) {
+    ContainerEntry entry;
+    entry.name = map.value(QStringLiteral("name")).toString();
+    entry.state = map.value(QStringLiteral("state")).toString();
+    entry.pid = map.value(QStringLiteral("pid")).toLongLong();
+    entry.addresses = map.value(QStringLiteral("addresses")).toStringList();
+    entry.autostart = map.value(QStringLiteral("autostart")).toBool();
+    entry.title = map.value(QStringLiteral("title")).toString();
+    return entry;
+}
+
+ContainerListModel::ContainerListModel(QObject* parent)
+    : QAbstractTableModel(parent) {}
+
+int ContainerListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ContainerListModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : Columns;
+}
+
+QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const ContainerEntry& entry = m_rows[index.row()];
+    switch (role) {
+    case NameRole:
+        return entry.name;
+    case StateRole:
+        return entry.state;
+    case RunningRole:
+        return entry.isRunning();
+    case PidRole:
+        return entry.pid;
+    case AddressesRole:
+        return entry.addresses;
+    case AutostartRole:
+        return entry.autostart;
+    case Qt::ToolTipRole:
+        return entry.title.isEmpty() ? QVariant() : QVariant(entry.title);
+    case Qt::ForegroundRole:
+        // Running containers stand out in the state column (green, as in virt-manager).
+        if (index.column() == StateColumn && entry.isRunning())
+            return QColor(0x1e, 0x7e, 0x34);
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case NameColumn:
+        return entry.name;
+    case StateColumn:
+        return entry.state.isEmpty() ? tr("…") : entry.state;
+    case PidColumn:
+        return entry.isRunning() && entry.pid > 0 ? QString::number(entry.pid)
+                                                  : QStringLiteral("–");
+    case AddressesColumn:
+        return entry.addresses.isEmpty() ? QStringLiteral("–") : entry.addresses.join(", ");
+    case AutostartColumn:
+        return entry.autostart ? tr("yes") : tr("no");
+    default:
+        return {};
+    }
+}
+
+QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case StateColumn:
+        return tr("State");
+    case PidColumn:
+        return tr("PID");
+    case AddressesColumn:
+        return tr("Addresses");
+    case AutostartColumn:
+        return tr("Autostart");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ContainerListModel::roleNames() const {
+    QHash<int, QByteArray> roles = QAbstractTableModel::roleNames();
+    roles[NameRole] = "name";
+    roles[StateRole] = "state";
+    roles[RunningRole] = "running";
+    roles[PidRole] = "pid";
+    roles[AddressesRole] = "addresses";
+    roles[AutostartRole] = "autostart";
+    return roles;
+}
+
+void ContainerListModel::setContainers(const QList<ContainerEntry>& containers) {
+    QSet<QString> present;
+    for (const ContainerEntry& entry : containers)
+        present.insert(entry.name);
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (!present.contains(m_rows[row].name)) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    for (const ContainerEntry& entry : containers)
+        updateContainer(entry);
+}
+
+void ContainerListModel::updateContainer(const ContainerEntry& entry) {
+    if (entry.name.isEmpty())
+        return;
+    const int row = rowOf(entry.name);
+    if (row >= 0) {
+        m_rows[row] = entry;
+        emitRowChanged(row);
+        return;
+    }
+    // Sorted by name, as `cubbyctl list` prints them.
+    int at = 0;
+    while (at < m_rows.size() && m_rows[at].name < entry.name)
+        ++at;
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, entry);
+    endInsertRows();
+}
+
+void ContainerListModel::addContainer(const QString& name) {
+    if (rowOf(name) >= 0)
+        return;
+    ContainerEntry entry;
+    entry.name = name;
+    updateContainer(entry);
+}
+
+void ContainerListModel::removeContainer(const QString& name) {
+    const int row = rowOf(name);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void ContainerListModel::setState(const QString& name, const QString& state) {
+    const int row = rowOf(name);
+    if (row < 0) {
+        ContainerEntry entry;
+        entry.name = name;
+        entry.state = state;
+        updateContainer(entry);
+        return;
+    }
+    ContainerEntry& entry = m_rows[row];
+    entry.state = state;
+    if (!entry.isRunning())
+        entry.pid = 0;
+    emitRowChanged(row);
+}
+
+int ContainerListModel::rowOf(const QString& name) const {
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row].name == name)
+            return row;
+    }
+    return -1;
+}
+
+const ContainerEntry* ContainerListModel::container(const QString& name) const {
+    const int row = rowOf(name);
+    return row < 0 ? nullptr : &m_rows[row];
+}
+
+QStringList ContainerListModel::names() const {
+    QStringList list;
+    for (const ContainerEntry& entry : m_rows)
+        list << entry.name;
+    return list;
+}
+
+void ContainerListModel::emitRowChanged(int row) {
+    emit dataChanged(index(row, 0), index(row, Columns - 1));
+}
+
+} // namespace cubby

@@ -1,0 +1,70 @@
+#pragma once
+// The containers the helper knows, one row each: what ListContainers returns, kept current by
+// the Manager's ContainerAdded/Removed/StateChanged signals. Pure bookkeeping: the window feeds
+// it through the update methods below, so it is tested without a bus.
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace cubby {
+
+struct ContainerEntry {
+    QString name;
+    QString state; // "running", "shut off", or empty while not known yet
+    qint64 pid = 0;
+    QStringList addresses;
+    bool autostart = false;
+    QString title;
+
+    bool isRunning() const { return state == QLatin1String("running"); }
+    // One entry of ListContainers' reply.
+    static ContainerEntry fromMap(const QVariantMap& map);
+};
+
+class ContainerListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { NameColumn, StateColumn, PidColumn, AddressesColumn, AutostartColumn, Columns };
+    enum Role {
+        NameRole = Qt::UserRole + 1, // the same in every column
+        StateRole,
+        RunningRole,
+        PidRole,
+        AddressesRole,
+        AutostartRole,
+    };
+
+    explicit ContainerListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // A whole ListContainers reply: rows are updated in place, added and removed (never reset,
+    // so the view keeps its selection).
+    void setContainers(const QList<ContainerEntry>& containers);
+    // One container's full description (new or changed).
+    void updateContainer(const ContainerEntry& entry);
+    // ContainerAdded: a row whose details follow with the next refresh.
+    void addContainer(const QString& name);
+    void removeContainer(const QString& name);
+    // ContainerStateChanged. A container that stops has no pid any more.
+    void setState(const QString& name, const QString& state);
+
+    int rowOf(const QString& name) const;
+    const ContainerEntry* container(const QString& name) const;
+    QStringList names() const;
+
+private:
+    void emitRowChanged(int row);
+
+    QList<ContainerEntry> m_rows;
+};
+
+} // namespace cubby

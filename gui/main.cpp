@@ -1,0 +1,64 @@
+// cubby: the desktop application. It runs as the desktop user; everything privileged goes
+// through cubby-helper on the system bus, authorized by polkit.
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+void installTranslations(QApplication& app) {
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto* own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("cubby"), QStringLiteral("_"),
+                  QStringLiteral(CUBBY_TRANSLATIONS_DIR)))
+        QApplication::installTranslator(own);
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("cubby"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Cubby"));
+    QApplication::setApplicationVersion(QStringLiteral(CUBBY_VERSION));
+    QApplication::setOrganizationDomain(QStringLiteral("cubby1.github.io"));
+    // Matches resources/io.github.cubby1.desktop, so the desktop shows the right icon and name.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.cubby1"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.cubby1")));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Create and run Linux system containers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption allowRoot(
+        QStringLiteral("allow-root"),
+        QApplication::translate("main", "Run even as root (for tests; not recommended)."));
+    parser.addOption(allowRoot);
+    parser.process(app);
+
+    // The GUI never runs as root: privileged work is the helper's, checked by polkit, and a
+    // root GUI would bypass exactly that boundary (and run Qt's whole stack as root).
+    if (geteuid() == 0 && !parser.isSet(allowRoot)) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QApplication::translate(
+                         "main", "cubby: refusing to run as root. Start Cubby as your own user: "
+                                 "it asks for authorization (polkit) when an action needs it. "
+                                 "(--allow-root overrides this.)")));
+        return 1;
+    }
+
+    cubby::MainWindow window;
+    window.show();
+    return QApplication::exec();
+}

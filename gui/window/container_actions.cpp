@@ -1,0 +1,144 @@
+// What the main window's container actions do: one asynchronous helper call each, errors to the
+// message bar, terminals into tabs.
+#include "container_list_model.h"
+#include "helper_connection.h"
+#include "main_window.h"
+#include "message_bar.h"
+#include "pty_terminal.h"
+
+#include <QAbstractButton>
+#include <QDBusPendingReply>
+#include <QDBusUnixFileDescriptor>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+
+namespace cubby {
+
+void MainWindow::start() {
+    const QString name = selectedContainer();
+    operate(name, m_helper->manager()->StartContainer(name), tr("Starting %1…").arg(name),
+            tr("Could not start “%1”").arg(name));
+}
+
+void MainWindow::shutDown() {
+    const QString name = selectedContainer();
+    operate(name, m_helper->manager()->ShutdownContainer(name, 0),
+            tr("Shutting down %1…").arg(name), tr("Could not shut down “%1”").arg(name));
+}
+
+void MainWindow::forceOff() {
+    const QString name = selectedContainer();
+    operate(name, m_helper->manager()->DestroyContainer(name), tr("Stopping %1…").arg(name),
+            tr("Could not force off “%1”").arg(name));
+}
+
+void MainWindow::reboot() {
+    const QString name = selectedContainer();
+    operate(name, m_helper->manager()->RebootContainer(name), tr("Rebooting %1…").arg(name),
+            tr("Could not reboot “%1”").arg(name));
+}
+
+void MainWindow::openConsole() {
+    const QString name = selectedContainer();
+    openTerminal(name, m_helper->manager()->OpenConsole(name), tr("%1 — console").arg(name),
+                 tr("Could not open the console of “%1”").arg(name));
+}
+
+void MainWindow::openShell() {
+    const QString name = selectedContainer();
+    // An empty user is root inside the container.
+    openTerminal(name, m_helper->manager()->OpenShell(name, QString()), tr("%1 — shell").arg(name),
+                 tr("Could not open a shell in “%1”").arg(name));
+}
+
+void MainWindow::confirmDelete() {
+    const QString name = selectedContainer();
+    if (name.isEmpty())
+        return;
+    // Window-modal through open(), never exec(): no nested event loop, signals keep arriving.
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete Container"),
+                                tr("Delete the container “%1”?").arg(name),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmDelete"));
+    box->setInformativeText(
+        tr("Its definition is removed. Its root filesystem and logs are kept."));
+    box->button(QMessageBox::Yes)->setText(tr("Delete"));
+    box->button(QMessageBox::Yes)->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, name](QAbstractButton* button) {
+        if (box->standardButton(button) == QMessageBox::Yes)
+            deleteContainer(name);
+    });
+    box->open();
+}
+
+void MainWindow::deleteContainer(const QString& name) {
+    operate(name, m_helper->manager()->UndefineContainer(name), tr("Deleting %1…").arg(name),
+            tr("Could not delete “%1”").arg(name));
+}
+
+void MainWindow::operate(const QString& name, const QDBusPendingCall& call, const QString& progress,
+                         const QString& failure) {
+    if (name.isEmpty())
+        return;
+    m_busy.insert(name);
+    updateActions();
+    statusBar()->showMessage(progress);
+    m_helper->watch(call, this, [this, name, failure](QDBusPendingCallWatcher& reply) {
+        m_busy.remove(name);
+        statusBar()->clearMessage();
+        if (reply.isError())
+            showError(tr("%1: %2").arg(failure, reply.error().message()));
+        updateActions();
+        refresh();
+    });
+}
+
+void MainWindow::openTerminal(const QString& name, const QDBusPendingCall& call,
+                              const QString& title, const QString& failure) {
+    if (name.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Opening %1…").arg(title));
+    m_helper->watch(call, this, [this, title, failure](QDBusPendingCallWatcher& watcher) {
+        statusBar()->clearMessage();
+        const QDBusPendingReply<QDBusUnixFileDescriptor, QString> reply = watcher;
+        if (reply.isError()) {
+            showError(tr("%1: %2").arg(failure, reply.error().message()));
+            return;
+        }
+        // The reply's descriptor closes with the reply; the terminal keeps its own copy.
+        UniqueFd master(fcntl(reply.argumentAt<0>().fileDescriptor(), F_DUPFD_CLOEXEC, 3));
+        if (!master.valid()) {
+            showError(tr("%1: %2").arg(failure, QString::fromLocal8Bit(strerror(errno))));
+            return;
+        }
+        auto* terminal = new PtyTerminal;
+        terminal->setObjectName(QStringLiteral("terminal"));
+        terminal->setToolTip(reply.argumentAt<1>());
+        terminal->attach(std::move(master));
+        const int index = m_tabs->addTab(terminal, title);
+        m_tabs->setTabToolTip(index, reply.argumentAt<1>());
+        connect(terminal, &PtyTerminal::hangup, this, [this, terminal, title] {
+            const int at = m_tabs->indexOf(terminal);
+            if (at >= 0)
+                m_tabs->setTabText(at, tr("%1 (ended)").arg(title));
+        });
+        m_tabs->setCurrentIndex(index);
+        terminal->setFocus();
+    });
+}
+
+void MainWindow::closeTab(int index) {
+    QWidget* page = m_tabs->widget(index);
+    if (page == nullptr || page == m_tabs->widget(0))
+        return;
+    m_tabs->removeTab(index);
+    page->deleteLater();
+}
+
+} // namespace cubby

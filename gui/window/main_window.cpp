@@ -1,0 +1,308 @@
+#include "main_window.h"
+
+#include "container_list_model.h"
+#include "helper_connection.h"
+#include "jobs_status.h"
+#include "message_bar.h"
+#include "overview_page.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDBusPendingReply>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <utility>
+
+namespace cubby {
+
+namespace {
+
+constexpr int statsIntervalMs = 1000;
+
+} // namespace
+
+MainWindow::MainWindow(const QDBusConnection& bus, QWidget* parent)
+    : QMainWindow(parent)
+    , m_helper(new HelperConnection(bus, this))
+    , m_model(new ContainerListModel(this)) {
+    setWindowTitle(tr("Cubby"));
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.cubby1")));
+    m_clock.start();
+    buildActions();
+    buildLayout();
+    connectSignals();
+    updateActions();
+    connectionChanged(false, {});
+    resize(1100, 680);
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::makeAction(Action which, const QString& text, const QString& icon, Slot slot) {
+    auto* created = new QAction(QIcon::fromTheme(icon), text, this);
+    connect(created, &QAction::triggered, this, slot);
+    m_actions.at(which) = created;
+    return created;
+}
+
+void MainWindow::buildActions() {
+    makeAction(Start, tr("&Start"), QStringLiteral("media-playback-start"), &MainWindow::start)
+        ->setToolTip(tr("Start the container"));
+    makeAction(ShutDown, tr("Shut &Down"), QStringLiteral("system-shutdown"), &MainWindow::shutDown)
+        ->setToolTip(tr("Ask the container's init to power off"));
+    makeAction(ForceOff, tr("&Force Off"), QStringLiteral("process-stop"), &MainWindow::forceOff)
+        ->setToolTip(tr("Stop the container at once, killing all its processes"));
+    makeAction(Reboot, tr("&Reboot"), QStringLiteral("system-reboot"), &MainWindow::reboot);
+    makeAction(OpenConsole, tr("Open &Console"), QStringLiteral("utilities-terminal"),
+               &MainWindow::openConsole)
+        ->setToolTip(tr("Show the container's console in a new tab"));
+    makeAction(OpenShell, tr("Open S&hell"), QStringLiteral("utilities-terminal"),
+               &MainWindow::openShell)
+        ->setToolTip(tr("Open a root shell inside the container in a new tab"));
+    makeAction(Delete, tr("De&lete…"), QStringLiteral("edit-delete"), &MainWindow::confirmDelete)
+        ->setToolTip(tr("Remove the container's definition"));
+    makeAction(Refresh, tr("Re&fresh"), QStringLiteral("view-refresh"), &MainWindow::refresh)
+        ->setShortcut(QKeySequence::Refresh);
+    // Keys typed into a terminal are the container's: these shortcuts act only where the
+    // actions are shown (the list, the toolbar, the menus).
+    action(Refresh)->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action(Delete)->setShortcut(QKeySequence::Delete);
+    action(Delete)->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
+    QMenu* container = menuBar()->addMenu(tr("&Container"));
+    container->addActions({action(Start), action(ShutDown), action(ForceOff), action(Reboot)});
+    container->addSeparator();
+    container->addActions({action(OpenConsole), action(OpenShell)});
+    container->addSeparator();
+    container->addActions({action(Delete)});
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(action(Refresh));
+
+    QToolBar* toolbar = addToolBar(tr("Container"));
+    toolbar->setObjectName(QStringLiteral("containerToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addActions({action(Start), action(ShutDown), action(ForceOff), action(Reboot)});
+    toolbar->addSeparator();
+    toolbar->addActions({action(OpenConsole), action(OpenShell)});
+    toolbar->addSeparator();
+    toolbar->addActions({action(Delete), action(Refresh)});
+}
+
+void MainWindow::buildLayout() {
+    m_view = new QTableView;
+    m_view->setObjectName(QStringLiteral("containerView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(ContainerListModel::AddressesColumn,
+                                                     QHeaderView::Stretch);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions({action(Start), action(ShutDown), action(ForceOff), action(Reboot),
+                        action(OpenConsole), action(OpenShell), action(Delete), action(Refresh)});
+
+    m_overview = new OverviewPage;
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    m_tabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({400, 700});
+    splitter->setChildrenCollapsible(false);
+
+    m_messageBar = new MessageBar;
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_connection = new QLabel;
+    m_connection->setObjectName(QStringLiteral("connectionState"));
+    m_jobs = new JobsStatus(m_helper);
+    statusBar()->addWidget(m_connection, 1);
+    statusBar()->addPermanentWidget(m_jobs);
+}
+
+void MainWindow::connectSignals() {
+    ManagerProxy* manager = m_helper->manager();
+    connect(manager, &ManagerProxy::ContainerAdded, this, [this](const QString& name) {
+        m_model->addContainer(name);
+        refresh();
+    });
+    connect(manager, &ManagerProxy::ContainerRemoved, m_model,
+            &ContainerListModel::removeContainer);
+    connect(manager, &ManagerProxy::ContainerStateChanged, this, &MainWindow::stateChanged);
+    connect(m_helper, &HelperConnection::refreshNeeded, this, &MainWindow::refresh);
+    connect(m_helper, &HelperConnection::reachabilityChanged, this, &MainWindow::connectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::selectionChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::selectionChanged);
+    m_statsTimer.setInterval(statsIntervalMs);
+    connect(&m_statsTimer, &QTimer::timeout, this, &MainWindow::pollStats);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    m_helper->setPolling(true); // fetches the lists now, then every few seconds
+    m_jobs->refresh();
+}
+
+void MainWindow::hideEvent(QHideEvent* event) {
+    QMainWindow::hideEvent(event);
+    m_helper->setPolling(false);
+    m_statsTimer.stop();
+}
+
+void MainWindow::refresh() {
+    if (m_listPending) {
+        m_listAgain = true; // the reply on its way may predate what we were told
+        return;
+    }
+    m_listPending = true;
+    m_helper->watch(m_helper->manager()->ListContainers(), this,
+                    [this](QDBusPendingCallWatcher& call) { containersListed(call); });
+}
+
+void MainWindow::containersListed(QDBusPendingCallWatcher& call) {
+    m_listPending = false;
+    const QDBusPendingReply<QList<QVariantMap>> reply = call;
+    if (!reply.isError()) {
+        QList<ContainerEntry> entries;
+        for (const QVariantMap& map : reply.value())
+            entries << ContainerEntry::fromMap(map);
+        m_model->setContainers(entries);
+        m_listError.clear();
+        fetchInfo();
+        updateActions();
+    } else if (!HelperConnection::isTransportError(reply.error()) &&
+               reply.error().message() != m_listError) {
+        // Said once, not at every poll: closing the bar keeps it closed.
+        m_listError = reply.error().message();
+        showError(tr("Could not list the containers: %1").arg(m_listError));
+    }
+    if (std::exchange(m_listAgain, false))
+        refresh();
+}
+
+QString MainWindow::selectedContainer() const {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(ContainerListModel::NameRole).toString();
+}
+
+bool MainWindow::selectContainer(const QString& name) {
+    const int row = m_model->rowOf(name);
+    if (row < 0)
+        return false;
+    m_view->selectRow(row);
+    return true;
+}
+
+void MainWindow::selectionChanged() {
+    const QString name = selectedContainer();
+    if (name != m_overview->container()) {
+        m_overview->setContainer(name);
+        fetchInfo();
+    }
+    updateActions();
+}
+
+void MainWindow::updateActions() {
+    const QString name = selectedContainer();
+    const ContainerEntry* entry = name.isEmpty() ? nullptr : m_model->container(name);
+    const bool idle = entry && !m_busy.contains(name);
+    const bool running = idle && entry->isRunning();
+    const bool stopped = idle && entry->state == QLatin1String("shut off");
+    action(Start)->setEnabled(stopped);
+    action(Delete)->setEnabled(stopped);
+    for (Action which : {ShutDown, ForceOff, Reboot, OpenConsole, OpenShell})
+        action(which)->setEnabled(running);
+    // Figures are sampled only while someone can see them.
+    const bool sample = entry && entry->isRunning() && isVisible();
+    if (sample && !m_statsTimer.isActive()) {
+        m_statsTimer.start();
+        pollStats();
+    } else if (!sample && m_statsTimer.isActive()) {
+        m_statsTimer.stop();
+        m_overview->stopStats();
+    }
+}
+
+void MainWindow::fetchInfo() {
+    const QString name = m_overview->container();
+    if (name.isEmpty())
+        return;
+    m_helper->watch(m_helper->manager()->GetContainerInfo(name), m_overview,
+                    [this](QDBusPendingCallWatcher& call) {
+                        const QDBusPendingReply<QVariantMap> reply = call;
+                        if (!reply.isError())
+                            m_overview->setInfo(reply.value());
+                    });
+}
+
+void MainWindow::pollStats() {
+    if (m_statsPending)
+        return;
+    m_statsPending = true;
+    m_helper->watch(m_helper->manager()->GetStats(), this, [this](QDBusPendingCallWatcher& call) {
+        m_statsPending = false;
+        const QDBusPendingReply<QList<QVariantMap>> reply = call;
+        if (reply.isError())
+            return;
+        const qint64 now = m_clock.nsecsElapsed();
+        for (const QVariantMap& stats : reply.value())
+            m_overview->addStats(stats, now);
+    });
+}
+
+void MainWindow::stateChanged(const QString& name, const QString& state) {
+    m_model->setState(name, state);
+    if (name == m_overview->container())
+        fetchInfo();
+    refresh(); // the pid and addresses changed too
+}
+
+void MainWindow::connectionChanged(bool reachable, const QString& reason) {
+    if (reachable)
+        m_connection->setText(tr("Connected to cubby-helper"));
+    else if (reason.isEmpty())
+        m_connection->setText(tr("Connecting to cubby-helper…"));
+    else
+        m_connection->setText(tr("cubby-helper not reachable: %1").arg(reason));
+    m_connection->setToolTip(m_connection->text());
+}
+
+void MainWindow::showError(const QString& text) {
+    m_messageBar->showError(text);
+}
+
+} // namespace cubby

@@ -1,0 +1,109 @@
+#pragma once
+// Cubby's main window: the containers on the left, the selected one's overview and its
+// terminals in tabs on the right, actions in a toolbar and menu, errors in an inline bar and
+// the helper's connection and jobs in the status bar. Every call to the helper is asynchronous;
+// nothing here waits for a reply.
+
+#include <QDBusConnection>
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QSet>
+#include <QTimer>
+#include <array>
+
+class QAction;
+class QDBusPendingCall;
+class QDBusPendingCallWatcher;
+class QLabel;
+class QTabWidget;
+class QTableView;
+
+namespace cubby {
+
+class ContainerListModel;
+class HelperConnection;
+class JobsStatus;
+class MessageBar;
+class OverviewPage;
+class PtyTerminal;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum Action { Start, ShutDown, ForceOff, Reboot, OpenConsole, OpenShell, Delete, Refresh };
+
+    explicit MainWindow(const QDBusConnection& bus = QDBusConnection::systemBus(),
+                        QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    QAction* action(Action which) const { return m_actions.at(which); }
+    ContainerListModel* model() const { return m_model; }
+    QTableView* containerView() const { return m_view; }
+    QTabWidget* tabs() const { return m_tabs; }
+    OverviewPage* overview() const { return m_overview; }
+    MessageBar* messageBar() const { return m_messageBar; }
+    HelperConnection* helper() const { return m_helper; }
+    QString selectedContainer() const;
+    // Selects a container's row (e.g. one just defined); false when the list lacks it.
+    bool selectContainer(const QString& name);
+
+public slots:
+    void refresh();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
+private:
+    using Slot = void (MainWindow::*)();
+
+    // main_window.cpp: layout, lists and the selected container's figures.
+    QAction* makeAction(Action which, const QString& text, const QString& icon, Slot slot);
+    void buildActions();
+    void buildLayout();
+    void connectSignals();
+    void containersListed(QDBusPendingCallWatcher& call);
+    void selectionChanged();
+    void updateActions();
+    void fetchInfo();
+    void pollStats();
+    void stateChanged(const QString& name, const QString& state);
+    void connectionChanged(bool reachable, const QString& reason);
+    void showError(const QString& text);
+
+    // container_actions.cpp: what the actions do.
+    void start();
+    void shutDown();
+    void forceOff();
+    void reboot();
+    void openConsole();
+    void openShell();
+    void confirmDelete();
+    void deleteContainer(const QString& name);
+    // Runs an operation on one container: its actions are off until the reply, an error goes
+    // to the message bar as "`failure`: the helper's message", and the list is fetched again.
+    void operate(const QString& name, const QDBusPendingCall& call, const QString& progress,
+                 const QString& failure);
+    void openTerminal(const QString& name, const QDBusPendingCall& call, const QString& title,
+                      const QString& failure);
+    void closeTab(int index);
+
+    HelperConnection* m_helper = nullptr;
+    ContainerListModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    OverviewPage* m_overview = nullptr;
+    MessageBar* m_messageBar = nullptr;
+    QLabel* m_connection = nullptr;
+    JobsStatus* m_jobs = nullptr;
+    std::array<QAction*, Refresh + 1> m_actions{};
+    QTimer m_statsTimer;
+    QElapsedTimer m_clock;
+    QSet<QString> m_busy;
+    QString m_listError; // the last error listing the containers, said once
+    bool m_listPending = false;
+    bool m_listAgain = false;
+    bool m_statsPending = false;
+};
+
+} // namespace cubby

@@ -1,0 +1,321 @@
+// The desktop app end to end: the main window against the real cubby-helper (bus-activated from
+// this build on a private system bus with the real polkitd) and a real X server. A BusyBox
+// container is started, typed into through its console with X key events, watched in the
+// overview's graphs, forced off and deleted, all through the window's actions; a start that
+// fails shows the helper's message in the inline bar, not in a dialog. Screenshots land in
+// ${CUBBY_ARTIFACTS_DIR}/screenshots.
+#include "busybox_root.h"
+#include "container_list_model.h"
+#include "helper_connection.h"
+#include "jobs_status.h"
+#include "main_window.h"
+#include "message_bar.h"
+#include "overview_page.h"
+#include "pty_terminal.h"
+#include "sparkline.h"
+
+#include <QAction>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDialog>
+#include <QDir>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <csignal>
+#include <memory>
+#include <unistd.h>
+
+using namespace cubby;
+
+namespace {
+
+QString artifactsDir() {
+    const QString dir =
+        qEnvironmentVariable("CUBBY_ARTIFACTS_DIR", QDir::tempPath()) + "/screenshots";
+    QDir().mkpath(dir);
+    return dir;
+}
+
+bool run(const QString& program, const QStringList& arguments) {
+    QProcess process;
+    process.start(program, arguments);
+    return process.waitForFinished(10000) && process.exitStatus() == QProcess::NormalExit &&
+           process.exitCode() == 0;
+}
+
+// The whole X screen, as a person would see it.
+bool screenshot(const QString& name) {
+    const QString path = artifactsDir() + "/" + name;
+    QTest::qWait(300); // let the last repaint reach the server
+    if (!run("import", {"-window", "root", path}))
+        return false;
+    qInfo("screenshot saved to %s", qPrintable(path));
+    return !QImage(path).isNull();
+}
+
+QDBusMessage define(const QString& xml) {
+    QDBusMessage message = QDBusMessage::createMethodCall(
+        "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "DefineContainer");
+    message.setArguments({xml});
+    return QDBusConnection::systemBus().call(message, QDBus::Block, 120000);
+}
+
+QString domainXml(const QString& name, const QString& root, const QString& init) {
+    return QStringLiteral("<domain type='lxc'><name>%1</name><memory unit='MiB'>64</memory>"
+                          "<os><type>exe</type><init>%3</init></os><devices><filesystem "
+                          "type='mount'><source dir='%2'/><target dir='/'/></filesystem>"
+                          "<console type='pty'/></devices></domain>")
+        .arg(name, root, init);
+}
+
+bool dialogShown() {
+    for (QWidget* widget : QApplication::topLevelWidgets()) {
+        if (widget->isVisible() && qobject_cast<QDialog*>(widget))
+            return true;
+    }
+    return false;
+}
+
+// Clicks into a widget and types a line into it through the X server.
+bool typeInto(QWidget* widget, const QString& line) {
+    const QPoint centre = widget->mapToGlobal(widget->rect().center());
+    return run("xdotool", {"mousemove", QString::number(centre.x()), QString::number(centre.y()),
+                           "click", "1"}) &&
+           run("xdotool", {"type", "--delay", "15", line}) && run("xdotool", {"key", "Return"});
+}
+
+// Notes what a widget said each time it was shown.
+class ShowRecorder : public QObject {
+public:
+    ShowRecorder(QWidget* widget, QLabel* label)
+        : m_label(label) {
+        widget->installEventFilter(this);
+    }
+    QStringList shown;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Show)
+            shown << m_label->text();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QLabel* m_label;
+};
+
+QString stateOf(MainWindow& window, const QString& name) {
+    const ContainerEntry* entry = window.model()->container(name);
+    return entry ? entry->state : QString();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+    std::unique_ptr<test::BusyboxRoot> m_root;
+    std::unique_ptr<MainWindow> m_window;
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(geteuid() == 0, "the fixtures need root: run it through scripts/test");
+        QVERIFY2(qEnvironmentVariableIsSet("CUBBY_TEST_ALLOWED_UID"),
+                 "run this test through tests/support/with-system-bus");
+        QVERIFY2(QGuiApplication::platformName() == "xcb",
+                 "run this test through tests/support/with-xvfb");
+        m_root = std::make_unique<test::BusyboxRoot>();
+        QVERIFY2(m_root->ok(), m_root->failure().c_str());
+        // Some CPU load in bursts, so the overview's graph has something to show.
+        QVERIFY(m_root->writeFile("sbin/init-gui", "#!/bin/sh\n"
+                                                   "(while :; do i=0; while [ $i -lt 100000 ]; "
+                                                   "do i=$((i+1)); done; sleep 1; done) &\n"
+                                                   "echo gui-console-ready\nexec sh -i\n"));
+        const QString root = QString::fromStdString(m_root->path());
+        const QDBusMessage defined = define(domainXml("guitest", root, "/sbin/init-gui"));
+        QVERIFY2(defined.type() == QDBusMessage::ReplyMessage, qPrintable(defined.errorMessage()));
+        // A container whose root filesystem went away after it was defined.
+        const QString gone = root + "-gone";
+        QVERIFY(QDir().mkpath(gone));
+        const QDBusMessage broken = define(domainXml("noroot", gone, "/sbin/init"));
+        QVERIFY2(broken.type() == QDBusMessage::ReplyMessage, qPrintable(broken.errorMessage()));
+        QVERIFY(QDir().rmdir(gone));
+
+        m_window = std::make_unique<MainWindow>(QDBusConnection::systemBus());
+        m_window->move(0, 0);
+        m_window->resize(1280, 800); // the whole X screen
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->activateWindow();
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void listsTheContainers() {
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_window, "guitest"), QStringLiteral("shut off"), 20000);
+        QCOMPARE(stateOf(*m_window, "noroot"), QStringLiteral("shut off"));
+        auto* connection = m_window->statusBar()->findChild<QLabel*>("connectionState");
+        QVERIFY(connection);
+        QTRY_COMPARE(connection->text(), QStringLiteral("Connected to cubby-helper"));
+        // Nothing selected: nothing to act on but Refresh.
+        QVERIFY(!m_window->action(MainWindow::Start)->isEnabled());
+        QVERIFY(m_window->action(MainWindow::Refresh)->isEnabled());
+    }
+
+    void failedStartShowsTheHelpersMessageInline() {
+        QVERIFY(m_window->selectContainer("noroot"));
+        QTRY_VERIFY(m_window->action(MainWindow::Start)->isEnabled());
+        QVERIFY(!m_window->action(MainWindow::ForceOff)->isEnabled());
+        QVERIFY(!m_window->messageBar()->isVisible());
+        m_window->action(MainWindow::Start)->trigger();
+        // The window is not blocked while the helper works: events are processed meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->messageBar()->isVisible(), 30000);
+        const QString text = m_window->messageBar()->text();
+        qInfo("message bar: %s", qPrintable(text));
+        QVERIFY2(text.startsWith(QStringLiteral("Could not start “noroot”: ")), qPrintable(text));
+        QVERIFY2(text.size() > QStringLiteral("Could not start “noroot”: ").size() + 5,
+                 qPrintable(text));
+        QVERIFY(!dialogShown());
+        QCOMPARE(stateOf(*m_window, "noroot"), QStringLiteral("shut off"));
+        QTRY_VERIFY(m_window->action(MainWindow::Start)->isEnabled());
+        QVERIFY(screenshot("main-window-error.png"));
+        // The bar's close button hides it.
+        auto* close = m_window->messageBar()->findChild<QToolButton*>();
+        QVERIFY(close);
+        close->click();
+        QVERIFY(!m_window->messageBar()->isVisible());
+    }
+
+    void startWatchTypeStopDelete() {
+        QVERIFY(m_window->selectContainer("guitest"));
+        QTRY_VERIFY(m_window->action(MainWindow::Start)->isEnabled());
+        m_window->action(MainWindow::Start)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_window, "guitest"), QStringLiteral("running"), 30000);
+        QVERIFY2(!m_window->messageBar()->isVisible(), qPrintable(m_window->messageBar()->text()));
+        QTRY_VERIFY(m_window->action(MainWindow::ForceOff)->isEnabled());
+        QVERIFY(!m_window->action(MainWindow::Start)->isEnabled());
+        QVERIFY(!m_window->action(MainWindow::Delete)->isEnabled());
+        QTRY_VERIFY(m_window->model()->container("guitest")->pid > 1); // with the next list
+
+        // The overview's graphs are fed once a second while the container runs.
+        OverviewPage* overview = m_window->overview();
+        QCOMPARE(overview->container(), QStringLiteral("guitest"));
+        QTRY_VERIFY_WITH_TIMEOUT(overview->cpuGraph()->totalSamples() >= 2, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(overview->memoryGraph()->totalSamples() >= 2, 15000);
+        // A few more, for a screenshot with a line worth looking at.
+        QTRY_VERIFY_WITH_TIMEOUT(overview->cpuGraph()->totalSamples() >= 8, 20000);
+        QVERIFY(screenshot("main-window-overview.png"));
+        qInfo("cpu graph: %s", qPrintable(overview->cpuGraph()->accessibleDescription()));
+
+        // The console in a tab: the scrollback from boot, then typing through the X server.
+        m_window->action(MainWindow::OpenConsole)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 2, 30000);
+        QCOMPARE(m_window->tabs()->tabText(1), QStringLiteral("guitest — console"));
+        QCOMPARE(m_window->tabs()->currentIndex(), 1);
+        auto* console = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(1));
+        QVERIFY(console && console->isAttached());
+        QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("gui-console-ready"),
+                                  qPrintable(console->transcript()), 10000);
+        QVERIFY(typeInto(console, "echo gui-$((6*7))"));
+        QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("gui-42"),
+                                  qPrintable(console->transcript()), 10000);
+        QVERIFY(screenshot("main-window-console.png"));
+
+        // The helper dies (as it may at any time): the window finds it again (its next call
+        // activates a new one), the console keeps working, and the new helper's signals and
+        // replies drive the window from then on.
+        QDBusConnectionInterface* bus = QDBusConnection::systemBus().interface();
+        const uint oldHelper = bus->servicePid("io.github.cubby1");
+        QVERIFY(oldHelper > 1);
+        QSignalSpy reachability(m_window->helper(), &HelperConnection::reachabilityChanged);
+        QCOMPARE(::kill(pid_t(oldHelper), SIGKILL), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(bus->servicePid("io.github.cubby1").value() > 1 &&
+                                     bus->servicePid("io.github.cubby1").value() != oldHelper,
+                                 15000);
+        auto* connection = m_window->statusBar()->findChild<QLabel*>("connectionState");
+        QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connected to cubby-helper"),
+                                  15000);
+        for (const QList<QVariant>& change : reachability)
+            qInfo("after the kill: reachable=%d %s", change.at(0).toBool(),
+                  qPrintable(change.at(1).toString()));
+        QCOMPARE(stateOf(*m_window, "guitest"), QStringLiteral("running"));
+        QVERIFY(typeInto(console, "echo again-$((2*3))"));
+        QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("again-6"),
+                                  qPrintable(console->transcript()), 10000);
+
+        // A new root shell in another tab.
+        m_window->action(MainWindow::OpenShell)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 3, 30000);
+        QCOMPARE(m_window->tabs()->tabText(2), QStringLiteral("guitest — shell"));
+        auto* shell = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(2));
+        QVERIFY(shell && shell->isAttached());
+        QVERIFY(typeInto(shell, "echo shell-$(id -u)-$((7*6))"));
+        QTRY_VERIFY2_WITH_TIMEOUT(shell->transcript().contains("shell-0-42"),
+                                  qPrintable(shell->transcript()), 10000);
+        QVERIFY(!console->transcript().contains("shell-0-42"));
+        QVERIFY(screenshot("main-window-shell.png"));
+
+        // Force off; the terminals see their other side go.
+        m_window->tabs()->setCurrentIndex(0);
+        m_window->action(MainWindow::ForceOff)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_window, "guitest"), QStringLiteral("shut off"), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->tabs()->tabText(1).endsWith("(ended)"), 15000);
+        QTRY_VERIFY(m_window->action(MainWindow::Delete)->isEnabled());
+        QVERIFY(!m_window->action(MainWindow::OpenConsole)->isEnabled());
+
+        // Delete asks first, without a nested event loop; the row goes once the helper is done.
+        m_window->action(MainWindow::Delete)->trigger();
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox*>("confirmDelete")) && box->isVisible());
+        QVERIFY(box->text().contains("guitest"));
+        QVERIFY(screenshot("main-window-delete.png"));
+        box->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->rowOf("guitest") < 0, 30000);
+        QVERIFY(m_window->model()->rowOf("noroot") >= 0);
+        QVERIFY(!m_window->messageBar()->isVisible());
+        QVERIFY(m_window->selectedContainer().isEmpty() ||
+                m_window->selectedContainer() == "noroot");
+    }
+
+    void jobsShowInTheStatusBar() {
+        auto* jobs = m_window->statusBar()->findChild<JobsStatus*>("jobsStatus");
+        QVERIFY(jobs);
+        QVERIFY(!jobs->isVisible());
+        ShowRecorder recorder(jobs, jobs->findChild<QLabel*>());
+        QSignalSpy finished(m_window->helper()->manager(), &ManagerProxy::JobFinished);
+        QDBusMessage create = QDBusMessage::createMethodCall(
+            "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "CreateRootfs");
+        create.setArguments({"guirootfs", "busybox", QVariant::fromValue(QVariantMap())});
+        const QDBusPendingCall call = QDBusConnection::systemBus().asyncCall(create);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY2(!call.isError(), qPrintable(call.error().message()));
+        QCOMPARE(finished.first().at(3).toString(), QStringLiteral("done"));
+        QVERIFY(!jobs->isVisible());
+        QVERIFY(!recorder.shown.isEmpty());
+        QVERIFY2(recorder.shown.first().startsWith("create-rootfs guirootfs"),
+                 qPrintable(recorder.shown.join('|')));
+    }
+
+    void refusedDeleteLeavesTheRow() {
+        // Cancel in the confirmation: nothing happens.
+        QVERIFY(m_window->selectContainer("noroot"));
+        QTRY_VERIFY(m_window->action(MainWindow::Delete)->isEnabled());
+        m_window->action(MainWindow::Delete)->trigger();
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox*>("confirmDelete")) && box->isVisible());
+        box->button(QMessageBox::Cancel)->click();
+        QTest::qWait(500);
+        QVERIFY(m_window->model()->rowOf("noroot") >= 0);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
