@@ -4,6 +4,8 @@
 // overview's graphs, forced off and deleted, all through the window's actions; a start that
 // fails shows the helper's message in the inline bar, not in a dialog. Screenshots land in
 // ${CUBBY_ARTIFACTS_DIR}/screenshots.
+#include "gui_test_support.h"
+
 #include "busybox_root.h"
 #include "container_list_model.h"
 #include "helper_connection.h"
@@ -35,22 +37,10 @@
 #include <unistd.h>
 
 using namespace cubby;
+using cubby::test::artifactsDir;
+using cubby::test::run;
 
 namespace {
-
-QString artifactsDir() {
-    const QString dir =
-        qEnvironmentVariable("CUBBY_ARTIFACTS_DIR", QDir::tempPath()) + "/screenshots";
-    QDir().mkpath(dir);
-    return dir;
-}
-
-bool run(const QString& program, const QStringList& arguments) {
-    QProcess process;
-    process.start(program, arguments);
-    return process.waitForFinished(10000) && process.exitStatus() == QProcess::NormalExit &&
-           process.exitCode() == 0;
-}
 
 // The whole X screen, as a person would see it.
 bool screenshot(const QString& name) {

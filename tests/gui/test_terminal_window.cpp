@@ -1,6 +1,7 @@
 // End to end under a real X server: a shell on a real PTY in the console widget, typed into
 // through the X server (xdotool), the answer read back from the screen, and a screenshot kept
 // for people to look at.
+#include "gui_test_support.h"
 #include "pty_terminal.h"
 
 #include <QDir>
@@ -14,24 +15,8 @@
 #include <unistd.h>
 
 using namespace cubby;
-
-namespace {
-
-QString artifactsDir() {
-    const QString dir =
-        qEnvironmentVariable("CUBBY_ARTIFACTS_DIR", QDir::tempPath()) + "/screenshots";
-    QDir().mkpath(dir);
-    return dir;
-}
-
-bool run(const QString& program, const QStringList& arguments) {
-    QProcess process;
-    process.start(program, arguments);
-    return process.waitForFinished(10000) && process.exitStatus() == QProcess::NormalExit &&
-           process.exitCode() == 0;
-}
-
-} // namespace
+using cubby::test::artifactsDir;
+using cubby::test::run;
 
 class TestTerminalWindow : public QObject {
     Q_OBJECT
