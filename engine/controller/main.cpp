@@ -43,24 +43,15 @@ struct Options {
 
 Result<Options> parseOptions(int argc, char** argv) {
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view flag = argv[i];
-        if (i + 1 >= argc)
-            return failInvalid(std::format("{} needs a value", flag));
-        const std::string value = argv[++i];
-        if (flag == "--name")
-            options.name = value;
-        else if (flag == "--definition")
-            options.definition = value;
-        else if (flag == "--prefix")
-            options.paths.prefix = value;
-        else if (flag == "--cgroup-parent")
-            options.paths.cgroupParent = value;
-        else if (flag == "--ready-fd")
-            options.readyFd = std::atoi(value.c_str());
-        else
-            return failInvalid(std::format("unknown option {}", flag));
-    }
+    std::string readyFd;
+    const LaunchFlag flags[] = {{"--name", &options.name},
+                                {"--definition", &options.definition},
+                                {"--prefix", &options.paths.prefix},
+                                {"--cgroup-parent", &options.paths.cgroupParent},
+                                {"--ready-fd", &readyFd}};
+    CUBBY_CHECK(parseLaunchFlags(argc, argv, flags));
+    if (!readyFd.empty())
+        options.readyFd = std::atoi(readyFd.c_str());
     if (options.name.empty() || options.definition.empty())
         return failInvalid("usage: cubby-controller --name NAME --definition FILE [--prefix DIR] "
                            "[--cgroup-parent NAME] [--ready-fd N]");

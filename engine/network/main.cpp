@@ -38,26 +38,17 @@ struct Options {
 
 Result<Options> parseOptions(int argc, char** argv) {
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view flag = argv[i];
-        if (i + 1 >= argc)
-            return failInvalid(std::format("{} needs a value", flag));
-        const std::string value = argv[++i];
-        if (flag == "--name")
-            options.name = value;
-        else if (flag == "--definition")
-            options.definition = options.supervisor.definitionPath = value;
-        else if (flag == "--prefix")
-            options.supervisor.paths.prefix = value;
-        else if (flag == "--resolv-file")
-            options.supervisor.resolvFile = value;
-        else if (flag == "--dnsmasq")
-            options.supervisor.dnsmasqProgram = value;
-        else if (flag == "--ready-fd")
-            options.readyFd = std::atoi(value.c_str());
-        else
-            return failInvalid(std::format("unknown option {}", flag));
-    }
+    std::string readyFd;
+    const LaunchFlag flags[] = {{"--name", &options.name},
+                                {"--definition", &options.definition},
+                                {"--prefix", &options.supervisor.paths.prefix},
+                                {"--resolv-file", &options.supervisor.resolvFile},
+                                {"--dnsmasq", &options.supervisor.dnsmasqProgram},
+                                {"--ready-fd", &readyFd}};
+    CUBBY_CHECK(parseLaunchFlags(argc, argv, flags));
+    options.supervisor.definitionPath = options.definition;
+    if (!readyFd.empty())
+        options.readyFd = std::atoi(readyFd.c_str());
     if (options.name.empty() || options.definition.empty())
         return failInvalid("usage: cubby-network --name NAME --definition FILE [--prefix DIR] "
                            "[--ready-fd N] [--resolv-file PATH] [--dnsmasq PATH]");

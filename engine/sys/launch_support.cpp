@@ -12,6 +12,19 @@
 
 namespace cubby {
 
+Status parseLaunchFlags(int argc, char** argv, std::span<const LaunchFlag> flags) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view flag = argv[i];
+        const auto known = std::ranges::find(flags, flag, &LaunchFlag::name);
+        if (known == flags.end())
+            return failInvalid(std::format("unknown option {}", flag));
+        if (i + 1 >= argc)
+            return failInvalid(std::format("{} needs a value", flag));
+        *known->value = argv[++i];
+    }
+    return {};
+}
+
 Uuid randomUuid() {
     std::array<uint8_t, 16> bytes{};
     size_t filled = 0;

@@ -1,14 +1,27 @@
 #pragma once
-// What every Cubby program started by the helper needs: a fresh UUID for definitions that
-// lack one, reading a definition file with the parser's size cap, and the one-line report on
-// the ready descriptor ("ready …" or "error …") the helper waits for.
+// What every Cubby program started by the helper needs: its "--flag value" command line, a
+// fresh UUID for definitions that lack one, reading a definition file with the parser's size
+// cap, and the one-line report on the ready descriptor ("ready …" or "error …") the helper
+// waits for.
 
 #include "error.h"
 #include "uuid.h"
 
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace cubby {
+
+// One option of a helper-started program: "--name VALUE" stores VALUE in *value.
+struct LaunchFlag {
+    std::string_view name;
+    std::string* value;
+};
+
+// Reads argv[1..] as "--flag value" pairs into the table; a flag the table lacks, or one
+// without a value, is an InvalidArgument naming it.
+Status parseLaunchFlags(int argc, char** argv, std::span<const LaunchFlag> flags);
 
 // A version-4 UUID from the kernel's random source (getrandom).
 Uuid randomUuid();

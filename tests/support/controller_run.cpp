@@ -1,6 +1,7 @@
 #include "controller_run.h"
 
 #include "busybox_root.h"
+#include "ready_child.h"
 
 #include <atomic>
 #include <cerrno>
@@ -57,27 +58,12 @@ ControllerRun::ControllerRun(const TestPrefix& prefix, const std::string& name,
     , m_name(name) {
     const std::string definition = prefix.path() + "/" + name + ".xml";
     std::ofstream(definition) << domainXml;
-    int ready[2];
-    if (::pipe2(ready, O_CLOEXEC) != 0) {
-        m_error = "pipe2 failed";
-        return;
-    }
-    const std::string readyFd = std::to_string(ready[1]);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    // The write end must survive exec in the controller (and only there).
-    posix_spawn_file_actions_adddup2(&actions, ready[1], ready[1]);
-    const char* argv[] = {CUBBY_CONTROLLER_PATH, "--name",           name.c_str(),
-                          "--definition",        definition.c_str(), "--prefix",
-                          prefix.path().c_str(), "--cgroup-parent",  prefix.cgroupParent().c_str(),
-                          "--ready-fd",          readyFd.c_str(),    nullptr};
-    const int spawned = posix_spawn(&m_controllerPid, CUBBY_CONTROLLER_PATH, &actions, nullptr,
-                                    const_cast<char**>(argv), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(ready[1]);
-    m_readyFd = ready[0];
-    if (spawned != 0)
-        m_error = std::string("posix_spawn: ") + std::strerror(spawned);
+    ReadyChild child = spawnReadyChild({CUBBY_CONTROLLER_PATH, "--name", name, "--definition",
+                                        definition, "--prefix", prefix.path(), "--cgroup-parent",
+                                        prefix.cgroupParent(), "--ready-fd", "{ready-fd}"});
+    m_controllerPid = child.pid;
+    m_readyFd = child.readyFd;
+    m_error = child.error;
 }
 
 ControllerRun::~ControllerRun() {
@@ -97,29 +83,13 @@ ControllerRun::~ControllerRun() {
 bool ControllerRun::waitReady(std::chrono::milliseconds timeout) {
     if (m_readyFd < 0)
         return false;
-    std::string line;
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (line.find('\n') == std::string::npos) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        pollfd fd{m_readyFd, POLLIN, 0};
-        if (left.count() <= 0 || ::poll(&fd, 1, static_cast<int>(left.count())) <= 0) {
-            m_error = "timed out waiting for the controller";
-            return false;
-        }
-        char buffer[512];
-        const ssize_t got = ::read(m_readyFd, buffer, sizeof buffer);
-        if (got <= 0)
-            break;
-        line.append(buffer, static_cast<size_t>(got));
-    }
+    const std::string line = readReadyLine(m_readyFd, timeout, "the controller", m_error);
     if (line.starts_with("ready ")) {
         m_initPid = std::atoi(line.c_str() + 6);
         return m_initPid > 0;
     }
-    m_error = line.empty() ? "the controller exited without a word" : line;
-    while (!m_error.empty() && m_error.back() == '\n')
-        m_error.pop_back();
+    if (!line.empty())
+        m_error = line;
     return false;
 }
 

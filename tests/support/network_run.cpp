@@ -1,5 +1,7 @@
 #include "network_run.h"
 
+#include "ready_child.h"
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -38,27 +40,12 @@ NetworkRun::NetworkRun(const TestPrefix& prefix, const std::string& name,
         m_error = "cannot write " + definition;
         return;
     }
-    int ready[2];
-    if (::pipe2(ready, O_CLOEXEC) != 0) {
-        m_error = "pipe2 failed";
-        return;
-    }
-    const std::string readyFd = std::to_string(ready[1]);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, ready[1], ready[1]);
-    const char* argv[] = {CUBBY_NETWORK_PATH, "--name",     name.c_str(),          "--definition",
-                          definition.c_str(), "--prefix",   prefix.path().c_str(), "--resolv-file",
-                          resolvFile.c_str(), "--ready-fd", readyFd.c_str(),       nullptr};
-    const int spawned = posix_spawn(&m_pid, CUBBY_NETWORK_PATH, &actions, nullptr,
-                                    const_cast<char**>(argv), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(ready[1]);
-    m_readyFd = ready[0];
-    if (spawned != 0) {
-        m_pid = -1;
-        m_error = std::string("posix_spawn: ") + std::strerror(spawned);
-    }
+    ReadyChild child =
+        spawnReadyChild({CUBBY_NETWORK_PATH, "--name", name, "--definition", definition, "--prefix",
+                         prefix.path(), "--resolv-file", resolvFile, "--ready-fd", "{ready-fd}"});
+    m_pid = child.pid;
+    m_readyFd = child.readyFd;
+    m_error = child.error;
 }
 
 NetworkRun::~NetworkRun() {
@@ -71,27 +58,11 @@ NetworkRun::~NetworkRun() {
 bool NetworkRun::waitReady(std::chrono::milliseconds timeout) {
     if (m_readyFd < 0)
         return false;
-    std::string line;
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (line.find('\n') == std::string::npos) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            deadline - std::chrono::steady_clock::now());
-        pollfd fd{m_readyFd, POLLIN, 0};
-        if (left.count() <= 0 || ::poll(&fd, 1, static_cast<int>(left.count())) <= 0) {
-            m_error = "timed out waiting for cubby-network";
-            return false;
-        }
-        char buffer[4096];
-        const ssize_t got = ::read(m_readyFd, buffer, sizeof buffer);
-        if (got <= 0)
-            break;
-        line.append(buffer, static_cast<size_t>(got));
-    }
-    if (line == "ready\n")
+    const std::string line = readReadyLine(m_readyFd, timeout, "cubby-network", m_error);
+    if (line == "ready")
         return true;
-    m_error = line.empty() ? "cubby-network exited without a word" : line;
-    while (!m_error.empty() && m_error.back() == '\n')
-        m_error.pop_back();
+    if (!line.empty())
+        m_error = line;
     return false;
 }
 
