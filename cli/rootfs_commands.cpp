@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDBusConnection>
+#include <QDBusServiceWatcher>
 #include <QDBusUnixFileDescriptor>
 #include <QFile>
 #include <QSocketNotifier>
@@ -71,6 +72,16 @@ int followJob(const QString& path, const QString& doneMessage) {
                      [&](const QString& state, const QString&, const QString& errorMessage) {
                          end(state, errorMessage);
                      });
+
+    // A helper that goes away (killed, crashed) takes the job with it; its next start
+    // removes what the job had made. No Finished will come: say so rather than wait forever.
+    QDBusServiceWatcher helperGone(QStringLiteral("io.github.cubby1"), QDBusConnection::systemBus(),
+                                   QDBusServiceWatcher::WatchForUnregistration);
+    QObject::connect(&helperGone, &QDBusServiceWatcher::serviceUnregistered, &loop, [&] {
+        end(QStringLiteral("failed"),
+            QStringLiteral("cubby-helper went away during the job; what it had made is removed "
+                           "when the helper next starts"));
+    });
 
     // Ctrl+C asks the helper to cancel; the job's Finished ends the wait as usual.
     if (::pipe2(interruptPipe, O_CLOEXEC) != 0)

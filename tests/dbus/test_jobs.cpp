@@ -470,9 +470,23 @@ private slots:
         QCOMPARE(helperPid(), helper);
         QCOMPARE(jobProperty(path, "State").toString(), QStringLiteral("running"));
         QVERIFY(rootfsEntries().contains(".partial-orphan"));
+        // Someone following the job with cubbyctl hears that it is gone, rather than waiting
+        // for a Finished that no helper will send.
+        QProcess follower;
+        follower.start(QStringLiteral(CUBBYCTL_PATH), {"job-wait", path.section('/', -1)});
+        QVERIFY(follower.waitForStarted());
+        QTest::qWait(500); // it has subscribed and read the job's state
 
         QCOMPARE(::kill(helper, SIGKILL), 0);
         QTRY_VERIFY(!helperOnBus());
+        // (It may have ended already while the test waited for the bus: then there is nothing
+        // to wait for, and waitForFinished() would say false.)
+        const bool followerEnded =
+            follower.state() == QProcess::NotRunning || follower.waitForFinished(10000);
+        const QString told = QString::fromUtf8(follower.readAllStandardError());
+        QVERIFY2(followerEnded, qPrintable(told));
+        QCOMPARE(follower.exitCode(), 1);
+        QVERIFY2(told.contains("went away"), qPrintable(told));
         piped.pipe.closeWrite();
         // The next call brings a helper that cleans up what the dead one's worker left.
         QCOMPARE(cubbyctl({"rootfs-list"}).exitCode, 0);
