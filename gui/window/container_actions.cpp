@@ -1,6 +1,7 @@
 // What the main window's container actions do: one asynchronous helper call each, errors to the
 // message bar, terminals into tabs.
 #include "container_list_model.h"
+#include "container_wizard.h"
 #include "helper_connection.h"
 #include "main_window.h"
 #include "message_bar.h"
@@ -80,6 +81,26 @@ void MainWindow::confirmDelete() {
 void MainWindow::deleteContainer(const QString& name) {
     operate(name, m_helper->manager()->UndefineContainer(name), tr("Deleting %1…").arg(name),
             tr("Could not delete “%1”").arg(name));
+}
+
+void MainWindow::newContainer() {
+    // One wizard at a time: a second New Container brings the open one forward.
+    if (auto* open = findChild<ContainerWizard*>(); open != nullptr && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* wizard = new ContainerWizard(m_helper, m_model, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ContainerWizard::created, this, &MainWindow::selectWhenListed);
+    wizard->show(); // non-modal: the window goes on working while the wizard is open
+}
+
+void MainWindow::selectWhenListed(const QString& name) {
+    if (selectContainer(name))
+        return;
+    m_selectWhenListed = name; // its row comes with the next list
+    refresh();
 }
 
 void MainWindow::operate(const QString& name, const QDBusPendingCall& call, const QString& progress,

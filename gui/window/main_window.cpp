@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "network_wizard.h"
+#include "networks_panel.h"
+
 #include "container_list_model.h"
 #include "helper_connection.h"
 #include "jobs_status.h"
@@ -54,6 +57,13 @@ QAction* MainWindow::makeAction(Action which, const QString& text, const QString
 }
 
 void MainWindow::buildActions() {
+    makeAction(NewContainer, tr("&New Container…"), QStringLiteral("list-add"),
+               &MainWindow::newContainer)
+        ->setToolTip(tr("Make a new container in a wizard"));
+    action(NewContainer)->setShortcut(QKeySequence::New);
+    // Ctrl+N in a terminal is the shell's (next history line): the shortcut is the window's
+    // only where the action is shown, as for Refresh and Delete below.
+    action(NewContainer)->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     makeAction(Start, tr("&Start"), QStringLiteral("media-playback-start"), &MainWindow::start)
         ->setToolTip(tr("Start the container"));
     makeAction(ShutDown, tr("Shut &Down"), QStringLiteral("system-shutdown"), &MainWindow::shutDown)
@@ -81,11 +91,19 @@ void MainWindow::buildActions() {
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
     QMenu* container = menuBar()->addMenu(tr("&Container"));
+    container->addAction(action(NewContainer));
+    container->addSeparator();
     container->addActions({action(Start), action(ShutDown), action(ForceOff), action(Reboot)});
     container->addSeparator();
     container->addActions({action(OpenConsole), action(OpenShell)});
     container->addSeparator();
     container->addActions({action(Delete)});
+    QMenu* network = menuBar()->addMenu(tr("&Network"));
+    network->addAction(QIcon::fromTheme(QStringLiteral("network-wired")), tr("New &Network…"), this,
+                       [this] {
+                           m_sideTabs->setCurrentWidget(m_networks);
+                           m_networks->newNetwork();
+                       });
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(action(Refresh));
 
@@ -93,6 +111,8 @@ void MainWindow::buildActions() {
     toolbar->setObjectName(QStringLiteral("containerToolbar"));
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(action(NewContainer));
+    toolbar->addSeparator();
     toolbar->addActions({action(Start), action(ShutDown), action(ForceOff), action(Reboot)});
     toolbar->addSeparator();
     toolbar->addActions({action(OpenConsole), action(OpenShell)});
@@ -116,8 +136,9 @@ void MainWindow::buildLayout() {
     m_view->horizontalHeader()->setSectionResizeMode(ContainerListModel::AddressesColumn,
                                                      QHeaderView::Stretch);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addActions({action(Start), action(ShutDown), action(ForceOff), action(Reboot),
-                        action(OpenConsole), action(OpenShell), action(Delete), action(Refresh)});
+    m_view->addActions({action(NewContainer), action(Start), action(ShutDown), action(ForceOff),
+                        action(Reboot), action(OpenConsole), action(OpenShell), action(Delete),
+                        action(Refresh)});
 
     m_overview = new OverviewPage;
     m_tabs = new QTabWidget;
@@ -129,8 +150,17 @@ void MainWindow::buildLayout() {
     m_tabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
+    // Containers and networks side by side in one pane: what a person works on is picked on
+    // the left, what it shows goes on the right.
+    m_networks = new NetworksPanel(m_helper);
+    m_sideTabs = new QTabWidget;
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(m_view, tr("Containers"));
+    m_sideTabs->addTab(m_networks, tr("Networks"));
+
     auto* splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(m_view);
+    splitter->addWidget(m_sideTabs);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
@@ -138,6 +168,7 @@ void MainWindow::buildLayout() {
     splitter->setChildrenCollapsible(false);
 
     m_messageBar = new MessageBar;
+    connect(m_networks, &NetworksPanel::error, m_messageBar, &MessageBar::showError);
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
@@ -201,6 +232,8 @@ void MainWindow::containersListed(QDBusPendingCallWatcher& call) {
         for (const QVariantMap& map : reply.value())
             entries << ContainerEntry::fromMap(map);
         m_model->setContainers(entries);
+        if (!m_selectWhenListed.isEmpty() && selectContainer(m_selectWhenListed))
+            m_selectWhenListed.clear();
         m_listError.clear();
         fetchInfo();
         updateActions();

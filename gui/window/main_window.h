@@ -27,10 +27,22 @@ class MessageBar;
 class OverviewPage;
 class PtyTerminal;
 
+class NetworksPanel;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Action { Start, ShutDown, ForceOff, Reboot, OpenConsole, OpenShell, Delete, Refresh };
+    enum Action {
+        Start,
+        ShutDown,
+        ForceOff,
+        Reboot,
+        OpenConsole,
+        OpenShell,
+        Delete,
+        Refresh,
+        NewContainer,
+    };
 
     explicit MainWindow(const QDBusConnection& bus = QDBusConnection::systemBus(),
                         QWidget* parent = nullptr);
@@ -40,6 +52,7 @@ public:
     ContainerListModel* model() const { return m_model; }
     QTableView* containerView() const { return m_view; }
     QTabWidget* tabs() const { return m_tabs; }
+    NetworksPanel* networks() const { return m_networks; }
     OverviewPage* overview() const { return m_overview; }
     MessageBar* messageBar() const { return m_messageBar; }
     HelperConnection* helper() const { return m_helper; }
@@ -87,20 +100,26 @@ private:
     void openTerminal(const QString& name, const QDBusPendingCall& call, const QString& title,
                       const QString& failure);
     void closeTab(int index);
+    // The New Container wizard, non-modal; the container it made is selected once listed.
+    void newContainer();
+    void selectWhenListed(const QString& name);
 
     HelperConnection* m_helper = nullptr;
     ContainerListModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QTabWidget* m_tabs = nullptr;
+    QTabWidget* m_sideTabs = nullptr; // "Containers" (m_view) and "Networks"
+    NetworksPanel* m_networks = nullptr;
     OverviewPage* m_overview = nullptr;
     MessageBar* m_messageBar = nullptr;
     QLabel* m_connection = nullptr;
     JobsStatus* m_jobs = nullptr;
-    std::array<QAction*, Refresh + 1> m_actions{};
+    std::array<QAction*, NewContainer + 1> m_actions{};
     QTimer m_statsTimer;
     QElapsedTimer m_clock;
     QSet<QString> m_busy;
-    QString m_listError; // the last error listing the containers, said once
+    QString m_listError;        // the last error listing the containers, said once
+    QString m_selectWhenListed; // made by the wizard, selected as soon as its row appears
     bool m_listPending = false;
     bool m_listAgain = false;
     bool m_statsPending = false;

@@ -1,0 +1,191 @@
+#include "container_request.h"
+
+#include "debian_bootstrap.h"
+#include "domain_xml.h"
+#include "names.h"
+#include "text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <format>
+#include <utility>
+
+namespace cubby {
+
+namespace {
+
+// cpu.max's period: a limit of N CPUs becomes a quota of N periods.
+constexpr uint64_t cpuPeriodUs = 100000;
+constexpr int64_t minimumCpuQuotaUs = 1000;
+
+} // namespace
+
+bool needsRootfsJob(RootfsKind kind) {
+    return kind == RootfsKind::Busybox || kind == RootfsKind::Debian || kind == RootfsKind::Tarball;
+}
+
+std::string defaultInit(RootfsKind kind) {
+    switch (kind) {
+    case RootfsKind::Busybox:
+    case RootfsKind::Tarball:
+    case RootfsKind::Directory:
+        return "/sbin/init";
+    case RootfsKind::Debian:
+        // mmdebstrap's minbase variant installs no init system (no systemd, no sysvinit):
+        // bash, an Essential package, on the console is what works without more packages.
+        return "/bin/bash";
+    case RootfsKind::Application:
+        return "/bin/sh";
+    }
+    return "/sbin/init";
+}
+
+QString rootfsSource(const ContainerRequest& request) {
+    switch (request.rootfs) {
+    case RootfsKind::Busybox:
+        return QStringLiteral("busybox");
+    case RootfsKind::Debian:
+        return QStringLiteral("debian");
+    default:
+        return {};
+    }
+}
+
+QVariantMap rootfsOptions(const ContainerRequest& request) {
+    if (request.rootfs != RootfsKind::Debian)
+        return {};
+    QVariantMap options{{QStringLiteral("suite"), QString::fromStdString(request.debianSuite)}};
+    if (!request.debianPackages.empty()) {
+        QStringList packages;
+        for (const auto& package : request.debianPackages)
+            packages << QString::fromStdString(package);
+        options.insert(QStringLiteral("packages"), packages);
+    }
+    return options;
+}
+
+std::vector<std::string> splitPackages(std::string_view text) {
+    std::vector<std::string> packages;
+    std::string current;
+    for (const char c : text) {
+        if (c == ',' || c == ' ' || c == '\t' || c == '\n') {
+            if (!current.empty())
+                packages.push_back(std::exchange(current, {}));
+        } else {
+            current += c;
+        }
+    }
+    if (!current.empty())
+        packages.push_back(current);
+    return packages;
+}
+
+Status validateIdentity(const ContainerRequest& request, const QStringList& existing) {
+    CUBBY_CHECK(validateObjectName(request.name, "Name"));
+    if (existing.contains(QString::fromStdString(request.name)))
+        return fail(
+            Error::of(ErrorKind::AlreadyExists, std::format("a container named {} exists already",
+                                                            cubby::quoted(request.name))));
+    if (request.memoryMiB < minimumWizardMemoryMiB)
+        return failInvalid(std::format("Memory: {} MiB is below the minimum of {} MiB",
+                                       request.memoryMiB, minimumWizardMemoryMiB));
+    if (request.cpuLimit && !(*request.cpuLimit >= 0.01))
+        return failInvalid("CPU limit: give at least 0.01 CPUs, or no limit");
+    if (request.cpuShares && (*request.cpuShares < 2 || *request.cpuShares > 262144))
+        return failInvalid("CPU weight: between 2 and 262144 (1024 is the default)");
+    return {};
+}
+
+Status validateRootfs(const ContainerRequest& request) {
+    switch (request.rootfs) {
+    case RootfsKind::Debian: {
+        DebianBootstrap bootstrap;
+        bootstrap.suite = request.debianSuite;
+        bootstrap.packages = request.debianPackages;
+        CUBBY_CHECK(validateDebianBootstrap(bootstrap));
+        break;
+    }
+    case RootfsKind::Tarball:
+        if (request.tarballPath.empty())
+            return failInvalid("choose the root filesystem archive to import");
+        break;
+    case RootfsKind::Directory:
+        CUBBY_CHECK(validateAbsolutePath(request.directory, "Directory"));
+        if (request.directory == "/")
+            return failInvalid("Directory: the host's own root is shared by an application "
+                               "container; choose that kind instead");
+        break;
+    case RootfsKind::Busybox:
+    case RootfsKind::Application:
+        break;
+    }
+    CUBBY_CHECK(validateAbsolutePath(request.init, "Init program"));
+    return {};
+}
+
+Status validateNetwork(const ContainerRequest& request) {
+    switch (request.network) {
+    case NetworkKind::None:
+        return {};
+    case NetworkKind::Host:
+        if (request.rootfs != RootfsKind::Application)
+            return failInvalid("only an application container may share the host's network: a "
+                               "system container's init would configure the host's interfaces");
+        return {};
+    case NetworkKind::Network:
+        if (request.networkName.empty())
+            return failInvalid("choose a network (none is defined yet: create one first)");
+        return validateObjectName(request.networkName, "Network");
+    case NetworkKind::Bridge:
+        return validateInterfaceName(request.bridgeName, "Bridge");
+    }
+    return {};
+}
+
+Result<Domain> domainFromRequest(const ContainerRequest& request, const std::string& rootfsPath,
+                                 const Uuid& uuid) {
+    Domain domain;
+    domain.name = request.name;
+    domain.uuid = uuid;
+    domain.memoryKiB = uint64_t{request.memoryMiB} * 1024;
+    domain.currentMemoryKiB = domain.memoryKiB;
+    if (request.cpuLimit) {
+        const auto quota = static_cast<int64_t>(std::llround(*request.cpuLimit * cpuPeriodUs));
+        domain.cputune.periodUs = cpuPeriodUs;
+        domain.cputune.quotaUs = std::max(quota, minimumCpuQuotaUs);
+        // Informational, as in libvirt's LXC driver: the limit is the quota.
+        domain.vcpus = static_cast<unsigned>(std::max(1.0, std::ceil(*request.cpuLimit)));
+    }
+    domain.cputune.shares = request.cpuShares;
+    domain.os.init = request.init;
+    domain.os.initArgs = request.initArgs;
+    if (request.rootfs != RootfsKind::Application) {
+        Filesystem root;
+        root.type = FilesystemType::Mount;
+        root.sourceDir = request.rootfs == RootfsKind::Directory ? request.directory : rootfsPath;
+        root.targetDir = "/";
+        domain.filesystems.push_back(root);
+    }
+    switch (request.network) {
+    case NetworkKind::None:
+        domain.features.privnet = true;
+        break;
+    case NetworkKind::Host:
+        break;
+    case NetworkKind::Network:
+    case NetworkKind::Bridge: {
+        Interface iface;
+        iface.type = request.network == NetworkKind::Network ? InterfaceType::Network
+                                                             : InterfaceType::Bridge;
+        iface.source =
+            request.network == NetworkKind::Network ? request.networkName : request.bridgeName;
+        domain.interfaces.push_back(iface);
+        break;
+    }
+    }
+    domain.consoles.push_back(Console{});
+    CUBBY_CHECK(validateDomain(domain));
+    return domain;
+}
+
+} // namespace cubby

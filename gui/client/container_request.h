@@ -1,0 +1,81 @@
+#pragma once
+// What the New Container wizard asks for, as one value: the pages fill it, the checks below
+// judge each page's part of it, and domainFromRequest() turns it into the definition the
+// helper stores. Pure (no bus, no widgets), so all of it is unit-tested.
+
+#include "domain.h"
+#include "error.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cubby {
+
+enum class RootfsKind {
+    Busybox,     // CreateRootfs(…, "busybox")
+    Debian,      // CreateRootfs(…, "debian", {suite, packages})
+    Tarball,     // ImportRootfs(…, fd of the file the GUI opened as the user)
+    Directory,   // a host directory that exists already; no job
+    Application, // no root filesystem: the host's root is shared; no job
+};
+
+enum class NetworkKind {
+    None,    // a private network namespace with only loopback (<privnet/>)
+    Host,    // the host's network namespace (application containers only)
+    Network, // a Cubby network by name
+    Bridge,  // an existing host bridge by name
+};
+
+inline constexpr unsigned minimumWizardMemoryMiB = 16;
+inline constexpr unsigned defaultWizardMemoryMiB = 512;
+
+struct ContainerRequest {
+    // Page 1: name and resources.
+    std::string name;
+    unsigned memoryMiB = defaultWizardMemoryMiB;
+    std::optional<double> cpuLimit;    // at most this many CPUs' time (cpu.max); none: no limit
+    std::optional<uint64_t> cpuShares; // relative weight; none: the default (1024)
+    bool autostart = false;
+    bool startWhenCreated = true;
+    // Page 2: the root filesystem and what runs first in it.
+    RootfsKind rootfs = RootfsKind::Busybox;
+    std::string debianSuite = "trixie";
+    std::vector<std::string> debianPackages;
+    std::string tarballPath;
+    std::string directory;
+    std::string init = "/sbin/init";
+    std::vector<std::string> initArgs;
+    // Page 3: the network.
+    NetworkKind network = NetworkKind::None;
+    std::string networkName;
+    std::string bridgeName;
+
+    bool operator==(const ContainerRequest&) const = default;
+};
+
+// Whether a root filesystem job runs before the definition is stored.
+bool needsRootfsJob(RootfsKind kind);
+// The init a kind of root filesystem starts by default (see the wizard's page text).
+std::string defaultInit(RootfsKind kind);
+// CreateRootfs's source and options for Busybox and Debian (empty source otherwise).
+QString rootfsSource(const ContainerRequest& request);
+QVariantMap rootfsOptions(const ContainerRequest& request);
+// "iproute2, openssh-server vim" → {"iproute2", "openssh-server", "vim"}.
+std::vector<std::string> splitPackages(std::string_view text);
+
+// Each page's check. `existing` are the names of the containers defined already.
+Status validateIdentity(const ContainerRequest& request, const QStringList& existing);
+Status validateRootfs(const ContainerRequest& request);
+Status validateNetwork(const ContainerRequest& request);
+
+// The definition: `rootfsPath` is the directory mounted at '/' for every kind but
+// Application (for Directory it is the request's directory, for the others what ListRootfs
+// said after the job). InvalidArgument when the result would not validate.
+Result<Domain> domainFromRequest(const ContainerRequest& request, const std::string& rootfsPath,
+                                 const Uuid& uuid);
+
+} // namespace cubby

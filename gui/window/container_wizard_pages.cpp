@@ -1,0 +1,312 @@
+// The New Container wizard's first two pages: name and resources, root filesystem.
+#include "container_wizard.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStringListModel>
+#include <QVBoxLayout>
+
+namespace cubby {
+
+namespace {
+
+QString messageOf(const Status& status) {
+    return status ? QString() : QString::fromStdString(status.error().message);
+}
+
+// A radio button's details, indented under it and enabled only while it is chosen.
+QWidget* indented(QLayout* inner) {
+    auto* box = new QWidget;
+    inner->setContentsMargins(24, 0, 0, 4);
+    box->setLayout(inner);
+    return box;
+}
+
+QLabel* note(const QString& text) {
+    auto* label = new QLabel(text);
+    label->setWordWrap(true);
+    label->setEnabled(false); // the palette's dimmed text: an explanation, not a field
+    return label;
+}
+
+} // namespace
+
+NamePage::NamePage(QWidget* parent)
+    : WizardPageBase(parent)
+    , m_name(new QLineEdit)
+    , m_memory(new QSpinBox)
+    , m_limitCpu(new QCheckBox(tr("Limit CPU time to")))
+    , m_cpuLimit(new QDoubleSpinBox)
+    , m_cpuWeight(new QSpinBox)
+    , m_autostart(new QCheckBox(tr("Start the container when the computer starts")))
+    , m_start(new QCheckBox(tr("Start the container once it is created"))) {
+    setObjectName(QStringLiteral("namePage"));
+    setTitle(tr("Name and Resources"));
+    setSubTitle(tr("The name is also the container's host name."));
+    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_name->setPlaceholderText(tr("letters, digits, '-', '_' and '.'"));
+    m_name->setMaxLength(64);
+    m_memory->setObjectName(QStringLiteral("memorySpin"));
+    m_memory->setRange(int(minimumWizardMemoryMiB), 1024 * 1024);
+    m_memory->setValue(int(defaultWizardMemoryMiB));
+    m_memory->setSuffix(tr(" MiB"));
+    m_memory->setSingleStep(64);
+    m_cpuLimit->setObjectName(QStringLiteral("cpuLimitSpin"));
+    m_cpuLimit->setRange(0.01, 1024);
+    m_cpuLimit->setDecimals(2);
+    m_cpuLimit->setValue(1);
+    m_cpuLimit->setSingleStep(0.5);
+    m_cpuLimit->setSuffix(tr(" CPUs"));
+    m_cpuLimit->setEnabled(false);
+    m_limitCpu->setObjectName(QStringLiteral("limitCpuCheck"));
+    m_cpuWeight->setObjectName(QStringLiteral("cpuWeightSpin"));
+    m_cpuWeight->setRange(2, 262144);
+    m_cpuWeight->setValue(1024);
+    m_cpuWeight->setToolTip(tr("Its share of the CPUs against other containers when they are "
+                               "busy; 1024 is the default"));
+    m_autostart->setObjectName(QStringLiteral("autostartCheck"));
+    m_start->setObjectName(QStringLiteral("startCheck"));
+    m_start->setChecked(true);
+    // Numbers need no full-width fields.
+    for (QAbstractSpinBox* spin :
+         {static_cast<QAbstractSpinBox*>(m_memory), static_cast<QAbstractSpinBox*>(m_cpuWeight),
+          static_cast<QAbstractSpinBox*>(m_cpuLimit)})
+        spin->setMinimumWidth(140);
+    auto* memory = new QHBoxLayout;
+    memory->addWidget(m_memory);
+    memory->addStretch(1);
+    auto* weight = new QHBoxLayout;
+    weight->addWidget(m_cpuWeight);
+    weight->addStretch(1);
+
+    auto* cpu = new QHBoxLayout;
+    cpu->addWidget(m_limitCpu);
+    cpu->addWidget(m_cpuLimit);
+    cpu->addStretch(1);
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    const auto buddy = [](const QString& text, QWidget* field) {
+        auto* label = new QLabel(text);
+        label->setBuddy(field); // a layout in the row has no buddy of its own
+        return label;
+    };
+    form->addRow(buddy(tr("&Memory:"), m_memory), memory);
+    form->addRow(tr("CPU:"), cpu);
+    form->addRow(buddy(tr("CPU &weight:"), m_cpuWeight), weight);
+    form->addRow(QString(), m_autostart);
+    form->addRow(QString(), m_start);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addWidget(m_message);
+
+    connect(m_name, &QLineEdit::textChanged, this, &NamePage::recheck);
+    connect(m_memory, &QSpinBox::valueChanged, this, &NamePage::recheck);
+    connect(m_limitCpu, &QCheckBox::toggled, m_cpuLimit, &QWidget::setEnabled);
+    connect(m_cpuLimit, &QDoubleSpinBox::valueChanged, this, &NamePage::recheck);
+}
+
+void NamePage::apply(ContainerRequest& request) const {
+    request.name = m_name->text().trimmed().toStdString();
+    request.memoryMiB = unsigned(m_memory->value());
+    request.cpuLimit =
+        m_limitCpu->isChecked() ? std::optional<double>(m_cpuLimit->value()) : std::nullopt;
+    request.cpuShares = m_cpuWeight->value() == 1024
+                            ? std::nullopt
+                            : std::optional<uint64_t>(uint64_t(m_cpuWeight->value()));
+    request.autostart = m_autostart->isChecked();
+    request.startWhenCreated = m_start->isChecked();
+}
+
+QString NamePage::problem() const {
+    ContainerWizard* wizard = containerWizard();
+    if (!wizard)
+        return tr("not in a wizard");
+    return messageOf(validateIdentity(wizard->request(), wizard->existingContainers()));
+}
+
+RootfsPage::RootfsPage(QWidget* parent)
+    : WizardPageBase(parent)
+    , m_kinds(new QButtonGroup(this))
+    , m_suite(new QComboBox)
+    , m_packages(new QLineEdit)
+    , m_tarball(new QLineEdit)
+    , m_browseTarball(new QPushButton(tr("&Browse…")))
+    , m_directory(new QLineEdit)
+    , m_browseDirectory(new QPushButton(tr("B&rowse…")))
+    , m_init(new QLineEdit)
+    , m_initNote(note({}))
+    , m_paths(new QStringListModel(this)) {
+    setObjectName(QStringLiteral("rootfsPage"));
+    setTitle(tr("Root Filesystem"));
+    setSubTitle(tr("The files the container sees as its own, and the program it starts."));
+    const struct {
+        RootfsKind kind;
+        QString text;
+        const char* name;
+    } kinds[] = {
+        {RootfsKind::Busybox, tr("Minimal &BusyBox system"), "busyboxRadio"},
+        {RootfsKind::Debian, tr("&Debian (downloaded with mmdebstrap)"), "debianRadio"},
+        {RootfsKind::Tarball, tr("Root filesystem &tarball"), "tarballRadio"},
+        {RootfsKind::Directory, tr("E&xisting directory"), "directoryRadio"},
+        {RootfsKind::Application, tr("&Application container (shares the host's files)"),
+         "applicationRadio"},
+    };
+    m_suite->setObjectName(QStringLiteral("suiteCombo"));
+    m_suite->addItems({QStringLiteral("trixie"), QStringLiteral("bookworm"),
+                       QStringLiteral("forky"), QStringLiteral("sid")});
+    m_packages->setObjectName(QStringLiteral("packagesEdit"));
+    m_packages->setPlaceholderText(tr("extra packages, e.g. iproute2 openssh-server"));
+    m_tarball->setObjectName(QStringLiteral("tarballEdit"));
+    m_tarball->setPlaceholderText(tr("a .tar, .tar.gz, .tar.xz, .tar.zst… file"));
+    m_browseTarball->setObjectName(QStringLiteral("browseTarball"));
+    m_directory->setObjectName(QStringLiteral("directoryEdit"));
+    m_directory->setPlaceholderText(tr("a directory holding a whole system"));
+    m_directory->setCompleter(new QCompleter(m_paths, m_directory));
+    m_browseDirectory->setObjectName(QStringLiteral("browseDirectory"));
+    m_init->setObjectName(QStringLiteral("initEdit"));
+    m_initNote->setObjectName(QStringLiteral("initNote"));
+
+    auto* debian = new QFormLayout;
+    debian->addRow(tr("Suite:"), m_suite);
+    debian->addRow(tr("Packages:"), m_packages);
+    auto* tarball = new QHBoxLayout;
+    tarball->addWidget(m_tarball, 1);
+    tarball->addWidget(m_browseTarball);
+    auto* directory = new QHBoxLayout;
+    directory->addWidget(m_directory, 1);
+    directory->addWidget(m_browseDirectory);
+    QWidget* details[] = {nullptr, indented(debian), indented(tarball), indented(directory),
+                          nullptr};
+
+    auto* layout = new QVBoxLayout(this);
+    for (size_t i = 0; i < std::size(kinds); ++i) {
+        auto* radio = new QRadioButton(kinds[i].text);
+        radio->setObjectName(QLatin1String(kinds[i].name));
+        m_kinds->addButton(radio, int(kinds[i].kind));
+        layout->addWidget(radio);
+        if (details[i]) {
+            layout->addWidget(details[i]);
+            connect(radio, &QRadioButton::toggled, details[i], &QWidget::setEnabled);
+            details[i]->setEnabled(false);
+        }
+    }
+    m_kinds->button(int(RootfsKind::Busybox))->setChecked(true);
+    auto* init = new QFormLayout;
+    init->addRow(tr("&Init program:"), m_init);
+    layout->addSpacing(8);
+    layout->addLayout(init);
+    layout->addWidget(m_initNote);
+    layout->addStretch(1);
+    layout->addWidget(m_message);
+
+    connect(m_kinds, &QButtonGroup::idToggled, this, [this](int, bool on) {
+        if (on)
+            kindChanged();
+    });
+    connect(m_init, &QLineEdit::textEdited, this, [this] { m_initEdited = true; });
+    for (QLineEdit* edit : {m_packages, m_tarball, m_directory, m_init})
+        connect(edit, &QLineEdit::textChanged, this, &RootfsPage::recheck);
+    connect(m_browseTarball, &QPushButton::clicked, this, [this] { browse(false); });
+    connect(m_browseDirectory, &QPushButton::clicked, this, [this] { browse(true); });
+    kindChanged();
+}
+
+RootfsKind RootfsPage::kind() const {
+    return RootfsKind(m_kinds->checkedId());
+}
+
+void RootfsPage::initializePage() {
+    connect(containerWizard(), &ContainerWizard::listsChanged, this, &RootfsPage::offerPaths,
+            Qt::UniqueConnection);
+    offerPaths(); // also: the name may have changed, and a root filesystem of that name exist
+}
+
+void RootfsPage::offerPaths() {
+    // Cubby's own root filesystems are offered for "Existing directory" as the user types.
+    m_paths->setStringList(containerWizard()->rootfsPaths().values());
+    recheck();
+}
+
+void RootfsPage::kindChanged() {
+    // The init field follows the kind until the user writes their own.
+    if (!m_initEdited)
+        m_init->setText(QString::fromStdString(defaultInit(kind())));
+    switch (kind()) {
+    case RootfsKind::Busybox:
+        m_initNote->setText(tr("BusyBox init runs a root shell on the console and asks for an "
+                               "address by DHCP."));
+        break;
+    case RootfsKind::Debian:
+        m_initNote->setText(tr("A minimal Debian has no init system: bash runs on the console. "
+                               "For a full boot add sysvinit-core to the packages and use "
+                               "/sbin/init."));
+        break;
+    case RootfsKind::Tarball:
+    case RootfsKind::Directory:
+        m_initNote->setText(tr("The program must exist inside the root filesystem."));
+        break;
+    case RootfsKind::Application:
+        m_initNote->setText(tr("The program runs with the host's files (its /tmp is private); "
+                               "nothing is copied."));
+        break;
+    }
+    recheck();
+}
+
+void RootfsPage::browse(bool directory) {
+    // A window-modal dialog opened with open(): no nested event loop.
+    auto* dialog = new QFileDialog(this, directory ? tr("Choose the Root Directory")
+                                                   : tr("Choose a Root Filesystem Archive"));
+    dialog->setObjectName(QStringLiteral("rootfsFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (directory) {
+        dialog->setFileMode(QFileDialog::Directory);
+        dialog->setOption(QFileDialog::ShowDirsOnly);
+    } else {
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        dialog->setNameFilters({tr("Archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst *.tar.bz2 "
+                                   "*.tar.lz4 *.cpio *.cpio.gz)"),
+                                tr("All files (*)")});
+    }
+    QLineEdit* target = directory ? m_directory : m_tarball;
+    connect(dialog, &QFileDialog::fileSelected, target, &QLineEdit::setText);
+    dialog->open();
+}
+
+void RootfsPage::apply(ContainerRequest& request) const {
+    request.rootfs = kind();
+    request.debianSuite = m_suite->currentText().toStdString();
+    request.debianPackages = splitPackages(m_packages->text().toStdString());
+    request.tarballPath = m_tarball->text().trimmed().toStdString();
+    request.directory = m_directory->text().trimmed().toStdString();
+    request.init = m_init->text().trimmed().toStdString();
+}
+
+QString RootfsPage::problem() const {
+    ContainerWizard* wizard = containerWizard();
+    if (!wizard)
+        return tr("not in a wizard");
+    const ContainerRequest request = wizard->request();
+    if (const QString text = messageOf(validateRootfs(request)); !text.isEmpty())
+        return text;
+    const QString name = QString::fromStdString(request.name);
+    if (needsRootfsJob(request.rootfs) && wizard->rootfsPaths().contains(name))
+        return tr("A root filesystem named “%1” exists already (%2): choose “Existing "
+                  "directory” with that path, or go back and pick another name.")
+            .arg(name, wizard->rootfsPaths().value(name));
+    return {};
+}
+
+} // namespace cubby
