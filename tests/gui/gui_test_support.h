@@ -1,11 +1,13 @@
 #pragma once
-// What the gui tier's tests share: where screenshots go, and running a tool (xdotool, import)
-// to completion.
+// What the gui tier's tests share: where screenshots go, running a tool (xdotool, import) to
+// completion, and a screenshot of the whole X screen.
 
 #include <QDir>
+#include <QImage>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace cubby::test {
 
@@ -23,6 +25,17 @@ inline bool run(const QString& program, const QStringList& arguments) {
     process.start(program, arguments);
     return process.waitForFinished(10000) && process.exitStatus() == QProcess::NormalExit &&
            process.exitCode() == 0;
+}
+
+// The whole X screen, as a person would see it, saved as `name` in artifactsDir(); true when
+// a readable image was written.
+inline bool screenshot(const QString& name) {
+    const QString path = artifactsDir() + "/" + name;
+    QTest::qWait(300); // let the last repaint reach the server
+    if (!run("import", {"-window", "root", path}))
+        return false;
+    qInfo("screenshot saved to %s", qPrintable(path));
+    return !QImage(path).isNull();
 }
 
 } // namespace cubby::test

@@ -40,17 +40,9 @@
 using namespace cubby;
 using cubby::test::artifactsDir;
 using cubby::test::run;
+using cubby::test::screenshot;
 
 namespace {
-
-bool screenshot(const QString& name) {
-    const QString path = artifactsDir() + "/" + name;
-    QTest::qWait(300); // let the last repaint reach the server
-    if (!run("import", {"-window", "root", path}))
-        return false;
-    qInfo("screenshot saved to %s", qPrintable(path));
-    return !QImage(path).isNull();
-}
 
 QString stateOf(MainWindow& window, const QString& name) {
     const ContainerEntry* entry = window.model()->container(name);

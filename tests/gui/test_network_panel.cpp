@@ -36,6 +36,7 @@
 
 using namespace cubby;
 using cubby::test::artifactsDir;
+using cubby::test::screenshot;
 
 namespace {
 
@@ -47,16 +48,6 @@ QString sh(const QString& command) {
     if (!process.waitForFinished(30000) || process.exitCode() != 0)
         return {};
     return QString::fromUtf8(process.readAll());
-}
-
-// The whole X screen, as a person would see it.
-bool screenshot(const QString& name) {
-    const QString path = artifactsDir() + "/" + name;
-    QTest::qWait(300); // let the last repaint reach the server
-    if (!test::run("import", {"-window", "root", path}))
-        return false;
-    qInfo("screenshot saved to %s", qPrintable(path));
-    return true;
 }
 
 QString cell(NetworksPanel& panel, const QString& name, int column) {
