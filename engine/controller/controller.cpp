@@ -7,6 +7,7 @@
 #include "fd_passing.h"
 #include "launcher.h"
 #include "shell.h"
+#include "signal_fd.h"
 #include "text.h"
 
 #include <cerrno>
@@ -45,13 +46,7 @@ Controller::Controller(Setup setup)
 Controller::~Controller() = default;
 
 Result<pid_t> Controller::start() {
-    sigset_t mask;
-    sigemptyset(&mask);
-    for (const int signal : {SIGTERM, SIGINT, SIGHUP, SIGCHLD})
-        sigaddset(&mask, signal);
-    ::sigprocmask(SIG_BLOCK, &mask, nullptr);
-    ::signal(SIGPIPE, SIG_IGN);
-    m_signals.reset(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
+    m_signals = blockSupervisorSignals();
     m_timer.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
     m_sizeTimer.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
     if (!m_signals || !m_timer || !m_sizeTimer)

@@ -5,6 +5,7 @@
 #include "launch_support.h"
 #include "network_runtime.h"
 #include "network_xml.h"
+#include "signal_fd.h"
 #include "xml_reader.h"
 
 #include <algorithm>
@@ -82,13 +83,7 @@ Result<std::unique_ptr<NetworkSupervisor>> NetworkSupervisor::start(Network netw
 }
 
 Status NetworkSupervisor::blockSignals() {
-    sigset_t mask;
-    sigemptyset(&mask);
-    for (const int signal : {SIGTERM, SIGINT, SIGHUP, SIGCHLD})
-        sigaddset(&mask, signal);
-    ::sigprocmask(SIG_BLOCK, &mask, nullptr);
-    ::signal(SIGPIPE, SIG_IGN);
-    m_signals.reset(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
+    m_signals = blockSupervisorSignals();
     if (!m_signals)
         return fail(Error::system(errno, "creating the supervisor's signal descriptor"));
     return {};
