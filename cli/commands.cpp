@@ -14,12 +14,23 @@
 #include <QFile>
 #include <QTextStream>
 #include <cstdio>
+#include <pwd.h>
 #include <random>
 #include <vector>
 
 namespace cubby::cli {
 
 namespace {
+
+// "alice (1000)" where the user exists on this machine, else the number.
+QString userName(qlonglong uid) {
+    passwd entry{};
+    passwd* found = nullptr;
+    char buffer[1024];
+    if (::getpwuid_r(static_cast<uid_t>(uid), &entry, buffer, sizeof buffer, &found) == 0 && found)
+        return QStringLiteral("%1 (%2)").arg(QString::fromLocal8Bit(found->pw_name)).arg(uid);
+    return QString::number(uid);
+}
 
 int defineContainer(const QStringList& arguments) {
     QString xml;
@@ -57,12 +68,16 @@ int listContainers(const QStringList& arguments) {
         const bool running = entry.value(QStringLiteral("state")).toString() == "running";
         if ((running && inactive) || (!running && !all && !inactive))
             continue;
-        rows << QStringList{running ? entry.value(QStringLiteral("pid")).toString()
-                                    : QStringLiteral("-"),
-                            entry.value(QStringLiteral("name")).toString(),
-                            entry.value(QStringLiteral("state")).toString()};
+        rows << QStringList{
+            running ? entry.value(QStringLiteral("pid")).toString() : QStringLiteral("-"),
+            entry.value(QStringLiteral("name")).toString(),
+            entry.value(QStringLiteral("state")).toString(),
+            entry.value(QStringLiteral("privileged")).toBool() ? QStringLiteral("yes")
+                                                               : QStringLiteral("no")};
     }
-    printTable({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State")}, rows);
+    printTable({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State"),
+                QStringLiteral("Privileged")},
+               rows);
     return 0;
 }
 
@@ -126,6 +141,12 @@ int dominfo(const QStringList& arguments) {
     field("Max memory:", info.value(QStringLiteral("max_memory_kib")).toString() + " KiB");
     field("Used memory:", info.value(QStringLiteral("used_memory_kib")).toString() + " KiB");
     field("Persistent:", QStringLiteral("yes"));
+    field("Security model:", info.value(QStringLiteral("privileged")).toBool()
+                                 ? QStringLiteral("privileged (root inside is root on the host)")
+                                 : QStringLiteral("unprivileged (host ids %1)")
+                                       .arg(info.value(QStringLiteral("id_range")).toString()));
+    const qlonglong owner = info.value(QStringLiteral("owner"), -1).toLongLong();
+    field("Owner:", owner >= 0 ? userName(owner) : QStringLiteral("-"));
     field("Autostart:", info.value(QStringLiteral("autostart")).toBool()
                             ? QStringLiteral("enable")
                             : QStringLiteral("disable"));

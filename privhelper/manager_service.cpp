@@ -15,6 +15,20 @@ using namespace manager;
 
 namespace {
 
+// What a user must see of a container's isolation: privileged (root inside is root outside)
+// or the host ids its root and users run as; and who defined it.
+void addSecurityFields(QVariantMap& entry, const Domain& domain) {
+    entry[QStringLiteral("privileged")] = !domain.hasUserNamespace();
+    entry[QStringLiteral("owner")] =
+        domain.cubby.ownerUid ? qlonglong(*domain.cubby.ownerUid) : qlonglong(-1);
+    if (domain.idmap && !domain.idmap->uids.empty()) {
+        const IdMapRange& first = domain.idmap->uids.front();
+        entry[QStringLiteral("id_range")] = QStringLiteral("%1-%2")
+                                                .arg(first.target)
+                                                .arg(qulonglong(first.target) + first.count - 1);
+    }
+}
+
 std::vector<MacAddress> allMacs(const std::map<std::string, std::vector<MacAddress>>& perNetwork) {
     std::vector<MacAddress> macs;
     for (const auto& [network, list] : perNetwork)
@@ -148,6 +162,7 @@ QVariantMap ManagerService::describeContainer(const std::string& name, bool runn
         if (auto domain = parseDomainXml(*xml, randomUuid)) {
             entry[QStringLiteral("uuid")] = q(domain->uuid.toString());
             entry[QStringLiteral("title")] = q(domain->title);
+            addSecurityFields(entry, *domain);
             for (const auto& iface : domain->interfaces) {
                 for (const auto& ip : iface.ips)
                     addresses << q(ip.address.toString());
@@ -210,10 +225,15 @@ QString ManagerService::DefineContainer(const QString& xml,
         return {};
     }
     const QString name = q(domain.name);
+    const uint caller = callerUid();
     authorizeThen(
         manageAction, details("container", name, "define"),
-        [this, domain, name](const QDBusMessage& call) mutable {
+        [this, domain, name, caller](const QDBusMessage& call) mutable {
             const bool added = !m_containers.exists(domain.name);
+            if (auto settled = settleIdentity(domain, caller); !settled) {
+                replyError(call, settled.error());
+                return;
+            }
             // The generated MACs are stored, so the reservations made for them keep matching.
             assignInterfaceMacs(domain);
             std::vector<MacAddress> previous;
@@ -414,7 +434,7 @@ QVariantMap ManagerService::GetContainerInfo(const QString& name) {
                           if (live && live->live && !live->live->consoleTtys.empty())
                               console = q(live->live->consoleTtys.front());
                       }
-                      const QVariantMap info{
+                      QVariantMap info{
                           {QStringLiteral("id"), qlonglong(running ? m_runtime.initPid(id) : -1)},
                           {QStringLiteral("name"), name},
                           {QStringLiteral("uuid"), q(domain->uuid.toString())},
@@ -431,6 +451,7 @@ QVariantMap ManagerService::GetContainerInfo(const QString& name) {
                           {QStringLiteral("persistent"), true},
                           {QStringLiteral("console"), console},
                       };
+                      addSecurityFields(info, *domain);
                       QDBusConnection::systemBus().send(call.createReply(info));
                   });
     return {};

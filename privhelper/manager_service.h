@@ -140,6 +140,11 @@ private:
     void startRootfsJob(const QDBusMessage& call, const QString& operation, const QString& name,
                         uint caller, std::vector<std::string> arguments, int stdinFd);
     void cancelJob(Job* job, const QDBusMessage& call);
+    // Define time (manager_idmap.cpp): records the owner (`caller`, or the owner the stored
+    // definition already has) and gives a container that is neither privileged nor mapped
+    // by its own <idmap> a range of host ids (the one it had, on a redefinition); refuses
+    // an <idmap> that overlaps another container's ids.
+    Status settleIdentity(Domain& domain, uint caller) const;
     uint callerUid() const; // of the call being served
 
     HelperConfig m_config;

@@ -1,5 +1,6 @@
 #include "container_child.h"
 
+#include "detached_mounts.h"
 #include "fs_in_root.h"
 #include "sync_points.h"
 
@@ -223,12 +224,22 @@ void runContainerChild(const ChildContext& context) {
     check(context, ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0,
           "making mounts private");
 
-    const std::string root = plan.rootfs.empty() ? "/" : plan.rootfs;
-    if (!plan.rootfs.empty())
-        check(context, ::mount(root.c_str(), root.c_str(), nullptr, MS_BIND | MS_REC, nullptr) == 0,
-              std::format("binding the root filesystem {}", root));
-    const UniqueFd rootFd(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-    check(context, rootFd.valid(), std::format("opening the root filesystem {}", root));
+    UniqueFd rootFd;
+    if (plan.rootfs.empty()) {
+        rootFd.reset(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
+        check(context, rootFd.valid(), "opening /");
+    } else {
+        // We start in the root the controller prepared. In a user namespace the copy of it in
+        // our mount namespace is locked to its parent, and pivot_root refuses a locked mount,
+        // so a recursive copy goes on top (the locks on what is below it stay) and becomes
+        // the root.
+        const UniqueFd here(::open(".", O_PATH | O_DIRECTORY | O_CLOEXEC));
+        check(context, here.valid(), "opening the prepared root");
+        auto tree = cloneMountTree(AT_FDCWD, ".", true);
+        check(context, tree);
+        check(context, attachMountTree(tree->get(), here.get(), "the root filesystem"));
+        rootFd = std::move(*tree);
+    }
     beforePivot(context, rootFd.get());
     if (!plan.rootfs.empty())
         pivotInto(context, rootFd.get());

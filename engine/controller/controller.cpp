@@ -78,8 +78,9 @@ Result<pid_t> Controller::start() {
 }
 
 Status Controller::launch() {
-    CUBBY_TRY(init, launchContainer(m_setup.plan, m_setup.identity, m_setup.console->slaveFd(),
-                                    m_setup.console->slavePath(), m_setup.cgroup, m_setup.network));
+    CUBBY_TRY(init, launchContainer(m_setup.plan, m_setup.identity, m_setup.root.get(),
+                                    m_setup.console->slaveFd(), m_setup.console->slavePath(),
+                                    m_setup.cgroup, m_setup.network));
     m_initPid = init.pid;
     m_initPidfd = std::move(init.pidfd);
     return m_setup.loop.watch(m_initPidfd.get(), EPOLLIN, [this](uint32_t) { onInitExit(); });

@@ -32,6 +32,7 @@ public:
         ContainerCgroup cgroup;
         std::unique_ptr<ConsoleHub> console;
         EventLoop loop;
+        UniqueFd root; // the prepared root (root_staging.h) init starts in, at every boot
     };
 
     explicit Controller(Setup setup);

@@ -36,7 +36,8 @@ void abandon(pid_t pid) {
 } // namespace
 
 Result<LaunchedInit> launchContainer(const ContainerPlan& plan, const ResolvedIdentity& identity,
-                                     int consoleSlaveFd, const std::string& consoleSlavePathText,
+                                     int rootDirFd, int consoleSlaveFd,
+                                     const std::string& consoleSlavePathText,
                                      ContainerCgroup& cgroup, const ContainerNetworkPlan& network) {
     const char* consoleSlavePath = consoleSlavePathText.c_str();
     int pair[2];
@@ -45,14 +46,23 @@ Result<LaunchedInit> launchContainer(const ContainerPlan& plan, const ResolvedId
     UniqueFd parentEnd(pair[0]);
     UniqueFd childEnd(pair[1]);
 
+    // The child starts in the prepared root: its working directory is the one path into the
+    // copy of that tree in its new mount namespace, and it may not be able to walk there by
+    // name (the root filesystem's parent is 0700, and root inside is not the host's root).
+    const UniqueFd previousDirectory(::open(".", O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!previousDirectory || ::fchdir(rootDirFd) != 0)
+        return fail(Error::system(errno, "entering the prepared root"));
     int pidfd = -1;
     clone_args args{};
     args.flags = plan.cloneFlags | CLONE_PIDFD;
     args.pidfd = reinterpret_cast<uintptr_t>(&pidfd);
     args.exit_signal = SIGCHLD;
     const long pid = ::syscall(SYS_clone3, &args, sizeof args);
+    const int cloneErrno = errno;
+    if (pid != 0)
+        (void)::fchdir(previousDirectory.get());
     if (pid < 0)
-        return fail(Error::system(errno, "clone3 into new namespaces"));
+        return fail(Error::system(cloneErrno, "clone3 into new namespaces"));
     if (pid == 0) {
         parentEnd.reset();
         runContainerChild({&plan, identity, childEnd.get(), consoleSlaveFd, consoleSlavePath});

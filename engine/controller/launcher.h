@@ -19,8 +19,10 @@ struct LaunchedInit {
 
 // Returns once init runs (or with the step that failed; the child is then reaped). The
 // container's interfaces are made while the child waits for its "go".
+// `rootDirFd` is the prepared root (root_staging.h) the child starts in.
 Result<LaunchedInit> launchContainer(const ContainerPlan& plan, const ResolvedIdentity& identity,
-                                     int consoleSlaveFd, const std::string& consoleSlavePath,
-                                     ContainerCgroup& cgroup, const ContainerNetworkPlan& network);
+                                     int rootDirFd, int consoleSlaveFd,
+                                     const std::string& consoleSlavePath, ContainerCgroup& cgroup,
+                                     const ContainerNetworkPlan& network);
 
 } // namespace cubby

@@ -14,6 +14,7 @@
 #include "fs_in_root.h"
 #include "launch_support.h"
 #include "network_xml.h"
+#include "root_staging.h"
 #include "text.h"
 #include "xml_reader.h"
 
@@ -65,7 +66,34 @@ Result<Domain> loadDefinition(const Options& options) {
         return failInvalid(std::format("the definition is for {}, not {}",
                                        cubby::quoted(domain.name), cubby::quoted(options.name)));
     domain.live.reset();
+    // Unprivileged unless the definition says otherwise: the helper gives every container an
+    // id range at define time, so a definition without one was not made by it (or was
+    // edited by hand), and must not silently become root on the host.
+    if (!domain.hasUserNamespace() && !domain.cubby.privileged)
+        return failInvalid(std::format(
+            "{} has no <idmap> and is not marked privileged; define it through cubby-helper "
+            "(which gives it an id range of its own) or mark it privileged explicitly",
+            options.definition));
     return domain;
+}
+
+// What root inside makes in an idmapped root filesystem is host root's on disk, set-user-ID
+// bits included: only a parent directory that no one but root can enter keeps such files
+// from host users (Cubby's own root filesystems live in a 0700 directory).
+Status checkRootParent(const Domain& domain, int rootFd, const std::string& rootPath) {
+    if (!domain.hasUserNamespace() || !domain.rootFilesystem())
+        return {};
+    const UniqueFd parent(::openat(rootFd, "..", O_PATH | O_DIRECTORY | O_CLOEXEC));
+    struct stat info = {};
+    if (!parent || ::fstat(parent.get(), &info) != 0)
+        return fail(Error::system(errno, std::format("the parent directory of {}", rootPath)));
+    if (info.st_uid != 0 || (info.st_mode & 0077) != 0)
+        return fail(Error::invalid(std::format(
+            "the root filesystem {} is in a directory that others can enter (owner {}, mode "
+            "{:04o}); an unprivileged container's root must be in a root-owned directory with "
+            "mode 0700, or files made set-user-ID inside would be usable by host users",
+            rootPath, info.st_uid, info.st_mode & 07777)));
+    return {};
 }
 
 // Refuses what can be known wrong before anything is created.
@@ -85,6 +113,7 @@ Result<UniqueFd> checkRootAndInit(const Domain& domain) {
             "the root filesystem {} is the host's root directory; leave out the filesystem with "
             "target '/' for an application container",
             rootPath)));
+    CUBBY_CHECK(checkRootParent(domain, rootFd.get(), rootPath));
     auto init = openInRoot(rootFd.get(), domain.os.init);
     if (!init)
         return fail(Error::system(init.error().errnoValue,
@@ -151,6 +180,7 @@ Result<ContainerNetworkPlan> planNetwork(const Options& options, const Domain& d
         const std::string path = options.paths.containerResolvConf(domain.name);
         CUBBY_CHECK(writeFileAtomically(path, network->resolvConf, 0644));
         MountStep bind;
+        bind.phase = MountPhase::Staged; // the run directory is the host root's alone
         bind.source = path;
         bind.target = "/etc/resolv.conf";
         bind.targetIsFile = true;
@@ -169,6 +199,7 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
     CUBBY_TRY(layout, detectCgroupLayout());
     ContainerPlan plan = planContainer(domain, {layout == CgroupLayout::Unified});
     CUBBY_TRY(network, planNetwork(options, domain, plan));
+    CUBBY_TRY(stagedRoot, stageContainerRoot(plan));
     CUBBY_TRY(console, openConsole(options.paths, domain.name));
     CUBBY_TRY(cgroup, ContainerCgroup::create(options.paths.cgroupParent, domain.name,
                                               planCgroupLimits(domain)));
@@ -177,9 +208,10 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
         (void)cgroup.remove();
         return fail(loop.error());
     }
-    return std::make_unique<Controller>(Controller::Setup{
-        options.paths, std::move(domain), std::move(plan), std::move(network), identity,
-        std::move(lock), std::move(cgroup), std::move(console), std::move(*loop)});
+    return std::make_unique<Controller>(
+        Controller::Setup{options.paths, std::move(domain), std::move(plan), std::move(network),
+                          identity, std::move(lock), std::move(cgroup), std::move(console),
+                          std::move(*loop), std::move(stagedRoot)});
 }
 
 // Once the container has run for a moment, the start-up code (XML parsing, planning, mounting) is

@@ -108,8 +108,8 @@ void addDomainFilesystems(const Domain& domain, std::vector<MountStep>& mounts) 
             continue;
         switch (fs.type) {
         case FilesystemType::Mount:
-            mounts.push_back({MountPhase::BeforePivot, MountAction::BindHost, fs.sourceDir,
-                              fs.targetDir, "", 0, "", false, fs.readOnly});
+            mounts.push_back({MountPhase::Staged, MountAction::BindHost, fs.sourceDir, fs.targetDir,
+                              "", 0, "", false, fs.readOnly});
             break;
         case FilesystemType::Ram:
             mounts.push_back(fresh("tmpfs", fs.targetDir, MS_NOSUID | MS_NODEV,
@@ -176,6 +176,7 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
         plan.cloneFlags |= CLONE_NEWNET;
     const Filesystem* root = domain.rootFilesystem();
     plan.rootfs = root ? root->sourceDir : std::string();
+    plan.idmapRoot = root && domain.hasUserNamespace();
 
     auto& mounts = plan.mounts;
     mounts.push_back(fresh("proc", "/proc", noSuidDevExec, ""));

@@ -13,6 +13,10 @@
 namespace cubby {
 
 enum class MountPhase {
+    // By the controller before clone(), in its own mount namespace, as the host's root: host
+    // directories bound into the root. The container's mount namespace is then a copy in which
+    // the kernel locks them (a user namespace cannot unmount, remount or reveal what is below).
+    Staged,
     BeforePivot, // host sources are still reachable; targets resolved inside the new root
     AfterPivot,  // inside the container's root: masks and read-only remounts
 };
@@ -52,6 +56,9 @@ struct ContainerPlan {
     std::string hostname;
     uint64_t cloneFlags = 0; // CLONE_NEW* for clone3 (the cgroup namespace comes later)
     std::string rootfs;      // host path of the root filesystem; empty: the host's root
+    // The root filesystem is mounted idmapped with the container's map, so a tree owned by
+    // host root shows owned by root inside and is never chowned on the host.
+    bool idmapRoot = false;
     std::vector<MountStep> mounts;
     std::vector<int> capabilitiesToDrop; // from the bounding set
     std::string uidMap;                  // /proc/PID/uid_map text; empty without <idmap>

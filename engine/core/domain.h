@@ -123,6 +123,16 @@ struct Interface {
     bool operator==(const Interface&) const = default;
 };
 
+// Cubby's own settings, kept in libvirt's <metadata> under Cubby's XML namespace
+// (cubby_metadata.h), so a libvirt tool reading the file ignores them.
+struct CubbySettings {
+    // No user namespace: root inside is root on the host. Only by explicit opt-in.
+    bool privileged = false;
+    // The user who defined the container (set by the helper, never taken from a caller).
+    std::optional<uint32_t> ownerUid;
+    bool operator==(const CubbySettings&) const = default;
+};
+
 struct Console {
     unsigned targetPort = 0;
     bool operator==(const Console&) const = default;
@@ -159,6 +169,8 @@ struct Domain {
     // file survives a round trip; they have no effect on the container.
     std::vector<std::string> preservedElements;
     std::vector<std::string> preservedDevices;
+    CubbySettings cubby;
+    std::vector<std::string> preservedMetadata; // other applications' <metadata> children
     std::optional<LiveState> live;
 
     bool operator==(const Domain&) const = default;
@@ -168,6 +180,8 @@ struct Domain {
     const Filesystem* rootFilesystem() const;
     // True when the container gets its own network namespace.
     bool hasPrivateNetwork() const { return features.privnet || !interfaces.empty(); }
+    // True when root inside runs as an unprivileged id range outside (a user namespace).
+    bool hasUserNamespace() const { return idmap.has_value(); }
 };
 
 } // namespace cubby

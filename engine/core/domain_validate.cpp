@@ -184,6 +184,9 @@ Status validateDomain(const Domain& domain) {
     if (domain.idmap) {
         CUBBY_CHECK(validateIdRanges(domain.idmap->uids, "uid"));
         CUBBY_CHECK(validateIdRanges(domain.idmap->gids, "gid"));
+        if (domain.cubby.privileged)
+            return failInvalid("/domain/metadata: the container is marked privileged (no user "
+                               "namespace) but has an <idmap>; remove one of them");
     }
     if (domain.features.capabilities) {
         for (const auto& [name, on] : domain.features.capabilities->overrides) {

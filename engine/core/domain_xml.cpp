@@ -2,6 +2,7 @@
 
 #include "capabilities.h"
 #include "cpuset.h"
+#include "cubby_metadata.h"
 #include "names.h"
 #include "xml_values.h"
 
@@ -454,6 +455,7 @@ Result<Domain> parseDomainXml(std::string_view xml, const std::function<Uuid()>&
     CUBBY_CHECK(parseIdmapAndFeatures(root, domain));
     CUBBY_CHECK(parseLifecycle(root, domain));
     CUBBY_CHECK(parseDevices(root, domain));
+    CUBBY_CHECK(parseDomainMetadata(root, domain));
     domain.preservedElements = root.takeUnusedChildren();
     CUBBY_CHECK(root.finish());
     CUBBY_CHECK(validateDomain(domain));
@@ -652,6 +654,7 @@ std::string formatDomainXml(const Domain& domain, DomainXmlForm form) {
         appendText(root, "title", domain.title);
     if (!domain.description.empty())
         appendText(root, "description", domain.description);
+    formatDomainMetadata(root, domain);
     formatMemoryAndCpu(root, domain);
     formatOsIdmapFeatures(root, domain);
     for (const auto& [name, action] :

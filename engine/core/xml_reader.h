@@ -38,6 +38,7 @@ public:
     const std::string& path() const { return m_path; }
     std::string attributePath(std::string_view name) const;
     std::string_view name() const { return m_node.name(); }
+    pugi::xml_node node() const { return m_node; }
 
     std::optional<std::string_view> attribute(std::string_view name);
     Result<std::string_view> requiredAttribute(std::string_view name);

@@ -69,8 +69,8 @@ private slots:
 
         const Run inactive = cubbyctl({"list", "--inactive"});
         QCOMPARE(inactive.exitCode, 0);
-        QVERIFY2(inactive.out.contains(
-                     QRegularExpression(R"(Id\s+Name\s+State\n-+\n\s*-\s+mycontainer\s+shut off)")),
+        QVERIFY2(inactive.out.contains(QRegularExpression(
+                     R"(Id\s+Name\s+State\s+Privileged\n-+\n\s*-\s+mycontainer\s+shut off\s+no)")),
                  qPrintable(inactive.out));
         QVERIFY(!cubbyctl({"list"}).out.contains("mycontainer"));
 
@@ -84,13 +84,26 @@ private slots:
         QVERIFY2(row.hasMatch(), qPrintable(running.out));
         const pid_t init = row.captured(1).toInt();
         QVERIFY(init > 1 && ::kill(init, 0) == 0);
+        // Unprivileged although the seed's XML has no <idmap>: init runs as the container's
+        // host ids, from the pool for containers.
+        QFile status(QStringLiteral("/proc/%1/status").arg(init));
+        QVERIFY(status.open(QIODevice::ReadOnly));
+        const auto uidLine =
+            QRegularExpression(R"(\nUid:\s+(\d+))").match(QString::fromLatin1(status.readAll()));
+        QVERIFY(uidLine.hasMatch());
+        QVERIFY2(uidLine.captured(1).toULongLong() >= 524288, qPrintable(uidLine.captured(1)));
+        // The root filesystem was not chowned: still host root's on disk.
+        struct stat rootInfo = {};
+        QCOMPARE(::stat("/root/mycontainer/bin/busybox", &rootInfo), 0);
+        QCOMPARE(rootInfo.st_uid, uid_t(0));
 
         const Run info = cubbyctl({"dominfo", "mycontainer"});
         QCOMPARE(info.exitCode, 0);
         for (const QString& expected :
              {"Id:             " + QString::number(init), QString("Name:           mycontainer"),
               QString("OS Type:        exe"), QString("State:          running"),
-              QString("Max memory:     500000 KiB"), QString("Persistent:     yes")})
+              QString("Max memory:     500000 KiB"), QString("Persistent:     yes"),
+              "Security model: unprivileged (host ids " + uidLine.captured(1) + "-"})
             QVERIFY2(info.out.contains(expected), qPrintable(info.out));
         QVERIFY(info.out.contains(QRegularExpression(R"(UUID:\s+[0-9a-f-]{36})")));
 
@@ -102,6 +115,9 @@ private slots:
         const Run stored = cubbyctl({"dumpxml", "mycontainer", "--inactive"});
         QVERIFY(!stored.out.contains("id='"));
         QVERIFY(stored.out.contains("<source bridge='br0'/>"));
+        QVERIFY2(stored.out.contains("<uid start='0' target='" + uidLine.captured(1) +
+                                     "' count='65536'/>"),
+                 qPrintable(stored.out));
 
         const Run destroyed = cubbyctl({"destroy", "mycontainer"});
         QVERIFY2(destroyed.exitCode == 0, qPrintable(destroyed.err));

@@ -27,9 +27,13 @@ namespace {
 
 std::string domainXml(const std::string& name, const std::string& root, const std::string& init,
                       const std::string& extra = "", const std::string& memory = "64") {
-    std::string xml = "<domain type='lxc'><name>" + name + "</name><memory unit='MiB'>" + memory +
-                      "</memory><os><type>exe</type><init>" + init + "</init></os>" + extra +
-                      "<devices>";
+    std::string xml =
+        "<domain type='lxc'><name>" + name + "</name><memory unit='MiB'>" + memory +
+        "</memory><os><type>exe</type><init>" + init + "</init></os>" +
+        (extra.find("<idmap") == std::string::npos && extra.find("<metadata") == std::string::npos
+             ? unprivilegedIdmapXml()
+             : std::string()) +
+        extra + "<devices>";
     if (!root.empty())
         xml +=
             "<filesystem type='mount'><source dir='" + root + "'/><target dir='/'/></filesystem>";
@@ -143,17 +147,34 @@ private slots:
             out.c_str());
     }
 
+    void mountTableAndMasks_data() {
+        QTest::addColumn<bool>("privileged");
+        QTest::newRow("unprivileged") << false;
+        QTest::newRow("privileged") << true;
+    }
+
     void mountTableAndMasks() {
+        QFETCH(bool, privileged);
         const std::string out =
-            runScript("mounts", "cat /proc/mounts; echo END; exec sleep 1000", "END");
+            runScript("mounts", "cat /proc/mounts; echo END; exec sleep 1000", "END",
+                      privileged ? privilegedMetadataXml() : std::string());
+        // Sharing the host's network, a user namespace may not mount a sysfs of its own: it
+        // gets the host's, read-only, with its submounts locked to it.
+        const char* sysfs =
+            privileged ? "sysfs /sys sysfs ro,nosuid,nodev,noexec" : "sysfs /sys sysfs ro";
         for (const char* expected :
-             {"proc /proc proc rw,nosuid,nodev,noexec", "sysfs /sys sysfs ro,nosuid,nodev,noexec",
-              "tmpfs /dev tmpfs rw,nosuid", "devpts /dev/pts devpts rw,nosuid,noexec",
-              "ptmxmode=666", "mqueue /dev/mqueue mqueue", "proc /proc/sys proc ro", " /proc/keys ",
+             {"proc /proc proc rw,nosuid,nodev,noexec", sysfs, "tmpfs /dev tmpfs rw,nosuid",
+              "devpts /dev/pts devpts rw,nosuid,noexec", "ptmxmode=666",
+              "mqueue /dev/mqueue mqueue", "proc /proc/sys proc ro", " /proc/keys ",
               " /proc/timer_list ", "tmpfs /sys/firmware tmpfs ro", "tmpfs /dev/shm tmpfs",
               "devpts /dev/console devpts"})
             QVERIFY2(out.find(expected) != std::string::npos,
                      (std::string(expected) + " missing from\n" + out).c_str());
+        // An unprivileged root is an idmapped mount of the tree (owned by host root on disk).
+        const size_t rootAt = out.find(" / ");
+        QVERIFY2(rootAt != std::string::npos, out.c_str());
+        const std::string rootLine = out.substr(rootAt, out.find('\n', rootAt) - rootAt);
+        QVERIFY2((rootLine.find("idmapped") != std::string::npos) == !privileged, rootLine.c_str());
     }
 
     void onlyTheAllowedDevicesExist() {
@@ -520,7 +541,8 @@ private slots:
                           "<domain type='lxc'><name>app</name><memory unit='MiB'>64</memory>"
                           "<os><type>exe</type><init>/bin/sh</init><initarg>-c</initarg>"
                           "<initarg>head -1 /etc/os-release; ls /tmp/cubby-host-marker; echo "
-                          "pid=$$; echo END; exec sleep 1000</initarg></os><devices/></domain>");
+                          "pid=$$; echo END; exec sleep 1000</initarg></os>" +
+                              unprivilegedIdmapXml() + "<devices/></domain>");
         QVERIFY2(app.waitReady(), app.error().c_str());
         auto client = app.connect();
         QVERIFY(client && client->request(ControlMessage::AttachConsole));

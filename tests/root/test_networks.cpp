@@ -46,7 +46,8 @@ std::string domainXml(const std::string& name, const std::string& root, const st
                       const std::string& interfaces) {
     return "<domain type='lxc'><name>" + name +
            "</name><memory unit='MiB'>64</memory><os><type>exe</type><init>" + init +
-           "</init></os><devices><filesystem type='mount'><source dir='" + root +
+           "</init></os>" + unprivilegedIdmapXml() +
+           "<devices><filesystem type='mount'><source dir='" + root +
            "'/><target dir='/'/></filesystem>" + interfaces +
            "<console type='pty'/></devices></domain>";
 }

@@ -45,8 +45,9 @@ std::string domainXml(const std::string& name, const std::string& root,
                       const std::string& interfaces = "") {
     return "<domain type='lxc'><name>" + name +
            "</name><memory unit='MiB'>64</memory><os><type>exe</type><init>/sbin/init</init>"
-           "</os><devices><filesystem type='mount'><source dir='" +
-           root + "'/><target dir='/'/></filesystem>" + interfaces +
+           "</os>" +
+           unprivilegedIdmapXml() + "<devices><filesystem type='mount'><source dir='" + root +
+           "'/><target dir='/'/></filesystem>" + interfaces +
            "<console type='pty'/></devices></domain>";
 }
 

@@ -56,7 +56,11 @@ BusyboxRoot::BusyboxRoot() {
         m_failure = std::string("mkdtemp: ") + std::strerror(errno);
         return;
     }
-    m_path = templ;
+    // The root sits in a 0700 directory, as Cubby's own root filesystems do: the controller
+    // refuses an unprivileged root that host users could reach.
+    m_holder = templ;
+    m_path = m_holder + "/root";
+    ::mkdir(m_path.c_str(), 0755);
     ::chmod(m_path.c_str(), 0755);
     for (const char* dir :
          {"bin", "sbin", "etc", "proc", "sys", "dev", "tmp", "root", "var", "usr", "usr/bin"}) {
@@ -82,8 +86,8 @@ BusyboxRoot::BusyboxRoot() {
 }
 
 BusyboxRoot::~BusyboxRoot() {
-    if (!m_path.empty())
-        removeTree(m_path);
+    if (!m_holder.empty())
+        removeTree(m_holder);
 }
 
 bool BusyboxRoot::writeFile(const std::string& relativePath, const std::string& contents,

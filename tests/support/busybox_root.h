@@ -21,6 +21,7 @@ public:
     bool writeFile(const std::string& relativePath, const std::string& contents, int mode = 0755);
 
 private:
+    std::string m_holder; // 0700, holds the root
     std::string m_path;
     std::string m_failure;
 };

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <format>
 #include <fstream>
 #include <poll.h>
 #include <spawn.h>
@@ -24,6 +25,18 @@
 extern char** environ;
 
 namespace cubby::test {
+
+std::string unprivilegedIdmapXml(uint32_t base) {
+    return std::format("<idmap><uid start='0' target='{0}' count='65536'/><gid start='0' "
+                       "target='{0}' count='65536'/></idmap>",
+                       base);
+}
+
+std::string privilegedMetadataXml() {
+    return "<metadata><cubby:container "
+           "xmlns:cubby='https://github.com/cubby1/cubby/xmlns/container/1'><cubby:privileged/>"
+           "</cubby:container></metadata>";
+}
 
 TestPrefix::TestPrefix() {
     static std::atomic<int> counter{0};

@@ -7,6 +7,7 @@
 #include "error.h"
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <sys/types.h>
 
@@ -58,6 +59,12 @@ private:
     bool m_reaped = false;
     std::string m_error;
 };
+
+// For definitions tests write by hand (the helper adds the first itself at define time):
+// the <idmap> of an unprivileged container, and Cubby's explicit privileged opt-in.
+inline constexpr uint32_t testIdRangeBase = 1600000000;
+std::string unprivilegedIdmapXml(uint32_t base = testIdRangeBase);
+std::string privilegedMetadataXml();
 
 // Console output gathered from an attached client until `needle` shows up (or the timeout).
 std::string readConsoleUntil(ControllerClient& client, const std::string& needle,

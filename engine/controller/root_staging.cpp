@@ -1,0 +1,79 @@
+#include "root_staging.h"
+
+#include "detached_mounts.h"
+#include "fs_in_root.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <format>
+#include <sched.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+namespace cubby {
+
+namespace {
+
+Status enterOwnMountNamespace() {
+    if (::unshare(CLONE_NEWNS) != 0)
+        return fail(Error::system(errno, "creating the controller's mount namespace"));
+    // Slave: the host's later mounts still reach us, ours never reach the host.
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_SLAVE, nullptr) != 0)
+        return fail(Error::system(errno, "making the controller's mounts private"));
+    return {};
+}
+
+Status bindStaged(const MountStep& step, int rootFd, bool createTarget) {
+    CUBBY_TRY(target, createTarget ? openOrCreateInRoot(rootFd, step.target, step.targetIsFile)
+                                   : openInRoot(rootFd, step.target));
+    const std::string what = std::format("{} on {}", step.source, step.target);
+    CUBBY_TRY(source, cloneMountTree(AT_FDCWD, step.source, step.recursive));
+    if (step.readOnly)
+        CUBBY_CHECK(makeMountTreeReadOnly(source.get(), what));
+    return attachMountTree(source.get(), target.get(), what);
+}
+
+} // namespace
+
+Result<UniqueFd> stageContainerRoot(const ContainerPlan& plan) {
+    CUBBY_CHECK(enterOwnMountNamespace());
+    const auto staged = [&plan](auto&& each) -> Status {
+        for (const MountStep& step : plan.mounts) {
+            if (step.phase == MountPhase::Staged)
+                CUBBY_CHECK(each(step));
+        }
+        return {};
+    };
+    if (plan.rootfs.empty()) {
+        // An application container: the host's root, with host directories bound over it.
+        UniqueFd root(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
+        if (!root)
+            return fail(Error::system(errno, "opening /"));
+        CUBBY_CHECK(staged(
+            [&](const MountStep& step) { return bindStaged(step, root.get(), /*create*/ true); }));
+        return root;
+    }
+    UniqueFd raw(::open(plan.rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!raw)
+        return fail(
+            Error::system(errno, std::format("opening the root filesystem {}", plan.rootfs)));
+    // Mount points first, on the tree as the host sees it: through the idmapped mount the
+    // host's root is nobody and could create nothing.
+    CUBBY_CHECK(staged([&](const MountStep& step) -> Status {
+        CUBBY_TRY(made, openOrCreateInRoot(raw.get(), step.target, step.targetIsFile));
+        (void)made;
+        return {};
+    }));
+    const std::string what = "the root filesystem " + plan.rootfs;
+    CUBBY_TRY(tree, cloneMountTree(raw.get(), "", !plan.idmapRoot));
+    if (plan.idmapRoot) {
+        CUBBY_TRY(mapping, makeUserNamespace(plan.uidMap, plan.gidMap));
+        CUBBY_CHECK(idmapMountTree(tree.get(), mapping.get(), what));
+    }
+    CUBBY_CHECK(attachMountTree(tree.get(), raw.get(), what));
+    CUBBY_CHECK(staged(
+        [&](const MountStep& step) { return bindStaged(step, tree.get(), /*create*/ false); }));
+    return tree;
+}
+
+} // namespace cubby

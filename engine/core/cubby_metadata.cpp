@@ -1,0 +1,96 @@
+#include "cubby_metadata.h"
+
+#include "text.h"
+
+#include <format>
+
+namespace cubby {
+
+namespace {
+
+constexpr const char* cubbyPrefix = "cubby";
+
+// The namespace an element's prefix is bound to, looking outwards from the element.
+std::string_view namespaceOf(pugi::xml_node node) {
+    const std::string_view name = node.name();
+    const size_t colon = name.find(':');
+    const std::string attribute =
+        colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
+    for (auto at = node; at; at = at.parent()) {
+        if (const auto declared = at.attribute(attribute.c_str()))
+            return declared.value();
+    }
+    return {};
+}
+
+std::string prefixOf(std::string_view name) {
+    const size_t colon = name.find(':');
+    return colon == std::string_view::npos ? std::string() : std::string(name.substr(0, colon + 1));
+}
+
+Status parseCubbyElement(ElementReader& element, const std::string& prefix, Domain& domain) {
+    CUBBY_TRY(privileged, element.optionalChild(prefix + "privileged"));
+    if (privileged) {
+        domain.cubby.privileged = true;
+        CUBBY_CHECK(privileged->finish());
+    }
+    CUBBY_TRY(owner, element.optionalChild(prefix + "owner"));
+    if (owner) {
+        CUBBY_TRY(uidText, owner->requiredAttribute("uid"));
+        uint64_t uid = 0;
+        if (!parseUnsigned(uidText, uid) || uid > 0xfffffffeU)
+            return failInvalid(std::format("{}: {} is not a user id", owner->attributePath("uid"),
+                                           quoted(uidText)));
+        domain.cubby.ownerUid = static_cast<uint32_t>(uid);
+        CUBBY_CHECK(owner->finish());
+    }
+    return element.finish();
+}
+
+} // namespace
+
+Status parseDomainMetadata(ElementReader& root, Domain& domain) {
+    CUBBY_TRY(metadata, root.optionalChild("metadata"));
+    if (!metadata)
+        return {};
+    std::optional<std::string> cubbyName;
+    for (const auto child : metadata->node().children()) {
+        if (child.type() != pugi::node_element || namespaceOf(child) != cubbyMetadataNamespace)
+            continue;
+        const std::string_view name = child.name();
+        if (name.substr(name.find(':') + 1) != "container")
+            return failInvalid(std::format("{}/{}: Cubby's metadata element is <container>",
+                                           metadata->path(), name));
+        if (cubbyName)
+            return failInvalid(
+                std::format("{}: Cubby's <container> may appear only once", metadata->path()));
+        cubbyName = std::string(name);
+    }
+    if (cubbyName) {
+        CUBBY_TRY(element, metadata->optionalChild(*cubbyName));
+        CUBBY_CHECK(parseCubbyElement(*element, prefixOf(*cubbyName), domain));
+    }
+    domain.preservedMetadata = metadata->takeUnusedChildren();
+    return metadata->finish();
+}
+
+void formatDomainMetadata(pugi::xml_node root, const Domain& domain) {
+    const bool hasCubby = domain.cubby != CubbySettings{};
+    if (!hasCubby && domain.preservedMetadata.empty())
+        return;
+    auto metadata = root.append_child("metadata");
+    if (hasCubby) {
+        const std::string prefix = std::string(cubbyPrefix) + ":";
+        auto element = metadata.append_child((prefix + "container").c_str());
+        element.append_attribute(("xmlns:" + std::string(cubbyPrefix)).c_str()) =
+            std::string(cubbyMetadataNamespace).c_str();
+        if (domain.cubby.privileged)
+            element.append_child((prefix + "privileged").c_str());
+        if (domain.cubby.ownerUid)
+            element.append_child((prefix + "owner").c_str()).append_attribute("uid") =
+                static_cast<unsigned long long>(*domain.cubby.ownerUid);
+    }
+    appendSerializedElements(metadata, domain.preservedMetadata);
+}
+
+} // namespace cubby
