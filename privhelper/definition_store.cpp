@@ -71,6 +71,9 @@ Result<std::string> DefinitionStore::read(const std::string& name) const {
 }
 
 Status DefinitionStore::write(const std::string& name, const std::string& xml) {
+    // Whatever is written must be readable again, or the object could be neither started nor
+    // read back, and the checks that compare definitions would not see it.
+    CUBBY_CHECK(checkStoredXmlSize(xml, std::format("the definition of '{}'", name)));
     CUBBY_CHECK(makeDirectories(m_directory, 0755));
     return writeFileAtomically(path(name), xml, 0600);
 }

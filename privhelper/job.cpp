@@ -47,7 +47,7 @@ void Job::update(double fraction, const QString& status) {
         return;
     m_progress = fraction;
     m_status = status;
-    emit ProgressChanged(m_progress, m_status);
+    emitSignal(QStringLiteral("ProgressChanged"), {m_progress, m_status});
     announce({{QStringLiteral("Progress"), m_progress}, {QStringLiteral("Status"), m_status}});
 }
 
@@ -73,13 +73,14 @@ void Job::finish(const QString& state, const Error* error) {
         changed[QStringLiteral("ErrorName")] = m_errorName;
         changed[QStringLiteral("ErrorMessage")] = m_errorMessage;
     }
-    emit Finished(m_state, m_errorName, m_errorMessage);
+    emitSignal(QStringLiteral("Finished"), {m_state, m_errorName, m_errorMessage});
     announce(changed);
 }
 
-void Job::Cancel() {
-    setDelayedReply(true);
-    m_onCancel(this, message());
+void Job::emitSignal(const QString& name, const QVariantList& arguments) {
+    QDBusMessage signal = QDBusMessage::createSignal(path().path(), jobInterface, name);
+    signal.setArguments(arguments);
+    QDBusConnection::systemBus().send(signal);
 }
 
 void Job::announce(const QVariantMap& changed) {

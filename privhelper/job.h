@@ -1,12 +1,13 @@
 #pragma once
 // One long operation, exported as io.github.cubby1.Job at /io/github/cubby1/job/ID. It holds
 // what clients read (state, progress, status, error) and announces changes; the work itself
-// runs elsewhere (a WorkerProcess) and reports through update() and finish().
+// runs elsewhere (a WorkerProcess) and reports through update() and finish(). The bus side of
+// calls and property reads is JobObjects (job_objects.h), which asks polkit first; the
+// Q_PROPERTYs below are what it reports.
 
 #include "error.h"
 #include "job_protocol.h"
 
-#include <QDBusContext>
 #include <QDBusMessage>
 #include <QDBusObjectPath>
 #include <QObject>
@@ -16,7 +17,7 @@
 
 namespace cubby {
 
-class Job : public QObject, protected QDBusContext {
+class Job : public QObject {
     Q_OBJECT
     Q_PROPERTY(uint Id READ id)
     Q_PROPERTY(QString Operation READ operation)
@@ -28,8 +29,7 @@ class Job : public QObject, protected QDBusContext {
     Q_PROPERTY(QString ErrorMessage READ errorMessage)
     Q_PROPERTY(uint StartedBy READ startedBy)
 public:
-    // Called for Job.Cancel with the call (its reply is delayed): the owner validates, asks
-    // polkit and replies.
+    // Called for Job.Cancel with the call: the owner asks polkit, validates and replies.
     using CancelHandler = std::function<void(Job* job, const QDBusMessage& call)>;
 
     Job(uint id, QString operation, QString target, uint startedBy, CancelHandler onCancel,
@@ -56,14 +56,12 @@ public:
     // The end: "done", "failed" (with the error) or "cancelled". Only the first call counts.
     void finish(const QString& state, const Error* error = nullptr);
 
-public slots:
-    void Cancel();
-
-signals:
-    void ProgressChanged(double progress, const QString& status);
-    void Finished(const QString& state, const QString& errorName, const QString& errorMessage);
+    // Job.Cancel arrived (from JobObjects).
+    void requestCancel(const QDBusMessage& call) { m_onCancel(this, call); }
 
 private:
+    // io.github.cubby1.Job's signals, sent from the job's path.
+    void emitSignal(const QString& name, const QVariantList& arguments);
     void announce(const QVariantMap& changed); // org.freedesktop.DBus.Properties
 
     uint m_id;

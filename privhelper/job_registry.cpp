@@ -1,22 +1,26 @@
 #include "job_registry.h"
 
-#include "job_adaptor.h"
-
 #include <QDBusConnection>
 #include <QTimer>
 
 namespace cubby {
 
-JobRegistry::JobRegistry(QObject* parent)
-    : QObject(parent) {}
+JobRegistry::JobRegistry(PolkitAuthorizer& authorizer, QObject* parent)
+    : QObject(parent)
+    , m_objects(new JobObjects(authorizer, [this](uint id) { return find(id); }, this)) {
+    QDBusConnection::systemBus().registerVirtualObject(QString(JobObjects::basePath), m_objects,
+                                                       QDBusConnection::SubPath);
+}
+
+Job* JobRegistry::find(uint id) const {
+    const auto found = m_jobs.find(id);
+    return found == m_jobs.end() ? nullptr : found->second;
+}
 
 Job* JobRegistry::start(const QString& operation, const QString& target, uint startedBy,
                         WorkerProcess* worker, Job::CancelHandler onCancel,
                         std::function<void()> onDone) {
     auto* job = new Job(m_nextId++, operation, target, startedBy, std::move(onCancel), this);
-    new JobAdaptor(job);
-    QDBusConnection::systemBus().registerObject(job->path().path(), job,
-                                                QDBusConnection::ExportAdaptors);
     m_jobs[job->id()] = job;
     m_workers[job->id()] = worker;
     worker->setParent(job);
@@ -50,7 +54,6 @@ void JobRegistry::finished(Job* job, const JobUpdate& outcome) {
     }
     emit jobFinished(job);
     QTimer::singleShot(lingerMs, this, [this, job] {
-        QDBusConnection::systemBus().unregisterObject(job->path().path());
         m_jobs.erase(job->id());
         job->deleteLater();
     });

@@ -4,6 +4,7 @@
 // that looks late still learns how it ended.
 
 #include "job.h"
+#include "job_objects.h"
 #include "worker_process.h"
 
 #include <QObject>
@@ -15,7 +16,8 @@ namespace cubby {
 class JobRegistry : public QObject {
     Q_OBJECT
 public:
-    explicit JobRegistry(QObject* parent = nullptr);
+    // Exports the jobs (JobObjects) on the system bus; property reads ask `authorizer`.
+    explicit JobRegistry(PolkitAuthorizer& authorizer, QObject* parent = nullptr);
 
     // How long a finished job stays on the bus.
     static constexpr int lingerMs = 30'000;
@@ -26,6 +28,8 @@ public:
                WorkerProcess* worker, Job::CancelHandler onCancel,
                std::function<void()> onDone = {});
 
+    // The job with that id, running or lingering, or null.
+    Job* find(uint id) const;
     // A running job working on `target`, or null.
     Job* activeFor(const QString& target) const;
     // Asks the job's worker to stop.
@@ -40,6 +44,7 @@ signals:
 private:
     void finished(Job* job, const JobUpdate& outcome);
 
+    JobObjects* m_objects; // a child; serves every job's path
     uint m_nextId = 1;
     std::map<uint, Job*> m_jobs; // children of this object
     std::map<uint, WorkerProcess*> m_workers;

@@ -136,13 +136,8 @@ QString ManagerService::DefineNetwork(const QString& xml,
         replyError(parsed.error());
         return {};
     }
+    // Compared with the stored networks only after polkit (validateNetworkSet below).
     Network network = std::move(*parsed);
-    std::vector<Network> all = storedNetworks(network.name);
-    all.push_back(network);
-    if (auto unique = validateNetworkSet(all); !unique) {
-        replyError(unique.error());
-        return {};
-    }
     const QString name = q(network.name);
     authorizeThen(
         networkAction, details("network", name, "define"),
@@ -209,34 +204,38 @@ QString ManagerService::DefineNetwork(const QString& xml,
 void ManagerService::UndefineNetwork(const QString& name) {
     if (!checkNetworkName(name))
         return;
-    authorizeThen(networkAction, details("network", name, "undefine"),
-                  [this, name](const QDBusMessage& call) {
-                      const std::string id = name.toStdString();
-                      if (m_networkProcesses.isActive(id)) {
-                          replyError(call, isActive(id, "destroy it first"));
-                          return;
-                      }
-                      if (auto removed = m_networks.remove(id); !removed) {
-                          replyError(call, removed.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(call.createReply());
-                      emit NetworkRemoved(name);
-                  });
+    authorizeThen(
+        networkAction, details("network", name, "undefine"),
+        [this, name] { return networkDefined(name); },
+        [this, name](const QDBusMessage& call) {
+            const std::string id = name.toStdString();
+            if (m_networkProcesses.isActive(id)) {
+                replyError(call, isActive(id, "destroy it first"));
+                return;
+            }
+            if (auto removed = m_networks.remove(id); !removed) {
+                replyError(call, removed.error());
+                return;
+            }
+            QDBusConnection::systemBus().send(call.createReply());
+            emit NetworkRemoved(name);
+        });
 }
 
 QString ManagerService::GetNetworkXml(const QString& name) {
     if (!checkNetworkName(name))
         return {};
-    authorizeThen(monitorAction, details("network", name, "read"),
-                  [this, name](const QDBusMessage& call) {
-                      auto stored = m_networks.read(name.toStdString());
-                      if (!stored) {
-                          replyError(call, stored.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(call.createReply(q(*stored)));
-                  });
+    authorizeThen(
+        monitorAction, details("network", name, "read"),
+        [this, name] { return networkDefined(name); },
+        [this, name](const QDBusMessage& call) {
+            auto stored = m_networks.read(name.toStdString());
+            if (!stored) {
+                replyError(call, stored.error());
+                return;
+            }
+            QDBusConnection::systemBus().send(call.createReply(q(*stored)));
+        });
     return {};
 }
 
@@ -244,20 +243,17 @@ void ManagerService::StartNetwork(const QString& name) {
     if (!checkNetworkName(name))
         return;
     const std::string id = name.toStdString();
-    if (m_networkProcesses.isActive(id)) {
-        replyError(
-            Error::of(ErrorKind::Conflict, std::format("network '{}' is already active", id)));
-        return;
-    }
-    authorizeThen(networkAction, details("network", name, "start"),
-                  [this, id](const QDBusMessage& call) {
-                      startNetworkNow(id, [this, call](Status started) {
-                          if (!started)
-                              replyError(call, started.error());
-                          else
-                              QDBusConnection::systemBus().send(call.createReply());
-                      });
-                  });
+    authorizeThen(
+        networkAction, details("network", name, "start"),
+        [this, name] { return networkDefined(name); },
+        [this, id](const QDBusMessage& call) {
+            startNetworkNow(id, [this, call](Status started) {
+                if (!started)
+                    replyError(call, started.error());
+                else
+                    QDBusConnection::systemBus().send(call.createReply());
+            });
+        });
 }
 
 void ManagerService::startNetworkNow(const std::string& id, std::function<void(Status)> done) {
@@ -296,45 +292,47 @@ void ManagerService::StopNetwork(const QString& name) {
     if (!checkNetworkName(name))
         return;
     const std::string id = name.toStdString();
-    if (!m_networkProcesses.isActive(id)) {
-        replyError(notActive(id));
-        return;
-    }
-    authorizeThen(networkAction, details("network", name, "destroy"),
-                  [this, id](const QDBusMessage& call) {
-                      if (!m_networkProcesses.isActive(id)) {
-                          replyError(call, notActive(id));
-                          return;
-                      }
-                      m_networkProcesses.stop(id, [this, call](Status stopped) {
-                          if (!stopped)
-                              replyError(call, stopped.error());
-                          else
-                              QDBusConnection::systemBus().send(call.createReply());
-                          noteNetworkStateChanges();
-                          emit activity();
-                      });
-                  });
+    authorizeThen(
+        networkAction, details("network", name, "destroy"),
+        [this, name] { return networkDefined(name); },
+        [this, id](const QDBusMessage& call) {
+            if (!m_networkProcesses.isActive(id)) {
+                replyError(call, notActive(id));
+                return;
+            }
+            m_networkProcesses.stop(id, [this, call](Status stopped) {
+                if (!stopped)
+                    replyError(call, stopped.error());
+                else
+                    QDBusConnection::systemBus().send(call.createReply());
+                noteNetworkStateChanges();
+                emit activity();
+            });
+        });
 }
 
 void ManagerService::SetNetworkAutostart(const QString& name, bool enabled) {
     if (!checkNetworkName(name))
         return;
-    authorizeThen(networkAction, details("network", name, enabled ? "autostart" : "noautostart"),
-                  [this, name, enabled](const QDBusMessage& call) {
-                      if (auto set = m_networks.setAutostart(name.toStdString(), enabled); !set) {
-                          replyError(call, set.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(call.createReply());
-                  });
+    authorizeThen(
+        networkAction, details("network", name, enabled ? "autostart" : "noautostart"),
+        [this, name] { return networkDefined(name); },
+        [this, name, enabled](const QDBusMessage& call) {
+            if (auto set = m_networks.setAutostart(name.toStdString(), enabled); !set) {
+                replyError(call, set.error());
+                return;
+            }
+            QDBusConnection::systemBus().send(call.createReply());
+        });
 }
 
 QVariantMapList ManagerService::GetDhcpLeases(const QString& name) {
     if (!checkNetworkName(name))
         return {};
     authorizeThen(
-        monitorAction, details("network", name, "read"), [this, name](const QDBusMessage& call) {
+        monitorAction, details("network", name, "read"),
+        [this, name] { return networkDefined(name); },
+        [this, name](const QDBusMessage& call) {
             // Written by the network's dnsmasq (dnsmasq_config.h), kept across
             // restarts; absent until the first lease.
             const std::string path =
@@ -358,6 +356,7 @@ QVariantMapList ManagerService::DiagnoseNetwork(const QString& name) {
         return {};
     authorizeThen(
         monitorAction, details("network", name, "diagnose"),
+        [this, name] { return networkDefined(name); },
         [this, name](const QDBusMessage& call) {
             const std::string id = name.toStdString();
             auto stored = m_networks.read(id);

@@ -182,10 +182,6 @@ QDBusObjectPath ManagerService::CreateRootfs(const QString& name, const QString&
         replyError(valid.error());
         return {};
     }
-    if (auto free = checkRootfsNameFree(name); !free) {
-        replyError(free.error());
-        return {};
-    }
     const uint caller = callerUid();
     authorizeThen(
         manageAction,
@@ -211,10 +207,6 @@ QDBusObjectPath ManagerService::ImportRootfs(const QString& name,
         replyError(Error::invalid("the archive descriptor is a directory, not an archive"));
         return {};
     }
-    if (auto free = checkRootfsNameFree(name); !free) {
-        replyError(free.error());
-        return {};
-    }
     const uint caller = callerUid();
     authorizeThen(manageAction, details("rootfs", name, QStringLiteral("import a tarball")),
                   [this, name, archive, caller](const QDBusMessage& call) {
@@ -228,10 +220,6 @@ QDBusObjectPath ManagerService::DeleteRootfs(const QString& name) {
     const std::string id = name.toStdString();
     if (auto valid = validateObjectName(id, "root filesystem name"); !valid) {
         replyError(valid.error());
-        return {};
-    }
-    if (!rootfsExists(id)) {
-        replyError(Error::of(ErrorKind::NotFound, "no root filesystem named '" + id + "'"));
         return {};
     }
     const uint caller = callerUid();
@@ -254,7 +242,8 @@ void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
                                     const QString& name, uint caller,
                                     std::vector<std::string> arguments, int stdinFd) {
     const std::string id = name.toStdString();
-    // Checked again now that polkit has answered: the world may have moved meanwhile.
+    // Checked only now that polkit has answered, so that a refused caller learns nothing of
+    // which root filesystems exist or are being made.
     Status ready = operation == deleteOperation ? Status{} : checkRootfsNameFree(name);
     if (ready && operation == deleteOperation) {
         if (m_jobs.activeFor(name))
@@ -299,12 +288,6 @@ void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
 }
 
 void ManagerService::cancelJob(Job* job, const QDBusMessage& call) {
-    if (job->finished() || job->state() == QStringLiteral("cancelling")) {
-        replyError(call, Error::of(ErrorKind::Conflict,
-                                   "job " + std::to_string(job->id()) + " has already " +
-                                       (job->finished() ? "finished" : "been cancelled")));
-        return;
-    }
     emit activity();
     const QPointer<Job> guarded(job);
     m_authorizer.check(
@@ -315,8 +298,16 @@ void ManagerService::cancelJob(Job* job, const QDBusMessage& call) {
                 replyError(call, allowed.error());
                 return;
             }
-            if (guarded && !guarded->finished())
-                m_jobs.cancel(guarded);
+            // The job's state only now that the caller may see it.
+            if (!guarded || guarded->finished() ||
+                guarded->state() == QStringLiteral("cancelling")) {
+                const bool ended = !guarded || guarded->finished();
+                replyError(call, Error::of(ErrorKind::Conflict,
+                                           "the job has already " +
+                                               std::string(ended ? "finished" : "been cancelled")));
+                return;
+            }
+            m_jobs.cancel(guarded);
             QDBusConnection::systemBus().send(call.createReply());
             emit activity();
         });

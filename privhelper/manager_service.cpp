@@ -46,7 +46,7 @@ ManagerService::ManagerService(HelperConfig config, QObject* parent)
     , m_runtime(config)
     , m_networkProcesses(std::move(config))
     , m_authorizer(this)
-    , m_jobs(this) {
+    , m_jobs(m_authorizer, this) {
     qDBusRegisterMetaType<QVariantMapList>();
     connect(&m_jobs, &JobRegistry::jobNew, this,
             [this](Job* job) { emit JobNew(job->path(), job->operation(), job->target()); });
@@ -124,29 +124,54 @@ void ManagerService::authorizeThen(const QString& actionId, const QMap<QString, 
                        });
 }
 
-bool ManagerService::checkContainerName(const QString& name, bool mustExist) {
+void ManagerService::authorizeThen(const QString& actionId, const QMap<QString, QString>& info,
+                                   Precondition ready, Action act) {
+    authorizeThen(actionId, info,
+                  [this, ready = std::move(ready), act = std::move(act)](const QDBusMessage& call) {
+                      if (auto status = ready(); !status) {
+                          replyError(call, status.error());
+                          return;
+                      }
+                      act(call);
+                  });
+}
+
+bool ManagerService::checkContainerName(const QString& name) {
     if (auto valid = validateObjectName(name.toStdString(), "container name"); !valid) {
         replyError(valid.error());
-        return false;
-    }
-    if (mustExist && !m_containers.exists(name.toStdString())) {
-        replyError(
-            Error::of(ErrorKind::NotFound, "no container named '" + name.toStdString() + "'"));
         return false;
     }
     return true;
 }
 
-bool ManagerService::checkNetworkName(const QString& name, bool mustExist) {
+bool ManagerService::checkNetworkName(const QString& name) {
     if (auto valid = validateObjectName(name.toStdString(), "network name"); !valid) {
         replyError(valid.error());
         return false;
     }
-    if (mustExist && !m_networks.exists(name.toStdString())) {
-        replyError(Error::of(ErrorKind::NotFound, "no network named '" + name.toStdString() + "'"));
-        return false;
-    }
     return true;
+}
+
+Status ManagerService::containerDefined(const QString& name) const {
+    if (!m_containers.exists(name.toStdString()))
+        return fail(
+            Error::of(ErrorKind::NotFound, "no container named '" + name.toStdString() + "'"));
+    return {};
+}
+
+Status ManagerService::networkDefined(const QString& name) const {
+    if (!m_networks.exists(name.toStdString()))
+        return fail(
+            Error::of(ErrorKind::NotFound, "no network named '" + name.toStdString() + "'"));
+    return {};
+}
+
+Status ManagerService::containerRunning(const QString& name) {
+    CUBBY_CHECK(containerDefined(name));
+    if (!m_runtime.isRunning(name.toStdString()))
+        return fail(Error::of(ErrorKind::Conflict,
+                              "container '" + name.toStdString() + "' is not running"));
+    return {};
 }
 
 // ---- containers ---------------------------------------------------------------------------
@@ -183,6 +208,39 @@ QVariantMapList ManagerService::ListContainers() {
     return {};
 }
 
+Status ManagerService::checkNewContainer(Domain& domain, bool generatedUuid) const {
+    std::vector<Domain> all;
+    for (const auto& name : m_containers.names()) {
+        auto stored = m_containers.read(name);
+        auto other =
+            stored ? parseDomainXml(*stored, randomUuid) : Result<Domain>(fail(stored.error()));
+        if (!other) {
+            // Redefining a broken definition repairs it; any other would go unchecked against
+            // it (its UUID could be taken twice), so the caller is told to deal with it first.
+            if (name == domain.name)
+                continue;
+            return fail(Error::of(ErrorKind::Conflict,
+                                  "the stored definition of container '" + name +
+                                      "' cannot be read (" + other.error().message +
+                                      "), so the new one cannot be checked against it; "
+                                      "undefine '" +
+                                      name + "' first"));
+        }
+        if (other->name == domain.name) {
+            if (generatedUuid)
+                domain.uuid = other->uuid; // redefining keeps the container's identity
+            else if (other->uuid != domain.uuid)
+                return fail(Error::of(ErrorKind::Conflict, "container '" + domain.name +
+                                                               "' is already defined with UUID " +
+                                                               other->uuid.toString()));
+            continue;
+        }
+        all.push_back(std::move(*other));
+    }
+    all.push_back(domain);
+    return validateDomainSet(all);
+}
+
 QString ManagerService::DefineContainer(const QString& xml,
                                         QStringList& /*warnings: in the delayed reply*/) {
     bool generatedUuid = false;
@@ -196,39 +254,16 @@ QString ManagerService::DefineContainer(const QString& xml,
     }
     Domain domain = std::move(*parsed);
     domain.live.reset();
-    // The new definition against the stored ones: one name, one UUID.
-    std::vector<Domain> all;
-    for (const auto& name : m_containers.names()) {
-        auto stored = m_containers.read(name);
-        if (!stored)
-            continue;
-        auto other = parseDomainXml(*stored, randomUuid);
-        if (!other)
-            continue;
-        if (other->name == domain.name) {
-            if (generatedUuid)
-                domain.uuid = other->uuid; // redefining keeps the container's identity
-            else if (other->uuid != domain.uuid) {
-                replyError(Error::of(ErrorKind::Conflict, "container '" + domain.name +
-                                                              "' is already defined with "
-                                                              "UUID " +
-                                                              other->uuid.toString()));
-                return {};
-            }
-            continue;
-        }
-        all.push_back(std::move(*other));
-    }
-    all.push_back(domain);
-    if (auto unique = validateDomainSet(all); !unique) {
-        replyError(unique.error());
-        return {};
-    }
     const QString name = q(domain.name);
     const uint caller = callerUid();
     authorizeThen(
         manageAction, details("container", name, "define"),
-        [this, domain, name, caller](const QDBusMessage& call) mutable {
+        [this, domain, name, generatedUuid, caller](const QDBusMessage& call) mutable {
+            // Compared with the stored ones only now: a refused caller learns nothing of them.
+            if (auto unique = checkNewContainer(domain, generatedUuid); !unique) {
+                replyError(call, unique.error());
+                return;
+            }
             const bool added = !m_containers.exists(domain.name);
             if (auto settled = settleIdentity(domain, caller); !settled) {
                 replyError(call, settled.error());
@@ -265,6 +300,7 @@ void ManagerService::UndefineContainer(const QString& name) {
         return;
     authorizeThen(
         manageAction, details("container", name, "undefine"),
+        [this, name] { return containerDefined(name); },
         [this, name](const QDBusMessage& call) {
             const std::string id = name.toStdString();
             if (m_runtime.isRunning(id)) {
@@ -292,44 +328,43 @@ void ManagerService::UndefineContainer(const QString& name) {
 QString ManagerService::GetContainerXml(const QString& name, bool live) {
     if (!checkContainerName(name))
         return {};
-    authorizeThen(monitorAction, details("container", name, "read"),
-                  [this, name, live](const QDBusMessage& call) {
-                      const std::string id = name.toStdString();
-                      if (live && m_runtime.isRunning(id)) {
-                          const std::string xml = m_runtime.liveXml(id);
-                          if (!xml.empty()) {
-                              QDBusConnection::systemBus().send(call.createReply(q(xml)));
-                              return;
-                          }
-                      }
-                      auto stored = m_containers.read(id);
-                      if (!stored) {
-                          replyError(call, stored.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(call.createReply(q(*stored)));
-                  });
+    authorizeThen(
+        monitorAction, details("container", name, "read"),
+        [this, name] { return containerDefined(name); },
+        [this, name, live](const QDBusMessage& call) {
+            const std::string id = name.toStdString();
+            if (live && m_runtime.isRunning(id)) {
+                const std::string xml = m_runtime.liveXml(id);
+                if (!xml.empty()) {
+                    QDBusConnection::systemBus().send(call.createReply(q(xml)));
+                    return;
+                }
+            }
+            auto stored = m_containers.read(id);
+            if (!stored) {
+                replyError(call, stored.error());
+                return;
+            }
+            QDBusConnection::systemBus().send(call.createReply(q(*stored)));
+        });
     return {};
 }
 
 qlonglong ManagerService::StartContainer(const QString& name) {
     if (!checkContainerName(name))
         return 0;
-    if (m_runtime.isRunning(name.toStdString())) {
-        replyError(Error::of(ErrorKind::Conflict,
-                             "container '" + name.toStdString() + "' is already running"));
-        return 0;
-    }
-    authorizeThen(manageAction, details("container", name, "start"),
-                  [this, name](const QDBusMessage& call) {
-                      startContainerNow(name.toStdString(), [this, call](Result<int64_t> pid) {
-                          if (!pid) {
-                              replyError(call, pid.error());
-                              return;
-                          }
-                          QDBusConnection::systemBus().send(call.createReply(qlonglong(*pid)));
-                      });
-                  });
+    authorizeThen(
+        manageAction, details("container", name, "start"),
+        [this, name] { return containerDefined(name); },
+        [this, name](const QDBusMessage& call) {
+            startContainerNow(name.toStdString(), [this, call](Result<int64_t> pid) {
+                if (!pid) {
+                    replyError(call, pid.error());
+                    return;
+                }
+                QDBusConnection::systemBus().send(call.createReply(qlonglong(*pid)));
+            });
+        });
     return 0;
 }
 
@@ -371,20 +406,17 @@ void ManagerService::requestControl(const QString& name, const QString& operatio
                                     ControlMessage type, std::string payload) {
     if (!checkContainerName(name))
         return;
-    if (!m_runtime.isRunning(name.toStdString())) {
-        replyError(Error::of(ErrorKind::Conflict,
-                             "container '" + name.toStdString() + "' is not running"));
-        return;
-    }
-    authorizeThen(manageAction, details("container", name, operation),
-                  [this, name, type, payload](const QDBusMessage& call) {
-                      auto done = m_runtime.request(name.toStdString(), type, payload);
-                      if (!done) {
-                          replyError(call, done.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(call.createReply());
-                  });
+    authorizeThen(
+        manageAction, details("container", name, operation),
+        [this, name] { return containerRunning(name); },
+        [this, name, type, payload](const QDBusMessage& call) {
+            auto done = m_runtime.request(name.toStdString(), type, payload);
+            if (!done) {
+                replyError(call, done.error());
+                return;
+            }
+            QDBusConnection::systemBus().send(call.createReply());
+        });
 }
 
 void ManagerService::ShutdownContainer(const QString& name, uint timeout) {
@@ -403,57 +435,61 @@ void ManagerService::RebootContainer(const QString& name) {
 void ManagerService::SetAutostart(const QString& name, bool enabled) {
     if (!checkContainerName(name))
         return;
-    authorizeThen(manageAction, details("container", name, enabled ? "autostart" : "noautostart"),
-                  [this, name, enabled](const QDBusMessage& call) {
-                      if (auto set = m_containers.setAutostart(name.toStdString(), enabled); !set) {
-                          replyError(call, set.error());
-                          return;
-                      }
-                      QDBusConnection::systemBus().send(call.createReply());
-                  });
+    authorizeThen(
+        manageAction, details("container", name, enabled ? "autostart" : "noautostart"),
+        [this, name] { return containerDefined(name); },
+        [this, name, enabled](const QDBusMessage& call) {
+            if (auto set = m_containers.setAutostart(name.toStdString(), enabled); !set) {
+                replyError(call, set.error());
+                return;
+            }
+            QDBusConnection::systemBus().send(call.createReply());
+        });
 }
 
 QVariantMap ManagerService::GetContainerInfo(const QString& name) {
     if (!checkContainerName(name))
         return {};
-    authorizeThen(monitorAction, details("container", name, "read"),
-                  [this, name](const QDBusMessage& call) {
-                      const std::string id = name.toStdString();
-                      auto stored = m_containers.read(id);
-                      auto domain = stored ? parseDomainXml(*stored, randomUuid)
-                                           : Result<Domain>(fail(stored.error()));
-                      if (!domain) {
-                          replyError(call, domain.error());
-                          return;
-                      }
-                      const bool running = m_runtime.isRunning(id);
-                      const auto stats = running ? m_runtime.stats(id) : Result<CgroupStats>();
-                      QString console;
-                      if (running) {
-                          auto live = parseDomainXml(m_runtime.liveXml(id), randomUuid);
-                          if (live && live->live && !live->live->consoleTtys.empty())
-                              console = q(live->live->consoleTtys.front());
-                      }
-                      QVariantMap info{
-                          {QStringLiteral("id"), qlonglong(running ? m_runtime.initPid(id) : -1)},
-                          {QStringLiteral("name"), name},
-                          {QStringLiteral("uuid"), q(domain->uuid.toString())},
-                          {QStringLiteral("os_type"), QStringLiteral("exe")},
-                          {QStringLiteral("state"),
-                           running ? QStringLiteral("running") : QStringLiteral("shut off")},
-                          {QStringLiteral("cpus"), domain->vcpus},
-                          {QStringLiteral("max_memory_kib"), qulonglong(domain->memoryKiB)},
-                          {QStringLiteral("used_memory_kib"),
-                           qulonglong(running && stats ? stats->memoryCurrentBytes / 1024 : 0)},
-                          {QStringLiteral("cpu_time_ns"),
-                           qulonglong(running && stats ? stats->cpuUsageNs : 0)},
-                          {QStringLiteral("autostart"), m_containers.autostart(id)},
-                          {QStringLiteral("persistent"), true},
-                          {QStringLiteral("console"), console},
-                      };
-                      addSecurityFields(info, *domain);
-                      QDBusConnection::systemBus().send(call.createReply(info));
-                  });
+    authorizeThen(
+        monitorAction, details("container", name, "read"),
+        [this, name] { return containerDefined(name); },
+        [this, name](const QDBusMessage& call) {
+            const std::string id = name.toStdString();
+            auto stored = m_containers.read(id);
+            auto domain =
+                stored ? parseDomainXml(*stored, randomUuid) : Result<Domain>(fail(stored.error()));
+            if (!domain) {
+                replyError(call, domain.error());
+                return;
+            }
+            const bool running = m_runtime.isRunning(id);
+            const auto stats = running ? m_runtime.stats(id) : Result<CgroupStats>();
+            QString console;
+            if (running) {
+                auto live = parseDomainXml(m_runtime.liveXml(id), randomUuid);
+                if (live && live->live && !live->live->consoleTtys.empty())
+                    console = q(live->live->consoleTtys.front());
+            }
+            QVariantMap info{
+                {QStringLiteral("id"), qlonglong(running ? m_runtime.initPid(id) : -1)},
+                {QStringLiteral("name"), name},
+                {QStringLiteral("uuid"), q(domain->uuid.toString())},
+                {QStringLiteral("os_type"), QStringLiteral("exe")},
+                {QStringLiteral("state"),
+                 running ? QStringLiteral("running") : QStringLiteral("shut off")},
+                {QStringLiteral("cpus"), domain->vcpus},
+                {QStringLiteral("max_memory_kib"), qulonglong(domain->memoryKiB)},
+                {QStringLiteral("used_memory_kib"),
+                 qulonglong(running && stats ? stats->memoryCurrentBytes / 1024 : 0)},
+                {QStringLiteral("cpu_time_ns"),
+                 qulonglong(running && stats ? stats->cpuUsageNs : 0)},
+                {QStringLiteral("autostart"), m_containers.autostart(id)},
+                {QStringLiteral("persistent"), true},
+                {QStringLiteral("console"), console},
+            };
+            addSecurityFields(info, *domain);
+            QDBusConnection::systemBus().send(call.createReply(info));
+        });
     return {};
 }
 
@@ -487,13 +523,9 @@ void ManagerService::openTerminal(const QString& name, const QString& operation,
                                   ControlMessage type, const std::string& payload) {
     if (!checkContainerName(name))
         return;
-    if (!m_runtime.isRunning(name.toStdString())) {
-        replyError(Error::of(ErrorKind::Conflict,
-                             "container '" + name.toStdString() + "' is not running"));
-        return;
-    }
     authorizeThen(
         consoleAction, details("container", name, operation),
+        [this, name] { return containerRunning(name); },
         [this, name, type, payload](const QDBusMessage& call) {
             auto opened = [&]() -> Result<std::pair<std::string, UniqueFd>> {
                 CUBBY_TRY(client, ControllerClient::connect(

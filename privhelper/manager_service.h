@@ -1,7 +1,9 @@
 #pragma once
 // The object behind io.github.cubby1.Manager. Every method runs in the same order:
 // validate the input → ask polkit (asynchronously; the reply is delayed, other callers are
-// served meanwhile) → act → reply. Nothing is touched before polkit said yes.
+// served meanwhile) → check the state (defined, running…) → act → reply. Nothing is touched,
+// and no answer depends on containers, networks, root filesystems or jobs, before polkit said
+// yes: a caller polkit refuses gets the same error whether the name exists or not.
 
 #include "container_runtime.h"
 #include "definition_store.h"
@@ -87,6 +89,9 @@ signals:
 
 private:
     using Action = std::function<void(const QDBusMessage& call)>;
+    // What must hold of the state for the call to go on; checked after polkit, its error is
+    // the reply.
+    using Precondition = std::function<Status()>;
 
     // Replies to `call` now with the error's D-Bus name and message.
     void replyError(const QDBusMessage& call, const Error& error);
@@ -94,9 +99,20 @@ private:
     void replyError(const Error& error);
     // Delays the reply, asks polkit for `actionId`, then runs `act` (which replies).
     void authorizeThen(const QString& actionId, const QMap<QString, QString>& details, Action act);
-    // Validates a container name argument and that it is defined; replies with the error.
-    bool checkContainerName(const QString& name, bool mustExist = true);
-    bool checkNetworkName(const QString& name, bool mustExist = true);
+    // The same, with `ready` checked once polkit allowed the call and before `act`.
+    void authorizeThen(const QString& actionId, const QMap<QString, QString>& details,
+                       Precondition ready, Action act);
+    // Validates a name argument's syntax (nothing about the state); replies with the error.
+    bool checkContainerName(const QString& name);
+    bool checkNetworkName(const QString& name);
+    // NotFound unless defined; for preconditions.
+    Status containerDefined(const QString& name) const;
+    Status networkDefined(const QString& name) const;
+    Status containerRunning(const QString& name); // and defined
+    // Conflict when the new definition clashes with a stored one by name, UUID, MAC…, or when
+    // a stored definition cannot be read (so it cannot be compared); a generated UUID becomes
+    // the stored one of the same name.
+    Status checkNewContainer(Domain& domain, bool generatedUuid) const;
     void requestControl(const QString& name, const QString& operation, ControlMessage type,
                         std::string payload);
     void openTerminal(const QString& name, const QString& operation, ControlMessage type,

@@ -2,6 +2,7 @@
 
 #include "text.h"
 
+#include <algorithm>
 #include <format>
 
 namespace cubby {
@@ -34,7 +35,32 @@ struct StringWriter : pugi::xml_writer {
     }
 };
 
+// Finds the deepest element nesting (the top element is 1). pugixml walks the tree without
+// recursion; the walk stops at the first element deeper than maxXmlDepth.
+struct DepthWalker : pugi::xml_tree_walker {
+    size_t deepest = 0;
+    std::string tooDeep; // the first element past the limit
+    bool for_each(pugi::xml_node& node) override {
+        if (node.type() != pugi::node_element)
+            return true;
+        deepest = std::max(deepest, static_cast<size_t>(depth()) + 1);
+        if (deepest <= maxXmlDepth)
+            return true;
+        tooDeep = node.name();
+        return false;
+    }
+};
+
 } // namespace
+
+Status checkStoredXmlSize(std::string_view text, std::string_view what) {
+    if (text.size() <= maxXmlDocumentBytes)
+        return {};
+    return failInvalid(std::format("{} would be stored as {} bytes, more than the {} bytes Cubby "
+                                   "reads back; nothing was written (keep less inside elements "
+                                   "Cubby does not use, such as <metadata>)",
+                                   what, text.size(), maxXmlDocumentBytes));
+}
 
 Result<XmlDocument> XmlDocument::parse(std::string_view text, std::string_view rootName) {
     if (text.size() > maxXmlDocumentBytes)
@@ -76,6 +102,14 @@ Result<XmlDocument> XmlDocument::parse(std::string_view text, std::string_view r
         return failInvalid(std::format("the {} XML must have exactly one top element, <{}>; it has "
                                        "{}",
                                        rootName, rootName, elements));
+    // Parsing is iterative in pugixml; what comes later (printing, copying, the caller's
+    // patience) is not, so the depth is bounded here, for the whole document.
+    DepthWalker depth;
+    document.m_document->traverse(depth);
+    if (!depth.tooDeep.empty())
+        return failInvalid(std::format("the {} XML nests elements more than {} levels deep (<{}> "
+                                       "is deeper); Cubby accepts at most {} levels",
+                                       rootName, maxXmlDepth, depth.tooDeep, maxXmlDepth));
     const std::string_view actualRoot = document.root().name();
     if (actualRoot != rootName)
         return failInvalid(std::format("expected <{}> as the top element, found {}", rootName,
@@ -156,12 +190,17 @@ std::vector<std::string> ElementReader::takeUnusedChildren() {
         m_used.insert(child.internal_object());
         StringWriter out;
         child.print(out, "", pugi::format_raw | pugi::format_attribute_single_quote);
+        m_keptBytes += out.text.size();
         kept.push_back(std::move(out.text));
     }
     return kept;
 }
 
 Status ElementReader::finish() const {
+    if (m_keptBytes > maxKeptXmlBytes)
+        return failInvalid(std::format("{}: the elements Cubby keeps here without using them "
+                                       "add up to {} bytes; at most {} are kept",
+                                       m_path, m_keptBytes, maxKeptXmlBytes));
     for (const auto attribute : m_node.attributes()) {
         const std::string_view name = attribute.name();
         if (m_used.contains(attribute.internal_object()) || name == "xmlns" ||
@@ -215,9 +254,14 @@ bool isText(pugi::xml_node node) {
     return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
 }
 
-// libvirt's layout: one element per line, two-space indent, text inline, `<empty/>`.
-void printElement(std::string& out, pugi::xml_node node, int depth) {
-    out.append(static_cast<size_t>(depth) * 2, ' ');
+void indent(std::string& out, size_t depth) {
+    out.append(depth * 2, ' ');
+}
+
+// Writes `node`'s start tag at `depth`. An element without child elements is written whole
+// (`<empty/>`, or its text inline); the result says whether its children follow.
+bool openElement(std::string& out, pugi::xml_node node, size_t depth) {
+    indent(out, depth);
     out += '<';
     out += node.name();
     for (const auto attribute : node.attributes()) {
@@ -234,35 +278,58 @@ void printElement(std::string& out, pugi::xml_node node, int depth) {
     }
     if (!hasElements && !hasText) {
         out += "/>\n";
-        return;
+        return false;
     }
     out += '>';
-    if (!hasElements) {
-        for (const auto child : node.children())
-            appendEscaped(out, child.value(), false);
-    } else {
+    if (hasElements) {
         out += '\n';
-        for (const auto child : node.children()) {
-            if (child.type() == pugi::node_element) {
-                printElement(out, child, depth + 1);
-            } else if (isText(child) && !isBlank(child.value())) {
-                out.append(static_cast<size_t>(depth + 1) * 2, ' ');
-                appendEscaped(out, trimmed(child.value()), false);
-                out += '\n';
-            }
-        }
-        out.append(static_cast<size_t>(depth) * 2, ' ');
+        return true;
     }
+    for (const auto child : node.children())
+        appendEscaped(out, child.value(), false);
     out += "</";
     out += node.name();
     out += ">\n";
+    return false;
+}
+
+// libvirt's layout: one element per line, two-space indent, text inline, `<empty/>`. A loop
+// with the open elements on a stack of its own rather than recursion, so no document can
+// exhaust the thread's stack here whatever its depth.
+void printTree(std::string& out, pugi::xml_node top) {
+    std::vector<pugi::xml_node> open; // elements whose children are being written
+    pugi::xml_node node = top;
+    while (true) {
+        if (node.type() == pugi::node_element) {
+            if (openElement(out, node, open.size())) {
+                open.push_back(node);
+                node = node.first_child();
+                continue;
+            }
+        } else if (isText(node) && !isBlank(node.value())) {
+            indent(out, open.size());
+            appendEscaped(out, trimmed(node.value()), false);
+            out += '\n';
+        }
+        while (!open.empty() && !node.next_sibling()) {
+            node = open.back();
+            open.pop_back();
+            indent(out, open.size());
+            out += "</";
+            out += node.name();
+            out += ">\n";
+        }
+        if (open.empty())
+            return;
+        node = node.next_sibling();
+    }
 }
 
 } // namespace
 
 std::string formatXml(const pugi::xml_document& document) {
     std::string out;
-    printElement(out, document.document_element(), 0);
+    printTree(out, document.document_element());
     return out;
 }
 

@@ -3,7 +3,9 @@
 //
 // XmlDocument::parse refuses what a root service must never parse: oversized documents,
 // non-UTF-8, NUL bytes, DTDs (so no entity expansion or external loading can happen) and
-// more than one top element. ElementReader remembers which attributes and children the
+// more than one top element, and documents nested deeper than maxXmlDepth (so that nothing
+// later — a printer, a copy — can be driven into unbounded recursion or output by the caller's
+// nesting). ElementReader remembers which attributes and children the
 // parser used; finish() turns everything left over into an error that names it, so a typo
 // in a definition is reported instead of silently ignored.
 
@@ -20,6 +22,16 @@
 namespace cubby {
 
 constexpr size_t maxXmlDocumentBytes = 1024 * 1024;
+// Elements nested inside each other, the top element counting as 1. libvirt's own elements
+// go about 6 deep; the rest is for what <metadata> keeps from other tools.
+constexpr size_t maxXmlDepth = 32;
+// What one element may keep verbatim (takeUnusedChildren) in all, serialized.
+constexpr size_t maxKeptXmlBytes = 64 * 1024;
+
+// A definition as it would be stored must still be readable later (by the helper, the
+// controller, cubby-network: all read at most maxXmlDocumentBytes); `what` names it
+// ("the domain XML"). Fails with InvalidArgument otherwise.
+Status checkStoredXmlSize(std::string_view text, std::string_view what);
 
 class XmlDocument {
 public:
@@ -53,20 +65,23 @@ public:
     std::string_view text();
 
     // Hands over the children no parser used, serialized, for elements that keep unknown
-    // content through a round trip (see domain_xml.cpp for which ones do).
+    // content through a round trip (see domain_xml.cpp for which ones do). More than
+    // maxKeptXmlBytes in all is recorded and reported by finish().
     std::vector<std::string> takeUnusedChildren();
 
-    // Fails on the first attribute, child element or text that nothing used.
+    // Fails on the first attribute, child element or text that nothing used, or when what
+    // takeUnusedChildren kept is too large.
     Status finish() const;
 
 private:
     pugi::xml_node m_node;
     std::string m_path;
     std::unordered_set<const void*> m_used;
+    size_t m_keptBytes = 0;
 };
 
 // Writes a document with libvirt's look: two-space indent, single-quoted attributes, empty
-// elements as <x/>, no XML declaration.
+// elements as <x/>, no XML declaration. Iterative: the depth is the caller's.
 std::string formatXml(const pugi::xml_document& document);
 
 // Adds "<clock> in <domain> is kept but has no effect in Cubby" for each kept element.

@@ -192,8 +192,13 @@ private slots:
         QVERIFY2(bad.err.contains("malformed"), qPrintable(bad.err));
         const Run badName = cubbyctl({"start", "../etc"}, denied());
         QVERIFY2(badName.err.contains("'../etc'"), qPrintable(badName.err));
+        // Whether the container exists is state: told only to a caller polkit allowed.
         const Run missing = cubbyctl({"start", "nosuchthing"}, denied());
-        QVERIFY2(missing.err.contains("no container named 'nosuchthing'"), qPrintable(missing.err));
+        QVERIFY2(missing.err.contains("not authorized for io.github.cubby1.manage"),
+                 qPrintable(missing.err));
+        const Run missingAllowed = cubbyctl({"start", "nosuchthing"}, allowed());
+        QVERIFY2(missingAllowed.err.contains("no container named 'nosuchthing'"),
+                 qPrintable(missingAllowed.err));
     }
 
     void hostileDocuments() {
