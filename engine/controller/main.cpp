@@ -201,6 +201,10 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
     CUBBY_TRY(network, planNetwork(options, domain, plan));
     CUBBY_TRY(stagedRoot, stageContainerRoot(plan));
     CUBBY_TRY(console, openConsole(options.paths, domain.name));
+    if (plan.consoleHostUid >= 0 &&
+        ::fchown(console->slaveFd(), static_cast<uid_t>(plan.consoleHostUid),
+                 static_cast<gid_t>(plan.consoleHostGid)) != 0)
+        return fail(Error::system(errno, "handing the console to the container's root"));
     CUBBY_TRY(cgroup, ContainerCgroup::create(options.paths.cgroupParent, domain.name,
                                               planCgroupLimits(domain)));
     auto loop = EventLoop::create();

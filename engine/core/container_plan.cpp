@@ -73,6 +73,15 @@ std::string idMapText(const std::vector<IdMapRange>& ranges) {
     return text;
 }
 
+// The host id `inside` maps to, or -1.
+int64_t hostIdOf(const std::vector<IdMapRange>& ranges, uint32_t inside) {
+    for (const auto& range : ranges) {
+        if (inside >= range.start && inside - range.start < range.count)
+            return int64_t(range.target) + (inside - range.start);
+    }
+    return -1;
+}
+
 void addDevTree(std::vector<MountStep>& mounts) {
     mounts.push_back(fresh("tmpfs", "/dev", MS_NOSUID | MS_NOEXEC, "mode=755,size=65536k"));
     for (const auto& node : containerDeviceNodes()) {
@@ -223,6 +232,10 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
     if (domain.idmap) {
         plan.uidMap = idMapText(domain.idmap->uids);
         plan.gidMap = idMapText(domain.idmap->gids);
+        plan.consoleHostUid = hostIdOf(domain.idmap->uids, 0);
+        plan.consoleHostGid = hostIdOf(domain.idmap->gids, 5);
+        if (plan.consoleHostGid < 0)
+            plan.consoleHostGid = hostIdOf(domain.idmap->gids, 0);
     }
 
     plan.argv.push_back(domain.os.init);

@@ -63,6 +63,10 @@ struct ContainerPlan {
     std::vector<int> capabilitiesToDrop; // from the bounding set
     std::string uidMap;                  // /proc/PID/uid_map text; empty without <idmap>
     std::string gidMap;
+    // Who owns the console PTY on the host: root inside and its tty group (gid 5) inside, so
+    // that init (BusyBox's opens /dev/console itself) may use it; -1: leave it as it is.
+    int64_t consoleHostUid = -1;
+    int64_t consoleHostGid = -1;
     std::vector<std::string> argv;
     std::vector<std::string> environment; // NAME=value
     std::string workingDirectory;

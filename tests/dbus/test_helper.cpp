@@ -113,7 +113,7 @@ private slots:
         QVERIFY(
             live.out.contains(QRegularExpression(R"(<console type='pty' tty='/dev/pts/\d+'>)")));
         const Run stored = cubbyctl({"dumpxml", "mycontainer", "--inactive"});
-        QVERIFY(!stored.out.contains("id='"));
+        QVERIFY(!stored.out.contains("<domain type='lxc' id='"));
         QVERIFY(stored.out.contains("<source bridge='br0'/>"));
         QVERIFY2(stored.out.contains("<uid start='0' target='" + uidLine.captured(1) +
                                      "' count='65536'/>"),

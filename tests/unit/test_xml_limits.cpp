@@ -91,8 +91,7 @@ private slots:
 
     void whatIsKeptVerbatimIsBounded() {
         const std::string big(maxKeptXmlBytes, 'x');
-        const auto domain =
-            parseDomainXml(domainWith("<metadata>" + big + "</metadata>"), fixedUuid);
+        const auto domain = parseDomainXml(domainWith("<clock>" + big + "</clock>"), fixedUuid);
         QVERIFY(!domain);
         QCOMPARE(domain.error().kind, ErrorKind::InvalidArgument);
         QVERIFY2(mentions(domain.error(), "keeps here without using"),
