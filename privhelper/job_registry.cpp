@@ -2,12 +2,13 @@
 
 #include <QDBusConnection>
 #include <QTimer>
+#include <functional>
 
 namespace cubby {
 
 JobRegistry::JobRegistry(PolkitAuthorizer& authorizer, QObject* parent)
     : QObject(parent)
-    , m_objects(new JobObjects(authorizer, [this](uint id) { return find(id); }, this)) {
+    , m_objects(new JobObjects(authorizer, std::bind_front(&JobRegistry::find, this), this)) {
     QDBusConnection::systemBus().registerVirtualObject(QString(JobObjects::basePath), m_objects,
                                                        QDBusConnection::SubPath);
 }

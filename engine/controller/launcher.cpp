@@ -2,6 +2,7 @@
 
 #include "container_child.h"
 #include "container_interfaces.h"
+#include "detached_mounts.h"
 #include "sync_points.h"
 
 #include <cerrno>
@@ -18,14 +19,6 @@
 namespace cubby {
 
 namespace {
-
-Status writeProcFile(pid_t pid, const char* name, const std::string& text) {
-    const std::string path = std::format("/proc/{}/{}", pid, name);
-    const UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
-    if (!fd || ::write(fd.get(), text.data(), text.size()) != static_cast<ssize_t>(text.size()))
-        return fail(Error::system(errno, std::format("writing {}", path)));
-    return {};
-}
 
 // Kills and reaps a child that will not become the container.
 void abandon(pid_t pid) {

@@ -40,6 +40,8 @@ constexpr std::array<FilesystemMagic, 12> filesystemNames{{
     {0x2011bab0UL, "exfat"},
 }};
 
+} // namespace
+
 Status writeProcFile(pid_t pid, const char* name, const std::string& text) {
     const std::string path = std::format("/proc/{}/{}", pid, name);
     const UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
@@ -47,8 +49,6 @@ Status writeProcFile(pid_t pid, const char* name, const std::string& text) {
         return fail(Error::system(errno, std::format("writing {}", path)));
     return {};
 }
-
-} // namespace
 
 std::string filesystemTypeName(int fd) {
     struct statfs info = {};

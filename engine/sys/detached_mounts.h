@@ -12,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 
 namespace cubby {
 
@@ -33,6 +34,9 @@ Status attachMountTree(int treeFd, int targetFd, std::string_view what);
 // A user namespace with the given /proc/PID/uid_map and gid_map texts, held by a descriptor
 // (the process that made it is gone by the time this returns).
 Result<UniqueFd> makeUserNamespace(const std::string& uidMap, const std::string& gidMap);
+
+// Writes a /proc/PID file such as uid_map or gid_map in one write(2), as the kernel wants.
+Status writeProcFile(pid_t pid, const char* name, const std::string& text);
 
 // The name of the filesystem type `fd` is on ("ext4", "9p", …), for messages.
 std::string filesystemTypeName(int fd);
