@@ -5,6 +5,7 @@
 // surprise it between clone() and exec()).
 
 #include "domain.h"
+#include "seccomp_profile.h"
 
 #include <cstdint>
 #include <string>
@@ -60,8 +61,9 @@ struct ContainerPlan {
     // host root shows owned by root inside and is never chowned on the host.
     bool idmapRoot = false;
     std::vector<MountStep> mounts;
-    std::vector<int> capabilitiesToDrop; // from the bounding set
-    std::string uidMap;                  // /proc/PID/uid_map text; empty without <idmap>
+    std::vector<int> capabilitiesToDrop;              // from the bounding set
+    SeccompProfile seccomp = SeccompProfile::Default; // loaded by init and every shell
+    std::string uidMap; // /proc/PID/uid_map text; empty without <idmap>
     std::string gidMap;
     // Who owns the console PTY on the host: root inside and its tty group (gid 5) inside, so
     // that init (BusyBox's opens /dev/console itself) may use it; -1: leave it as it is.
