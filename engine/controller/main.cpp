@@ -28,6 +28,7 @@
 #include <string_view>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -258,6 +259,11 @@ void releaseStartupPages() {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Not dumpable: no core files of a root process, and only CAP_SYS_PTRACE in the host's
+    // user namespace may ptrace it or read its /proc/PID/{mem,environ,fd} (a container's
+    // root, even in a privileged container that kept its uid 0, may not); children it forks
+    // into a container inherit this until they exec.
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     auto options = parseOptions(argc, argv);
     if (!options) {
         std::fprintf(stderr, "cubby-controller: %s\n", options.error().message.c_str());

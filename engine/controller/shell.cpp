@@ -2,13 +2,16 @@
 
 #include "fd_passing.h"
 #include "identity.h"
+#include "seccomp_filter.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <format>
 #include <grp.h>
+#include <linux/close_range.h>
 #include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
@@ -54,9 +57,20 @@ std::string loginShell(std::string_view passwd, uint32_t uid) {
     return "/bin/sh";
 }
 
+// Closes every descriptor from 3 up except `a` and `b` (both at least 3).
+void closeAllBut(int a, int b) {
+    const unsigned low = static_cast<unsigned>(std::min(a, b));
+    const unsigned high = static_cast<unsigned>(std::max(a, b));
+    if (low > 3)
+        ::close_range(3, low - 1, 0);
+    if (high > low + 1)
+        ::close_range(low + 1, high - 1, 0);
+    ::close_range(high + 1, ~0U, 0);
+}
+
 // In the container, as PID 1's sibling: becomes the user and runs the login shell.
-[[noreturn]] void runShell(const ContainerPlan& plan, const std::string& ptyName,
-                           const std::string& user) {
+[[noreturn]] void runShell(const ContainerPlan& plan, const SeccompProgram& seccomp,
+                           const std::string& ptyName, const std::string& user) {
     ::setsid();
     const int slave = ::open(ptyName.c_str(), O_RDWR);
     if (slave < 0 || ::ioctl(slave, TIOCSCTTY, 0) != 0)
@@ -67,6 +81,14 @@ std::string loginShell(std::string_view passwd, uint32_t uid) {
         ::close(slave);
     for (const int cap : plan.capabilitiesToDrop)
         ::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
+    // Still root in the container (CAP_SYS_ADMIN there), as loading without no_new_privs
+    // needs; the filter then covers the user's whole session.
+    if (const int error = loadSeccompProgram(seccomp); error != 0) {
+        const std::string message =
+            std::format("cubby: loading the system-call filter: {}\r\n", std::strerror(error));
+        (void)::write(1, message.data(), message.size());
+        _exit(126);
+    }
     const std::string passwd = readSmallFile("/etc/passwd");
     auto identity = resolveIdentity(passwd, readSmallFile("/etc/group"), user, "");
     if (!identity) {
@@ -101,8 +123,16 @@ std::string loginShell(std::string_view passwd, uint32_t uid) {
 }
 
 // The first child: joins the namespaces, opens the PTY, forks the shell.
-[[noreturn]] void joinAndSpawn(int initPidfd, const ContainerPlan& plan, int socket,
-                               const std::string& user) {
+[[noreturn]] void joinAndSpawn(int initPidfd, const ContainerPlan& plan,
+                               const SeccompProgram& seccomp, int socket, const std::string& user) {
+    // Before anything of the container can see this process (its child is in the container's
+    // pid namespace from fork() to exec()): not dumpable, so the container's root cannot
+    // ptrace it or read its /proc/PID/{mem,environ,fd}, which still hold the controller's
+    // memory; and nothing of the controller's (console, control socket, clients) but the
+    // two descriptors this needs. cubby-controller is already non-dumpable since main();
+    // this keeps the guarantee local to where it matters.
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    closeAllBut(initPidfd, socket);
     int flags = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWCGROUP;
     if (plan.cloneFlags & CLONE_NEWNET)
         flags |= CLONE_NEWNET;
@@ -118,6 +148,7 @@ std::string loginShell(std::string_view passwd, uint32_t uid) {
     };
     if (::setns(initPidfd, flags) != 0)
         report(std::format("error joining the container: {}", std::strerror(errno)));
+    ::close(initPidfd);
     const int master = ::open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
     char name[64] = {};
     if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0 ||
@@ -132,7 +163,7 @@ std::string loginShell(std::string_view passwd, uint32_t uid) {
     if (shell == 0) {
         ::close(socket);
         ::close(master);
-        runShell(plan, name, user);
+        runShell(plan, seccomp, name, user);
     }
     _exit(shell > 0 ? 0 : 1);
 }
@@ -141,6 +172,8 @@ std::string loginShell(std::string_view passwd, uint32_t uid) {
 
 Result<ShellSession> openShell(int initPidfd, const ContainerPlan& plan, ContainerCgroup& cgroup,
                                const std::string& user) {
+    // Built here, before fork(): the children only load it.
+    CUBBY_TRY(seccomp, buildSeccompProgram(plan.seccomp));
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0)
         return fail(Error::system(errno, "creating the shell's socket pair"));
@@ -151,7 +184,7 @@ Result<ShellSession> openShell(int initPidfd, const ContainerPlan& plan, Contain
         return fail(Error::system(errno, "forking for the shell"));
     if (child == 0) {
         ours.reset();
-        joinAndSpawn(initPidfd, plan, theirs.get(), user);
+        joinAndSpawn(initPidfd, plan, seccomp, theirs.get(), user);
     }
     theirs.reset();
     const auto reap = [child] { ::waitpid(child, nullptr, 0); };

@@ -290,6 +290,29 @@ private slots:
         }
     }
 
+    // A shell holds no descriptor of the controller's (its sockets, pidfds, signalfd, the
+    // console's master): only its terminal and the pipes of its own command substitution.
+    // It runs under the plan's system-call filter.
+    void shellsHoldNothingOfTheControllerAndAreFiltered() {
+        const std::string name = "hardened";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(), withScript(*m_root, "exec sleep 1000")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client);
+        auto shell = client->requestWithFd(ControlMessage::OpenShell, "");
+        QVERIFY2(shell, shell ? "" : shell.error().message.c_str());
+        type(shell->second.get(),
+             "echo EXTRA=$(for fd in /proc/$$/fd/*; do readlink $fd; done 2>/dev/null | grep -c -v "
+             "-e ^/dev/pts/0 -e ^/dev/tty -e ^pipe:); grep Seccomp: "
+             "/proc/$$/status; unshare -U true 2>&1; echo DONE-$((1+1))\n");
+        const std::string out = readPtyUntil(shell->second.get(), "DONE-2\r\n");
+        QVERIFY2(out.find("\nEXTRA=0\r\n") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("Seccomp:\t2\r\n") != std::string::npos, out.c_str());
+        // The default profile refuses new user namespaces.
+        QVERIFY2(out.find("Operation not permitted") != std::string::npos, out.c_str());
+    }
+
     void aClientThatStopsReadingNeverBlocksTheContainer() {
         const std::string name = "flood";
         ControllerRun run(*m_prefix, name,
