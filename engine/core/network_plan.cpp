@@ -258,4 +258,22 @@ Result<ContainerNetworkPlan> planContainerNetwork(const Domain& domain,
     return plan;
 }
 
+std::vector<SysctlSetting> planBridgeSysctls(const Network& network) {
+    const std::string ipv6 = std::format("net/ipv6/conf/{}/", network.bridge.name);
+    std::vector<SysctlSetting> settings = {
+        {ipv6 + "accept_ra", "0", true},
+        {ipv6 + "autoconf", "0", true},
+    };
+    const bool hasIpv6 = std::ranges::any_of(
+        network.ips, [](const NetworkIp& ip) { return ip.address.address.family == IpFamily::V6; });
+    if (!hasIpv6)
+        settings.push_back({ipv6 + "disable_ipv6", "1", true});
+    if (!network.portForwards.empty())
+        settings.push_back(
+            {std::format("net/ipv4/conf/{}/route_localnet", network.bridge.name), "1"});
+    if (network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route)
+        settings.push_back({"net/ipv4/ip_forward", "1"});
+    return settings;
+}
+
 } // namespace cubby

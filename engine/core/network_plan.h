@@ -53,6 +53,22 @@ std::string chooseBridgeName(const HostNetworkFacts& host, std::span<const Netwo
 Result<Network> completeNetworkDefinition(Network network, const HostNetworkFacts& host,
                                           std::span<const Network> others);
 
+// A kernel parameter a network's bridge is given, as a path below /proc/sys.
+struct SysctlSetting {
+    std::string key;
+    std::string value;
+    bool ipv6 = false; // under net/ipv6: absent (and moot) on hosts booted without IPv6
+    bool operator==(const SysctlSetting&) const = default;
+};
+
+// What the bridge is set to before it gets its addresses and comes up. IPv6 router
+// advertisements and stateless autoconfiguration are off, so a container cannot give the
+// host an address or a default route (through itself) on the bridge; a network without
+// IPv6 has IPv6 off on the bridge altogether, so the host has not even a link-local address
+// there. Then route_localnet for port forwards from localhost and ip_forward for NAT and
+// routed networks.
+std::vector<SysctlSetting> planBridgeSysctls(const Network& network);
+
 // A MAC in libvirt's 52:54:00 range (locally administered, unicast), the same for the same
 // container and interface index on every start, so DHCP reservations keep matching.
 MacAddress stableMac(const Uuid& uuid, size_t index);

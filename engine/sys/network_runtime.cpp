@@ -19,16 +19,18 @@ MacAddress bridgeMac(const Network& network) {
     return network.mac.value_or(stableMac(network.uuid, 0xFFFF));
 }
 
-// The bridge's address, state and sysctls, once it exists.
+// The bridge's sysctls, addresses and state, once it exists: the sysctls first, so no router
+// advertisement is taken and no IPv6 address made before they hold.
 Status configureBridge(NetlinkSocket& netlink, const Network& network) {
+    for (const SysctlSetting& setting : planBridgeSysctls(network)) {
+        auto written = writeSysctl(setting.key, setting.value);
+        if (!written && !(setting.ipv6 && written.error().errnoValue == ENOENT &&
+                          !readSysctl("net/ipv6/conf/all/disable_ipv6")))
+            return fail(written.error());
+    }
     for (const NetworkIp& ip : network.ips)
         CUBBY_CHECK(netlink.addAddress(network.bridge.name, ip.address));
     CUBBY_CHECK(netlink.setUp(network.bridge.name));
-    const std::string conf = std::format("net/ipv4/conf/{}/", network.bridge.name);
-    if (!network.portForwards.empty())
-        CUBBY_CHECK(writeSysctl(conf + "route_localnet", "1"));
-    if (network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route)
-        CUBBY_CHECK(writeSysctl("net/ipv4/ip_forward", "1"));
     return {};
 }
 

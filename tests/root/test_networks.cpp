@@ -8,11 +8,17 @@
 #include "netns_fixture.h"
 #include "network_run.h"
 #include "nftables.h"
+#include "sysctl.h"
 
 #include <QTest>
+#include <arpa/inet.h>
 #include <csignal>
 #include <format>
 #include <memory>
+#include <net/if.h>
+#include <netinet/icmp6.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -86,6 +92,77 @@ std::string roundTripUntil(const NetNamespace& from, const std::string& address,
         std::this_thread::sleep_for(100ms);
     }
     return reply;
+}
+
+// An ICMPv6 router advertisement to all nodes on `device` (in the calling thread's
+// namespace): a default router for 30 minutes and the autonomous, on-link prefix
+// 2001:db8:1::/64 (documentation space), what SLAAC turns into an address.
+Status sendRouterAdvertisement(const std::string& device) {
+    const UniqueFd socket(::socket(AF_INET6, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMPV6));
+    if (!socket)
+        return fail(Error::system(errno, "opening an ICMPv6 socket"));
+    const int hops = 255; // receivers drop advertisements that crossed a router
+    const unsigned index = ::if_nametoindex(device.c_str());
+    if (::setsockopt(socket.get(), IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops, sizeof hops) != 0 ||
+        ::setsockopt(socket.get(), IPPROTO_IPV6, IPV6_MULTICAST_IF, &index, sizeof index) != 0)
+        return fail(Error::system(errno, "setting up the ICMPv6 socket"));
+    struct {
+        nd_router_advert header;
+        nd_opt_prefix_info prefix;
+    } packet{};
+    packet.header.nd_ra_type = ND_ROUTER_ADVERT;
+    packet.header.nd_ra_curhoplimit = 64;
+    packet.header.nd_ra_router_lifetime = htons(1800);
+    packet.prefix.nd_opt_pi_type = ND_OPT_PREFIX_INFORMATION;
+    packet.prefix.nd_opt_pi_len = sizeof packet.prefix / 8;
+    packet.prefix.nd_opt_pi_prefix_len = 64;
+    packet.prefix.nd_opt_pi_flags_reserved = ND_OPT_PI_FLAG_ONLINK | ND_OPT_PI_FLAG_AUTO;
+    packet.prefix.nd_opt_pi_valid_time = htonl(86400);
+    packet.prefix.nd_opt_pi_preferred_time = htonl(14400);
+    ::inet_pton(AF_INET6, "2001:db8:1::", &packet.prefix.nd_opt_pi_prefix);
+    sockaddr_in6 allNodes{};
+    allNodes.sin6_family = AF_INET6;
+    allNodes.sin6_scope_id = index;
+    ::inet_pton(AF_INET6, "ff02::1", &allNodes.sin6_addr);
+    if (::sendto(socket.get(), &packet, sizeof packet, 0,
+                 reinterpret_cast<const sockaddr*>(&allNodes), sizeof allNodes) != sizeof packet)
+        return fail(Error::system(errno, "sending the router advertisement"));
+    return {};
+}
+
+// What a router advertisement could have given `where`: addresses in 2001:db8:1::/64 and
+// IPv6 default routes, one line each; empty when there are none.
+std::string advertisedState(const NetNamespace& where) {
+    NetNamespaceGuard inside(where);
+    auto netlink = NetlinkSocket::open();
+    auto facts = netlink ? netlink->hostFacts() : Result<HostNetworkFacts>(fail(netlink.error()));
+    if (!facts)
+        return "error: " + facts.error().message;
+    const auto advertised = *IpPrefix::parse("2001:db8:1::/64", "test");
+    std::string out;
+    for (const auto& address : facts->addresses)
+        if (advertised.contains(address.address.address))
+            out += "address " + address.address.toString() + " on " + address.device + "\n";
+    for (const auto& route : facts->routes)
+        if (route.destination.address.family == IpFamily::V6 && route.destination.prefixLength == 0)
+            out += "default route on " + route.device + "\n";
+    return out;
+}
+
+// The link-local address a freshly up interface needs to send from, once usable.
+bool waitForLinkLocal(const NetNamespace& where, const std::string& device) {
+    NetNamespaceGuard inside(where);
+    const auto linkLocal = *IpPrefix::parse("fe80::/10", "test");
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        auto netlink = NetlinkSocket::open();
+        auto facts = netlink ? netlink->hostFacts() : Result<HostNetworkFacts>();
+        if (facts)
+            for (const auto& address : facts->addresses)
+                if (address.device == device && linkLocal.contains(address.address.address))
+                    return true;
+        std::this_thread::sleep_for(100ms);
+    }
+    return false;
 }
 
 constexpr const char* dockerLikeTable =
@@ -172,6 +249,70 @@ private slots:
                 return failInvalid("no host end cb-web-0");
             return Status{};
         }));
+    }
+
+    // Every bridge ignores router advertisements and makes no autoconfigured address; one
+    // whose network has no IPv6 has IPv6 off. A router advertisement from the container side
+    // then gives the host neither an address nor a default route through the container.
+    void bridgesTakeNoRouterAdvertisements() {
+        auto dual = startNetwork("dual", natXml("dual", "cubbybr0", 150,
+                                                "<ip family='ipv6' address='fd00:150::1' "
+                                                "prefix='64'/>"));
+        QVERIFY2(dual->waitReady(), dual->error().c_str());
+        auto v4 = startNetwork("v4", natXml("v4", "cubbybr1", 151));
+        QVERIFY2(v4->waitReady(), v4->error().c_str());
+        const auto read = [this](const std::string& key) {
+            NetNamespaceGuard inside(m_lab->host);
+            auto value = readSysctl(key);
+            return value ? *value : "error: " + value.error().message;
+        };
+        QCOMPARE(read("net/ipv6/conf/cubbybr0/accept_ra"), std::string("0"));
+        QCOMPARE(read("net/ipv6/conf/cubbybr0/autoconf"), std::string("0"));
+        QCOMPARE(read("net/ipv6/conf/cubbybr0/disable_ipv6"), std::string("0"));
+        QCOMPARE(read("net/ipv6/conf/cubbybr1/accept_ra"), std::string("0"));
+        QCOMPARE(read("net/ipv6/conf/cubbybr1/autoconf"), std::string("0"));
+        QCOMPARE(read("net/ipv6/conf/cubbybr1/disable_ipv6"), std::string("1"));
+
+        // A namespace on the IPv6 network's bridge plays the container that advertises.
+        auto rogue = NetNamespace::create();
+        QVERIFY2(rogue, rogue ? "" : rogue.error().message.c_str());
+        QVERIFY(inNamespace(m_lab->host, [&]() -> Status {
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            CUBBY_CHECK(netlink.createVethPair("ra-host", "ra-peer", rogue->fd()));
+            CUBBY_CHECK(netlink.setMaster("ra-host", "cubbybr0"));
+            return netlink.setUp("ra-host");
+        }));
+        QVERIFY(inNamespace(*rogue, []() -> Status {
+            CUBBY_CHECK(writeSysctl("net/ipv6/conf/ra-peer/accept_dad", "0"));
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            return netlink.setUp("ra-peer");
+        }));
+        QVERIFY(waitForLinkLocal(*rogue, "ra-peer"));
+        QCOMPARE(advertisedState(m_lab->host), std::string());
+        for (int round = 0; round < 3; ++round) {
+            const auto sent =
+                inNamespace(*rogue, [] { return sendRouterAdvertisement("ra-peer"); });
+            QVERIFY2(sent, sent ? "" : sent.error().message.c_str());
+            std::this_thread::sleep_for(300ms);
+        }
+        QCOMPARE(advertisedState(m_lab->host), std::string());
+
+        // The same advertisement does reach and configure a bridge with the kernel's defaults:
+        // the check above is not passing for want of a working advertisement.
+        QVERIFY(inNamespace(m_lab->host, []() -> Status {
+            CUBBY_CHECK(writeSysctl("net/ipv6/conf/cubbybr0/accept_ra", "1"));
+            return writeSysctl("net/ipv6/conf/cubbybr0/autoconf", "1");
+        }));
+        std::string taken;
+        for (int round = 0; round < 20 && (taken.find("address") == std::string::npos ||
+                                           taken.find("default route") == std::string::npos);
+             ++round) {
+            QVERIFY(inNamespace(*rogue, [] { return sendRouterAdvertisement("ra-peer"); }));
+            std::this_thread::sleep_for(200ms);
+            taken = advertisedState(m_lab->host);
+        }
+        QVERIFY2(taken.find("address 2001:db8:1:") != std::string::npos, taken.c_str());
+        QVERIFY2(taken.find("default route on cubbybr0") != std::string::npos, taken.c_str());
     }
 
     void dhcpLeaseAndNamesComeFromDnsmasq() {

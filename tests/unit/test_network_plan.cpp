@@ -170,6 +170,33 @@ private slots:
         QVERIFY(!planNftRuleset(nameless));
     }
 
+    // Router advertisements and autoconfiguration are off on every bridge; IPv6 is off on a
+    // bridge whose network has none; the IPv4 settings follow the network's mode.
+    void bridgeSysctlsAreHardened() {
+        const auto plain = planBridgeSysctls(natNetwork("", "<forward mode='nat'/>"));
+        const std::vector<SysctlSetting> expected = {
+            {"net/ipv6/conf/cubbybr3/accept_ra", "0", true},
+            {"net/ipv6/conf/cubbybr3/autoconf", "0", true},
+            {"net/ipv6/conf/cubbybr3/disable_ipv6", "1", true},
+            {"net/ipv4/ip_forward", "1", false},
+        };
+        QCOMPARE(plain, expected);
+        const auto dualStack = planBridgeSysctls(
+            natNetwork("<ip family='ipv6' address='fd00:150::1' prefix='64'/>", ""));
+        const std::vector<SysctlSetting> expectedDual = {
+            {"net/ipv6/conf/cubbybr3/accept_ra", "0", true},
+            {"net/ipv6/conf/cubbybr3/autoconf", "0", true},
+        };
+        QCOMPARE(dualStack, expectedDual);
+        const auto forwarded = planBridgeSysctls(
+            natNetwork("<cubby:portforward protocol='tcp' hostport='8080' address='192.168.150.10' "
+                       "port='80'/>"));
+        QCOMPARE(forwarded.size(), size_t(5));
+        QCOMPARE(forwarded[3],
+                 (SysctlSetting{"net/ipv4/conf/cubbybr3/route_localnet", "1", false}));
+        QCOMPARE(forwarded[4], (SysctlSetting{"net/ipv4/ip_forward", "1", false}));
+    }
+
     void dnsmasqBindsToTheBridgeOnly() {
         DnsmasqFiles files{"/run/cubby/.net/lab/dnsmasq.pid",
                            "/var/lib/cubby/networks/lab/dnsmasq.leases", "/etc/resolv.conf",
