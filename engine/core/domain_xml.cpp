@@ -646,7 +646,9 @@ std::string formatDomainXml(const Domain& domain, DomainXmlForm form) {
     pugi::xml_document document;
     auto root = document.append_child("domain");
     root.append_attribute("type") = "lxc";
-    if (form == DomainXmlForm::Live && domain.live)
+    // A console's tty without an id (a hand-written live file) gives a live state with no
+    // process: id='0' would not parse back.
+    if (form == DomainXmlForm::Live && domain.live && domain.live->id > 0)
         root.append_attribute("id") = static_cast<long long>(domain.live->id);
     appendText(root, "name", domain.name);
     appendText(root, "uuid", domain.uuid.toString());

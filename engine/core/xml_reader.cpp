@@ -281,6 +281,19 @@ bool openElement(std::string& out, pugi::xml_node node, size_t depth) {
         return false;
     }
     out += '>';
+    if (hasElements && hasText) {
+        // Mixed content (only in elements kept verbatim, whose depth the reader bounds): any
+        // indentation would become part of its text, so it is written as read, on one line;
+        // a round trip then changes nothing.
+        StringWriter raw;
+        for (const auto child : node.children())
+            child.print(raw, "", pugi::format_raw | pugi::format_attribute_single_quote);
+        out += raw.text;
+        out += "</";
+        out += node.name();
+        out += ">\n";
+        return false;
+    }
     if (hasElements) {
         out += '\n';
         return true;

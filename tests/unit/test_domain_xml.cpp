@@ -308,6 +308,28 @@ Cubby models.</description>
         expectStableRoundTrip(*domain, DomainXmlForm::Inactive);
     }
 
+    // Found by fuzzing (tests/fuzz): text between a kept element's children kept the
+    // indentation the printer added, so each round trip changed the element.
+    void keptElementWithMixedContentRoundTrips() {
+        const auto domain = parse(domainWith("<metadata><app:x xmlns:app='urn:a'>a<b/>c "
+                                             "&amp; d<e>f</e></app:x></metadata>"));
+        QVERIFY2(domain, domain ? "" : domain.error().message.c_str());
+        QVERIFY(formatDomainXml(*domain).find("<app:x xmlns:app='urn:a'>a<b/>c &amp; d<e>f</e>"
+                                              "</app:x>") != std::string::npos);
+        expectStableRoundTrip(*domain, DomainXmlForm::Inactive);
+    }
+
+    // Found by fuzzing: a console's tty in a file without the domain's id gave live XML with
+    // id='0', which does not parse back.
+    void liveConsoleWithoutAnIdRoundTrips() {
+        const auto domain = parse(domainWith("", "<console type='pty' tty='/dev/pts/4'/>"));
+        QVERIFY2(domain, domain ? "" : domain.error().message.c_str());
+        QVERIFY(domain->live);
+        QCOMPARE(domain->live->id, int64_t{0});
+        QVERIFY(formatDomainXml(*domain, DomainXmlForm::Live).find(" id=") == std::string::npos);
+        expectStableRoundTrip(*domain, DomainXmlForm::Live);
+    }
+
     void unknownContentInsideModelledElementsIsRefused_data() {
         QTest::addColumn<QString>("xml");
         QTest::addColumn<QString>("mentions");
