@@ -179,6 +179,12 @@ void becomeInit(const ChildContext& context) {
         check(context, ::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) == 0 || errno == EINVAL,
               std::format("dropping capability {}", cap));
     }
+    if (plan.noNewPrivileges)
+        check(context, ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0, "PR_SET_NO_NEW_PRIVS");
+    // Still root of the container's user namespace (or the host's) here, which loading a
+    // filter without no_new_privs needs; from now on init and all it starts are filtered.
+    if (const int error = loadSeccompProgram(*context.seccomp); error != 0)
+        failStep(context, error, "loading the system-call filter");
     check(context, ::setsid() >= 0, "setsid");
     check(context, ::ioctl(context.consoleSlaveFd, TIOCSCTTY, 0) == 0,
           "making the console the controlling terminal");

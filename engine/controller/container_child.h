@@ -4,11 +4,13 @@
 
 #include "container_plan.h"
 #include "identity.h"
+#include "seccomp_filter.h"
 
 namespace cubby {
 
 struct ChildContext {
     const ContainerPlan* plan = nullptr;
+    const SeccompProgram* seccomp = nullptr; // built from plan->seccomp before clone()
     ResolvedIdentity identity;
     int syncFd = -1;         // to the parent; close-on-exec
     int consoleSlaveFd = -1; // becomes init's stdin/out/err

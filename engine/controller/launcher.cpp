@@ -33,6 +33,8 @@ Result<LaunchedInit> launchContainer(const ContainerPlan& plan, const ResolvedId
                                      const std::string& consoleSlavePathText,
                                      ContainerCgroup& cgroup, const ContainerNetworkPlan& network) {
     const char* consoleSlavePath = consoleSlavePathText.c_str();
+    // libseccomp allocates, so the program is built here and only loaded in the child.
+    CUBBY_TRY(seccomp, buildSeccompProgram(plan.seccomp));
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0)
         return fail(Error::system(errno, "creating the start-up socket pair"));
@@ -58,7 +60,8 @@ Result<LaunchedInit> launchContainer(const ContainerPlan& plan, const ResolvedId
         return fail(Error::system(cloneErrno, "clone3 into new namespaces"));
     if (pid == 0) {
         parentEnd.reset();
-        runContainerChild({&plan, identity, childEnd.get(), consoleSlaveFd, consoleSlavePath});
+        runContainerChild(
+            {&plan, &seccomp, identity, childEnd.get(), consoleSlaveFd, consoleSlavePath});
     }
     LaunchedInit init{static_cast<pid_t>(pid), UniqueFd(pidfd)};
     childEnd.reset();

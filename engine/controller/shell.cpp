@@ -81,6 +81,8 @@ void closeAllBut(int a, int b) {
         ::close(slave);
     for (const int cap : plan.capabilitiesToDrop)
         ::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
+    if (plan.noNewPrivileges && ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+        _exit(126);
     // Still root in the container (CAP_SYS_ADMIN there), as loading without no_new_privs
     // needs; the filter then covers the user's whole session.
     if (const int error = loadSeccompProgram(seccomp); error != 0) {

@@ -229,6 +229,8 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
         mounts.push_back(afterPivot(MountAction::RemountReadOnly, "", "/"));
 
     plan.capabilitiesToDrop = droppedCapabilities(domain.features);
+    plan.seccomp = domain.cubby.seccomp;
+    plan.noNewPrivileges = domain.cubby.noNewPrivileges.value_or(!root);
     if (domain.idmap) {
         plan.uidMap = idMapText(domain.idmap->uids);
         plan.gidMap = idMapText(domain.idmap->gids);

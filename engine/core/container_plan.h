@@ -63,6 +63,9 @@ struct ContainerPlan {
     std::vector<MountStep> mounts;
     std::vector<int> capabilitiesToDrop;              // from the bounding set
     SeccompProfile seccomp = SeccompProfile::Default; // loaded by init and every shell
+    // PR_SET_NO_NEW_PRIVS for init and every shell: no set-user-ID or file capability can
+    // raise what a process inside holds.
+    bool noNewPrivileges = false;
     std::string uidMap; // /proc/PID/uid_map text; empty without <idmap>
     std::string gidMap;
     // Who owns the console PTY on the host: root inside and its tty group (gid 5) inside, so

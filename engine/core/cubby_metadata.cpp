@@ -28,6 +28,26 @@ std::string prefixOf(std::string_view name) {
     return colon == std::string_view::npos ? std::string() : std::string(name.substr(0, colon + 1));
 }
 
+Status parseSecurityElement(ElementReader& security, CubbySettings& settings) {
+    if (const auto profileText = security.attribute("seccomp")) {
+        const auto profile = parseSeccompProfile(*profileText);
+        if (!profile)
+            return failInvalid(std::format("{}: {} is not a seccomp profile (default, relaxed "
+                                           "or none)",
+                                           security.attributePath("seccomp"),
+                                           quoted(*profileText)));
+        settings.seccomp = *profile;
+    }
+    if (const auto noNewPrivileges = security.attribute("noNewPrivileges")) {
+        if (*noNewPrivileges != "yes" && *noNewPrivileges != "no")
+            return failInvalid(std::format("{}: {} is neither 'yes' nor 'no'",
+                                           security.attributePath("noNewPrivileges"),
+                                           quoted(*noNewPrivileges)));
+        settings.noNewPrivileges = *noNewPrivileges == "yes";
+    }
+    return {};
+}
+
 Status parseCubbyElement(ElementReader& element, const std::string& prefix, Domain& domain) {
     CUBBY_TRY(privileged, element.optionalChild(prefix + "privileged"));
     if (privileged) {
@@ -43,6 +63,11 @@ Status parseCubbyElement(ElementReader& element, const std::string& prefix, Doma
                                            quoted(uidText)));
         domain.cubby.ownerUid = static_cast<uint32_t>(uid);
         CUBBY_CHECK(owner->finish());
+    }
+    CUBBY_TRY(security, element.optionalChild(prefix + "security"));
+    if (security) {
+        CUBBY_CHECK(parseSecurityElement(*security, domain.cubby));
+        CUBBY_CHECK(security->finish());
     }
     return element.finish();
 }
@@ -89,6 +114,16 @@ void formatDomainMetadata(pugi::xml_node root, const Domain& domain) {
         if (domain.cubby.ownerUid)
             element.append_child((prefix + "owner").c_str()).append_attribute("uid") =
                 static_cast<unsigned long long>(*domain.cubby.ownerUid);
+        const auto& cubby = domain.cubby;
+        if (cubby.seccomp != SeccompProfile::Default || cubby.noNewPrivileges) {
+            auto security = element.append_child((prefix + "security").c_str());
+            if (cubby.seccomp != SeccompProfile::Default)
+                security.append_attribute("seccomp") =
+                    std::string(seccompProfileName(cubby.seccomp)).c_str();
+            if (cubby.noNewPrivileges)
+                security.append_attribute("noNewPrivileges") =
+                    *cubby.noNewPrivileges ? "yes" : "no";
+        }
     }
     appendSerializedElements(metadata, domain.preservedMetadata);
 }

@@ -3,6 +3,7 @@
 // Plain values; parsing and validation live in domain_xml.h, behaviour in the planners.
 
 #include "inet.h"
+#include "seccomp_profile.h"
 #include "uuid.h"
 
 #include <cstdint>
@@ -130,6 +131,13 @@ struct CubbySettings {
     bool privileged = false;
     // The user who defined the container (set by the helper, never taken from a caller).
     std::optional<uint32_t> ownerUid;
+    // <cubby:security seccomp='default|relaxed|none'>: the system-call filter (nested
+    // containers and debugging may relax it).
+    SeccompProfile seccomp = SeccompProfile::Default;
+    // <cubby:security noNewPrivileges='yes|no'>; unset: on where the init needs no
+    // set-user-ID program (an application container), off for a system container, whose
+    // su, sudo and ping need them.
+    std::optional<bool> noNewPrivileges;
     bool operator==(const CubbySettings&) const = default;
 };
 

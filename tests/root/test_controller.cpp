@@ -564,7 +564,8 @@ private slots:
                           "<domain type='lxc'><name>app</name><memory unit='MiB'>64</memory>"
                           "<os><type>exe</type><init>/bin/sh</init><initarg>-c</initarg>"
                           "<initarg>head -1 /etc/os-release; ls /tmp/cubby-host-marker; echo "
-                          "pid=$$; echo END; exec sleep 1000</initarg></os>" +
+                          "pid=$$; grep -e NoNewPrivs -e Seccomp: /proc/self/status; echo END; "
+                          "exec sleep 1000</initarg></os>" +
                               unprivilegedIdmapXml() + "<devices/></domain>");
         QVERIFY2(app.waitReady(), app.error().c_str());
         auto client = app.connect();
@@ -574,6 +575,9 @@ private slots:
         QVERIFY2(out.find("PRETTY_NAME=") != std::string::npos, out.c_str());
         QVERIFY2(out.find("No such file") != std::string::npos, out.c_str());
         QVERIFY2(out.find("pid=1") != std::string::npos, out.c_str());
+        // Init is filtered, and with the host's files no set-user-ID program may raise it.
+        QVERIFY2(out.find("NoNewPrivs:\t1") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("Seccomp:\t2") != std::string::npos, out.c_str());
     }
 
     void userNamespaceMapsRoot() {

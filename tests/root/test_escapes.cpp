@@ -79,6 +79,9 @@ const Attempt attempts[] = {
     {"rw-share-write-host-root-file", "echo x >> /srv/rw/host-file"},
     {"rw-share-chown-host-file", "chown 0:0 /srv/rw/host-file && chmod 4755 /srv/rw/host-file"},
     {"leaked-descriptors", "[ $(ls /proc/self/fd | wc -l) -gt 4 ]"},
+    // Succeeds when init's children run without the system-call filter.
+    {"no-seccomp-filter", "awk '/^Seccomp:/ { exit $2 != 0 }' /proc/self/status"},
+    {"nested-userns", "unshare -U true"},
 };
 
 std::string readFile(const std::string& path) {
@@ -224,6 +227,9 @@ private slots:
         const std::string status = readFile(std::format("/proc/{}/status", run.initPid()));
         QVERIFY2(status.find(std::format("Uid:\t{}", testIdRangeBase + 1000)) != std::string::npos,
                  status.c_str());
+        // Filtered; set-user-ID stays usable inside a system container (su, sudo).
+        QVERIFY2(status.find("Seccomp:\t2") != std::string::npos, status.c_str());
+        QVERIFY2(status.find("NoNewPrivs:\t0") != std::string::npos, status.c_str());
         const pid_t child = ::fork();
         if (child == 0) {
             if (::setresgid(1000, 1000, 1000) != 0 || ::setresuid(1000, 1000, 1000) != 0)
@@ -247,6 +253,9 @@ private slots:
                  results.contains("start") ? results.at("start").c_str() : "");
         for (const auto& [attempt, verdict] : results)
             qInfo("privileged: %s %s", attempt.c_str(), verdict.c_str());
+        // The hardening every container gets, privileged ones included.
+        QCOMPARE(results.at("no-seccomp-filter"), std::string("refused"));
+        QCOMPARE(results.at("nested-userns"), std::string("refused"));
     }
 
 private:

@@ -1,5 +1,6 @@
 // Unprivileged by default: the host id ranges the helper gives containers, and Cubby's
 // <metadata> element (privileged opt-in, owner) through a round trip.
+#include "container_plan.h"
 #include "domain_xml.h"
 #include "id_ranges.h"
 
@@ -101,6 +102,44 @@ private slots:
         QCOMPARE(*again, *domain);
     }
 
+    void securitySettingsRoundTripAndReachThePlan() {
+        auto domain = parse("<metadata><cubby:container xmlns:cubby='" + cubbyNs +
+                            "'><cubby:security seccomp='relaxed' noNewPrivileges='no'/>"
+                            "</cubby:container></metadata>");
+        QVERIFY2(domain, domain ? "" : domain.error().message.c_str());
+        QCOMPARE(domain->cubby.seccomp, SeccompProfile::Relaxed);
+        QCOMPARE(domain->cubby.noNewPrivileges, std::optional<bool>(false));
+        const std::string xml = formatDomainXml(*domain);
+        QVERIFY2(xml.find("<cubby:security seccomp='relaxed' noNewPrivileges='no'/>") !=
+                     std::string::npos,
+                 xml.c_str());
+        auto again = parseDomainXml(xml, [] { return Uuid{}; });
+        QVERIFY2(again, again ? "" : again.error().message.c_str());
+        QCOMPARE(*again, *domain);
+        const ContainerPlan plan = planContainer(*domain, HostFacts{});
+        QCOMPARE(plan.seccomp, SeccompProfile::Relaxed);
+        QVERIFY(!plan.noNewPrivileges);
+    }
+
+    void noNewPrivilegesDefaultFollowsTheInit() {
+        // An application container (the host's files, no root of its own) runs nothing that
+        // needs set-user-ID; a system container's su and sudo do.
+        auto application = parse("");
+        QVERIFY(application);
+        QVERIFY(planContainer(*application, HostFacts{}).noNewPrivileges);
+        QCOMPARE(planContainer(*application, HostFacts{}).seccomp, SeccompProfile::Default);
+        auto system = parseDomainXml(
+            "<domain type='lxc'><name>box</name><uuid>8369f1ac-7e46-e869-4ca5-759d51478066</uuid>"
+            "<memory unit='MiB'>64</memory><os><type>exe"
+            "</type><init>/sbin/init</init></os><devices><filesystem type='mount'><source "
+            "dir='/var/lib/box'/><target dir='/'/></filesystem></devices></domain>",
+            [] { return Uuid{}; });
+        QVERIFY2(system, system ? "" : system.error().message.c_str());
+        QVERIFY(!planContainer(*system, HostFacts{}).noNewPrivileges);
+        // Nothing said, nothing written: the stored form stays as it was.
+        QVERIFY(formatDomainXml(*system).find("security") == std::string::npos);
+    }
+
     void metadataRefusals_data() {
         QTest::addColumn<QString>("inner");
         QTest::addColumn<QString>("mentions");
@@ -126,6 +165,18 @@ private slots:
         QTest::newRow("wrong Cubby element")
             << "<metadata><cubby:settings xmlns:cubby='" + ns + "'/></metadata>"
             << "Cubby's metadata element is <container>";
+        QTest::newRow("unknown seccomp profile")
+            << "<metadata><cubby:container xmlns:cubby='" + ns +
+                   "'><cubby:security seccomp='off'/></cubby:container></metadata>"
+            << "not a seccomp profile";
+        QTest::newRow("noNewPrivileges not yes or no")
+            << "<metadata><cubby:container xmlns:cubby='" + ns +
+                   "'><cubby:security noNewPrivileges='true'/></cubby:container></metadata>"
+            << "neither 'yes' nor 'no'";
+        QTest::newRow("unknown security attribute")
+            << "<metadata><cubby:container xmlns:cubby='" + ns +
+                   "'><cubby:security apparmor='x'/></cubby:container></metadata>"
+            << "apparmor";
     }
 
     void metadataRefusals() {
