@@ -23,6 +23,10 @@ struct HelperConfig {
     QString resolvFile;       // dnsmasq's upstream servers, handed to cubby-network
     QString rootfsWorkerPath; // the cubby-rootfs binary
     QString busyboxPath;      // the static busybox BusyBox root filesystems are made from
+    // What one user may make without an administrator (io.github.cubby1.manage-own).
+    size_t userContainerLimit = 20;
+    size_t userRootfsLimit = 10;
+    uint64_t userRootfsBytesLimit = uint64_t(32) << 30;
 };
 
 class ContainerRuntime : public QObject {

@@ -101,9 +101,10 @@ bool JobObjects::handleMessage(const QDBusMessage& message, const QDBusConnectio
             job->requestCancel(message); // the owner asks polkit, then looks at the state
             return true;
         }
-        // No such job: polkit is asked all the same, so that only an allowed caller learns so.
+        // No such job: polkit is asked all the same (the monitor action, as a job's owner asks
+        // first), so that only a caller who may see jobs learns so.
         m_authorizer.check(
-            message.service(), manager::manageAction, {}, [message, connection](Status allowed) {
+            message.service(), manager::monitorAction, {}, [message, connection](Status allowed) {
                 QDBusConnection(connection)
                     .send(allowed ? unknownObject(message)
                                   : message.createErrorReply(

@@ -2,6 +2,7 @@
 
 #include <QDBusConnection>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
 
 namespace cubby {
@@ -66,6 +67,13 @@ Job* JobRegistry::activeFor(const QString& target) const {
             return job;
     }
     return nullptr;
+}
+
+size_t JobRegistry::activeStartedBy(uint uid, const QString& operation) const {
+    return static_cast<size_t>(std::ranges::count_if(m_jobs, [&](const auto& entry) {
+        const Job* job = entry.second;
+        return !job->finished() && job->startedBy() == uid && job->operation() == operation;
+    }));
 }
 
 void JobRegistry::cancel(Job* job) {

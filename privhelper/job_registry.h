@@ -32,6 +32,8 @@ public:
     Job* find(uint id) const;
     // A running job working on `target`, or null.
     Job* activeFor(const QString& target) const;
+    // Unfinished jobs of `operation` that uid started.
+    size_t activeStartedBy(uint uid, const QString& operation) const;
     // Asks the job's worker to stop.
     void cancel(Job* job);
     int running() const;

@@ -60,8 +60,20 @@ int main(int argc, char** argv) {
         QStringLiteral("busybox"),
         QStringLiteral("The static busybox that BusyBox root filesystems are made from."),
         QStringLiteral("path"), QStringLiteral("/bin/busybox"));
-    options.addOptions(
-        {prefix, controller, network, resolvFile, cgroupParent, idleExit, rootfsWorker, busybox});
+    const QCommandLineOption userContainers(
+        QStringLiteral("user-containers"),
+        QStringLiteral("Containers a user may own without an administrator."),
+        QStringLiteral("count"), QStringLiteral("20"));
+    const QCommandLineOption userRootfs(
+        QStringLiteral("user-rootfs"),
+        QStringLiteral("Root filesystems a user may make without an administrator."),
+        QStringLiteral("count"), QStringLiteral("10"));
+    const QCommandLineOption userRootfsSize(
+        QStringLiteral("user-rootfs-mib"),
+        QStringLiteral("Disk a user's root filesystems may use without an administrator."),
+        QStringLiteral("MiB"), QStringLiteral("32768"));
+    options.addOptions({prefix, controller, network, resolvFile, cgroupParent, idleExit,
+                        rootfsWorker, busybox, userContainers, userRootfs, userRootfsSize});
     options.process(app);
 
     cubby::HelperConfig config;
@@ -72,6 +84,20 @@ int main(int argc, char** argv) {
     config.resolvFile = options.value(resolvFile);
     config.rootfsWorkerPath = options.value(rootfsWorker);
     config.busyboxPath = options.value(busybox);
+    bool numbers = true;
+    for (const auto& [option, target] : {std::pair{&userContainers, &config.userContainerLimit},
+                                         std::pair{&userRootfs, &config.userRootfsLimit}}) {
+        bool ok = false;
+        *target = options.value(*option).toULongLong(&ok);
+        numbers = numbers && ok;
+    }
+    bool sizeOk = false;
+    config.userRootfsBytesLimit = options.value(userRootfsSize).toULongLong(&sizeOk) << 20;
+    if (!numbers || !sizeOk) {
+        std::fprintf(stderr, "cubby-helper: --user-containers, --user-rootfs and "
+                             "--user-rootfs-mib take whole numbers\n");
+        return 2;
+    }
 
     QDBusConnection bus = QDBusConnection::systemBus();
     if (!bus.isConnected()) {

@@ -19,6 +19,13 @@ inline const QString monitorAction = QStringLiteral("io.github.cubby1.monitor");
 inline const QString manageAction = QStringLiteral("io.github.cubby1.manage");
 inline const QString networkAction = QStringLiteral("io.github.cubby1.network");
 inline const QString consoleAction = QStringLiteral("io.github.cubby1.console");
+// One's own unprivileged containers and root filesystems (engine/core/risk_assessment.h).
+inline const QString manageOwnAction = QStringLiteral("io.github.cubby1.manage-own");
+
+// Root filesystem jobs' operations (Job.Operation).
+inline const QString createOperation = QStringLiteral("create-rootfs");
+inline const QString importOperation = QStringLiteral("import-rootfs");
+inline const QString deleteOperation = QStringLiteral("delete-rootfs");
 
 inline QString q(const std::string& text) {
     return QString::fromStdString(text);

@@ -21,10 +21,6 @@ using namespace manager;
 
 namespace {
 
-const QString createOperation = QStringLiteral("create-rootfs");
-const QString importOperation = QStringLiteral("import-rootfs");
-const QString deleteOperation = QStringLiteral("delete-rootfs");
-
 // The sources CreateRootfs knows: the options each takes become the worker's arguments.
 struct RootfsSource {
     const char* name;
@@ -183,9 +179,10 @@ QDBusObjectPath ManagerService::CreateRootfs(const QString& name, const QString&
         return {};
     }
     const uint caller = callerUid();
-    authorizeThen(
-        manageAction,
+    authorizeByRisk(
         details("rootfs", name, QStringLiteral("create from ") + QLatin1String(known->description)),
+        manageAction,
+        [this, name, caller] { return assessNewRootfs(rootfsFacts(name.toStdString(), caller)); },
         [this, name, arguments, caller](const QDBusMessage& call) {
             startRootfsJob(call, createOperation, name, caller, arguments, -1);
         });
@@ -208,11 +205,13 @@ QDBusObjectPath ManagerService::ImportRootfs(const QString& name,
         return {};
     }
     const uint caller = callerUid();
-    authorizeThen(manageAction, details("rootfs", name, QStringLiteral("import a tarball")),
-                  [this, name, archive, caller](const QDBusMessage& call) {
-                      startRootfsJob(call, importOperation, name, caller,
-                                     {"create", "--source", "archive"}, archive.fileDescriptor());
-                  });
+    authorizeByRisk(
+        details("rootfs", name, QStringLiteral("import a tarball")), manageAction,
+        [this, name, caller] { return assessNewRootfs(rootfsFacts(name.toStdString(), caller)); },
+        [this, name, archive, caller](const QDBusMessage& call) {
+            startRootfsJob(call, importOperation, name, caller, {"create", "--source", "archive"},
+                           archive.fileDescriptor());
+        });
     return {};
 }
 
@@ -223,10 +222,12 @@ QDBusObjectPath ManagerService::DeleteRootfs(const QString& name) {
         return {};
     }
     const uint caller = callerUid();
-    authorizeThen(manageAction, details("rootfs", name, QStringLiteral("delete")),
-                  [this, name, caller](const QDBusMessage& call) {
-                      startRootfsJob(call, deleteOperation, name, caller, {"remove"}, -1);
-                  });
+    authorizeByRisk(
+        details("rootfs", name, QStringLiteral("delete")), manageAction,
+        [this, id, caller] { return assessExistingRootfs(rootfsFacts(id, caller)); },
+        [this, name, caller](const QDBusMessage& call) {
+            startRootfsJob(call, deleteOperation, name, caller, {"remove"}, -1);
+        });
     return {};
 }
 
@@ -278,11 +279,14 @@ void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
     Job* job = m_jobs.start(
         operation, name, caller, *worker,
         [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); },
-        [this, name, deleting] {
-            if (deleting)
+        [this, name, deleting, caller] {
+            if (deleting) {
+                forgetRootfs(name.toStdString());
                 emit RootfsRemoved(name);
-            else
+            } else {
+                recordRootfs(name.toStdString(), caller);
                 emit RootfsAdded(name);
+            }
         });
     QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
 }
@@ -290,26 +294,40 @@ void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
 void ManagerService::cancelJob(Job* job, const QDBusMessage& call) {
     emit activity();
     const QPointer<Job> guarded(job);
+    const auto info =
+        details("rootfs", job->target(), QStringLiteral("cancel ") + job->operation());
+    const uint caller =
+        QDBusConnection::systemBus().interface()->serviceUid(call.service()).value();
+    // As for the Manager's methods: monitor first, then the caller's own job or an
+    // administrator.
     m_authorizer.check(
-        call.service(), manageAction,
-        details("rootfs", job->target(), QStringLiteral("cancel ") + job->operation()),
-        [this, guarded, call](Status allowed) {
-            if (!allowed) {
-                replyError(call, allowed.error());
+        call.service(), monitorAction, info, [this, guarded, call, info, caller](Status seen) {
+            if (!seen) {
+                replyError(call, seen.error());
                 return;
             }
-            // The job's state only now that the caller may see it.
-            if (!guarded || guarded->finished() ||
-                guarded->state() == QStringLiteral("cancelling")) {
-                const bool ended = !guarded || guarded->finished();
-                replyError(call, Error::of(ErrorKind::Conflict,
-                                           "the job has already " +
-                                               std::string(ended ? "finished" : "been cancelled")));
-                return;
-            }
-            m_jobs.cancel(guarded);
-            QDBusConnection::systemBus().send(call.createReply());
-            emit activity();
+            const bool own = guarded && guarded->startedBy() == caller;
+            m_authorizer.check(
+                call.service(), own ? manageOwnAction : manageAction, info,
+                [this, guarded, call](Status allowed) {
+                    if (!allowed) {
+                        replyError(call, allowed.error());
+                        return;
+                    }
+                    // The job's state only now that the caller may see it.
+                    if (!guarded || guarded->finished() ||
+                        guarded->state() == QStringLiteral("cancelling")) {
+                        const bool ended = !guarded || guarded->finished();
+                        replyError(call, Error::of(ErrorKind::Conflict,
+                                                   "the job has already " +
+                                                       std::string(ended ? "finished"
+                                                                         : "been cancelled")));
+                        return;
+                    }
+                    m_jobs.cancel(guarded);
+                    QDBusConnection::systemBus().send(call.createReply());
+                    emit activity();
+                });
         });
 }
 

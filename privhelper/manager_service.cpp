@@ -256,8 +256,9 @@ QString ManagerService::DefineContainer(const QString& xml,
     domain.live.reset();
     const QString name = q(domain.name);
     const uint caller = callerUid();
-    authorizeThen(
-        manageAction, details("container", name, "define"),
+    authorizeByRisk(
+        details("container", name, "define"), manageAction,
+        [this, domain, caller] { return assessDefinition(domain, caller); },
         [this, domain, name, generatedUuid, caller](const QDBusMessage& call) mutable {
             // Compared with the stored ones only now: a refused caller learns nothing of them.
             if (auto unique = checkNewContainer(domain, generatedUuid); !unique) {
@@ -298,9 +299,10 @@ QString ManagerService::DefineContainer(const QString& xml,
 void ManagerService::UndefineContainer(const QString& name) {
     if (!checkContainerName(name))
         return;
-    authorizeThen(
-        manageAction, details("container", name, "undefine"),
-        [this, name] { return containerDefined(name); },
+    const uint caller = callerUid();
+    authorizeByRisk(
+        details("container", name, "undefine"), manageAction,
+        [this, name, caller] { return assessStoredContainer(name.toStdString(), caller, false); },
         [this, name](const QDBusMessage& call) {
             const std::string id = name.toStdString();
             if (m_runtime.isRunning(id)) {
@@ -353,9 +355,10 @@ QString ManagerService::GetContainerXml(const QString& name, bool live) {
 qlonglong ManagerService::StartContainer(const QString& name) {
     if (!checkContainerName(name))
         return 0;
-    authorizeThen(
-        manageAction, details("container", name, "start"),
-        [this, name] { return containerDefined(name); },
+    const uint caller = callerUid();
+    authorizeByRisk(
+        details("container", name, "start"), manageAction,
+        [this, name, caller] { return assessStoredContainer(name.toStdString(), caller, true); },
         [this, name](const QDBusMessage& call) {
             startContainerNow(name.toStdString(), [this, call](Result<int64_t> pid) {
                 if (!pid) {
@@ -406,10 +409,15 @@ void ManagerService::requestControl(const QString& name, const QString& operatio
                                     ControlMessage type, std::string payload) {
     if (!checkContainerName(name))
         return;
-    authorizeThen(
-        manageAction, details("container", name, operation),
-        [this, name] { return containerRunning(name); },
+    const uint caller = callerUid();
+    authorizeByRisk(
+        details("container", name, operation), manageAction,
+        [this, name, caller] { return assessStoredContainer(name.toStdString(), caller, false); },
         [this, name, type, payload](const QDBusMessage& call) {
+            if (auto running = containerRunning(name); !running) {
+                replyError(call, running.error());
+                return;
+            }
             auto done = m_runtime.request(name.toStdString(), type, payload);
             if (!done) {
                 replyError(call, done.error());
@@ -435,9 +443,11 @@ void ManagerService::RebootContainer(const QString& name) {
 void ManagerService::SetAutostart(const QString& name, bool enabled) {
     if (!checkContainerName(name))
         return;
-    authorizeThen(
-        manageAction, details("container", name, enabled ? "autostart" : "noautostart"),
-        [this, name] { return containerDefined(name); },
+    // Autostart starts it at boot with no one there: judged as a start.
+    const uint caller = callerUid();
+    authorizeByRisk(
+        details("container", name, enabled ? "autostart" : "noautostart"), manageAction,
+        [this, name, caller] { return assessStoredContainer(name.toStdString(), caller, true); },
         [this, name, enabled](const QDBusMessage& call) {
             if (auto set = m_containers.setAutostart(name.toStdString(), enabled); !set) {
                 replyError(call, set.error());
@@ -523,10 +533,15 @@ void ManagerService::openTerminal(const QString& name, const QString& operation,
                                   ControlMessage type, const std::string& payload) {
     if (!checkContainerName(name))
         return;
-    authorizeThen(
-        consoleAction, details("container", name, operation),
-        [this, name] { return containerRunning(name); },
+    const uint caller = callerUid();
+    authorizeByRisk(
+        details("container", name, operation), consoleAction,
+        [this, name, caller] { return assessStoredContainer(name.toStdString(), caller, false); },
         [this, name, type, payload](const QDBusMessage& call) {
+            if (auto running = containerRunning(name); !running) {
+                replyError(call, running.error());
+                return;
+            }
             auto opened = [&]() -> Result<std::pair<std::string, UniqueFd>> {
                 CUBBY_TRY(client, ControllerClient::connect(
                                       m_config.paths.controlSocket(name.toStdString())));

@@ -13,6 +13,7 @@
 #include "network.h"
 #include "network_processes.h"
 #include "polkit_authorizer.h"
+#include "risk_assessment.h"
 
 #include <QDBusContext>
 #include <QDBusMessage>
@@ -102,6 +103,33 @@ private:
     // The same, with `ready` checked once polkit allowed the call and before `act`.
     void authorizeThen(const QString& actionId, const QMap<QString, QString>& details,
                        Precondition ready, Action act);
+    // Authorization that matches the risk (manager_ownership.cpp): asks polkit for the
+    // monitor action (the caller may see Cubby's state at all), then runs `assess`, then
+    // asks for manage-own when it found the caller's own unprivileged container or root
+    // filesystem and for `adminAction` otherwise, with details naming what was asked and
+    // why. `assess` runs again before `act` when it found the caller's own, so a change
+    // made meanwhile cannot slip through; its error (NotFound…) is the reply.
+    using Assessor = std::function<Result<RiskAssessment>()>;
+    void authorizeByRisk(const QMap<QString, QString>& details, const QString& adminAction,
+                         Assessor assess, Action act);
+    // The stored definition of `name`, parsed (NotFound when there is none).
+    Result<Domain> storedContainer(const std::string& name) const;
+    // What assessContainer needs to know of the caller (home shares checked by descriptor).
+    CallerFacts callerFacts(const Domain& domain, uint caller) const;
+    // Assessors: a definition to be stored; an operation on a stored container (`full`:
+    // what starting it reaches, else only whose it is and whether it is privileged).
+    Result<RiskAssessment> assessDefinition(const Domain& domain, uint caller) const;
+    Result<RiskAssessment> assessStoredContainer(const std::string& name, uint caller,
+                                                 bool full) const;
+    // Root filesystems: who made one (rootfs-owners/NAME), and the caller's usage.
+    struct RootfsRecord {
+        uint32_t owner = 0;
+        uint64_t bytes = 0;
+    };
+    std::optional<RootfsRecord> rootfsRecord(const std::string& name) const;
+    void recordRootfs(const std::string& name, uint32_t owner);
+    void forgetRootfs(const std::string& name);
+    RootfsFacts rootfsFacts(const std::string& name, uint caller) const;
     // Validates a name argument's syntax (nothing about the state); replies with the error.
     bool checkContainerName(const QString& name);
     bool checkNetworkName(const QString& name);

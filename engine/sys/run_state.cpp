@@ -70,6 +70,9 @@ std::string CubbyPaths::rootfsDir() const {
 std::string CubbyPaths::rootfsPath(std::string_view name) const {
     return std::format("{}/{}", rootfsDir(), name);
 }
+std::string CubbyPaths::rootfsOwnersDir() const {
+    return joined(prefix, "/var/lib/cubby/rootfs-owners");
+}
 std::string CubbyPaths::cacheDir() const {
     return joined(prefix, "/var/lib/cubby/cache");
 }

@@ -39,6 +39,9 @@ struct CubbyPaths {
     // one on the host must be able to reach.
     std::string rootfsDir() const;
     std::string rootfsPath(std::string_view name) const;
+    // Who made each root filesystem and how much disk it used when made
+    // (var/lib/cubby/rootfs-owners/NAME: "UID BYTES").
+    std::string rootfsOwnersDir() const;
     // Downloads kept for next time (var/lib/cubby/cache), e.g. Debian packages.
     std::string cacheDir() const;
 };

@@ -78,9 +78,21 @@ private slots:
         QStringList ids;
         for (const auto& action : actions)
             ids << action.actionId();
-        for (const char* id : {"io.github.cubby1.monitor", "io.github.cubby1.manage",
-                               "io.github.cubby1.console", "io.github.cubby1.network"})
+        for (const char* id :
+             {"io.github.cubby1.monitor", "io.github.cubby1.manage", "io.github.cubby1.manage-own",
+              "io.github.cubby1.console", "io.github.cubby1.network"})
             QVERIFY2(ids.contains(QLatin1String(id)), id);
+        // An active desktop user manages their own unprivileged containers without a
+        // password; everything else keeps asking for an administrator. (There is no logind
+        // here, so no caller is ever in an active session: the dbus tier's carol stands in
+        // for one by a rule granting what these defaults grant.)
+        for (const auto& action : actions) {
+            if (action.actionId() == QLatin1String("io.github.cubby1.manage-own"))
+                QCOMPARE(action.implicitActive(), PolkitQt1::ActionDescription::Authorized);
+            if (action.actionId() == QLatin1String("io.github.cubby1.manage"))
+                QCOMPARE(action.implicitActive(),
+                         PolkitQt1::ActionDescription::AdministratorAuthenticationRequiredRetained);
+        }
     }
 
     void rulesAllowOneUidAndDenyAnother() {
