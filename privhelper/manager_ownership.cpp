@@ -107,10 +107,15 @@ CallerFacts ManagerService::callerFacts(const Domain& domain, uint caller) const
     CallerFacts facts;
     facts.uid = caller;
     facts.containerLimit = m_config.userContainerLimit;
+    const auto account = homeAccountOf(caller);
     for (const auto& fs : domain.filesystems) {
-        if (fs.type == FilesystemType::Mount && fs.targetDir != "/" &&
-            openDirectoryInHome(caller, fs.sourceDir))
+        if (fs.type != FilesystemType::Mount || fs.targetDir == "/")
+            continue;
+        auto opened = openDirectoryInHome(caller, fs.sourceDir, !fs.readOnly);
+        if (opened)
             facts.sourcesInHome.insert(fs.sourceDir);
+        else if (account && fs.sourceDir.starts_with(account->home + "/"))
+            facts.sourceProblems[fs.sourceDir] = opened.error().message;
     }
     for (const auto& name : rootfsNames()) {
         if (const auto record = rootfsRecord(name); record && record->owner == caller)

@@ -12,6 +12,7 @@
 #include "atomic_file.h"
 #include "domain_xml.h"
 #include "fs_in_root.h"
+#include "home_dirs.h"
 #include "launch_support.h"
 #include "network_xml.h"
 #include "root_staging.h"
@@ -198,7 +199,13 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
     CUBBY_TRY(rootFd, checkRootAndInit(domain));
     CUBBY_TRY(identity, resolveInitIdentity(domain, rootFd.get()));
     CUBBY_TRY(layout, detectCgroupLayout());
-    ContainerPlan plan = planContainer(domain, {layout == CgroupLayout::Unified});
+    HostFacts host{layout == CgroupLayout::Unified, std::nullopt};
+    if (domain.cubby.ownerUid) {
+        // An owner without an account (or a home) shares nothing from one.
+        if (auto account = homeAccountOf(*domain.cubby.ownerUid))
+            host.owner = HostFacts::Owner{account->uid, account->gid, account->home};
+    }
+    ContainerPlan plan = planContainer(domain, host);
     CUBBY_TRY(network, planNetwork(options, domain, plan));
     CUBBY_TRY(stagedRoot, stageContainerRoot(plan));
     CUBBY_TRY(console, openConsole(options.paths, domain.name));

@@ -2,6 +2,7 @@
 
 #include "detached_mounts.h"
 #include "fs_in_root.h"
+#include "home_dirs.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -23,11 +24,28 @@ Status enterOwnMountNamespace() {
     return {};
 }
 
+// A folder from the owner's home, opened again from the home now (the path may have been
+// swapped since the definition was checked) and idmapped for the owner's uid alone.
+Result<UniqueFd> cloneHomeShare(const MountStep& step, const std::string& what) {
+    if (step.shareUidMap.empty())
+        return failInvalid(std::format("{}: the user chosen to own it inside is outside the "
+                                       "container's id map",
+                                       what));
+    CUBBY_TRY(folder, openDirectoryInHome(static_cast<uid_t>(step.homeOwnerUid), step.source,
+                                          !step.readOnly));
+    CUBBY_TRY(tree, cloneMountTree(folder.get(), "", false));
+    CUBBY_TRY(mapping, makeUserNamespace(step.shareUidMap, step.shareGidMap));
+    CUBBY_CHECK(idmapMountTree(tree.get(), mapping.get(), what));
+    return tree;
+}
+
 Status bindStaged(const MountStep& step, int rootFd, bool createTarget) {
     CUBBY_TRY(target, createTarget ? openOrCreateInRoot(rootFd, step.target, step.targetIsFile)
                                    : openInRoot(rootFd, step.target));
     const std::string what = std::format("{} on {}", step.source, step.target);
-    CUBBY_TRY(source, cloneMountTree(AT_FDCWD, step.source, step.recursive));
+    CUBBY_TRY(source, step.homeOwnerUid >= 0
+                          ? cloneHomeShare(step, what)
+                          : cloneMountTree(AT_FDCWD, step.source, step.recursive));
     if (step.readOnly)
         CUBBY_CHECK(makeMountTreeReadOnly(source.get(), what));
     return attachMountTree(source.get(), target.get(), what);

@@ -111,15 +111,45 @@ void addDevTree(std::vector<MountStep>& mounts) {
     mounts.push_back(std::move(console));
 }
 
-void addDomainFilesystems(const Domain& domain, std::vector<MountStep>& mounts) {
+// A folder shared from the owner's home into a container with a user namespace: the owner's
+// uid and primary group on disk show as the chosen user inside (root unless the metadata
+// names another), nothing below it that is mounted comes along.
+void shareFromHome(const Domain& domain, const HostFacts::Owner& owner, MountStep& step) {
+    const auto chosen = domain.cubby.shareUsers.find(step.target);
+    const uint32_t inside = chosen == domain.cubby.shareUsers.end() ? 0 : chosen->second;
+    step.homeOwnerUid = owner.uid;
+    step.recursive = false;
+    const int64_t hostUid = hostIdOf(domain.idmap->uids, inside);
+    const int64_t hostGid = hostIdOf(domain.idmap->gids, inside);
+    if (hostUid >= 0 && hostGid >= 0) {
+        step.shareUidMap = std::format("{} {} 1\n", owner.uid, hostUid);
+        step.shareGidMap = std::format("{} {} 1\n", owner.gid, hostGid);
+    }
+}
+
+void addDomainFilesystems(const Domain& domain, const HostFacts& host,
+                          std::vector<MountStep>& mounts) {
     for (const auto& fs : domain.filesystems) {
         if (fs.targetDir == "/")
             continue;
         switch (fs.type) {
-        case FilesystemType::Mount:
-            mounts.push_back({MountPhase::Staged, MountAction::BindHost, fs.sourceDir, fs.targetDir,
-                              "", 0, "", false, fs.readOnly});
+        case FilesystemType::Mount: {
+            MountStep step{MountPhase::Staged,
+                           MountAction::BindHost,
+                           fs.sourceDir,
+                           fs.targetDir,
+                           "",
+                           0,
+                           "",
+                           false,
+                           fs.readOnly};
+            // The home decides only which check applies: the folder is opened from the home
+            // by descriptor at start (home_dirs.h), which refuses anything else.
+            if (domain.idmap && host.owner && fs.sourceDir.starts_with(host.owner->home + "/"))
+                shareFromHome(domain, *host.owner, step);
+            mounts.push_back(std::move(step));
             break;
+        }
         case FilesystemType::Ram:
             mounts.push_back(fresh("tmpfs", fs.targetDir, MS_NOSUID | MS_NODEV,
                                    std::format("mode=755,size={}k", fs.ramKiB.value_or(0))));
@@ -216,7 +246,7 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
         // An application container shares the host's files but not its /tmp.
         mounts.push_back(fresh("tmpfs", "/tmp", MS_NOSUID | MS_NODEV, "mode=1777"));
     }
-    addDomainFilesystems(domain, mounts);
+    addDomainFilesystems(domain, host, mounts);
 
     mounts.push_back(afterPivot(MountAction::BindInside, "/proc/sys", "/proc/sys", true));
     if (domain.hasPrivateNetwork()) // the container's own network settings stay writable

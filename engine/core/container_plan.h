@@ -43,6 +43,13 @@ struct MountStep {
     bool targetIsFile = false; // create a file (not a directory) as the mount point
     bool readOnly = false;     // remount the bind read-only right after binding
     bool recursive = true;     // BindHost: with the mounts below the source
+    // BindHost of a folder in the owner's home (uid homeOwnerUid; -1: none): opened from the
+    // home by descriptor at start and idmapped so that the owner's files show as one user's
+    // inside (shareUidMap/shareGidMap, "HOSTID CONTAINER-HOSTID 1"; empty when that user is
+    // outside the container's map) and what the container makes stays the owner's.
+    int64_t homeOwnerUid = -1;
+    std::string shareUidMap = {};
+    std::string shareGidMap = {};
     bool operator==(const MountStep&) const = default;
 };
 
@@ -83,6 +90,14 @@ struct ContainerPlan {
 // The host facts a plan depends on, gathered by the caller.
 struct HostFacts {
     bool cgroupUnified = false; // mount cgroup2 inside (pure v2 hosts)
+    // The container's owner as the password database has them (absent: no owner, or the
+    // owner has no account): folders under their home are shared idmapped.
+    struct Owner {
+        uint32_t uid = 0;
+        uint32_t gid = 0;
+        std::string home; // absolute, no trailing slash
+    };
+    std::optional<Owner> owner = {};
 };
 
 ContainerPlan planContainer(const Domain& domain, const HostFacts& host);

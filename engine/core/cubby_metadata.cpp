@@ -64,6 +64,19 @@ Status parseCubbyElement(ElementReader& element, const std::string& prefix, Doma
         domain.cubby.ownerUid = static_cast<uint32_t>(uid);
         CUBBY_CHECK(owner->finish());
     }
+    for (auto& share : element.children(prefix + "share")) {
+        CUBBY_TRY(target, share.requiredAttribute("target"));
+        CUBBY_TRY(userText, share.requiredAttribute("user"));
+        uint64_t user = 0;
+        if (!parseUnsigned(userText, user) || user > 0xfffffffeU)
+            return failInvalid(std::format("{}: {} is not a user id (a number inside the "
+                                           "container)",
+                                           share.attributePath("user"), quoted(userText)));
+        if (!domain.cubby.shareUsers.emplace(std::string(target), uint32_t(user)).second)
+            return failInvalid(
+                std::format("{}: the folder on {} is named twice", share.path(), target));
+        CUBBY_CHECK(share.finish());
+    }
     CUBBY_TRY(security, element.optionalChild(prefix + "security"));
     if (security) {
         CUBBY_CHECK(parseSecurityElement(*security, domain.cubby));
@@ -115,6 +128,11 @@ void formatDomainMetadata(pugi::xml_node root, const Domain& domain) {
             element.append_child((prefix + "owner").c_str()).append_attribute("uid") =
                 static_cast<unsigned long long>(*domain.cubby.ownerUid);
         const auto& cubby = domain.cubby;
+        for (const auto& [target, user] : cubby.shareUsers) {
+            auto share = element.append_child((prefix + "share").c_str());
+            share.append_attribute("target") = target.c_str();
+            share.append_attribute("user") = static_cast<unsigned long long>(user);
+        }
         if (cubby.seccomp != SeccompProfile::Default || cubby.noNewPrivileges) {
             auto security = element.append_child((prefix + "security").c_str());
             if (cubby.seccomp != SeccompProfile::Default)

@@ -7,6 +7,7 @@
 //     <cubby:container xmlns:cubby='https://github.com/cubby1/cubby/xmlns/container/1'>
 //       <cubby:privileged/>
 //       <cubby:owner uid='1000'/>
+//       <cubby:share target='/src' user='1000'/>
 //       <cubby:security seccomp='relaxed' noNewPrivileges='yes'/>
 //     </cubby:container>
 //   </metadata>

@@ -138,6 +138,9 @@ struct CubbySettings {
     // set-user-ID program (an application container), off for a system container, whose
     // su, sudo and ping need them.
     std::optional<bool> noNewPrivileges;
+    // <cubby:share target='/src' user='1000'/>: who owns a folder shared from the owner's
+    // home, inside (by target directory); unset: root.
+    std::map<std::string, uint32_t> shareUsers;
     bool operator==(const CubbySettings&) const = default;
 };
 

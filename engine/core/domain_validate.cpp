@@ -132,6 +132,15 @@ Status validateFilesystems(const Domain& domain) {
                                            "filesystem too",
                                            where, quoted(fs.targetDir)));
     }
+    for (const auto& [target, user] : domain.cubby.shareUsers) {
+        const bool shared = std::ranges::any_of(domain.filesystems, [&](const Filesystem& fs) {
+            return fs.type == FilesystemType::Mount && fs.targetDir == target && target != "/";
+        });
+        if (!shared)
+            return failInvalid(std::format("/domain/metadata/cubby:share: no host folder is "
+                                           "shared on {}",
+                                           quoted(target)));
+    }
     return {};
 }
 

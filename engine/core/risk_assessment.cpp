@@ -55,8 +55,12 @@ void assessFilesystems(const Domain& domain, const CallerFacts& facts,
                                               "for uid {}",
                                               fs.sourceDir, facts.uid));
         } else if (!facts.sourcesInHome.contains(fs.sourceDir)) {
-            reasons.push_back(std::format(
-                "it mounts {}, which is not a directory of yours in your home", fs.sourceDir));
+            const auto problem = facts.sourceProblems.find(fs.sourceDir);
+            reasons.push_back(problem != facts.sourceProblems.end()
+                                  ? problem->second
+                                  : std::format("it mounts {}, which is not a directory of "
+                                                "yours in your home",
+                                                fs.sourceDir));
         }
     }
 }

@@ -10,6 +10,7 @@
 #include "domain.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,6 +23,8 @@ struct CallerFacts {
     // Host directories in the definition that the helper found inside the caller's home,
     // opened beneath it without symlinks or mount crossings, and owned by the caller.
     std::set<std::string> sourcesInHome;
+    // Why the others are not (by source), when the check said more than "not in the home".
+    std::map<std::string, std::string> sourceProblems;
     // Root filesystems Cubby made for the caller (host paths).
     std::set<std::string> ownRootfs;
     // Cubby networks that exist.

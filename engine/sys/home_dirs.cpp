@@ -21,7 +21,7 @@ Error notShareable(const std::string& path, uid_t uid, const std::string& why) {
 
 } // namespace
 
-Result<std::string> homeDirectoryOf(uid_t uid) {
+Result<HomeAccount> homeAccountOf(uid_t uid) {
     std::vector<char> buffer(16384);
     passwd entry = {};
     passwd* found = nullptr;
@@ -36,11 +36,12 @@ Result<std::string> homeDirectoryOf(uid_t uid) {
     if (home.empty() || home.front() != '/' || home == "/")
         return fail(Error::of(ErrorKind::NotFound,
                               std::format("uid {} has no home directory of its own", uid)));
-    return home;
+    return HomeAccount{uid, found->pw_gid, home};
 }
 
-Result<UniqueFd> openDirectoryInHome(uid_t uid, const std::string& path) {
-    CUBBY_TRY(home, homeDirectoryOf(uid));
+Result<UniqueFd> openDirectoryInHome(uid_t uid, const std::string& path, bool writable) {
+    CUBBY_TRY(account, homeAccountOf(uid));
+    const std::string& home = account.home;
     if (!path.starts_with(home + "/"))
         return fail(notShareable(path, uid, std::format("it is not in the home {}", home)));
     const std::string relative = path.substr(home.size() + 1);
@@ -52,6 +53,13 @@ Result<UniqueFd> openDirectoryInHome(uid_t uid, const std::string& path) {
         return fail(Error::system(errno, std::format("checking the home {}", home)));
     if (homeStatus.st_uid != uid)
         return fail(notShareable(path, uid, std::format("the home {} is not theirs", home)));
+    if (writable && (homeStatus.st_mode & S_IXOTH))
+        return fail(notShareable(
+            path, uid,
+            std::format("others may enter the home {} (mode {:04o}); share it read-only, or "
+                        "close the home (chmod o-rwx {}), since set-user-ID programs made "
+                        "inside would be usable by every user",
+                        home, homeStatus.st_mode & 07777, home)));
     open_how how = {};
     how.flags = O_PATH | O_DIRECTORY | O_CLOEXEC;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS;

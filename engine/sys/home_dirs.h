@@ -13,12 +13,20 @@
 
 namespace cubby {
 
-// The user's home directory as the password database gives it (absolute, not "/").
-Result<std::string> homeDirectoryOf(uid_t uid);
+struct HomeAccount {
+    uid_t uid = 0;
+    gid_t gid = 0;    // the primary group
+    std::string home; // absolute, not "/", no trailing slash
+};
+
+// The user's account as the password database gives it; NotFound without a home of its own.
+Result<HomeAccount> homeAccountOf(uid_t uid);
 
 // Opens `path` (absolute, inside uid's home) as an O_PATH directory descriptor: refused
 // unless it is beneath the home by descriptor, a directory, and owned by `uid` (the home
-// too), and unless the path names that very directory.
-Result<UniqueFd> openDirectoryInHome(uid_t uid, const std::string& path);
+// too), and unless the path names that very directory. A folder the container may write
+// must be in a home others cannot enter: root inside could make set-user-ID programs there
+// that are the owner's on disk.
+Result<UniqueFd> openDirectoryInHome(uid_t uid, const std::string& path, bool writable);
 
 } // namespace cubby

@@ -87,14 +87,68 @@ private slots:
 
         const Run started = cubbyctl({"start", "carolbox"}, desktopUser());
         QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        // Her folder shows as root's inside (its idmap covers her uid alone), and what root
+        // inside makes there stays hers on the host.
         const Run shell = cubbyctl({"shell", "carolbox"}, desktopUser(),
-                                   "echo uid=$(id -u); cat /mnt/shared/note.txt; exit\n");
+                                   "echo uid=$(id -u); cat /mnt/shared/note.txt; echo "
+                                   "owner=$(stat -c %u:%g /mnt/shared/note.txt); echo x > "
+                                   "/mnt/shared/made-inside; ls /mnt/shared; exit\n");
         QVERIFY2(shell.out.contains(QStringLiteral("uid=0")), qPrintable(shell.out));
         QVERIFY2(shell.out.contains(QStringLiteral("carol's")), qPrintable(shell.out));
+        QVERIFY2(shell.out.contains(QStringLiteral("owner=0:0")), qPrintable(shell.out));
+        QVERIFY2(!shell.out.contains(QStringLiteral("etc-link")), qPrintable(shell.out));
+        struct stat made = {};
+        QCOMPARE(::stat(QFile::encodeName(home + "/shared/made-inside").constData(), &made), 0);
+        QCOMPARE(made.st_uid, desktopUser());
+        QCOMPARE(made.st_gid, gid_t(desktopUser()));
 
         QCOMPARE(cubbyctl({"destroy", "carolbox"}, desktopUser()).exitCode, 0);
         QCOMPARE(cubbyctl({"undefine", "carolbox"}, desktopUser()).exitCode, 0);
         QVERIFY(!cubbyctl({"list", "--all"}).out.contains(QStringLiteral("carolbox")));
+    }
+
+    void aFolderSwappedForASymlinkAfterDefineIsNotFollowed() {
+        QVERIFY(QDir().mkpath(home + "/later"));
+        QVERIFY(chownPath(home + "/later", desktopUser()));
+        const Run defined =
+            cubbyctl({"define", "-"}, desktopUser(),
+                     containerXml("carolswap", m_root, share(home + "/later", "/mnt/later")));
+        QVERIFY2(defined.exitCode == 0, qPrintable(defined.err));
+        // She (or anything running as her) swaps the folder for a link to the host's /etc.
+        QVERIFY(QDir(home + "/later").removeRecursively());
+        QVERIFY(QFile::link(QStringLiteral("/etc"), home + "/later"));
+        const Run started = cubbyctl({"start", "carolswap"}, desktopUser());
+        QCOMPARE(started.exitCode, 1);
+        QVERIFY2(started.err.contains(QStringLiteral("symbolic link")), qPrintable(started.err));
+        QVERIFY(!cubbyctl({"list"}).out.contains(QStringLiteral("carolswap")));
+        QFile::remove(home + "/later");
+        QCOMPARE(cubbyctl({"undefine", "carolswap"}, desktopUser()).exitCode, 0);
+    }
+
+    void aWritableFolderNeedsAHomeOthersCannotEnter() {
+        QCOMPARE(::chmod(QFile::encodeName(home).constData(), 0755), 0);
+        expectAdminNeeded(
+            cubbyctl({"define", "-"}, desktopUser(),
+                     containerXml("carolopen", m_root, share(home + "/shared", "/mnt/shared"))),
+            QStringLiteral("io.github.cubby1.manage"), QStringLiteral("others may enter"));
+        // Read-only, nothing can be planted: hers to share. Inside, writing fails.
+        const Run defined = cubbyctl(
+            {"define", "-"}, desktopUser(),
+            containerXml("carolopen", m_root,
+                         QStringLiteral("<filesystem type='mount'><source dir='%1'/><target "
+                                        "dir='/mnt/ro'/><readonly/></filesystem>")
+                             .arg(home + "/shared")));
+        QCOMPARE(::chmod(QFile::encodeName(home).constData(), 0700), 0);
+        QVERIFY2(defined.exitCode == 0, qPrintable(defined.err));
+        QCOMPARE(cubbyctl({"start", "carolopen"}, desktopUser()).exitCode, 0);
+        const Run shell = cubbyctl({"shell", "carolopen"}, desktopUser(),
+                                   "echo y > /mnt/ro/note.txt || echo write-refused; exit\n");
+        QVERIFY2(shell.out.contains(QStringLiteral("write-refused")), qPrintable(shell.out));
+        QCOMPARE(cubbyctl({"destroy", "carolopen"}, desktopUser()).exitCode, 0);
+        QCOMPARE(cubbyctl({"undefine", "carolopen"}, desktopUser()).exitCode, 0);
+        QFile note(home + "/shared/note.txt");
+        QVERIFY(note.open(QIODevice::ReadOnly));
+        QCOMPARE(note.readAll(), QByteArray("carol's\n"));
     }
 
     void privilegedNeedsAnAdministrator() {

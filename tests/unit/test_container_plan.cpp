@@ -165,6 +165,55 @@ private slots:
         QVERIFY(find(plan, "/dev", MountAction::MountFilesystem));
     }
 
+    void foldersFromTheOwnersHomeAreIdmappedForTheOwnerAlone() {
+        const std::string idmap = "<idmap><uid start='0' target='600000' count='65536'/>"
+                                  "<gid start='0' target='600000' count='65536'/></idmap>";
+        const std::string shares =
+            vpsRoot +
+            "<filesystem type='mount'><source dir='/home/carol/src'/><target dir='/src'/>"
+            "</filesystem><filesystem type='mount'><source dir='/home/carol/docs'/><target "
+            "dir='/docs'/></filesystem><filesystem type='mount'><source dir='/home/carolyn/x'/>"
+            "<target dir='/x'/></filesystem>";
+        const std::string chosen =
+            "<metadata><cubby:container xmlns:cubby='https://github.com/cubby1/cubby/xmlns/"
+            "container/1'><cubby:share target='/docs' user='1000'/></cubby:container>"
+            "</metadata>";
+        HostFacts host;
+        host.owner = HostFacts::Owner{1000, 1001, "/home/carol"};
+        const auto plan =
+            planContainer(parse("<os><type>exe</type></os>" + idmap + chosen, shares), host);
+        const MountStep* src = find(plan, "/src", MountAction::BindHost);
+        QVERIFY(src);
+        QCOMPARE(src->homeOwnerUid, int64_t(1000));
+        QCOMPARE(src->shareUidMap, std::string("1000 600000 1\n")); // root inside by default
+        QCOMPARE(src->shareGidMap, std::string("1001 600000 1\n"));
+        QVERIFY(!src->recursive);
+        const MountStep* docs = find(plan, "/docs", MountAction::BindHost);
+        QVERIFY(docs);
+        QCOMPARE(docs->shareUidMap, std::string("1000 601000 1\n")); // the chosen user
+        // Only the home itself: a neighbour whose name starts the same is a host folder.
+        const MountStep* x = find(plan, "/x", MountAction::BindHost);
+        QVERIFY(x && x->homeOwnerUid == -1 && x->shareUidMap.empty());
+        // Privileged (no user namespace) or without a known owner: a plain host folder.
+        const auto plain = planContainer(parse("<os><type>exe</type></os>" + idmap, shares), {});
+        QCOMPARE(find(plain, "/src", MountAction::BindHost)->homeOwnerUid, int64_t(-1));
+    }
+
+    void aShareUserMustNameASharedFolder() {
+        auto domain = parseDomainXml(
+            "<domain type='lxc'><name>box</name><uuid>8369f1ac-7e46-e869-4ca5-759d51478066"
+            "</uuid><memory "
+            "unit='MiB'>64</memory><os><type>exe</type></os><metadata><cubby:container "
+            "xmlns:cubby='https://github.com/cubby1/"
+            "cubby/xmlns/container/1'><cubby:share target='/nowhere' user='0'/>"
+            "</cubby:container></metadata><devices/></domain>",
+            [] { return Uuid{}; });
+        QVERIFY(!domain);
+        QVERIFY2(domain.error().message.find("no host folder is shared on '/nowhere'") !=
+                     std::string::npos,
+                 domain.error().message.c_str());
+    }
+
     void readOnlyRoot() {
         const auto plan = planContainer(
             parse("<os><type>exe</type></os>",
