@@ -2,8 +2,27 @@
 
 #include <QColor>
 #include <QSet>
+#include <pwd.h>
+#include <vector>
 
 namespace cubby {
+
+namespace {
+
+// The owner's login name, or the number when the account is unknown here.
+QString ownerName(qint64 uid) {
+    if (uid < 0)
+        return QStringLiteral("–");
+    std::vector<char> buffer(16384);
+    passwd entry = {};
+    passwd* found = nullptr;
+    if (::getpwuid_r(static_cast<uid_t>(uid), &entry, buffer.data(), buffer.size(), &found) == 0 &&
+        found && found->pw_name)
+        return QString::fromLocal8Bit(found->pw_name);
+    return QString::number(uid);
+}
+
+} // namespace
 
 ContainerEntry ContainerEntry::fromMap(const QVariantMap& map) {
     ContainerEntry entry;
@@ -13,6 +32,8 @@ ContainerEntry ContainerEntry::fromMap(const QVariantMap& map) {
     entry.addresses = map.value(QStringLiteral("addresses")).toStringList();
     entry.autostart = map.value(QStringLiteral("autostart")).toBool();
     entry.title = map.value(QStringLiteral("title")).toString();
+    entry.privileged = map.value(QStringLiteral("privileged")).toBool();
+    entry.owner = map.value(QStringLiteral("owner"), qlonglong(-1)).toLongLong();
     return entry;
 }
 
@@ -44,12 +65,23 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
         return entry.addresses;
     case AutostartRole:
         return entry.autostart;
+    case PrivilegedRole:
+        return entry.privileged;
+    case OwnerRole:
+        return entry.owner;
     case Qt::ToolTipRole:
+        if (index.column() == SecurityColumn)
+            return entry.privileged
+                       ? tr("Privileged: root inside this container is root on this computer")
+                       : tr("Unprivileged: root inside is an ordinary user on this computer");
         return entry.title.isEmpty() ? QVariant() : QVariant(entry.title);
     case Qt::ForegroundRole:
-        // Running containers stand out in the state column (green, as in virt-manager).
+        // Running containers stand out in the state column (green, as in virt-manager);
+        // privileged ones in the security column (red: they are not a boundary).
         if (index.column() == StateColumn && entry.isRunning())
             return QColor(0x1e, 0x7e, 0x34);
+        if (index.column() == SecurityColumn && entry.privileged)
+            return QColor(0xb0, 0x20, 0x20);
         return {};
     case Qt::DisplayRole:
         break;
@@ -61,6 +93,10 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
         return entry.name;
     case StateColumn:
         return entry.state.isEmpty() ? tr("…") : entry.state;
+    case SecurityColumn:
+        return entry.privileged ? tr("privileged") : tr("unprivileged");
+    case OwnerColumn:
+        return ownerName(entry.owner);
     case PidColumn:
         return entry.isRunning() && entry.pid > 0 ? QString::number(entry.pid)
                                                   : QStringLiteral("–");
@@ -81,6 +117,10 @@ QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation
         return tr("Name");
     case StateColumn:
         return tr("State");
+    case SecurityColumn:
+        return tr("Security");
+    case OwnerColumn:
+        return tr("Owner");
     case PidColumn:
         return tr("PID");
     case AddressesColumn:
@@ -100,6 +140,8 @@ QHash<int, QByteArray> ContainerListModel::roleNames() const {
     roles[PidRole] = "pid";
     roles[AddressesRole] = "addresses";
     roles[AutostartRole] = "autostart";
+    roles[PrivilegedRole] = "privileged";
+    roles[OwnerRole] = "owner";
     return roles;
 }
 

@@ -18,6 +18,8 @@ struct ContainerEntry {
     QStringList addresses;
     bool autostart = false;
     QString title;
+    bool privileged = false; // root inside is root on the host
+    qint64 owner = -1;       // the uid that defined it; -1: not recorded
 
     bool isRunning() const { return state == QLatin1String("running"); }
     // One entry of ListContainers' reply.
@@ -27,7 +29,16 @@ struct ContainerEntry {
 class ContainerListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, StateColumn, PidColumn, AddressesColumn, AutostartColumn, Columns };
+    enum Column {
+        NameColumn,
+        StateColumn,
+        SecurityColumn,
+        OwnerColumn,
+        PidColumn,
+        AddressesColumn,
+        AutostartColumn,
+        Columns
+    };
     enum Role {
         NameRole = Qt::UserRole + 1, // the same in every column
         StateRole,
@@ -35,6 +46,8 @@ public:
         PidRole,
         AddressesRole,
         AutostartRole,
+        PrivilegedRole,
+        OwnerRole,
     };
 
     explicit ContainerListModel(QObject* parent = nullptr);

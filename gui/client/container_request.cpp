@@ -80,6 +80,16 @@ std::vector<std::string> splitPackages(std::string_view text) {
     return packages;
 }
 
+std::string sharedFolderTarget(const ContainerRequest& request) {
+    std::string folder = request.sharedFolder;
+    while (folder.size() > 1 && folder.back() == '/')
+        folder.pop_back();
+    const std::string base = folder.substr(folder.rfind('/') + 1);
+    if (base.empty() || base == "." || base == "..")
+        return {};
+    return "/mnt/" + base;
+}
+
 Status validateIdentity(const ContainerRequest& request, const QStringList& existing) {
     CUBBY_CHECK(validateObjectName(request.name, "Name"));
     if (existing.contains(QString::fromStdString(request.name)))
@@ -93,6 +103,11 @@ Status validateIdentity(const ContainerRequest& request, const QStringList& exis
         return failInvalid("CPU limit: give at least 0.01 CPUs, or no limit");
     if (request.cpuShares && (*request.cpuShares < 2 || *request.cpuShares > 262144))
         return failInvalid("CPU weight: between 2 and 262144 (1024 is the default)");
+    if (!request.sharedFolder.empty()) {
+        CUBBY_CHECK(validateAbsolutePath(request.sharedFolder, "Shared folder"));
+        if (sharedFolderTarget(request).empty())
+            return failInvalid("Shared folder: choose a folder, not the whole file system");
+    }
     return {};
 }
 
@@ -166,6 +181,15 @@ Result<Domain> domainFromRequest(const ContainerRequest& request, const std::str
         root.targetDir = "/";
         domain.filesystems.push_back(root);
     }
+    if (const std::string target = sharedFolderTarget(request); !target.empty()) {
+        Filesystem share;
+        share.type = FilesystemType::Mount;
+        share.sourceDir = request.sharedFolder;
+        share.targetDir = target;
+        share.readOnly = request.sharedReadOnly;
+        domain.filesystems.push_back(share);
+    }
+    domain.cubby.privileged = request.privileged;
     switch (request.network) {
     case NetworkKind::None:
         domain.features.privnet = true;

@@ -41,6 +41,11 @@ struct ContainerRequest {
     std::optional<uint64_t> cpuShares; // relative weight; none: the default (1024)
     bool autostart = false;
     bool startWhenCreated = true;
+    // Page 1 too: access. A folder of the user's home shared at sharedFolderTarget() (root
+    // owns it inside; it stays the user's on the host), and the privileged opt-in.
+    std::string sharedFolder; // empty: none
+    bool sharedReadOnly = false;
+    bool privileged = false;
     // Page 2: the root filesystem and what runs first in it.
     RootfsKind rootfs = RootfsKind::Busybox;
     std::string debianSuite = "trixie";
@@ -66,6 +71,10 @@ QString rootfsSource(const ContainerRequest& request);
 QVariantMap rootfsOptions(const ContainerRequest& request);
 // "iproute2, openssh-server vim" → {"iproute2", "openssh-server", "vim"}.
 std::vector<std::string> splitPackages(std::string_view text);
+
+// Where the shared folder appears inside: /mnt/ and its own name ("/home/ann/Projects" →
+// "/mnt/Projects"); empty when none is shared or the name is unusable.
+std::string sharedFolderTarget(const ContainerRequest& request);
 
 // Each page's check. `existing` are the names of the containers defined already.
 Status validateIdentity(const ContainerRequest& request, const QStringList& existing);

@@ -107,6 +107,15 @@ private:
     QSpinBox* m_cpuWeight;
     QCheckBox* m_autostart;
     QCheckBox* m_start;
+    QLineEdit* m_sharedFolder;
+    QPushButton* m_browseShared;
+    QCheckBox* m_sharedReadOnly;
+    QLabel* m_sharedNote;
+    QCheckBox* m_privileged;
+    QLabel* m_privilegedWarning;
+
+    void browseShared();
+    void updateAccessNotes();
 };
 
 class RootfsPage : public WizardPageBase {

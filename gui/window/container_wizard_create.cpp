@@ -76,11 +76,24 @@ QString summaryOf(const ContainerRequest& request) {
         then += QObject::tr(" The container starts when it is defined.");
     if (request.autostart)
         then += QObject::tr(" It starts whenever the computer starts.");
+    const QString shared =
+        request.sharedFolder.empty()
+            ? QObject::tr("none")
+            : QObject::tr("%1 as %2%3")
+                  .arg(QString::fromStdString(request.sharedFolder).toHtmlEscaped(),
+                       QString::fromStdString(sharedFolderTarget(request)).toHtmlEscaped(),
+                       request.sharedReadOnly ? QObject::tr(", read-only") : QString());
+    const QString security =
+        request.privileged
+            ? QObject::tr("<span style='color:#b02020'><b>privileged</b>: root inside is root "
+                          "on this computer</span>")
+            : QObject::tr("unprivileged: root inside is an ordinary user here");
     return QStringLiteral("<table>") +
            row(QObject::tr("Name"), QString::fromStdString(request.name).toHtmlEscaped()) +
            row(QObject::tr("Memory"), QObject::tr("%1 MiB").arg(request.memoryMiB)) +
            row(QObject::tr("CPU"), cpu) + row(QObject::tr("Root filesystem"), rootfsText(request)) +
            row(QObject::tr("Init"), init) + row(QObject::tr("Network"), networkText(request)) +
+           row(QObject::tr("Shared folder"), shared) + row(QObject::tr("Security"), security) +
            QStringLiteral("</table><p>") + then.trimmed() + QStringLiteral("</p>");
 }
 

@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -50,7 +51,13 @@ NamePage::NamePage(QWidget* parent)
     , m_cpuLimit(new QDoubleSpinBox)
     , m_cpuWeight(new QSpinBox)
     , m_autostart(new QCheckBox(tr("Start the container when the computer starts")))
-    , m_start(new QCheckBox(tr("Start the container once it is created"))) {
+    , m_start(new QCheckBox(tr("Start the container once it is created")))
+    , m_sharedFolder(new QLineEdit)
+    , m_browseShared(new QPushButton(tr("Bro&wse…")))
+    , m_sharedReadOnly(new QCheckBox(tr("Read-only")))
+    , m_sharedNote(note({}))
+    , m_privileged(new QCheckBox(tr("&Privileged container")))
+    , m_privilegedWarning(new QLabel) {
     setObjectName(QStringLiteral("namePage"));
     setTitle(tr("Name and Resources"));
     setSubTitle(tr("The name is also the container's host name."));
@@ -106,11 +113,41 @@ NamePage::NamePage(QWidget* parent)
     form->addRow(buddy(tr("CPU &weight:"), m_cpuWeight), weight);
     form->addRow(QString(), m_autostart);
     form->addRow(QString(), m_start);
+    // Access: a folder of the user's home, and the privileged opt-in with a plain warning.
+    m_sharedFolder->setObjectName(QStringLiteral("sharedFolderEdit"));
+    m_sharedFolder->setPlaceholderText(tr("optional: a folder of your home"));
+    m_browseShared->setObjectName(QStringLiteral("browseShared"));
+    m_sharedReadOnly->setObjectName(QStringLiteral("sharedReadOnlyCheck"));
+    m_sharedNote->setObjectName(QStringLiteral("sharedNote"));
+    m_privileged->setObjectName(QStringLiteral("privilegedCheck"));
+    m_privilegedWarning->setObjectName(QStringLiteral("privilegedWarning"));
+    m_privilegedWarning->setWordWrap(true);
+    m_privilegedWarning->setText(
+        tr("<b>Warning:</b> root inside a privileged container is root on this computer. "
+           "Anything running in it can take over the computer. Use it only for software you "
+           "trust that cannot work otherwise; an administrator's password is needed."));
+    m_privilegedWarning->setStyleSheet(QStringLiteral("color: #b02020;"));
+    m_privilegedWarning->setVisible(false);
+    auto* shared = new QHBoxLayout;
+    shared->addWidget(m_sharedFolder, 1);
+    shared->addWidget(m_browseShared);
+    shared->addWidget(m_sharedReadOnly);
+    form->addRow(buddy(tr("&Shared folder:"), m_sharedFolder), shared);
+    form->addRow(QString(), m_sharedNote);
+    form->addRow(tr("Security:"), m_privileged);
+    form->addRow(QString(), m_privilegedWarning);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch(1);
     layout->addWidget(m_message);
 
+    connect(m_sharedFolder, &QLineEdit::textChanged, this, [this] {
+        updateAccessNotes();
+        recheck();
+    });
+    connect(m_privileged, &QCheckBox::toggled, this, &NamePage::updateAccessNotes);
+    connect(m_browseShared, &QPushButton::clicked, this, &NamePage::browseShared);
+    updateAccessNotes();
     connect(m_name, &QLineEdit::textChanged, this, &NamePage::recheck);
     connect(m_memory, &QSpinBox::valueChanged, this, &NamePage::recheck);
     connect(m_limitCpu, &QCheckBox::toggled, m_cpuLimit, &QWidget::setEnabled);
@@ -127,6 +164,35 @@ void NamePage::apply(ContainerRequest& request) const {
                             : std::optional<uint64_t>(uint64_t(m_cpuWeight->value()));
     request.autostart = m_autostart->isChecked();
     request.startWhenCreated = m_start->isChecked();
+    QString folder = m_sharedFolder->text().trimmed();
+    while (folder.size() > 1 && folder.endsWith(QLatin1Char('/')))
+        folder.chop(1);
+    request.sharedFolder = folder.toStdString();
+    request.sharedReadOnly = m_sharedReadOnly->isChecked();
+    request.privileged = m_privileged->isChecked();
+}
+
+void NamePage::updateAccessNotes() {
+    ContainerRequest request;
+    apply(request);
+    const QString target = QString::fromStdString(sharedFolderTarget(request));
+    m_sharedNote->setText(
+        target.isEmpty()
+            ? tr("Files of your home are not visible inside unless you share a folder.")
+            : tr("Appears inside as %1, owned by root there; the files stay yours here.")
+                  .arg(target));
+    m_privilegedWarning->setVisible(m_privileged->isChecked());
+}
+
+void NamePage::browseShared() {
+    // Window-modal, opened with open(): no nested event loop.
+    auto* dialog = new QFileDialog(this, tr("Choose a Folder to Share"), QDir::homePath());
+    dialog->setObjectName(QStringLiteral("sharedFolderDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    connect(dialog, &QFileDialog::fileSelected, m_sharedFolder, &QLineEdit::setText);
+    dialog->open();
 }
 
 QString NamePage::problem() const {

@@ -44,6 +44,29 @@ private slots:
         QCOMPARE(parsed.addresses.size(), 2);
         QVERIFY(parsed.autostart);
         QCOMPARE(parsed.title, QStringLiteral("A web server"));
+        QVERIFY(!parsed.privileged);
+        QCOMPARE(parsed.owner, -1);
+    }
+
+    void securityAndOwnerColumns() {
+        ContainerListModel model;
+        ContainerEntry privileged = entry("old", "shut off");
+        privileged.privileged = true;
+        privileged.owner = 0;
+        ContainerEntry mine = ContainerEntry::fromMap(
+            {{"name", "mine"}, {"privileged", false}, {"owner", qlonglong(4203999)}});
+        model.setContainers({privileged, mine});
+        QCOMPARE(cell(model, 1, ContainerListModel::SecurityColumn), QStringLiteral("privileged"));
+        QCOMPARE(cell(model, 0, ContainerListModel::SecurityColumn),
+                 QStringLiteral("unprivileged"));
+        // Names where the account is known here, numbers where it is not.
+        QCOMPARE(cell(model, 1, ContainerListModel::OwnerColumn), QStringLiteral("root"));
+        QCOMPARE(cell(model, 0, ContainerListModel::OwnerColumn), QStringLiteral("4203999"));
+        const QModelIndex warning = model.index(1, ContainerListModel::SecurityColumn);
+        QVERIFY(warning.data(Qt::ToolTipRole).toString().contains(QStringLiteral("root on")));
+        QVERIFY(warning.data(Qt::ForegroundRole).isValid());
+        QVERIFY(
+            !model.index(0, ContainerListModel::SecurityColumn).data(Qt::ForegroundRole).isValid());
     }
 
     void setContainersSortsAndShowsColumns() {

@@ -5,6 +5,7 @@
 #include "domain_xml.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace cubby;
 
@@ -116,6 +117,27 @@ private slots:
         QCOMPARE(domain.cputune.shares, std::optional<uint64_t>(512));
         QCOMPARE(domain.vcpus, 2u);
         QCOMPARE(domain.os.init, std::string("/bin/sh"));
+    }
+
+    void sharedFolderAndPrivileged() {
+        ContainerRequest request = basic(RootfsKind::Busybox);
+        QVERIFY(!roundTrip(request, "/r").cubby.privileged); // unprivileged unless asked
+        request.sharedFolder = "/home/ann/Projects";
+        request.sharedReadOnly = true;
+        request.privileged = true;
+        QCOMPARE(sharedFolderTarget(request), std::string("/mnt/Projects"));
+        const Domain domain = roundTrip(request, "/r");
+        QVERIFY(domain.cubby.privileged);
+        const auto share = std::ranges::find(domain.filesystems, std::string("/mnt/Projects"),
+                                             &Filesystem::targetDir);
+        QVERIFY(share != domain.filesystems.end());
+        QCOMPARE(share->sourceDir, std::string("/home/ann/Projects"));
+        QVERIFY(share->readOnly);
+        QVERIFY(formatDomainXml(domain).find("<cubby:privileged/>") != std::string::npos);
+        for (const char* bad : {"relative/dir", "/", "/home/ann/.."}) {
+            request.sharedFolder = bad;
+            QVERIFY2(!validateIdentity(request, {}), bad);
+        }
     }
 
     void identityChecks() {

@@ -169,6 +169,21 @@ private slots:
         QVERIFY(screenshot("container-wizard-1-invalid-name.png"));
         name->setText("wiz1");
         QVERIFY(!message->isVisible());
+        // The privileged switch says plainly what it means; off by default.
+        auto* privileged = field<QCheckBox>(wizard, "privilegedCheck");
+        auto* warning = field<QLabel>(wizard, "privilegedWarning");
+        QVERIFY(!privileged->isChecked());
+        QVERIFY(!warning->isVisible());
+        privileged->setChecked(true);
+        QVERIFY(warning->isVisible());
+        QVERIFY(warning->text().contains("root on this computer"));
+        field<QLineEdit>(wizard, "sharedFolderEdit")->setText("/srv/projects/");
+        QVERIFY2(field<QLabel>(wizard, "sharedNote")->text().contains("/mnt/projects"),
+                 qPrintable(field<QLabel>(wizard, "sharedNote")->text()));
+        QVERIFY(screenshot("container-wizard-1-privileged-warning.png"));
+        privileged->setChecked(false);
+        QVERIFY(!warning->isVisible());
+        field<QLineEdit>(wizard, "sharedFolderEdit")->clear();
         QVERIFY(screenshot("container-wizard-1-name.png"));
 
         QVERIFY(clickNext(wizard, ContainerWizard::RootfsPageId));
@@ -189,6 +204,7 @@ private slots:
         QVERIFY(clickNext(wizard, ContainerWizard::CreatePageId));
         const QString summary = field<QLabel>(wizard, "summary")->text();
         QVERIFY2(summary.contains("wiz1") && summary.contains("BusyBox"), qPrintable(summary));
+        QVERIFY2(summary.contains("unprivileged"), qPrintable(summary));
         QVERIFY(screenshot("container-wizard-4-summary.png"));
 
         QSignalSpy created(wizard.data(), &ContainerWizard::created);
@@ -209,6 +225,13 @@ private slots:
 
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_window, "wiz1"), QStringLiteral("running"), 30000);
         QTRY_COMPARE(m_window->selectedContainer(), QStringLiteral("wiz1"));
+        // The list says it is unprivileged and whose it is (the test runs the app as root).
+        const int row = m_window->model()->rowOf("wiz1");
+        QTRY_COMPARE(
+            m_window->model()->index(row, ContainerListModel::SecurityColumn).data().toString(),
+            QStringLiteral("unprivileged"));
+        QCOMPARE(m_window->model()->index(row, ContainerListModel::OwnerColumn).data().toString(),
+                 QStringLiteral("root"));
         QVERIFY2(!m_window->messageBar()->isVisible(), qPrintable(m_window->messageBar()->text()));
         QVERIFY(rootfsNames().contains("wiz1"));
 
