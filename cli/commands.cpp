@@ -444,8 +444,8 @@ const std::vector<Command> table = {
 std::span<const Command> commands() {
     static const std::vector<Command> all = [] {
         std::vector<Command> joined = table;
-        const auto more = rootfsCommands();
-        joined.insert(joined.end(), more.begin(), more.end());
+        for (const auto more : {rootfsCommands(), shareCommands()})
+            joined.insert(joined.end(), more.begin(), more.end());
         return joined;
     }();
     return all;

@@ -20,5 +20,7 @@ struct Command {
 std::span<const Command> commands();
 // Root filesystems and jobs (rootfs_commands.cpp).
 std::span<const Command> rootfsCommands();
+// Shared folders (share_commands.cpp).
+std::span<const Command> shareCommands();
 
 } // namespace cubby::cli

@@ -2,6 +2,7 @@
 
 #include "debian_bootstrap.h"
 #include "domain_xml.h"
+#include "folder_shares.h"
 #include "names.h"
 #include "text.h"
 
@@ -81,13 +82,7 @@ std::vector<std::string> splitPackages(std::string_view text) {
 }
 
 std::string sharedFolderTarget(const ContainerRequest& request) {
-    std::string folder = request.sharedFolder;
-    while (folder.size() > 1 && folder.back() == '/')
-        folder.pop_back();
-    const std::string base = folder.substr(folder.rfind('/') + 1);
-    if (base.empty() || base == "." || base == "..")
-        return {};
-    return "/mnt/" + base;
+    return request.sharedFolder.empty() ? std::string() : defaultShareTarget(request.sharedFolder);
 }
 
 Status validateIdentity(const ContainerRequest& request, const QStringList& existing) {

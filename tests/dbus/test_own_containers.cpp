@@ -76,9 +76,20 @@ private slots:
         m_root = rootfsDir + "/carolroot";
 
         const Run defined =
-            cubbyctl({"define", "-"}, desktopUser(),
-                     containerXml("carolbox", m_root, share(home + "/shared", "/mnt/shared")));
+            cubbyctl({"define", "-"}, desktopUser(), containerXml("carolbox", m_root));
         QVERIFY2(defined.exitCode == 0, qPrintable(defined.err));
+        // cubbyctl share: the stored definition gains the folder, with no administrator.
+        const Run shared = cubbyctl({"share", "carolbox", home + "/shared/"}, desktopUser());
+        QVERIFY2(shared.exitCode == 0, qPrintable(shared.err));
+        QVERIFY2(shared.out.contains(QStringLiteral("on /mnt/shared")), qPrintable(shared.out));
+        const Run extra = cubbyctl({"share", "carolbox", home + "/shared", "--target",
+                                    "/mnt/as1000", "--user", "1000", "--read-only"},
+                                   desktopUser());
+        QVERIFY2(extra.exitCode == 0, qPrintable(extra.err));
+        const Run again =
+            cubbyctl({"share", "carolbox", home, "--target", "/mnt/shared"}, desktopUser());
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("already the target")), qPrintable(again.err));
         const Run info = cubbyctl({"dominfo", "carolbox"}, desktopUser());
         QVERIFY2(info.out.contains(QRegularExpression(QStringLiteral("Owner:\\s+4203"))) ||
                      info.out.contains(QStringLiteral("cubbytest-carol")),
@@ -92,10 +103,12 @@ private slots:
         const Run shell = cubbyctl({"shell", "carolbox"}, desktopUser(),
                                    "echo uid=$(id -u); cat /mnt/shared/note.txt; echo "
                                    "owner=$(stat -c %u:%g /mnt/shared/note.txt); echo x > "
-                                   "/mnt/shared/made-inside; ls /mnt/shared; exit\n");
+                                   "/mnt/shared/made-inside; ls /mnt/shared; echo "
+                                   "as1000=$(stat -c %u /mnt/as1000/note.txt); exit\n");
         QVERIFY2(shell.out.contains(QStringLiteral("uid=0")), qPrintable(shell.out));
         QVERIFY2(shell.out.contains(QStringLiteral("carol's")), qPrintable(shell.out));
         QVERIFY2(shell.out.contains(QStringLiteral("owner=0:0")), qPrintable(shell.out));
+        QVERIFY2(shell.out.contains(QStringLiteral("as1000=1000")), qPrintable(shell.out));
         QVERIFY2(!shell.out.contains(QStringLiteral("etc-link")), qPrintable(shell.out));
         struct stat made = {};
         QCOMPARE(::stat(QFile::encodeName(home + "/shared/made-inside").constData(), &made), 0);
@@ -103,6 +116,9 @@ private slots:
         QCOMPARE(made.st_gid, gid_t(desktopUser()));
 
         QCOMPARE(cubbyctl({"destroy", "carolbox"}, desktopUser()).exitCode, 0);
+        const Run unshared = cubbyctl({"unshare", "carolbox", "/mnt/as1000"}, desktopUser());
+        QVERIFY2(unshared.exitCode == 0, qPrintable(unshared.err));
+        QVERIFY(!cubbyctl({"dumpxml", "carolbox"}).out.contains(QStringLiteral("as1000")));
         QCOMPARE(cubbyctl({"undefine", "carolbox"}, desktopUser()).exitCode, 0);
         QVERIFY(!cubbyctl({"list", "--all"}).out.contains(QStringLiteral("carolbox")));
     }
