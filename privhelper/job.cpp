@@ -13,13 +13,14 @@ const QString jobInterface = QStringLiteral("io.github.cubby1.Job");
 } // namespace
 
 Job::Job(uint id, QString operation, QString target, uint startedBy, CancelHandler onCancel,
-         QObject* parent)
+         const SignalAudience& audience, QObject* parent)
     : QObject(parent)
     , m_id(id)
     , m_operation(std::move(operation))
     , m_target(std::move(target))
     , m_startedBy(startedBy)
-    , m_onCancel(std::move(onCancel)) {}
+    , m_onCancel(std::move(onCancel))
+    , m_audience(audience) {}
 
 QDBusObjectPath Job::path() const {
     return QDBusObjectPath(QStringLiteral("/io/github/cubby1/job/%1").arg(m_id));
@@ -78,17 +79,12 @@ void Job::finish(const QString& state, const Error* error) {
 }
 
 void Job::emitSignal(const QString& name, const QVariantList& arguments) {
-    QDBusMessage signal = QDBusMessage::createSignal(path().path(), jobInterface, name);
-    signal.setArguments(arguments);
-    QDBusConnection::systemBus().send(signal);
+    m_audience.send(path().path(), jobInterface, name, arguments);
 }
 
 void Job::announce(const QVariantMap& changed) {
-    QDBusMessage signal =
-        QDBusMessage::createSignal(path().path(), QStringLiteral("org.freedesktop.DBus.Properties"),
-                                   QStringLiteral("PropertiesChanged"));
-    signal << jobInterface << changed << QStringList();
-    QDBusConnection::systemBus().send(signal);
+    m_audience.send(path().path(), QStringLiteral("org.freedesktop.DBus.Properties"),
+                    QStringLiteral("PropertiesChanged"), {jobInterface, changed, QStringList()});
 }
 
 } // namespace cubby

@@ -7,6 +7,7 @@
 
 #include "error.h"
 #include "job_protocol.h"
+#include "signal_audience.h"
 
 #include <QDBusMessage>
 #include <QDBusObjectPath>
@@ -32,8 +33,9 @@ public:
     // Called for Job.Cancel with the call: the owner asks polkit, validates and replies.
     using CancelHandler = std::function<void(Job* job, const QDBusMessage& call)>;
 
+    // `audience`: who hears its signals (signal_audience.h); it outlives the job.
     Job(uint id, QString operation, QString target, uint startedBy, CancelHandler onCancel,
-        QObject* parent = nullptr);
+        const SignalAudience& audience, QObject* parent = nullptr);
 
     uint id() const { return m_id; }
     QDBusObjectPath path() const;
@@ -74,6 +76,7 @@ private:
     QString m_errorMessage;
     uint m_startedBy;
     CancelHandler m_onCancel;
+    const SignalAudience& m_audience;
 };
 
 } // namespace cubby

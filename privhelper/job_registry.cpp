@@ -9,6 +9,7 @@ namespace cubby {
 
 JobRegistry::JobRegistry(PolkitAuthorizer& authorizer, QObject* parent)
     : QObject(parent)
+    , m_authorizer(authorizer)
     , m_objects(new JobObjects(authorizer, std::bind_front(&JobRegistry::find, this), this)) {
     QDBusConnection::systemBus().registerVirtualObject(QString(JobObjects::basePath), m_objects,
                                                        QDBusConnection::SubPath);
@@ -22,7 +23,8 @@ Job* JobRegistry::find(uint id) const {
 Job* JobRegistry::start(const QString& operation, const QString& target, uint startedBy,
                         WorkerProcess* worker, Job::CancelHandler onCancel,
                         std::function<void()> onDone) {
-    auto* job = new Job(m_nextId++, operation, target, startedBy, std::move(onCancel), this);
+    auto* job = new Job(m_nextId++, operation, target, startedBy, std::move(onCancel),
+                        m_authorizer.audience(), this);
     m_jobs[job->id()] = job;
     m_workers[job->id()] = worker;
     worker->setParent(job);

@@ -46,6 +46,7 @@ signals:
 private:
     void finished(Job* job, const JobUpdate& outcome);
 
+    PolkitAuthorizer& m_authorizer;
     JobObjects* m_objects; // a child; serves every job's path
     uint m_nextId = 1;
     std::map<uint, Job*> m_jobs; // children of this object

@@ -89,11 +89,11 @@ void ManagerService::noteNetworkStateChanges() {
     const auto now = m_networkProcesses.active(m_networks.names());
     for (const auto& name : now) {
         if (!m_knownActiveNetworks.contains(name))
-            emit NetworkStateChanged(q(name), QStringLiteral("active"));
+            notify(QStringLiteral("NetworkStateChanged"), {q(name), QStringLiteral("active")});
     }
     for (const auto& name : m_knownActiveNetworks) {
         if (!now.contains(name))
-            emit NetworkStateChanged(q(name), QStringLiteral("inactive"));
+            notify(QStringLiteral("NetworkStateChanged"), {q(name), QStringLiteral("inactive")});
     }
     m_knownActiveNetworks = now;
 }
@@ -196,7 +196,7 @@ QString ManagerService::DefineNetwork(const QString& xml,
             QDBusConnection::systemBus().send(
                 call.createReply({name, toQStringList(networkWarnings(*completed))}));
             if (added)
-                emit NetworkAdded(name);
+                notify(QStringLiteral("NetworkAdded"), {name});
         });
     return {};
 }
@@ -218,7 +218,7 @@ void ManagerService::UndefineNetwork(const QString& name) {
                 return;
             }
             QDBusConnection::systemBus().send(call.createReply());
-            emit NetworkRemoved(name);
+            notify(QStringLiteral("NetworkRemoved"), {name});
         });
 }
 

@@ -282,10 +282,10 @@ void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
         [this, name, deleting, caller] {
             if (deleting) {
                 forgetRootfs(name.toStdString());
-                emit RootfsRemoved(name);
+                notify(QStringLiteral("RootfsRemoved"), {name});
             } else {
                 recordRootfs(name.toStdString(), caller);
-                emit RootfsAdded(name);
+                notify(QStringLiteral("RootfsAdded"), {name});
             }
         });
     QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));

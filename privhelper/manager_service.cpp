@@ -48,11 +48,14 @@ ManagerService::ManagerService(HelperConfig config, QObject* parent)
     , m_authorizer(this)
     , m_jobs(m_authorizer, this) {
     qDBusRegisterMetaType<QVariantMapList>();
-    connect(&m_jobs, &JobRegistry::jobNew, this,
-            [this](Job* job) { emit JobNew(job->path(), job->operation(), job->target()); });
+    m_authorizer.admitToSignalsWhenAllowed(monitorAction);
+    connect(&m_jobs, &JobRegistry::jobNew, this, [this](Job* job) {
+        notify(QStringLiteral("JobNew"),
+               {QVariant::fromValue(job->path()), job->operation(), job->target()});
+    });
     connect(&m_jobs, &JobRegistry::jobFinished, this, [this](Job* job) {
-        emit JobFinished(job->path(), job->operation(), job->target(), job->state(),
-                         job->errorMessage());
+        notify(QStringLiteral("JobFinished"), {QVariant::fromValue(job->path()), job->operation(),
+                                               job->target(), job->state(), job->errorMessage()});
         // A delete cancelled after its tree was renamed away, or a worker that died, leaves
         // a .removing-/.partial- directory: finish it now rather than at the next start.
         if (job->state() != QStringLiteral("done"))
@@ -88,13 +91,18 @@ void ManagerService::noteStateChanges() {
     const auto now = m_runtime.running(m_containers.names());
     for (const auto& name : now) {
         if (!m_knownRunning.contains(name))
-            emit ContainerStateChanged(q(name), QStringLiteral("running"));
+            notify(QStringLiteral("ContainerStateChanged"), {q(name), QStringLiteral("running")});
     }
     for (const auto& name : m_knownRunning) {
         if (!now.contains(name))
-            emit ContainerStateChanged(q(name), QStringLiteral("shut off"));
+            notify(QStringLiteral("ContainerStateChanged"), {q(name), QStringLiteral("shut off")});
     }
     m_knownRunning = now;
+}
+
+void ManagerService::notify(const QString& member, const QVariantList& arguments) {
+    m_authorizer.audience().send(QStringLiteral("/io/github/cubby1"),
+                                 QStringLiteral("io.github.cubby1.Manager"), member, arguments);
 }
 
 void ManagerService::replyError(const QDBusMessage& call, const Error& error) {
@@ -291,7 +299,7 @@ QString ManagerService::DefineContainer(const QString& xml,
             QDBusConnection::systemBus().send(
                 call.createReply({name, toQStringList(domainWarnings(domain))}));
             if (added)
-                emit ContainerAdded(name);
+                notify(QStringLiteral("ContainerAdded"), {name});
         });
     return {};
 }
@@ -323,7 +331,7 @@ void ManagerService::UndefineContainer(const QString& name) {
             if (auto released = planReservations(id, {}, previous))
                 storeReservations(*released);
             QDBusConnection::systemBus().send(call.createReply());
-            emit ContainerRemoved(name);
+            notify(QStringLiteral("ContainerRemoved"), {name});
         });
 }
 

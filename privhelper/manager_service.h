@@ -75,21 +75,14 @@ public slots:
     QVariantMapList ListJobs();
 
 signals:
-    void ContainerAdded(const QString& name);
-    void ContainerRemoved(const QString& name);
-    void ContainerStateChanged(const QString& name, const QString& state);
-    void NetworkAdded(const QString& name);
-    void NetworkRemoved(const QString& name);
-    void NetworkStateChanged(const QString& name, const QString& state);
-    void JobNew(const QDBusObjectPath& job, const QString& operation, const QString& target);
-    void JobFinished(const QDBusObjectPath& job, const QString& operation, const QString& target,
-                     const QString& state, const QString& errorMessage);
-    void RootfsAdded(const QString& name);
-    void RootfsRemoved(const QString& name);
     void activity(); // any call arrived or finished: restarts the idle timer
 
 private:
     using Action = std::function<void(const QDBusMessage& call)>;
+    // One of io.github.cubby1.Manager's signals (ContainerAdded…), addressed to each client
+    // polkit allowed to monitor (signal_audience.h); the interface file lists them, the
+    // adaptor relays none.
+    void notify(const QString& member, const QVariantList& arguments);
     // What must hold of the state for the call to go on; checked after polkit, its error is
     // the reply.
     using Precondition = std::function<Status()>;

@@ -43,13 +43,15 @@ void PolkitAuthorizer::check(const QString& busName, const QString& actionId,
         QDBusConnection::systemBus().asyncCall(call, checkTimeoutMs), this);
     connect(
         watcher, &QDBusPendingCallWatcher::finished, this,
-        [this, watcher, actionId, done = std::move(done)] {
+        [this, watcher, busName, actionId, done = std::move(done)] {
             watcher->deleteLater();
             const QDBusPendingReply<polkit::AuthorizationResult> reply = *watcher;
             if (reply.isError()) {
                 done(fail(Error::of(ErrorKind::System, "asking polkit failed: " +
                                                            reply.error().message().toStdString())));
             } else if (reply.value().authorized) {
+                if (actionId == m_audienceAction)
+                    m_audience.admit(busName);
                 done({});
             } else {
                 done(fail(Error::of(ErrorKind::NotAuthorized,

@@ -8,6 +8,7 @@
 // the helper must do.
 
 #include "error.h"
+#include "signal_audience.h"
 
 #include <QMap>
 #include <QObject>
@@ -27,11 +28,17 @@ public:
                const QMap<QString, QString>& details, std::function<void(Status)> done);
     int pending() const { return m_pending; }
 
+    // Clients allowed `actionId` (the monitor action) hear the helper's signals from then on.
+    void admitToSignalsWhenAllowed(const QString& actionId) { m_audienceAction = actionId; }
+    const SignalAudience& audience() const { return m_audience; }
+
 signals:
     void idle(); // the last pending check finished
 
 private:
     int m_pending = 0;
+    SignalAudience m_audience;
+    QString m_audienceAction;
 };
 
 } // namespace cubby

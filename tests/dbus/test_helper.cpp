@@ -274,15 +274,27 @@ private slots:
                               "signaller", QString::fromStdString(m_root->path()), "/sbin/init")))
                      .exitCode,
                  0);
-        QStringList seen;
         QDBusConnection::systemBus().connect(service, path, interface,
                                              QStringLiteral("ContainerStateChanged"), this,
                                              SLOT(recordState(QString, QString)));
+        // Signals are addressed to the clients polkit allowed to monitor: this one makes
+        // itself known, as the app does with its first call. A second connection that watches
+        // the same signal but never called hears nothing.
+        QDBusConnection quiet =
+            QDBusConnection::connectToBus(QDBusConnection::SystemBus, QStringLiteral("quiet"));
+        QVERIFY(quiet.isConnected());
+        QVERIFY(quiet.connect(service, path, interface, QStringLiteral("ContainerStateChanged"),
+                              this, SLOT(recordQuietState(QString, QString))));
+        QCOMPARE(call(QStringLiteral("ListContainers")).type(), QDBusMessage::ReplyMessage);
         m_states.clear();
+        m_quietStates.clear();
         QCOMPARE(cubbyctl({"start", "signaller"}).exitCode, 0);
         QTRY_VERIFY(m_states.contains("signaller=running"));
         QCOMPARE(cubbyctl({"destroy", "signaller"}).exitCode, 0);
         QTRY_VERIFY(m_states.contains("signaller=shut off"));
+        QTest::qWait(200);
+        QVERIFY2(m_quietStates.isEmpty(), qPrintable(m_quietStates.join(' ')));
+        QDBusConnection::disconnectFromBus(QStringLiteral("quiet"));
     }
 
     void idleHelperExits() {
@@ -293,9 +305,13 @@ private slots:
     }
 
     void recordState(const QString& name, const QString& state) { m_states << name + "=" + state; }
+    void recordQuietState(const QString& name, const QString& state) {
+        m_quietStates << name + "=" + state;
+    }
 
 private:
     QStringList m_states;
+    QStringList m_quietStates;
 };
 
 QTEST_GUILESS_MAIN(TestHelper)

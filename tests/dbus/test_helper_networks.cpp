@@ -211,6 +211,9 @@ private slots:
     }
 
     void startBringsTheNetworkUp() {
+        // Signals go to clients polkit allowed to monitor (the helper may have been restarted
+        // since this one last called): a client makes itself known, as the app does.
+        QCOMPARE(call(QStringLiteral("ListNetworks")).type(), QDBusMessage::ReplyMessage);
         m_states.clear();
         const Run started = cubbyctl({"net-start", "lan"}, allowed());
         QVERIFY2(started.exitCode == 0, qPrintable(started.err));
@@ -389,6 +392,7 @@ private slots:
         QVERIFY(ruleset().contains("table inet cubby_lan"));
 
         // The new helper (activated after the kill above) stops a network it did not start.
+        QCOMPARE(call(QStringLiteral("ListNetworks")).type(), QDBusMessage::ReplyMessage);
         m_states.clear();
         const Run destroyed = cubbyctl({"net-destroy", "lan"}, allowed());
         QVERIFY2(destroyed.exitCode == 0, qPrintable(destroyed.err));

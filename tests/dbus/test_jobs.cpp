@@ -126,6 +126,13 @@ public:
     QStringList finishedJobs;
 
     void watchManager() {
+        // Signals are addressed to this client (signal_audience.h), whether it watches or
+        // not: what arrived before it watched is dispatched, unwatched, first. Then it makes
+        // itself known (the helper may have restarted since its last call), as the app does.
+        QCoreApplication::processEvents();
+        QDBusMessage list =
+            QDBusMessage::createMethodCall(helperService, helperPath, helperInterface, "ListJobs");
+        QDBusConnection::systemBus().call(list);
         auto bus = QDBusConnection::systemBus();
         bus.connect(helperService, helperPath, helperInterface, QStringLiteral("JobNew"), this,
                     SLOT(onJobNew(QDBusObjectPath, QString, QString)));
