@@ -8,6 +8,7 @@
 #include <QDBusConnection>
 #include <QDBusMetaType>
 #include <QFileSystemWatcher>
+#include <unistd.h>
 
 namespace cubby {
 
@@ -327,6 +328,8 @@ void ManagerService::UndefineContainer(const QString& name) {
                 replyError(call, removed.error());
                 return;
             }
+            // A record of a shifted root filesystem (tree_shift.h) belongs to the container.
+            ::unlink(m_config.paths.rootShiftRecord(id).c_str());
             // Its reservations go with it, so their addresses are free for others again.
             if (auto released = planReservations(id, {}, previous))
                 storeReservations(*released);

@@ -206,6 +206,7 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
             host.owner = HostFacts::Owner{account->uid, account->gid, account->home};
     }
     ContainerPlan plan = planContainer(domain, host);
+    plan.rootShiftRecord = options.paths.rootShiftRecord(domain.name);
     CUBBY_TRY(network, planNetwork(options, domain, plan));
     CUBBY_TRY(stagedRoot, stageContainerRoot(plan));
     CUBBY_TRY(console, openConsole(options.paths, domain.name));

@@ -3,6 +3,7 @@
 #include "detached_mounts.h"
 #include "fs_in_root.h"
 #include "home_dirs.h"
+#include "tree_shift.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -51,6 +52,26 @@ Status bindStaged(const MountStep& step, int rootFd, bool createTarget) {
     return attachMountTree(source.get(), target.get(), what);
 }
 
+// The root as the container sees it: idmapped with its map; where the filesystem cannot be
+// idmapped, already shifted (a record on the tree says so) or shifted now when the definition
+// allows it, and bound as it is.
+Status idmapOrShiftRoot(const ContainerPlan& plan, int rawFd, int treeFd, const std::string& what) {
+    // Shifted before: its owners are the container's host ids already.
+    if (plan.rootShift && treeShiftRecorded(plan.rootShiftRecord, rawFd, *plan.rootShift))
+        return {};
+    CUBBY_TRY(mapping, makeUserNamespace(plan.uidMap, plan.gidMap));
+    auto mapped = idmapMountTree(treeFd, mapping.get(), what);
+    if (mapped || mapped.error().kind != ErrorKind::Unsupported)
+        return mapped;
+    if (!plan.rootShift)
+        return fail(Error{ErrorKind::Unsupported, mapped.error().errnoValue,
+                          mapped.error().message +
+                              "; to use it anyway, add <cubby:rootShift/> to Cubby's metadata "
+                              "element: its owners are then shifted into the container's range "
+                              "once (recorded in Cubby's state)"});
+    return shiftTreeOwners(rawFd, *plan.rootShift, plan.rootShiftRecord);
+}
+
 } // namespace
 
 Result<UniqueFd> stageContainerRoot(const ContainerPlan& plan) {
@@ -84,10 +105,8 @@ Result<UniqueFd> stageContainerRoot(const ContainerPlan& plan) {
     }));
     const std::string what = "the root filesystem " + plan.rootfs;
     CUBBY_TRY(tree, cloneMountTree(raw.get(), "", !plan.idmapRoot));
-    if (plan.idmapRoot) {
-        CUBBY_TRY(mapping, makeUserNamespace(plan.uidMap, plan.gidMap));
-        CUBBY_CHECK(idmapMountTree(tree.get(), mapping.get(), what));
-    }
+    if (plan.idmapRoot)
+        CUBBY_CHECK(idmapOrShiftRoot(plan, raw.get(), tree.get(), what));
     CUBBY_CHECK(attachMountTree(tree.get(), raw.get(), what));
     CUBBY_CHECK(staged(
         [&](const MountStep& step) { return bindStaged(step, tree.get(), /*create*/ false); }));

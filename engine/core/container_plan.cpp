@@ -216,6 +216,14 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
     const Filesystem* root = domain.rootFilesystem();
     plan.rootfs = root ? root->sourceDir : std::string();
     plan.idmapRoot = root && domain.hasUserNamespace();
+    if (plan.idmapRoot && domain.cubby.rootShift) {
+        const int64_t uidBase = hostIdOf(domain.idmap->uids, 0);
+        const int64_t gidBase = hostIdOf(domain.idmap->gids, 0);
+        const IdMapRange& first = domain.idmap->uids.front();
+        // Only a map with one range from 0 shifts cleanly (Cubby's allocated ones are such).
+        if (uidBase >= 0 && gidBase >= 0 && first.start == 0 && domain.idmap->uids.size() == 1)
+            plan.rootShift = IdShift{uint32_t(uidBase), uint32_t(gidBase), first.count};
+    }
 
     auto& mounts = plan.mounts;
     mounts.push_back(fresh("proc", "/proc", noSuidDevExec, ""));

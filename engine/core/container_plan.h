@@ -59,6 +59,15 @@ struct IdentityRequest {
     bool operator==(const IdentityRequest&) const = default;
 };
 
+// A one-time shift of a root filesystem's owners into the container's range (the fallback
+// for filesystems that cannot be idmapped; engine/sys/tree_shift.h).
+struct IdShift {
+    uint32_t uidBase = 0; // on-disk id N (below count) becomes uidBase + N
+    uint32_t gidBase = 0;
+    uint32_t count = 0;
+    bool operator==(const IdShift&) const = default;
+};
+
 struct ContainerPlan {
     std::string name;
     std::string hostname;
@@ -67,6 +76,9 @@ struct ContainerPlan {
     // The root filesystem is mounted idmapped with the container's map, so a tree owned by
     // host root shows owned by root inside and is never chowned on the host.
     bool idmapRoot = false;
+    // Set when the definition allows the shift (<cubby:rootShift/>) and has a user namespace.
+    std::optional<IdShift> rootShift;
+    std::string rootShiftRecord; // where the shift is recorded (the controller sets it)
     std::vector<MountStep> mounts;
     std::vector<int> capabilitiesToDrop;              // from the bounding set
     SeccompProfile seccomp = SeccompProfile::Default; // loaded by init and every shell

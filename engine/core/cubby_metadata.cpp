@@ -77,6 +77,11 @@ Status parseCubbyElement(ElementReader& element, const std::string& prefix, Doma
                 std::format("{}: the folder on {} is named twice", share.path(), target));
         CUBBY_CHECK(share.finish());
     }
+    CUBBY_TRY(rootShift, element.optionalChild(prefix + "rootShift"));
+    if (rootShift) {
+        domain.cubby.rootShift = true;
+        CUBBY_CHECK(rootShift->finish());
+    }
     CUBBY_TRY(security, element.optionalChild(prefix + "security"));
     if (security) {
         CUBBY_CHECK(parseSecurityElement(*security, domain.cubby));
@@ -133,6 +138,8 @@ void formatDomainMetadata(pugi::xml_node root, const Domain& domain) {
             share.append_attribute("target") = target.c_str();
             share.append_attribute("user") = static_cast<unsigned long long>(user);
         }
+        if (cubby.rootShift)
+            element.append_child((prefix + "rootShift").c_str());
         if (cubby.seccomp != SeccompProfile::Default || cubby.noNewPrivileges) {
             auto security = element.append_child((prefix + "security").c_str());
             if (cubby.seccomp != SeccompProfile::Default)

@@ -8,6 +8,7 @@
 //       <cubby:privileged/>
 //       <cubby:owner uid='1000'/>
 //       <cubby:share target='/src' user='1000'/>
+//       <cubby:rootShift/>
 //       <cubby:security seccomp='relaxed' noNewPrivileges='yes'/>
 //     </cubby:container>
 //   </metadata>

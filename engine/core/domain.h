@@ -141,6 +141,9 @@ struct CubbySettings {
     // <cubby:share target='/src' user='1000'/>: who owns a folder shared from the owner's
     // home, inside (by target directory); unset: root.
     std::map<std::string, uint32_t> shareUsers;
+    // <cubby:rootShift/>: where the root filesystem cannot be idmapped, shift its owners
+    // into the container's range once (recorded on the tree) instead of refusing to start.
+    bool rootShift = false;
     bool operator==(const CubbySettings&) const = default;
 };
 

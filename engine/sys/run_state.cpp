@@ -73,6 +73,9 @@ std::string CubbyPaths::rootfsPath(std::string_view name) const {
 std::string CubbyPaths::rootfsOwnersDir() const {
     return joined(prefix, "/var/lib/cubby/rootfs-owners");
 }
+std::string CubbyPaths::rootShiftRecord(std::string_view name) const {
+    return std::format("{}/{}", joined(prefix, "/var/lib/cubby/root-shifts"), name);
+}
 std::string CubbyPaths::cacheDir() const {
     return joined(prefix, "/var/lib/cubby/cache");
 }

@@ -42,6 +42,8 @@ struct CubbyPaths {
     // Who made each root filesystem and how much disk it used when made
     // (var/lib/cubby/rootfs-owners/NAME: "UID BYTES").
     std::string rootfsOwnersDir() const;
+    // A container's root filesystem shifted once into its id range (tree_shift.h).
+    std::string rootShiftRecord(std::string_view name) const;
     // Downloads kept for next time (var/lib/cubby/cache), e.g. Debian packages.
     std::string cacheDir() const;
 };

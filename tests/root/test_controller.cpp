@@ -15,6 +15,7 @@
 #include <memory>
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -578,6 +579,76 @@ private slots:
         // Init is filtered, and with the host's files no set-user-ID program may raise it.
         QVERIFY2(out.find("NoNewPrivs:\t1") != std::string::npos, out.c_str());
         QVERIFY2(out.find("Seccomp:\t2") != std::string::npos, out.c_str());
+    }
+
+    void rootOnAFilesystemThatCannotBeIdmapped() {
+        // ramfs refuses idmapped mounts (and keeps no extended attributes).
+        char templ[] = "/tmp/cubby-ramfs-XXXXXX";
+        QVERIFY(::mkdtemp(templ));
+        const std::string holder = templ, root = holder + "/root";
+        QCOMPARE(::chmod(holder.c_str(), 0700), 0);
+        QCOMPARE(::mkdir(root.c_str(), 0755), 0);
+        QCOMPARE(::mount("ramfs", root.c_str(), "ramfs", 0, "mode=755"), 0);
+        const auto cleanup = qScopeGuard([&] {
+            ::umount2(root.c_str(), MNT_DETACH);
+            removeTree(holder);
+        });
+        QVERIFY(QProcess::execute("cp", {"-a", QString::fromStdString(m_root->path() + "/."),
+                                         QString::fromStdString(root)}) == 0);
+        QVERIFY(QProcess::execute("cp", {QString::fromStdString(root + "/bin/busybox"),
+                                         QString::fromStdString(root + "/bin/suid")}) == 0);
+        QCOMPARE(::chmod((root + "/bin/suid").c_str(), 04755), 0);
+        std::ofstream(root + "/sbin/init-shift")
+            << "#!/bin/sh\necho owner=$(stat -c %u:%g /bin/busybox) uid=$(id -u); echo END; "
+               "exec sleep 1000\n";
+        QCOMPARE(::chmod((root + "/sbin/init-shift").c_str(), 0755), 0);
+
+        // Not allowed to shift: a clear error naming the filesystem and the way out; the tree
+        // is as it was.
+        {
+            ControllerRun refused(*m_prefix, "noshift",
+                                  domainXml("noshift", root, "/sbin/init-shift"));
+            QVERIFY(!refused.waitReady());
+            QVERIFY2(refused.error().find("ramfs") != std::string::npos &&
+                         refused.error().find("<cubby:rootShift/>") != std::string::npos,
+                     refused.error().c_str());
+        }
+        struct stat before = {};
+        QCOMPARE(::stat((root + "/bin/busybox").c_str(), &before), 0);
+        QCOMPARE(before.st_uid, uid_t(0));
+
+        // Allowed: shifted once into the range, set-user-ID kept, root inside owns its files.
+        const std::string shift =
+            unprivilegedIdmapXml() +
+            "<metadata><cubby:container xmlns:cubby='https://github.com/cubby1/cubby/xmlns/"
+            "container/1'><cubby:rootShift/></cubby:container></metadata>";
+        {
+            ControllerRun run(*m_prefix, "shifted",
+                              domainXml("shifted", root, "/sbin/init-shift", shift));
+            QVERIFY2(run.waitReady(), run.error().c_str());
+            auto client = run.connect();
+            QVERIFY(client && client->request(ControlMessage::AttachConsole));
+            const std::string out = readConsoleUntil(*client, "END");
+            QVERIFY2(out.find("owner=0:0 uid=0") != std::string::npos, out.c_str());
+        }
+        struct stat after = {}, suid = {};
+        QCOMPARE(::stat((root + "/bin/busybox").c_str(), &after), 0);
+        QCOMPARE(after.st_uid, uid_t(testIdRangeBase));
+        QCOMPARE(after.st_gid, gid_t(testIdRangeBase));
+        QCOMPARE(::stat((root + "/bin/suid").c_str(), &suid), 0);
+        QCOMPARE(suid.st_mode & 07777, mode_t(04755));
+        QVERIFY(exists(m_prefix->path() + "/var/lib/cubby/root-shifts/shifted"));
+
+        // Recorded: the next start binds it as it is (a file host root adds is left alone).
+        std::ofstream(root + "/host-made") << "x";
+        {
+            ControllerRun again(*m_prefix, "shifted",
+                                domainXml("shifted", root, "/sbin/init-shift", shift));
+            QVERIFY2(again.waitReady(), again.error().c_str());
+        }
+        struct stat hostMade = {};
+        QCOMPARE(::stat((root + "/host-made").c_str(), &hostMade), 0);
+        QCOMPARE(hostMade.st_uid, uid_t(0));
     }
 
     void userNamespaceMapsRoot() {
