@@ -5,6 +5,7 @@
 #include "cgroup.h"
 #include "controller_run.h"
 #include "run_state.h"
+#include "tree_snapshot.h"
 
 #include <QProcess>
 #include <QScopeGuard>
@@ -579,6 +580,27 @@ private slots:
         // Init is filtered, and with the host's files no set-user-ID program may raise it.
         QVERIFY2(out.find("NoNewPrivs:\t1") != std::string::npos, out.c_str());
         QVERIFY2(out.find("Seccomp:\t2") != std::string::npos, out.c_str());
+    }
+
+    void idmappedRootShowsRootsAndIsUnchangedOnTheHost() {
+        const std::string script =
+            "echo owners=$(stat -c %u:%g / /bin/busybox /etc/passwd | tr '\\n' ' ') "
+            "uid=$(id -u); touch /made-inside; echo END; exec sleep 1000";
+        // A first run makes the mount points the container needs (once, on the host's tree).
+        QVERIFY(runScript("unchanged", script, "END").find("END") != std::string::npos);
+        ::unlink((m_root->path() + "/made-inside").c_str());
+        const TreeSnapshot before = snapshotTree(m_root->path());
+        const std::string out = runScript("unchanged", script, "END");
+        QVERIFY2(out.find("owners=0:0 0:0 0:0 uid=0") != std::string::npos, out.c_str());
+        // What root inside made is host root's on disk (hence the 0700 parent); nothing that
+        // was there changed owner, mode or contents.
+        struct stat made = {};
+        QCOMPARE(::stat((m_root->path() + "/made-inside").c_str(), &made), 0);
+        QCOMPARE(made.st_uid, uid_t(0));
+        ::unlink((m_root->path() + "/made-inside").c_str());
+        const TreeSnapshot after = snapshotTree(m_root->path());
+        const std::string differences = treeDifferences(before, after);
+        QVERIFY2(differences.empty(), differences.c_str());
     }
 
     void rootOnAFilesystemThatCannotBeIdmapped() {
