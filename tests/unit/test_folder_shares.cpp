@@ -52,10 +52,13 @@ private slots:
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("target in use") << "/home/ann/src" << "/" << "root filesystem";
-        QTest::newRow("relative") << "home/ann" << "/mnt/x" << "absolute";
-        QTest::newRow("dot-dot") << "/home/ann/../../etc" << "/mnt/x" << "'..'";
-        QTest::newRow("no name") << "/" << "" << "no name";
+        const auto row = [](const char* name, QString source, QString target, QString mentions) {
+            QTest::newRow(name) << source << target << mentions;
+        };
+        row("target in use", "/home/ann/src", "/", "root filesystem");
+        row("relative", "home/ann", "/mnt/x", "absolute");
+        row("dot-dot", "/home/ann/../../etc", "/mnt/x", "'..'");
+        row("no name", "/", "", "no name");
     }
 
     void refusalsChangeNothing() {

@@ -66,35 +66,31 @@ private slots:
         QTest::addColumn<QString>("inner");
         QTest::addColumn<QString>("devices");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("privileged")
-            << QString::fromStdString("<metadata><cubby:container xmlns:cubby='" + cubbyNs +
-                                      "'><cubby:privileged/></cubby:container></metadata>")
-            << "" << "privileged";
-        QTest::newRow("an idmap of its own")
-            << "<idmap><uid start='0' target='0' count='65536'/><gid start='0' target='0' "
-               "count='65536'/></idmap>"
-            << "" << "<idmap> of its own";
-        QTest::newRow("no seccomp")
-            << QString::fromStdString("<metadata><cubby:container xmlns:cubby='" + cubbyNs +
-                                      "'><cubby:security seccomp='none'/></cubby:container>"
-                                      "</metadata>")
-            << "" << "no system-call filter";
-        QTest::newRow("host path") << ""
-                                   << "<filesystem type='mount'><source dir='/etc'/><target "
-                                      "dir='/host-etc'/></filesystem>"
-                                   << "it mounts /etc";
-        QTest::newRow("host bridge") << ""
-                                     << "<interface type='bridge'><source bridge='br0'/>"
-                                        "</interface>"
-                                     << "host bridge br0";
-        QTest::newRow("macvlan") << ""
-                                 << "<interface type='direct'><source dev='eth0' "
-                                    "mode='bridge'/></interface>"
-                                 << "host device eth0";
-        QTest::newRow("missing network") << ""
-                                         << "<interface type='network'><source "
-                                            "network='nope'/></interface>"
-                                         << "'nope', which does not exist";
+        const auto row = [](const char* name, const std::string& inner, const std::string& devices,
+                            const char* reason) {
+            QTest::newRow(name) << QString::fromStdString(inner) << QString::fromStdString(devices)
+                                << QString(reason);
+        };
+        const std::string metadata = "<metadata><cubby:container xmlns:cubby='" + cubbyNs + "'>";
+        row("privileged", metadata + "<cubby:privileged/></cubby:container></metadata>", "",
+            "privileged");
+        row("an idmap of its own",
+            "<idmap><uid start='0' target='0' count='65536'/><gid start='0' target='0' "
+            "count='65536'/></idmap>",
+            "", "<idmap> of its own");
+        row("no seccomp",
+            metadata + "<cubby:security seccomp='none'/></cubby:container></metadata>", "",
+            "no system-call filter");
+        row("host path", "",
+            "<filesystem type='mount'><source dir='/etc'/><target dir='/host-etc'/></filesystem>",
+            "it mounts /etc");
+        row("host bridge", "", "<interface type='bridge'><source bridge='br0'/></interface>",
+            "host bridge br0");
+        row("macvlan", "",
+            "<interface type='direct'><source dev='eth0' mode='bridge'/></interface>",
+            "host device eth0");
+        row("missing network", "", "<interface type='network'><source network='nope'/></interface>",
+            "'nope', which does not exist");
     }
 
     void everyReasonIsNamed() {
