@@ -25,11 +25,12 @@ struct FilesystemMagic {
 };
 
 // The filesystems a root filesystem or shared folder is likely on.
-constexpr std::array<FilesystemMagic, 12> filesystemNames{{
+constexpr std::array<FilesystemMagic, 13> filesystemNames{{
     {EXT4_SUPER_MAGIC, "ext4"},
     {BTRFS_SUPER_MAGIC, "btrfs"},
     {XFS_SUPER_MAGIC, "xfs"},
     {TMPFS_MAGIC, "tmpfs"},
+    {RAMFS_MAGIC, "ramfs"},
     {OVERLAYFS_SUPER_MAGIC, "overlayfs"},
     {V9FS_MAGIC, "9p"},
     {NFS_SUPER_MAGIC, "nfs"},

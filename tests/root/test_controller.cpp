@@ -583,29 +583,37 @@ private slots:
     }
 
     void idmappedRootShowsRootsAndIsUnchangedOnTheHost() {
-        const std::string script =
-            "echo owners=$(stat -c %u:%g / /bin/busybox /etc/passwd | tr '\\n' ' ') "
-            "uid=$(id -u); touch /made-inside; echo END; exec sleep 1000";
-        // A first run makes the mount points the container needs (once, on the host's tree).
-        QVERIFY(runScript("unchanged", script, "END").find("END") != std::string::npos);
+        // What root inside makes is host root's on disk (hence the 0700 parent). The first
+        // run also makes the mount points the container needs (once, on the host's tree).
+        const std::string made =
+            runScript("unchanged", "touch /made-inside; echo END; exec sleep 1000", "END");
+        QVERIFY2(made.find("END") != std::string::npos, made.c_str());
+        struct stat inside = {};
+        QCOMPARE(::stat((m_root->path() + "/made-inside").c_str(), &inside), 0);
+        QCOMPARE(inside.st_uid, uid_t(0));
         ::unlink((m_root->path() + "/made-inside").c_str());
+
+        // A run that only looks: root's files show as root's, and nothing on the host changed
+        // owner, mode, time or contents.
+        const std::string init = withScript(
+            *m_root, "echo owners=$(stat -c %u:%g / /bin/busybox /etc/passwd | tr '\\n' ' ') "
+                     "uid=$(id -u); echo END; exec sleep 1000");
         const TreeSnapshot before = snapshotTree(m_root->path());
-        const std::string out = runScript("unchanged", script, "END");
-        QVERIFY2(out.find("owners=0:0 0:0 0:0 uid=0") != std::string::npos, out.c_str());
-        // What root inside made is host root's on disk (hence the 0700 parent); nothing that
-        // was there changed owner, mode or contents.
-        struct stat made = {};
-        QCOMPARE(::stat((m_root->path() + "/made-inside").c_str(), &made), 0);
-        QCOMPARE(made.st_uid, uid_t(0));
-        ::unlink((m_root->path() + "/made-inside").c_str());
-        const TreeSnapshot after = snapshotTree(m_root->path());
-        const std::string differences = treeDifferences(before, after);
+        {
+            ControllerRun run(*m_prefix, "unchanged", domainXml("unchanged", m_root->path(), init));
+            QVERIFY2(run.waitReady(), run.error().c_str());
+            auto client = run.connect();
+            QVERIFY(client && client->request(ControlMessage::AttachConsole));
+            const std::string out = readConsoleUntil(*client, "END");
+            QVERIFY2(out.find("owners=0:0 0:0 0:0 uid=0") != std::string::npos, out.c_str());
+        }
+        const std::string differences = treeDifferences(before, snapshotTree(m_root->path()));
         QVERIFY2(differences.empty(), differences.c_str());
     }
 
     void rootOnAFilesystemThatCannotBeIdmapped() {
         // ramfs refuses idmapped mounts (and keeps no extended attributes).
-        char templ[] = "/tmp/cubby-ramfs-XXXXXX";
+        char templ[] = "/tmp/cubby-shift-XXXXXX"; // no filesystem's name in the path
         QVERIFY(::mkdtemp(templ));
         const std::string holder = templ, root = holder + "/root";
         QCOMPARE(::chmod(holder.c_str(), 0700), 0);
