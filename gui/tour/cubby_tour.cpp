@@ -1,0 +1,205 @@
+// cubby-tour: the desktop app shown end to end where there is no desktop to run it on
+// (`scripts/run` on a headless machine). It opens Cubby's main window against the helper on
+// the system bus, as the desktop user, makes a BusyBox container with the New Container
+// wizard exactly as a person fills it in, starts it, types a command into its console, and
+// deletes the container and its root filesystem again. Each step is saved as a screenshot of
+// the whole screen; the paths are printed. Not installed: it drives the product, it is not
+// part of it.
+#include "container_list_model.h"
+#include "container_wizard.h"
+#include "helper_connection.h"
+#include "main_window.h"
+#include "manager_interface.h"
+#include "pty_terminal.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDBusPendingReply>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QRadioButton>
+#include <QScreen>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QThread>
+#include <cstdio>
+#include <functional>
+#include <qtermwidget.h>
+
+using namespace cubby;
+
+namespace {
+
+QString g_screenshots;
+int g_shot = 0;
+
+// Lets the app run (its calls are asynchronous) until `done` or the time is up.
+bool waitFor(const std::function<bool()>& done, int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+    return true;
+}
+
+void pause(int ms) {
+    waitFor([] { return false; }, ms);
+}
+
+void screenshot(const QString& what) {
+    pause(300); // the last repaint reaches the server
+    const QString path = QStringLiteral("%1/%2-%3.png")
+                             .arg(g_screenshots)
+                             .arg(++g_shot, 2, 10, QLatin1Char('0'))
+                             .arg(what);
+    if (QGuiApplication::primaryScreen()->grabWindow(0).save(path))
+        std::printf("cubby-tour: %s\n", qPrintable(path));
+    else
+        std::fprintf(stderr, "cubby-tour: could not save %s\n", qPrintable(path));
+}
+
+[[noreturn]] void giveUp(const QString& why) {
+    screenshot(QStringLiteral("failed"));
+    std::fprintf(stderr, "cubby-tour: %s\n", qPrintable(why));
+    std::exit(1);
+}
+
+template <class T>
+T* field(QWizard* wizard, const char* name) {
+    T* widget = wizard->currentPage()->findChild<T*>(QLatin1String(name));
+    if (!widget)
+        giveUp(QStringLiteral("the wizard has no %1 on page %2")
+                   .arg(QLatin1String(name))
+                   .arg(wizard->currentId()));
+    return widget;
+}
+
+void next(QWizard* wizard, int expectedPage) {
+    QAbstractButton* button = wizard->button(QWizard::NextButton);
+    if (!button->isEnabled())
+        giveUp(QStringLiteral("Next is not enabled on page %1").arg(wizard->currentId()));
+    button->click();
+    if (wizard->currentId() != expectedPage)
+        giveUp(QStringLiteral("the wizard did not go on to page %1").arg(expectedPage));
+}
+
+// A name no container and no root filesystem has yet: demo, demo-2, …
+QString freeName(const MainWindow& window) {
+    const QStringList taken = window.model()->names();
+    QString name = QStringLiteral("demo");
+    for (int i = 2; taken.contains(name); ++i)
+        name = QStringLiteral("demo-%1").arg(i);
+    return name;
+}
+
+// Waits for one call of the helper's API; false (with the message printed) when it failed.
+template <class Reply>
+bool finished(Reply reply, const char* what) {
+    waitFor([&] { return reply.isFinished(); }, 60000);
+    if (reply.isError()) {
+        std::fprintf(stderr, "cubby-tour: %s: %s\n", what, qPrintable(reply.error().message()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("cubby"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Cubby"));
+    const QStringList arguments = QApplication::arguments();
+    if (arguments.size() != 2) {
+        std::fprintf(stderr, "usage: cubby-tour SCREENSHOT-DIRECTORY\n");
+        return 2;
+    }
+    g_screenshots = arguments[1];
+    QDir().mkpath(g_screenshots);
+
+    MainWindow window(QDBusConnection::systemBus());
+    window.move(0, 0);
+    window.resize(1280, 800);
+    window.show();
+    if (!waitFor([&] { return window.helper()->isReachable(); }, 30000))
+        giveUp(QStringLiteral("cubby-helper does not answer on the system bus"));
+    pause(1500); // the first list
+    screenshot(QStringLiteral("main-window"));
+
+    // The New Container wizard, filled in as a person would.
+    window.action(MainWindow::NewContainer)->trigger();
+    auto* wizard = window.findChild<ContainerWizard*>(QStringLiteral("containerWizard"));
+    if (!wizard || !waitFor([&] { return wizard->isVisible(); }, 5000))
+        giveUp(QStringLiteral("the New Container wizard did not open"));
+    const QString name = freeName(window);
+    field<QLineEdit>(wizard, "nameEdit")->setText(name);
+    field<QSpinBox>(wizard, "memorySpin")->setValue(128);
+    field<QCheckBox>(wizard, "startCheck")->setChecked(true);
+    screenshot(QStringLiteral("wizard-name"));
+    next(wizard, ContainerWizard::RootfsPageId);
+    field<QRadioButton>(wizard, "busyboxRadio")->setChecked(true);
+    screenshot(QStringLiteral("wizard-root-filesystem"));
+    next(wizard, ContainerWizard::NetworkPageId);
+    field<QRadioButton>(wizard, "noNetworkRadio")->setChecked(true);
+    screenshot(QStringLiteral("wizard-network"));
+    next(wizard, ContainerWizard::CreatePageId);
+    screenshot(QStringLiteral("wizard-summary"));
+    QString made;
+    QObject::connect(wizard, &ContainerWizard::created,
+                     [&](const QString& created) { made = created; });
+    wizard->button(QWizard::FinishButton)->click();
+    pause(200);
+    screenshot(QStringLiteral("wizard-making-it"));
+    if (!waitFor([&] { return !made.isEmpty(); }, 180000))
+        giveUp(QStringLiteral("the container was not made within 3 minutes"));
+    if (!waitFor(
+            [&] {
+                const ContainerEntry* entry = window.model()->container(name);
+                return entry && entry->isRunning();
+            },
+            60000))
+        giveUp(QStringLiteral("the container did not start"));
+    pause(1500); // its graphs get their first points
+    screenshot(QStringLiteral("running"));
+
+    // Its console, with a command typed in.
+    if (!waitFor([&] { return window.action(MainWindow::OpenConsole)->isEnabled(); }, 10000))
+        giveUp(QStringLiteral("Open Console is not enabled"));
+    window.action(MainWindow::OpenConsole)->trigger();
+    PtyTerminal* console = nullptr;
+    if (!waitFor(
+            [&] {
+                console = qobject_cast<PtyTerminal*>(window.tabs()->currentWidget());
+                return console && console->isAttached();
+            },
+            30000))
+        giveUp(QStringLiteral("the console did not open"));
+    pause(1000); // BusyBox's prompt
+    console->terminal()->sendText(QStringLiteral("echo hello from $(hostname), uid $(id -u)\r"));
+    if (!waitFor([&] { return console->transcript().contains(QStringLiteral("hello from")); },
+                 15000))
+        giveUp(QStringLiteral("the console did not answer"));
+    screenshot(QStringLiteral("console"));
+
+    // Cleaned up again, so the next tour starts from the same place.
+    ManagerProxy* manager = window.helper()->manager();
+    bool cleaned = finished(manager->DestroyContainer(name), "DestroyContainer") &&
+                   waitFor(
+                       [&] {
+                           const ContainerEntry* entry = window.model()->container(name);
+                           return entry && !entry->isRunning();
+                       },
+                       30000) &&
+                   finished(manager->UndefineContainer(name), "UndefineContainer");
+    QDBusPendingReply<QDBusObjectPath> removal = manager->DeleteRootfs(name);
+    cleaned = finished(removal, "DeleteRootfs") && cleaned;
+    std::printf("cubby-tour: made, started, used and %s the container '%s'\n",
+                cleaned ? "deleted" : "could not delete", qPrintable(name));
+    return cleaned ? 0 : 1;
+}
