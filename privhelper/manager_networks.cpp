@@ -333,14 +333,9 @@ QVariantMapList ManagerService::GetDhcpLeases(const QString& name) {
         monitorAction, details("network", name, "read"),
         [this, name] { return networkDefined(name); },
         [this, name](const QDBusMessage& call) {
-            // Written by the network's dnsmasq (dnsmasq_config.h), kept across
-            // restarts; absent until the first lease.
-            const std::string path =
-                m_config.paths.networkStateDir(name.toStdString()) + "/dnsmasq.leases";
-            std::ifstream in(path);
-            const std::string text(std::istreambuf_iterator<char>(in), {});
             QVariantMapList list;
-            for (const DhcpLease& lease : parseDnsmasqLeases(text, ::time(nullptr)))
+            LeaseCache leases;
+            for (const DhcpLease& lease : networkLeases(name.toStdString(), leases))
                 list << QVariantMap{{QStringLiteral("mac"), q(lease.mac)},
                                     {QStringLiteral("ip"), q(lease.ip)},
                                     {QStringLiteral("hostname"), q(lease.hostname)},

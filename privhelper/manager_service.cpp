@@ -8,6 +8,8 @@
 #include <QDBusConnection>
 #include <QDBusMetaType>
 #include <QFileSystemWatcher>
+#include <ctime>
+#include <fstream>
 #include <unistd.h>
 
 namespace cubby {
@@ -185,7 +187,19 @@ Status ManagerService::containerRunning(const QString& name) {
 
 // ---- containers ---------------------------------------------------------------------------
 
-QVariantMap ManagerService::describeContainer(const std::string& name, bool running) {
+std::vector<DhcpLease> ManagerService::networkLeases(const std::string& network,
+                                                     LeaseCache& cache) const {
+    if (const auto found = cache.find(network); found != cache.end())
+        return found->second;
+    // Written by the network's dnsmasq (dnsmasq_config.h), kept across restarts; absent
+    // until the first lease.
+    std::ifstream in(m_config.paths.networkStateDir(network) + "/dnsmasq.leases");
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    return cache[network] = parseDnsmasqLeases(text, ::time(nullptr));
+}
+
+QVariantMap ManagerService::describeContainer(const std::string& name, bool running,
+                                              LeaseCache& leases) {
     QVariantMap entry{
         {QStringLiteral("name"), q(name)},
         {QStringLiteral("state"), running ? QStringLiteral("running") : QStringLiteral("shut off")},
@@ -200,6 +214,13 @@ QVariantMap ManagerService::describeContainer(const std::string& name, bool runn
             for (const auto& iface : domain->interfaces) {
                 for (const auto& ip : iface.ips)
                     addresses << q(ip.address.toString());
+                // What the network's DHCP server gave the running container.
+                if (!running || iface.type != InterfaceType::Network || !iface.mac)
+                    continue;
+                for (const DhcpLease& lease : networkLeases(iface.source, leases)) {
+                    if (lease.mac == iface.mac->toString() && !addresses.contains(q(lease.ip)))
+                        addresses << q(lease.ip);
+                }
             }
         }
     }
@@ -210,8 +231,9 @@ QVariantMap ManagerService::describeContainer(const std::string& name, bool runn
 QVariantMapList ManagerService::ListContainers() {
     authorizeThen(monitorAction, {}, [this](const QDBusMessage& call) {
         QVariantMapList list;
+        LeaseCache leases;
         for (const auto& name : m_containers.names())
-            list << describeContainer(name, m_runtime.isRunning(name));
+            list << describeContainer(name, m_runtime.isRunning(name), leases);
         QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(list)));
     });
     return {};

@@ -7,6 +7,7 @@
 
 #include "container_runtime.h"
 #include "definition_store.h"
+#include "dhcp_leases.h"
 #include "dhcp_reservations.h"
 #include "domain.h"
 #include "job_registry.h"
@@ -138,7 +139,10 @@ private:
                         std::string payload);
     void openTerminal(const QString& name, const QString& operation, ControlMessage type,
                       const std::string& payload);
-    QVariantMap describeContainer(const std::string& name, bool running);
+    // ListContainers' entry; `leases` keeps each network's DHCP leases for one call.
+    using LeaseCache = std::map<std::string, std::vector<DhcpLease>>;
+    QVariantMap describeContainer(const std::string& name, bool running, LeaseCache& leases);
+    std::vector<DhcpLease> networkLeases(const std::string& network, LeaseCache& cache) const;
     void noteStateChanges();
     void noteNetworkStateChanges();
     // The stored networks, parsed; `except` is left out (the one being redefined).

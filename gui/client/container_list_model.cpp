@@ -1,6 +1,10 @@
 #include "container_list_model.h"
 
 #include <QColor>
+#include <QIcon>
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
 #include <QSet>
 #include <pwd.h>
 #include <vector>
@@ -20,6 +24,23 @@ QString ownerName(qint64 uid) {
         found && found->pw_name)
         return QString::fromLocal8Bit(found->pw_name);
     return QString::number(uid);
+}
+
+// A round mark in the state's colour: green running, grey otherwise.
+QIcon stateIcon(bool running) {
+    static const auto make = [](QColor colour) {
+        QPixmap pixmap(12, 12);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(colour.darker(130));
+        painter.setBrush(colour);
+        painter.drawEllipse(QRectF(1.5, 1.5, 9, 9));
+        return QIcon(pixmap);
+    };
+    static const QIcon runningIcon = make(QColor(0x2e, 0xa0, 0x43));
+    static const QIcon stoppedIcon = make(QColor(0x9a, 0x9a, 0x9a));
+    return running ? runningIcon : stoppedIcon;
 }
 
 } // namespace
@@ -69,6 +90,25 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
         return entry.privileged;
     case OwnerRole:
         return entry.owner;
+    case SortRole:
+        switch (index.column()) {
+        case CpuColumn:
+            return m_figures.value(entry.name).cpuPercent.value_or(-1);
+        case MemoryColumn:
+            return qlonglong(m_figures.value(entry.name).memoryBytes.value_or(0));
+        case PidColumn:
+            return entry.isRunning() ? entry.pid : 0;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::DecorationRole:
+        if (index.column() == StateColumn && !entry.state.isEmpty())
+            return stateIcon(entry.isRunning());
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == CpuColumn || index.column() == MemoryColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
     case Qt::ToolTipRole:
         if (index.column() == SecurityColumn)
             return entry.privileged
@@ -93,6 +133,16 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
         return entry.name;
     case StateColumn:
         return entry.state.isEmpty() ? tr("…") : entry.state;
+    case CpuColumn: {
+        const auto cpu = m_figures.value(entry.name).cpuPercent;
+        return entry.isRunning() && cpu ? tr("%1 %").arg(*cpu, 0, 'f', 1) : QStringLiteral("–");
+    }
+    case MemoryColumn: {
+        const auto memory = m_figures.value(entry.name).memoryBytes;
+        return entry.isRunning() && memory
+                   ? QLocale().formattedDataSize(qint64(*memory), 1, QLocale::DataSizeIecFormat)
+                   : QStringLiteral("–");
+    }
     case SecurityColumn:
         return entry.privileged ? tr("privileged") : tr("unprivileged");
     case OwnerColumn:
@@ -117,6 +167,10 @@ QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation
         return tr("Name");
     case StateColumn:
         return tr("State");
+    case CpuColumn:
+        return tr("CPU");
+    case MemoryColumn:
+        return tr("Memory");
     case SecurityColumn:
         return tr("Security");
     case OwnerColumn:
@@ -142,6 +196,7 @@ QHash<int, QByteArray> ContainerListModel::roleNames() const {
     roles[AutostartRole] = "autostart";
     roles[PrivilegedRole] = "privileged";
     roles[OwnerRole] = "owner";
+    roles[SortRole] = "sort";
     return roles;
 }
 
@@ -206,9 +261,37 @@ void ContainerListModel::setState(const QString& name, const QString& state) {
     }
     ContainerEntry& entry = m_rows[row];
     entry.state = state;
-    if (!entry.isRunning())
+    if (!entry.isRunning()) {
         entry.pid = 0;
+        m_figures.remove(name);
+    }
     emitRowChanged(row);
+}
+
+void ContainerListModel::setStats(const QList<QVariantMap>& stats, qint64 wallNs) {
+    QSet<QString> reported;
+    for (const QVariantMap& entry : stats) {
+        const QString name = entry.value(QStringLiteral("name")).toString();
+        reported.insert(name);
+        Figures& figures = m_figures[name];
+        figures.cpuPercent =
+            figures.meter.sample(entry.value(QStringLiteral("cpu_time_ns")).toULongLong(), wallNs);
+        figures.memoryBytes = entry.value(QStringLiteral("memory_bytes")).toULongLong();
+    }
+    for (auto it = m_figures.begin(); it != m_figures.end();) {
+        if (reported.contains(it.key()))
+            ++it;
+        else
+            it = m_figures.erase(it);
+    }
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, CpuColumn), index(int(m_rows.size()) - 1, MemoryColumn));
+}
+
+void ContainerListModel::clearStats() {
+    m_figures.clear();
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, CpuColumn), index(int(m_rows.size()) - 1, MemoryColumn));
 }
 
 int ContainerListModel::rowOf(const QString& name) const {

@@ -3,7 +3,10 @@
 // the Manager's ContainerAdded/Removed/StateChanged signals. Pure bookkeeping: the window feeds
 // it through the update methods below, so it is tested without a bus.
 
+#include "cpu_meter.h"
+
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -32,10 +35,12 @@ public:
     enum Column {
         NameColumn,
         StateColumn,
+        CpuColumn,
+        MemoryColumn,
+        AddressesColumn,
         SecurityColumn,
         OwnerColumn,
         PidColumn,
-        AddressesColumn,
         AutostartColumn,
         Columns
     };
@@ -48,6 +53,7 @@ public:
         AutostartRole,
         PrivilegedRole,
         OwnerRole,
+        SortRole, // what the column sorts by: numbers for CPU, memory and pid
     };
 
     explicit ContainerListModel(QObject* parent = nullptr);
@@ -69,6 +75,11 @@ public:
     void removeContainer(const QString& name);
     // ContainerStateChanged. A container that stops has no pid any more.
     void setState(const QString& name, const QString& state);
+    // A GetStats reply taken at `wallNs` (a monotonic clock): the CPU % since the previous
+    // reply and the memory in use of each running container; the others show none.
+    void setStats(const QList<QVariantMap>& stats, qint64 wallNs);
+    // The figures stop (the window is hidden): the next reply starts the CPU meters afresh.
+    void clearStats();
 
     int rowOf(const QString& name) const;
     const ContainerEntry* container(const QString& name) const;
@@ -77,7 +88,14 @@ public:
 private:
     void emitRowChanged(int row);
 
+    struct Figures {
+        CpuMeter meter;
+        std::optional<double> cpuPercent;
+        std::optional<quint64> memoryBytes;
+    };
+
     QList<ContainerEntry> m_rows;
+    QHash<QString, Figures> m_figures; // by container name
 };
 
 } // namespace cubby

@@ -14,7 +14,9 @@
 #include <QDBusPendingReply>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
@@ -22,6 +24,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <utility>
 
 namespace cubby {
@@ -49,8 +52,10 @@ MainWindow::MainWindow(const QDBusConnection& bus, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QAction* MainWindow::makeAction(Action which, const QString& text, const QString& icon, Slot slot) {
-    auto* created = new QAction(QIcon::fromTheme(icon), text, this);
+QAction* MainWindow::makeAction(Action which, const QString& text, const QString& icon,
+                                QStyle::StandardPixmap fallback, Slot slot) {
+    auto* created =
+        new QAction(QIcon::fromTheme(icon, style()->standardIcon(fallback)), text, this);
     connect(created, &QAction::triggered, this, slot);
     m_actions.at(which) = created;
     return created;
@@ -58,28 +63,34 @@ QAction* MainWindow::makeAction(Action which, const QString& text, const QString
 
 void MainWindow::buildActions() {
     makeAction(NewContainer, tr("&New Container…"), QStringLiteral("list-add"),
-               &MainWindow::newContainer)
+               QStyle::SP_FileDialogNewFolder, &MainWindow::newContainer)
         ->setToolTip(tr("Make a new container in a wizard"));
     action(NewContainer)->setShortcut(QKeySequence::New);
     // Ctrl+N in a terminal is the shell's (next history line): the shortcut is the window's
     // only where the action is shown, as for Refresh and Delete below.
     action(NewContainer)->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    makeAction(Start, tr("&Start"), QStringLiteral("media-playback-start"), &MainWindow::start)
+    makeAction(Start, tr("&Start"), QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay,
+               &MainWindow::start)
         ->setToolTip(tr("Start the container"));
-    makeAction(ShutDown, tr("Shut &Down"), QStringLiteral("system-shutdown"), &MainWindow::shutDown)
+    makeAction(ShutDown, tr("Shut &Down"), QStringLiteral("system-shutdown"), QStyle::SP_MediaStop,
+               &MainWindow::shutDown)
         ->setToolTip(tr("Ask the container's init to power off"));
-    makeAction(ForceOff, tr("&Force Off"), QStringLiteral("process-stop"), &MainWindow::forceOff)
+    makeAction(ForceOff, tr("&Force Off"), QStringLiteral("process-stop"), QStyle::SP_BrowserStop,
+               &MainWindow::forceOff)
         ->setToolTip(tr("Stop the container at once, killing all its processes"));
-    makeAction(Reboot, tr("&Reboot"), QStringLiteral("system-reboot"), &MainWindow::reboot);
+    makeAction(Reboot, tr("&Reboot"), QStringLiteral("system-reboot"), QStyle::SP_MediaSkipBackward,
+               &MainWindow::reboot);
     makeAction(OpenConsole, tr("Open &Console"), QStringLiteral("utilities-terminal"),
-               &MainWindow::openConsole)
+               QStyle::SP_ComputerIcon, &MainWindow::openConsole)
         ->setToolTip(tr("Show the container's console in a new tab"));
     makeAction(OpenShell, tr("Open S&hell"), QStringLiteral("utilities-terminal"),
-               &MainWindow::openShell)
+               QStyle::SP_CommandLink, &MainWindow::openShell)
         ->setToolTip(tr("Open a root shell inside the container in a new tab"));
-    makeAction(Delete, tr("De&lete…"), QStringLiteral("edit-delete"), &MainWindow::confirmDelete)
+    makeAction(Delete, tr("De&lete…"), QStringLiteral("edit-delete"), QStyle::SP_TrashIcon,
+               &MainWindow::confirmDelete)
         ->setToolTip(tr("Remove the container's definition"));
-    makeAction(Refresh, tr("Re&fresh"), QStringLiteral("view-refresh"), &MainWindow::refresh)
+    makeAction(Refresh, tr("Re&fresh"), QStringLiteral("view-refresh"), QStyle::SP_BrowserReload,
+               &MainWindow::refresh)
         ->setShortcut(QKeySequence::Refresh);
     // Keys typed into a terminal are the container's: these shortcuts act only where the
     // actions are shown (the list, the toolbar, the menus).
@@ -89,7 +100,8 @@ void MainWindow::buildActions() {
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
+    quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit"),
+                                   style()->standardIcon(QStyle::SP_DialogCloseButton)));
     QMenu* container = menuBar()->addMenu(tr("&Container"));
     container->addAction(action(NewContainer));
     container->addSeparator();
@@ -99,8 +111,9 @@ void MainWindow::buildActions() {
     container->addSeparator();
     container->addActions({action(Delete)});
     QMenu* network = menuBar()->addMenu(tr("&Network"));
-    network->addAction(QIcon::fromTheme(QStringLiteral("network-wired")), tr("New &Network…"), this,
-                       [this] {
+    network->addAction(QIcon::fromTheme(QStringLiteral("network-wired"),
+                                        style()->standardIcon(QStyle::SP_DriveNetIcon)),
+                       tr("New &Network…"), this, [this] {
                            m_sideTabs->setCurrentWidget(m_networks);
                            m_networks->newNetwork();
                        });
@@ -121,9 +134,33 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::buildLayout() {
+    // Sorted by any column (CPU and memory as numbers) and filtered by what is typed above.
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(ContainerListModel::SortRole);
+    m_sorted->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_sorted->setFilterKeyColumn(-1); // a name, a state, an address, an owner…
+    m_sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(QStringLiteral("containerFilter"));
+    m_filter->setPlaceholderText(tr("Filter containers"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter containers"));
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::filterChanged);
+    auto* find = new QAction(tr("Filter Containers"), this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        m_sideTabs->setCurrentIndex(0);
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
     m_view = new QTableView;
     m_view->setObjectName(QStringLiteral("containerView"));
-    m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Containers"));
+    m_view->setModel(m_sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ContainerListModel::NameColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -156,7 +193,13 @@ void MainWindow::buildLayout() {
     m_sideTabs = new QTabWidget;
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->setDocumentMode(true);
-    m_sideTabs->addTab(m_view, tr("Containers"));
+    auto* containers = new QWidget;
+    auto* containersLayout = new QVBoxLayout(containers);
+    containersLayout->setContentsMargins(0, 4, 0, 0);
+    containersLayout->addWidget(m_filter);
+    containersLayout->addWidget(m_view, 1);
+    containers->addAction(find); // Ctrl+F where the list is
+    m_sideTabs->addTab(containers, tr("Containers"));
     m_sideTabs->addTab(m_networks, tr("Networks"));
 
     auto* splitter = new QSplitter(Qt::Horizontal);
@@ -164,7 +207,7 @@ void MainWindow::buildLayout() {
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({400, 700});
+    splitter->setSizes({560, 540});
     splitter->setChildrenCollapsible(false);
 
     m_messageBar = new MessageBar;
@@ -204,14 +247,30 @@ void MainWindow::connectSignals() {
 
 void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
-    m_helper->setPolling(true); // fetches the lists now, then every few seconds
+    watchedChanged();
     m_jobs->refresh();
 }
 
 void MainWindow::hideEvent(QHideEvent* event) {
     QMainWindow::hideEvent(event);
-    m_helper->setPolling(false);
-    m_statsTimer.stop();
+    watchedChanged();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        watchedChanged();
+}
+
+bool MainWindow::watched() const {
+    return isVisible() && !isMinimized();
+}
+
+void MainWindow::watchedChanged() {
+    // The lists now and every few seconds, and the figures each second, only while someone
+    // can see them.
+    m_helper->setPolling(watched());
+    updateActions();
 }
 
 void MainWindow::refresh() {
@@ -256,12 +315,34 @@ bool MainWindow::selectContainer(const QString& name) {
     const int row = m_model->rowOf(name);
     if (row < 0)
         return false;
-    m_view->selectRow(row);
+    const QModelIndex shown = m_sorted->mapFromSource(m_model->index(row, 0));
+    if (!shown.isValid()) // filtered out: show everything again rather than hide it
+        m_filter->clear();
+    m_view->selectRow(m_sorted->mapFromSource(m_model->index(row, 0)).row());
     return true;
+}
+
+void MainWindow::filterChanged(const QString& text) {
+    // The container the user chose stays chosen while it is shown, and is chosen again when
+    // a later filter shows it; filtering never picks another one.
+    const QString chosen = m_chosen;
+    m_filtering = true;
+    m_sorted->setFilterFixedString(text);
+    const int row = chosen.isEmpty() ? -1 : m_model->rowOf(chosen);
+    const QModelIndex shown =
+        row < 0 ? QModelIndex() : m_sorted->mapFromSource(m_model->index(row, 0));
+    if (shown.isValid())
+        m_view->selectRow(shown.row());
+    else
+        m_view->selectionModel()->clearSelection();
+    m_filtering = false;
+    selectionChanged();
 }
 
 void MainWindow::selectionChanged() {
     const QString name = selectedContainer();
+    if (!m_filtering && !name.isEmpty())
+        m_chosen = name;
     if (name != m_overview->container()) {
         m_overview->setContainer(name);
         fetchInfo();
@@ -279,14 +360,20 @@ void MainWindow::updateActions() {
     action(Delete)->setEnabled(stopped);
     for (Action which : {ShutDown, ForceOff, Reboot, OpenConsole, OpenShell})
         action(which)->setEnabled(running);
-    // Figures are sampled only while someone can see them.
-    const bool sample = entry && entry->isRunning() && isVisible();
+    // Every running container's figures (the list's CPU and memory columns, the selected
+    // one's graphs), sampled only while someone can see them.
+    const bool anyRunning = std::ranges::any_of(m_model->names(), [this](const QString& each) {
+        const ContainerEntry* row = m_model->container(each);
+        return row && row->isRunning();
+    });
+    const bool sample = anyRunning && watched();
     if (sample && !m_statsTimer.isActive()) {
         m_statsTimer.start();
         pollStats();
     } else if (!sample && m_statsTimer.isActive()) {
         m_statsTimer.stop();
         m_overview->stopStats();
+        m_model->clearStats();
     }
 }
 
@@ -312,6 +399,7 @@ void MainWindow::pollStats() {
         if (reply.isError())
             return;
         const qint64 now = m_clock.nsecsElapsed();
+        m_model->setStats(reply.value(), now);
         for (const QVariantMap& stats : reply.value())
             m_overview->addStats(stats, now);
     });

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QSet>
+#include <QStyle>
 #include <QTimer>
 #include <array>
 
@@ -15,6 +16,8 @@ class QAction;
 class QDBusPendingCall;
 class QDBusPendingCallWatcher;
 class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 
@@ -66,17 +69,25 @@ public slots:
 protected:
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
+    void changeEvent(QEvent* event) override; // minimized: nothing is polled
 
 private:
     using Slot = void (MainWindow::*)();
 
     // main_window.cpp: layout, lists and the selected container's figures.
-    QAction* makeAction(Action which, const QString& text, const QString& icon, Slot slot);
+    // `icon` from the desktop's theme, `fallback` from Qt's own style where there is none.
+    QAction* makeAction(Action which, const QString& text, const QString& icon,
+                        QStyle::StandardPixmap fallback, Slot slot);
+    // Whether someone can see the window (shown and not minimized): only then is anything
+    // polled.
+    bool watched() const;
+    void watchedChanged();
     void buildActions();
     void buildLayout();
     void connectSignals();
     void containersListed(QDBusPendingCallWatcher& call);
     void selectionChanged();
+    void filterChanged(const QString& text);
     void updateActions();
     void fetchInfo();
     void pollStats();
@@ -107,6 +118,10 @@ private:
     HelperConnection* m_helper = nullptr;
     ContainerListModel* m_model = nullptr;
     QTableView* m_view = nullptr;
+    QSortFilterProxyModel* m_sorted = nullptr; // m_model sorted and filtered, as shown
+    QLineEdit* m_filter = nullptr;
+    QString m_chosen;         // the container the user selected last
+    bool m_filtering = false; // selection changes made by filtering, not by the user
     QTabWidget* m_tabs = nullptr;
     QTabWidget* m_sideTabs = nullptr; // "Containers" (m_view) and "Networks"
     NetworksPanel* m_networks = nullptr;

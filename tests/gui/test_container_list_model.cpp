@@ -5,6 +5,7 @@
 #include "cpu_meter.h"
 
 #include <QAbstractItemModelTester>
+#include <QIcon>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,6 +47,41 @@ private slots:
         QCOMPARE(parsed.title, QStringLiteral("A web server"));
         QVERIFY(!parsed.privileged);
         QCOMPARE(parsed.owner, -1);
+    }
+
+    void figuresFromGetStats() {
+        ContainerListModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setContainers({entry("web", "running", 42), entry("db", "shut off")});
+        const auto stats = [](qulonglong cpuNs, qulonglong memory) {
+            return QList<QVariantMap>{
+                {{"name", "web"}, {"cpu_time_ns", cpuNs}, {"memory_bytes", memory}}};
+        };
+        // The first reading has no CPU % yet (two are needed); memory shows at once.
+        model.setStats(stats(1'000'000'000, 3 << 20), 10'000'000'000);
+        QCOMPARE(cell(model, 1, ContainerListModel::CpuColumn), QStringLiteral("–"));
+        QCOMPARE(cell(model, 1, ContainerListModel::MemoryColumn), QStringLiteral("3.0 MiB"));
+        // Half a CPU second in one second of wall time: 50 %.
+        model.setStats(stats(1'500'000'000, 4 << 20), 11'000'000'000);
+        QCOMPARE(cell(model, 1, ContainerListModel::CpuColumn), QStringLiteral("50.0 %"));
+        QCOMPARE(model.index(1, ContainerListModel::CpuColumn)
+                     .data(ContainerListModel::SortRole)
+                     .toDouble(),
+                 50.0);
+        QCOMPARE(cell(model, 0, ContainerListModel::CpuColumn), QStringLiteral("–"));
+        // A state icon, green or grey.
+        QVERIFY(!model.index(1, ContainerListModel::StateColumn)
+                     .data(Qt::DecorationRole)
+                     .value<QIcon>()
+                     .isNull());
+        // Stopped: its figures go.
+        model.setState("web", "shut off");
+        QCOMPARE(cell(model, 1, ContainerListModel::MemoryColumn), QStringLiteral("–"));
+        model.setState("web", "running");
+        model.setStats(stats(100, 1 << 20), 12'000'000'000);
+        QCOMPARE(cell(model, 1, ContainerListModel::CpuColumn), QStringLiteral("–"));
+        model.clearStats();
+        QCOMPARE(cell(model, 1, ContainerListModel::MemoryColumn), QStringLiteral("–"));
     }
 
     void securityAndOwnerColumns() {
@@ -175,5 +211,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestContainerListModel)
+QTEST_MAIN(TestContainerListModel)
 #include "test_container_list_model.moc"

@@ -23,6 +23,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -194,6 +195,41 @@ private slots:
         // A few more, for a screenshot with a line worth looking at.
         QTRY_VERIFY_WITH_TIMEOUT(overview->cpuGraph()->totalSamples() >= 8, 20000);
         QVERIFY(screenshot("main-window-overview.png"));
+        // The list's CPU and memory columns come from the same replies, for every running
+        // container; a stopped one shows none.
+        const auto cell = [this](const QString& name, int column) {
+            return m_window->model()
+                ->index(m_window->model()->rowOf(name), column)
+                .data()
+                .toString();
+        };
+        QTRY_VERIFY2(cell("guitest", ContainerListModel::CpuColumn).endsWith(" %"),
+                     qPrintable(cell("guitest", ContainerListModel::CpuColumn)));
+        QVERIFY2(cell("guitest", ContainerListModel::MemoryColumn).contains("iB"),
+                 qPrintable(cell("guitest", ContainerListModel::MemoryColumn)));
+        QCOMPARE(cell("noroot", ContainerListModel::CpuColumn), QStringLiteral("–"));
+        // Filtered by what is typed above the list; sorted by a click on a header.
+        QTableView* view = m_window->containerView();
+        auto* filter = m_window->findChild<QLineEdit*>("containerFilter");
+        QVERIFY(filter);
+        filter->setText("NOROOT");
+        QCOMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("noroot"));
+        QVERIFY(screenshot("main-window-filtered.png"));
+        filter->clear();
+        QCOMPARE(view->model()->rowCount(), m_window->model()->rowCount());
+        view->sortByColumn(ContainerListModel::NameColumn, Qt::DescendingOrder);
+        QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("noroot"));
+        view->sortByColumn(ContainerListModel::NameColumn, Qt::AscendingOrder);
+        QCOMPARE(m_window->selectedContainer(), QStringLiteral("guitest"));
+        // Minimized, nothing is polled: no figures arrive.
+        m_window->showMinimized();
+        QTRY_VERIFY(m_window->isMinimized());
+        const qint64 samples = overview->cpuGraph()->totalSamples();
+        QTest::qWait(2500);
+        QCOMPARE(overview->cpuGraph()->totalSamples(), samples);
+        m_window->showNormal();
+        QTRY_VERIFY_WITH_TIMEOUT(overview->cpuGraph()->totalSamples() > samples, 10000);
         qInfo("cpu graph: %s", qPrintable(overview->cpuGraph()->accessibleDescription()));
 
         // The console in a tab: the scrollback from boot, then typing through the X server.
