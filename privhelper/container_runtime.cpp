@@ -27,6 +27,8 @@ bool ContainerRuntime::isRunning(const std::string& name) {
     // before it made the directory leaves at most a cgroup, which the next start removes.)
     if (::access(m_config.paths.containerRunDir(name).c_str(), F_OK) == 0)
         (void)cleanStaleContainer(m_config.paths, name);
+    m_groups.erase(name);
+    m_pids.erase(name);
     return false;
 }
 
@@ -47,11 +49,19 @@ std::string ContainerRuntime::liveXml(const std::string& name) const {
 }
 
 int64_t ContainerRuntime::initPid(const std::string& name) const {
+    const auto stamp = stampOf(m_config.paths.liveXml(name));
+    if (!stamp)
+        return 0;
+    if (const auto kept = m_pids.find(name); kept != m_pids.end() && kept->second.first == *stamp)
+        return kept->second.second;
     const std::string xml = liveXml(name);
     if (xml.empty())
         return 0;
     auto domain = parseDomainXml(xml, [] { return Uuid{}; });
-    return domain && domain->live ? domain->live->id : 0;
+    const int64_t pid = domain && domain->live ? domain->live->id : 0;
+    if (pid > 0)
+        m_pids.insert_or_assign(name, std::pair{*stamp, pid});
+    return pid;
 }
 
 void ContainerRuntime::start(const std::string& name, const std::string& definitionPath,
@@ -88,8 +98,15 @@ Result<std::string> ContainerRuntime::request(const std::string& name, ControlMe
 }
 
 Result<CgroupStats> ContainerRuntime::stats(const std::string& name) const {
+    if (const auto kept = m_groups.find(name); kept != m_groups.end()) {
+        if (auto stats = kept->second.readStats())
+            return stats;
+        m_groups.erase(kept); // gone or made anew: open it again
+    }
     CUBBY_TRY(group, ContainerCgroup::open(m_config.paths.cgroupParent, name));
-    return group.readStats();
+    CUBBY_TRY(stats, group.readStats());
+    m_groups.insert_or_assign(name, std::move(group));
+    return stats;
 }
 
 } // namespace cubby

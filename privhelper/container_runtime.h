@@ -5,6 +5,7 @@
 
 #include "cgroup.h"
 #include "controller_client.h"
+#include "file_stamp.h"
 #include "run_state.h"
 
 #include <QObject>
@@ -61,6 +62,12 @@ signals:
 private:
     HelperConfig m_config;
     std::set<std::string> m_starting;
+    // Kept between calls (GetStats asks for every running container each second): each
+    // running container's cgroup, open, and init's pid with the stamp of the live XML it was
+    // read from. Dropped when the container is found stopped; a cgroup that fails to read
+    // (made anew by a restart) is opened again.
+    mutable std::map<std::string, ContainerCgroup> m_groups;
+    mutable std::map<std::string, std::pair<FileStamp, int64_t>> m_pids;
 };
 
 } // namespace cubby

@@ -16,6 +16,7 @@ public:
     explicit DefinitionStore(std::string directory);
 
     const std::string& directory() const { return m_directory; }
+    std::string filePath(const std::string& name) const { return path(name); }
     std::vector<std::string> names() const; // sorted; files that are not NAME.xml are ignored
     bool exists(const std::string& name) const;
     Result<std::string> read(const std::string& name) const;

@@ -37,10 +37,7 @@ Status ManagerService::settleIdentity(Domain& domain, uint caller) const {
     std::optional<Domain> previous;
     std::vector<HostIdRange> taken = subordinateRanges();
     for (const auto& name : m_containers.names()) {
-        auto stored = m_containers.read(name);
-        if (!stored)
-            continue;
-        auto other = parseDomainXml(*stored, randomUuid);
+        auto other = storedContainer(name);
         if (!other)
             continue;
         if (other->name == domain.name) {

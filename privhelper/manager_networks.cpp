@@ -63,8 +63,7 @@ std::vector<Network> ManagerService::storedNetworks(const std::string& except) c
 }
 
 Status ManagerService::checkContainerNetworks(const std::string& name) {
-    CUBBY_TRY(xml, m_containers.read(name));
-    CUBBY_TRY(domain, parseDomainXml(xml, randomUuid));
+    CUBBY_TRY(domain, storedContainer(name));
     for (const Interface& iface : domain.interfaces) {
         if (iface.type != InterfaceType::Network)
             continue;

@@ -7,6 +7,7 @@
 #include "manager_service.h"
 
 #include "domain_xml.h"
+#include "file_stamp.h"
 #include "home_dirs.h"
 #include "manager_common.h"
 
@@ -97,10 +98,18 @@ void ManagerService::authorizeByRisk(const QMap<QString, QString>& info, const Q
 }
 
 Result<Domain> ManagerService::storedContainer(const std::string& name) const {
-    if (!m_containers.exists(name))
+    const auto stamp = stampOf(m_containers.filePath(name));
+    if (!stamp)
         return fail(Error::of(ErrorKind::NotFound, "no container named '" + name + "'"));
+    if (const auto kept = m_parsedContainers.find(name);
+        kept != m_parsedContainers.end() && kept->second.first == *stamp)
+        return kept->second.second;
     CUBBY_TRY(xml, m_containers.read(name));
-    return parseDomainXml(xml, randomUuid);
+    CUBBY_TRY(domain, parseDomainXml(xml, randomUuid));
+    // Kept only if the file is still the one read (a writer may have replaced it meanwhile).
+    if (stampOf(m_containers.filePath(name)) == stamp)
+        m_parsedContainers.insert_or_assign(name, std::pair{*stamp, domain});
+    return domain;
 }
 
 CallerFacts ManagerService::callerFacts(const Domain& domain, uint caller) const {

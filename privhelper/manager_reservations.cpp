@@ -36,8 +36,7 @@ std::vector<AddressInUse> ManagerService::addressesInUse(const Network& network,
     for (const auto& name : m_containers.names()) {
         if (name == exceptContainer)
             continue;
-        auto xml = m_containers.read(name);
-        auto domain = xml ? parseDomainXml(*xml, randomUuid) : Result<Domain>(fail(xml.error()));
+        auto domain = storedContainer(name);
         if (!domain)
             continue;
         for (const Interface& iface : domain->interfaces) {

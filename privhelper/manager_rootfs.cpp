@@ -121,10 +121,7 @@ std::vector<std::string> ManagerService::containersUsingRootfs(const std::string
     const std::string path = m_config.paths.rootfsPath(name);
     std::vector<std::string> users;
     for (const auto& container : m_containers.names()) {
-        auto xml = m_containers.read(container);
-        if (!xml)
-            continue;
-        auto domain = parseDomainXml(*xml, randomUuid);
+        auto domain = storedContainer(container);
         if (!domain)
             continue;
         const Filesystem* root = domain->rootFilesystem();

@@ -206,8 +206,8 @@ QVariantMap ManagerService::describeContainer(const std::string& name, bool runn
         {QStringLiteral("pid"), qlonglong(running ? m_runtime.initPid(name) : 0)},
         {QStringLiteral("autostart"), m_containers.autostart(name)}};
     QStringList addresses;
-    if (auto xml = m_containers.read(name)) {
-        if (auto domain = parseDomainXml(*xml, randomUuid)) {
+    {
+        if (auto domain = storedContainer(name)) {
             entry[QStringLiteral("uuid")] = q(domain->uuid.toString());
             entry[QStringLiteral("title")] = q(domain->title);
             addSecurityFields(entry, *domain);
@@ -242,9 +242,7 @@ QVariantMapList ManagerService::ListContainers() {
 Status ManagerService::checkNewContainer(Domain& domain, bool generatedUuid) const {
     std::vector<Domain> all;
     for (const auto& name : m_containers.names()) {
-        auto stored = m_containers.read(name);
-        auto other =
-            stored ? parseDomainXml(*stored, randomUuid) : Result<Domain>(fail(stored.error()));
+        auto other = storedContainer(name);
         if (!other) {
             // Redefining a broken definition repairs it; any other would go unchecked against
             // it (its UUID could be taken twice), so the caller is told to deal with it first.

@@ -10,6 +10,7 @@
 #include "dhcp_leases.h"
 #include "dhcp_reservations.h"
 #include "domain.h"
+#include "file_stamp.h"
 #include "job_registry.h"
 #include "network.h"
 #include "network_processes.h"
@@ -106,7 +107,8 @@ private:
     using Assessor = std::function<Result<RiskAssessment>()>;
     void authorizeByRisk(const QMap<QString, QString>& details, const QString& adminAction,
                          Assessor assess, Action act);
-    // The stored definition of `name`, parsed (NotFound when there is none).
+    // The stored definition of `name`, parsed (NotFound when there is none); parses are kept
+    // with the file's stamp and reused while the file is the same.
     Result<Domain> storedContainer(const std::string& name) const;
     // What assessContainer needs to know of the caller (home shares checked by descriptor).
     CallerFacts callerFacts(const Domain& domain, uint caller) const;
@@ -195,6 +197,7 @@ private:
     NetworkProcesses m_networkProcesses;
     PolkitAuthorizer m_authorizer;
     JobRegistry m_jobs;
+    mutable std::map<std::string, std::pair<FileStamp, Domain>> m_parsedContainers;
     std::set<std::string> m_knownRunning;
     std::set<std::string> m_knownActiveNetworks;
     int m_pendingDiagnoses = 0;  // waiting for dnsmasq's DNS answer
