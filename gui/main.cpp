@@ -1,6 +1,7 @@
 // cubby: the desktop application. It runs as the desktop user; everything privileged goes
 // through cubby-helper on the system bus, authorized by polkit.
 #include "main_window.h"
+#include "single_instance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -58,7 +59,14 @@ int main(int argc, char* argv[]) {
         return 1;
     }
 
+    if (cubby::SingleInstance::raiseRunningInstance()) {
+        std::printf("%s\n", qPrintable(QApplication::translate(
+                                "main", "cubby: already running here; its window was raised.")));
+        return 0;
+    }
     cubby::MainWindow window;
+    cubby::SingleInstance instance;
+    instance.serve(&window);
     window.show();
     return QApplication::exec();
 }
