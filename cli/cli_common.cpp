@@ -23,6 +23,7 @@ int failWith(const QString& message) {
 Manager& manager() {
     static Manager* proxy = [] {
         qDBusRegisterMetaType<QList<QVariantMap>>();
+        qDBusRegisterMetaType<QMap<QString, QString>>();
         auto* created =
             new Manager(QStringLiteral("io.github.cubby1"), QStringLiteral("/io/github/cubby1"),
                         QDBusConnection::systemBus());

@@ -183,6 +183,18 @@ int autostart(const QStringList& arguments) {
     return 0;
 }
 
+int permissions(const QStringList& arguments) {
+    auto reply = manager().GetPermissions(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    const QMap<QString, QString> answers = reply.value();
+    for (const char* verb : {"start", "stop", "console", "delete", "define"})
+        out() << verb << ": " << answers.value(QLatin1String(verb)) << "\n";
+    if (const QString why = answers.value(QStringLiteral("why")); !why.isEmpty())
+        out() << "an administrator is needed because " << why << "\n";
+    return 0;
+}
+
 int stats(const QStringList&) {
     auto reply = manager().GetStats();
     if (!wait(reply))
@@ -422,6 +434,9 @@ const std::vector<Command> table = {
     {"console", "NAME", "attach to a container's console (Ctrl+] leaves)", 1, 1, console},
     {"shell", "NAME [--user USER]", "open a login shell inside a running container", 1, 3, shell},
     {"stats", "", "CPU, memory and OOM figures of every running container", 0, 0, stats},
+    {"permissions", "NAME",
+     "what you may do with a container: yes, password (polkit will ask) or no, per verb", 1, 1,
+     permissions},
     {"net-define", "FILE", "define a network from libvirt-style XML", 1, 1, netDefine},
     {"net-undefine", "NAME", "remove a network's definition", 1, 1, netUndefine},
     {"net-list", "[--all]", "list active networks (or all of them)", 0, 1, netList},

@@ -11,10 +11,13 @@
 #include "home_dirs.h"
 #include "manager_common.h"
 
+#include <QDBusConnection>
 #include <QFile>
 #include <QSaveFile>
 #include <filesystem>
 #include <format>
+#include <memory>
+#include <set>
 #include <sys/stat.h>
 
 namespace cubby {
@@ -95,6 +98,80 @@ void ManagerService::authorizeByRisk(const QMap<QString, QString>& info, const Q
                     emit activity();
                 });
         });
+}
+
+QMap<QString, QString> ManagerService::GetPermissions(const QString& name) {
+    if (!checkContainerName(name))
+        return {};
+    emit activity();
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    const uint caller = callerUid();
+    const auto info = details("container", name, "permissions");
+    // Asked without interaction throughout: a question about permissions never opens a
+    // dialog.
+    m_authorizer.query(
+        call.service(), monitorAction, info,
+        [this, call, caller, name, info](Result<PolkitAuthorizer::Verdict> seen) {
+            if (!seen || *seen != PolkitAuthorizer::Verdict::Yes) {
+                replyError(call,
+                           seen ? Error::of(ErrorKind::NotAuthorized,
+                                            "not authorized for " + monitorAction.toStdString())
+                                : seen.error());
+                return;
+            }
+            auto identity = assessStoredContainer(name.toStdString(), caller, false);
+            auto whole = assessStoredContainer(name.toStdString(), caller, true);
+            if (!identity || !whole) {
+                replyError(call, identity ? whole.error() : identity.error());
+                return;
+            }
+            // Each verb and the action its method would ask for.
+            const QString manageIt = identity->own() ? manageOwnAction : manageAction;
+            const QString startIt = whole->own() ? manageOwnAction : manageAction;
+            const std::vector<std::pair<QString, QString>> verbs = {
+                {QStringLiteral("start"), startIt},
+                {QStringLiteral("define"), startIt},
+                {QStringLiteral("stop"), manageIt},
+                {QStringLiteral("delete"), manageIt},
+                {QStringLiteral("console"), identity->own() ? manageOwnAction : consoleAction}};
+            struct Pending {
+                QMap<QString, QString> answers;
+                size_t left = 0;
+                bool failed = false;
+            };
+            auto pending = std::make_shared<Pending>();
+            pending->answers[QStringLiteral("why")] = q(whole->summary());
+            std::set<QString> actions;
+            for (const auto& [verb, action] : verbs)
+                actions.insert(action);
+            pending->left = actions.size();
+            for (const QString& action : actions) {
+                m_authorizer.query(call.service(), action, info,
+                                   [this, call, action, verbs,
+                                    pending](Result<PolkitAuthorizer::Verdict> verdict) {
+                                       if (pending->failed)
+                                           return;
+                                       if (!verdict) {
+                                           pending->failed = true;
+                                           replyError(call, verdict.error());
+                                           return;
+                                       }
+                                       static const char* const words[] = {"yes", "password", "no"};
+                                       for (const auto& [verb, needed] : verbs) {
+                                           if (needed == action)
+                                               pending->answers[verb] =
+                                                   QLatin1String(words[int(*verdict)]);
+                                       }
+                                       if (--pending->left == 0) {
+                                           QDBusConnection::systemBus().send(call.createReply(
+                                               QVariant::fromValue(pending->answers)));
+                                           emit activity();
+                                       }
+                                   });
+            }
+        });
+    return {};
 }
 
 Result<Domain> ManagerService::storedContainer(const std::string& name) const {

@@ -57,6 +57,7 @@ public slots:
     void RebootContainer(const QString& name);
     void SetAutostart(const QString& name, bool enabled);
     QVariantMap GetContainerInfo(const QString& name);
+    QMap<QString, QString> GetPermissions(const QString& name);
     QVariantMapList GetStats();
     QDBusUnixFileDescriptor OpenConsole(const QString& name, QString& ptyName);
     QDBusUnixFileDescriptor OpenShell(const QString& name, const QString& user, QString& ptyName);

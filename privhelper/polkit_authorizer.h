@@ -28,6 +28,11 @@ public:
                const QMap<QString, QString>& details, std::function<void(Status)> done);
     int pending() const { return m_pending; }
 
+    // What `check` would answer, without showing anyone a dialog: yes, a password, or no.
+    enum class Verdict { Yes, Password, No };
+    void query(const QString& busName, const QString& actionId,
+               const QMap<QString, QString>& details, std::function<void(Result<Verdict>)> done);
+
     // Clients allowed `actionId` (the monitor action) hear the helper's signals from then on.
     void admitToSignalsWhenAllowed(const QString& actionId) { m_audienceAction = actionId; }
     const SignalAudience& audience() const { return m_audience; }

@@ -20,6 +20,7 @@ HelperConnection::HelperConnection(const QDBusConnection& bus, QObject* parent)
     : QObject(parent)
     , m_bus(bus) {
     qDBusRegisterMetaType<QList<QVariantMap>>();
+    qDBusRegisterMetaType<QMap<QString, QString>>();
     m_manager = new ManagerProxy(helperService, helperPath, m_bus, this);
     m_manager->setTimeout(callTimeoutMs);
 

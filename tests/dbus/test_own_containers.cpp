@@ -96,6 +96,11 @@ private slots:
                  qPrintable(info.out));
         QVERIFY2(info.out.contains(QStringLiteral("unprivileged")), qPrintable(info.out));
 
+        // Everything her own container offers needs no password; asking never opens a dialog.
+        const Run permissions = cubbyctl({"permissions", "carolbox"}, desktopUser());
+        QVERIFY2(permissions.exitCode == 0, qPrintable(permissions.err));
+        for (const char* verb : {"start: yes", "stop: yes", "console: yes", "delete: yes"})
+            QVERIFY2(permissions.out.contains(QLatin1String(verb)), qPrintable(permissions.out));
         const Run started = cubbyctl({"start", "carolbox"}, desktopUser());
         QVERIFY2(started.exitCode == 0, qPrintable(started.err));
         // Her folder shows as root's inside (its idmap covers her uid alone), and what root
@@ -216,6 +221,14 @@ private slots:
         // Alice (the rules' administrator stand-in) defines one on carol's very root filesystem.
         QCOMPARE(cubbyctl({"define", "-"}, allowed(), containerXml("alicebox", m_root)).exitCode,
                  0);
+        // What the app greys out or marks with a lock: here an administrator's password.
+        const Run permissions = cubbyctl({"permissions", "alicebox"}, desktopUser());
+        QVERIFY2(permissions.out.contains(QStringLiteral("start: password")) &&
+                     permissions.out.contains(QStringLiteral("belongs to uid 4201")),
+                 qPrintable(permissions.out));
+        const Run bobAsks = cubbyctl({"permissions", "alicebox"}, denied());
+        QCOMPARE(bobAsks.exitCode, 1);
+        QVERIFY2(bobAsks.err.contains(QStringLiteral("not authorized")), qPrintable(bobAsks.err));
         expectAdminNeeded(cubbyctl({"start", "alicebox"}, desktopUser()),
                           QStringLiteral("io.github.cubby1.manage"),
                           QStringLiteral("belongs to uid 4201"));
