@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPainter>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -58,6 +59,7 @@ QAction* MainWindow::makeAction(Action which, const QString& text, const QString
         new QAction(QIcon::fromTheme(icon, style()->standardIcon(fallback)), text, this);
     connect(created, &QAction::triggered, this, slot);
     m_actions.at(which) = created;
+    m_plainIcons.at(which) = created->icon();
     return created;
 }
 
@@ -347,7 +349,76 @@ void MainWindow::selectionChanged() {
         m_overview->setContainer(name);
         fetchInfo();
     }
+    if (name != m_permissionsFor) {
+        m_permissionsFor = name;
+        m_permissions.clear();
+        fetchPermissions();
+    }
     updateActions();
+}
+
+void MainWindow::fetchPermissions() {
+    const QString name = m_permissionsFor;
+    if (name.isEmpty())
+        return;
+    m_helper->watch(m_helper->manager()->GetPermissions(name), this,
+                    [this, name](QDBusPendingCallWatcher& call) {
+                        const QDBusPendingReply<QMap<QString, QString>> reply = call;
+                        if (reply.isError() || name != m_permissionsFor)
+                            return; // unknown: the actions stay as they are
+                        m_permissions = reply.value();
+                        updateActions();
+                    });
+}
+
+namespace {
+
+// The action's icon with a small padlock in its corner: it will ask for a password.
+QIcon lockedIcon(const QIcon& plain) {
+    QPixmap pixmap = plain.pixmap(22, 22);
+    if (pixmap.isNull()) {
+        pixmap = QPixmap(22, 22);
+        pixmap.fill(Qt::transparent);
+    }
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0x60, 0x60, 0x60), 1.6));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawArc(QRectF(13.5, 9.5, 6, 7), 0, 180 * 16); // the shackle
+    painter.setPen(QColor(0x40, 0x40, 0x40));
+    painter.setBrush(QColor(0xe0, 0xa8, 0x20));
+    painter.drawRoundedRect(QRectF(12, 13, 9, 8), 1.5, 1.5); // the body
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+void MainWindow::applyPermissions() {
+    static const std::pair<Action, const char*> verbs[] = {
+        {Start, "start"},         {ShutDown, "stop"},     {ForceOff, "stop"}, {Reboot, "stop"},
+        {OpenConsole, "console"}, {OpenShell, "console"}, {Delete, "delete"}};
+    const QString why = m_permissions.value(QStringLiteral("why"));
+    for (const auto& [which, verb] : verbs) {
+        QAction* act = action(which);
+        if (m_plainTips.at(which).isNull())
+            m_plainTips.at(which) = act->toolTip();
+        const QString answer = m_permissions.value(QLatin1String(verb));
+        if (answer == QLatin1String("no")) {
+            act->setEnabled(false);
+            act->setIcon(m_plainIcons.at(which));
+            act->setToolTip(tr("%1 — you may not: %2")
+                                .arg(m_plainTips.at(which),
+                                     why.isEmpty() ? tr("polkit does not allow it") : why));
+        } else if (answer == QLatin1String("password")) {
+            act->setIcon(lockedIcon(m_plainIcons.at(which)));
+            act->setToolTip(
+                tr("%1 — asks for an administrator's password%2")
+                    .arg(m_plainTips.at(which), why.isEmpty() ? QString() : tr(": %1").arg(why)));
+        } else {
+            act->setIcon(m_plainIcons.at(which));
+            act->setToolTip(m_plainTips.at(which));
+        }
+    }
 }
 
 void MainWindow::updateActions() {
@@ -360,6 +431,7 @@ void MainWindow::updateActions() {
     action(Delete)->setEnabled(stopped);
     for (Action which : {ShutDown, ForceOff, Reboot, OpenConsole, OpenShell})
         action(which)->setEnabled(running);
+    applyPermissions();
     // Every running container's figures (the list's CPU and memory columns, the selected
     // one's graphs), sampled only while someone can see them.
     const bool anyRunning = std::ranges::any_of(m_model->names(), [this](const QString& each) {
@@ -407,6 +479,8 @@ void MainWindow::pollStats() {
 
 void MainWindow::stateChanged(const QString& name, const QString& state) {
     m_model->setState(name, state);
+    if (name == m_permissionsFor)
+        fetchPermissions(); // what it reaches may differ now (e.g. a share swapped)
     if (name == m_overview->container())
         fetchInfo();
     refresh(); // the pid and addresses changed too

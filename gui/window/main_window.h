@@ -6,7 +6,9 @@
 
 #include <QDBusConnection>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QMainWindow>
+#include <QMap>
 #include <QSet>
 #include <QStyle>
 #include <QTimer>
@@ -90,6 +92,10 @@ private:
     void filterChanged(const QString& text);
     void updateActions();
     void fetchInfo();
+    void fetchPermissions();
+    // Greys out what the user may never do (saying why) and marks with a lock what will ask
+    // for an administrator's password.
+    void applyPermissions();
     void pollStats();
     void stateChanged(const QString& name, const QString& state);
     void connectionChanged(bool reachable, const QString& reason);
@@ -133,6 +139,11 @@ private:
     QTimer m_statsTimer;
     QElapsedTimer m_clock;
     QSet<QString> m_busy;
+    // GetPermissions for the selected container: verb → "yes", "password" or "no", and "why".
+    QString m_permissionsFor;
+    QMap<QString, QString> m_permissions;
+    std::array<QIcon, NewContainer + 1> m_plainIcons{}; // without the lock badge
+    std::array<QString, NewContainer + 1> m_plainTips{};
     QString m_listError;        // the last error listing the containers, said once
     QString m_selectWhenListed; // made by the wizard, selected as soon as its row appears
     bool m_listPending = false;
