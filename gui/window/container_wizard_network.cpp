@@ -62,8 +62,10 @@ NetworkPage::NetworkPage(QWidget* parent)
     m_kinds->addButton(bridge, int(NetworkKind::Bridge));
     none->setChecked(true);
     m_network->setObjectName(QStringLiteral("networkCombo"));
+    m_network->setAccessibleName(tr("Cubby network"));
     m_network->setEnabled(false);
     m_bridge->setObjectName(QStringLiteral("bridgeCombo"));
+    m_bridge->setAccessibleName(tr("Host bridge"));
     m_bridge->setEditable(true);
     m_bridge->setEnabled(false);
     m_note->setObjectName(QStringLiteral("networkNote"));

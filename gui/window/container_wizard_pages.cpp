@@ -70,6 +70,7 @@ NamePage::NamePage(QWidget* parent)
     m_memory->setSuffix(tr(" MiB"));
     m_memory->setSingleStep(64);
     m_cpuLimit->setObjectName(QStringLiteral("cpuLimitSpin"));
+    m_cpuLimit->setAccessibleName(tr("CPU limit"));
     m_cpuLimit->setRange(0.01, 1024);
     m_cpuLimit->setDecimals(2);
     m_cpuLimit->setValue(1);
@@ -235,9 +236,11 @@ RootfsPage::RootfsPage(QWidget* parent)
     m_packages->setObjectName(QStringLiteral("packagesEdit"));
     m_packages->setPlaceholderText(tr("extra packages, e.g. iproute2 openssh-server"));
     m_tarball->setObjectName(QStringLiteral("tarballEdit"));
+    m_tarball->setAccessibleName(tr("Root filesystem archive"));
     m_tarball->setPlaceholderText(tr("a .tar, .tar.gz, .tar.xz, .tar.zst… file"));
     m_browseTarball->setObjectName(QStringLiteral("browseTarball"));
     m_directory->setObjectName(QStringLiteral("directoryEdit"));
+    m_directory->setAccessibleName(tr("Root directory"));
     m_directory->setPlaceholderText(tr("a directory holding a whole system"));
     m_directory->setCompleter(new QCompleter(m_paths, m_directory));
     m_browseDirectory->setObjectName(QStringLiteral("browseDirectory"));

@@ -138,7 +138,9 @@ AddressesPage::AddressesPage(NetworkWizard* wizard)
     m_subnet->setAccessibleName(tr("Subnet"));
     m_dhcp->setChecked(true);
     m_dhcpStart->setPlaceholderText(tr("after the bridge"));
+    m_dhcpStart->setAccessibleName(tr("First DHCP address"));
     m_dhcpEnd->setPlaceholderText(tr("before broadcast"));
+    m_dhcpEnd->setAccessibleName(tr("Last DHCP address"));
     m_domain->setPlaceholderText(tr("optional, e.g. lab.internal"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_automatic);
@@ -203,6 +205,7 @@ PortForwardsPage::PortForwardsPage(NetworkWizard* wizard)
     , m_hint(new QLabel) {
     setTitle(tr("Port forwards"));
     setSubTitle(tr("Optional: ports of this computer that lead to a container."));
+    m_table->setAccessibleName(tr("Port forwards"));
     m_table->setHorizontalHeaderLabels(
         {tr("Protocol"), tr("Host port"), tr("Container address"), tr("Container port")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
