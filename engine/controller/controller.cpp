@@ -41,7 +41,19 @@ int pidfdSignal(int pidfd, int signal) {
 } // namespace
 
 Controller::Controller(Setup setup)
-    : m_setup(std::move(setup)) {}
+    : m_setup(std::move(setup))
+    , m_events(std::format("{}/{}.events", m_setup.paths.logDir(), m_setup.domain.name)) {}
+
+void Controller::logOomKills() {
+    const auto stats = m_setup.cgroup.readStats();
+    if (!stats || stats->oomKills <= m_oomKillsLogged)
+        return;
+    m_events.add(std::format("out of memory: the kernel killed {} process{} (memory limit {} MiB)",
+                             stats->oomKills - m_oomKillsLogged,
+                             stats->oomKills - m_oomKillsLogged == 1 ? "" : "es",
+                             stats->memoryMaxBytes >> 20));
+    m_oomKillsLogged = stats->oomKills;
+}
 
 Controller::~Controller() = default;
 
@@ -58,6 +70,7 @@ Result<pid_t> Controller::start() {
     CUBBY_CHECK(launch());
     CUBBY_CHECK(listen());
     CUBBY_CHECK(writeLiveState());
+    m_events.add(std::format("started: {} is pid {}", m_setup.plan.argv.front(), m_initPid));
 
     EventLoop& loop = m_setup.loop;
     CUBBY_CHECK(loop.watch(m_signals.get(), EPOLLIN, [this](uint32_t) { onSignal(); }));
@@ -134,6 +147,8 @@ void Controller::onInitExit() {
     m_initPidfd.reset();
     const struct itimerspec off = {};
     ::timerfd_settime(m_timer.get(), 0, &off, nullptr);
+    logOomKills();
+    m_events.add(EventLog::describeInitExit(status));
     // A stray process whose init died: the pid namespace is gone, but be certain.
     (void)m_setup.cgroup.killAll();
 
@@ -154,8 +169,11 @@ void Controller::onInitExit() {
     if (action == LifecycleAction::Restart && m_restarts.size() < maxRestartsPerMinute) {
         m_restarts.push_back(now);
         m_state = State::Running;
-        if (launch() && writeLiveState())
+        if (launch() && writeLiveState()) {
+            m_events.add(
+                std::format("restarted: {} is pid {}", m_setup.plan.argv.front(), m_initPid));
             return;
+        }
     }
     finish();
 }
@@ -173,6 +191,8 @@ void Controller::finish() {
             send(*client, encodeControl(ControlMessage::ConsoleClosed));
     }
     m_ptyClients.clear(); // their masters see the hang-up
+    logOomKills();
+    m_events.add("stopped");
     (void)m_setup.cgroup.remove();
     detachContainerInterfaces(m_setup.network);
     removeRunState(m_setup.paths, m_setup.domain.name);
@@ -322,6 +342,9 @@ void Controller::requestStop(State state, int signal, std::chrono::seconds timeo
     if (m_state == State::Destroying || !m_initPidfd)
         return;
     m_state = state;
+    static constexpr std::string_view asked[] = {"", "shut down requested", "reboot requested",
+                                                 "forced off"};
+    m_events.add(asked[static_cast<int>(state)]);
     if (pidfdSignal(m_initPidfd.get(), signal) != 0 || signal == SIGKILL) {
         killInit();
         return;

@@ -7,6 +7,7 @@
 #include "console_hub.h"
 #include "container_plan.h"
 #include "domain.h"
+#include "event_log.h"
 #include "event_loop.h"
 #include "identity.h"
 #include "network_plan.h"
@@ -99,6 +100,9 @@ private:
     UniqueFd m_sizeTimer; // ticks while PTY clients exist (a PTY reports no resize event)
     std::deque<std::chrono::steady_clock::time_point> m_restarts;
     bool m_finished = false;
+    EventLog m_events;
+    uint64_t m_oomKillsLogged = 0;
+    void logOomKills(); // the OOM killer's victims since the last entry
 };
 
 } // namespace cubby

@@ -4,6 +4,7 @@
 #include "busybox_root.h"
 #include "cgroup.h"
 #include "controller_run.h"
+#include "file_helpers.h"
 #include "run_state.h"
 #include "tree_snapshot.h"
 
@@ -359,6 +360,13 @@ private slots:
         QVERIFY2(stats, stats ? "" : stats.error().message.c_str());
         QVERIFY(stats->oomKills >= 1);
         QCOMPARE(stats->memoryMaxBytes, uint64_t{32} << 20);
+        // The lifecycle log says so once the container stops.
+        QVERIFY(client->request(ControlMessage::Destroy));
+        QCOMPARE(run.waitExit(), 0);
+        const std::string events = readFile(m_prefix->path() + "/var/log/cubby/oom.events");
+        QVERIFY2(events.find("out of memory: the kernel killed") != std::string::npos &&
+                     events.find("(memory limit 32 MiB)") != std::string::npos,
+                 events.c_str());
     }
 
     void cpuTimeGrowsTotalAndPerCpu() {
@@ -405,6 +413,15 @@ private slots:
         QVERIFY(processGone(run.initPid(), 5s));
         QVERIFY(!exists(m_prefix->runDir(name)));
         QVERIFY(!ContainerCgroup::open(m_prefix->cgroupParent(), name));
+        // Its lifecycle, in order, with times.
+        const std::string events = readFile(m_prefix->path() + "/var/log/cubby/polite.events");
+        const size_t started = events.find("Z started: /sbin/init-test is pid");
+        const size_t asked = events.find("Z shut down requested", started);
+        const size_t exited = events.find("Z init exited with status 0", asked);
+        const size_t stopped = events.find("Z stopped", exited);
+        QVERIFY2(started != std::string::npos && asked != std::string::npos &&
+                     exited != std::string::npos && stopped != std::string::npos,
+                 events.c_str());
     }
 
     // What init writes just before it exits reaches an attached client before the console
