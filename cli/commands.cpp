@@ -183,6 +183,14 @@ int autostart(const QStringList& arguments) {
     return 0;
 }
 
+int log(const QStringList& arguments) {
+    auto reply = manager().GetLog(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    out() << reply.argumentAt<0>() << "--- console ---\n" << reply.argumentAt<1>();
+    return 0;
+}
+
 int permissions(const QStringList& arguments) {
     auto reply = manager().GetPermissions(arguments[0]);
     if (!wait(reply))
@@ -434,6 +442,8 @@ const std::vector<Command> table = {
     {"console", "NAME", "attach to a container's console (Ctrl+] leaves)", 1, 1, console},
     {"shell", "NAME [--user USER]", "open a login shell inside a running container", 1, 3, shell},
     {"stats", "", "CPU, memory and OOM figures of every running container", 0, 0, stats},
+    {"log", "NAME", "a container's lifecycle events with times, then the end of its console", 1, 1,
+     log},
     {"permissions", "NAME",
      "what you may do with a container: yes, password (polkit will ask) or no, per verb", 1, 1,
      permissions},

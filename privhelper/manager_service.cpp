@@ -7,6 +7,7 @@
 
 #include <QDBusConnection>
 #include <QDBusMetaType>
+#include <QFile>
 #include <QFileSystemWatcher>
 #include <ctime>
 #include <fstream>
@@ -587,6 +588,44 @@ void ManagerService::openTerminal(const QString& name, const QString& operation,
             QDBusConnection::systemBus().send(call.createReply(
                 {QVariant::fromValue(QDBusUnixFileDescriptor(opened->second.get())), pty}));
         });
+}
+
+namespace {
+
+constexpr qint64 maxLogBytes = 64 * 1024;
+
+// The last `maxLogBytes` of a file, from the start of a line; "" when there is none.
+QString tailOf(const std::string& path) {
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const qint64 size = file.size();
+    if (size > maxLogBytes)
+        file.seek(size - maxLogBytes);
+    QByteArray bytes = file.readAll();
+    if (size > maxLogBytes) {
+        const qsizetype newline = bytes.indexOf('\n');
+        bytes.remove(0, newline < 0 ? 0 : newline + 1);
+    }
+    return QString::fromUtf8(bytes);
+}
+
+} // namespace
+
+QString ManagerService::GetLog(const QString& name, QString& /*console: in the delayed reply*/) {
+    if (!checkContainerName(name))
+        return {};
+    const uint caller = callerUid();
+    authorizeByRisk(
+        details("container", name, "log"), consoleAction,
+        [this, name, caller] { return assessStoredContainer(name.toStdString(), caller, false); },
+        [this, name](const QDBusMessage& call) {
+            const std::string id = name.toStdString();
+            const QString events = tailOf(m_config.paths.logDir() + "/" + id + ".events");
+            const QString console = tailOf(m_config.paths.consoleLog(id));
+            QDBusConnection::systemBus().send(call.createReply({events, console}));
+        });
+    return {};
 }
 
 QDBusUnixFileDescriptor ManagerService::OpenConsole(const QString& name, QString& /*ptyName*/) {

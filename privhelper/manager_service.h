@@ -58,6 +58,7 @@ public slots:
     void SetAutostart(const QString& name, bool enabled);
     QVariantMap GetContainerInfo(const QString& name);
     QMap<QString, QString> GetPermissions(const QString& name);
+    QString GetLog(const QString& name, QString& console);
     QVariantMapList GetStats();
     QDBusUnixFileDescriptor OpenConsole(const QString& name, QString& ptyName);
     QDBusUnixFileDescriptor OpenShell(const QString& name, const QString& user, QString& ptyName);

@@ -156,7 +156,7 @@ void MainWindow::openTerminal(const QString& name, const QDBusPendingCall& call,
 
 void MainWindow::closeTab(int index) {
     QWidget* page = m_tabs->widget(index);
-    if (page == nullptr || page == m_tabs->widget(0))
+    if (page == nullptr || page == m_tabs->widget(0) || page == m_tabs->widget(1))
         return;
     m_tabs->removeTab(index);
     page->deleteLater();

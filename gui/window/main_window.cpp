@@ -8,15 +8,18 @@
 #include "jobs_status.h"
 #include "message_bar.h"
 #include "overview_page.h"
+#include "terminal_text.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDBusPendingReply>
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -185,8 +188,21 @@ void MainWindow::buildLayout() {
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->addTab(m_overview, tr("Overview"));
-    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
-    m_tabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    m_log = new QPlainTextEdit;
+    m_log->setObjectName(QStringLiteral("logView"));
+    m_log->setAccessibleName(tr("Log"));
+    m_log->setReadOnly(true);
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_tabs->addTab(m_log, tr("Log"));
+    for (int fixed : {0, 1}) { // the Overview and the Log stay; terminals close
+        m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
+        m_tabs->tabBar()->setTabButton(fixed, QTabBar::LeftSide, nullptr);
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_log)
+            fetchLog();
+    });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
     // Containers and networks side by side in one pane: what a person works on is picked on
@@ -353,8 +369,35 @@ void MainWindow::selectionChanged() {
         m_permissionsFor = name;
         m_permissions.clear();
         fetchPermissions();
+        fetchLog();
     }
     updateActions();
+}
+
+void MainWindow::fetchLog() {
+    const QString name = selectedContainer();
+    if (m_tabs->currentWidget() != m_log)
+        return;
+    if (name.isEmpty()) {
+        m_log->setPlainText(tr("Select a container to see its log."));
+        return;
+    }
+    m_helper->watch(
+        m_helper->manager()->GetLog(name), m_log, [this, name](QDBusPendingCallWatcher& call) {
+            const QDBusPendingReply<QString, QString> reply = call;
+            if (name != selectedContainer())
+                return;
+            if (reply.isError()) {
+                m_log->setPlainText(tr("The log cannot be shown: %1").arg(reply.error().message()));
+                return;
+            }
+            const QString events = reply.argumentAt<0>().trimmed();
+            const QString console = plainTerminalText(reply.argumentAt<1>());
+            m_log->setPlainText(tr("Events\n%1\n\nConsole\n%2")
+                                    .arg(events.isEmpty() ? tr("(none yet)") : events,
+                                         console.isEmpty() ? tr("(nothing yet)") : console));
+            m_log->moveCursor(QTextCursor::End);
+        });
 }
 
 void MainWindow::fetchPermissions() {
@@ -479,8 +522,10 @@ void MainWindow::pollStats() {
 
 void MainWindow::stateChanged(const QString& name, const QString& state) {
     m_model->setState(name, state);
-    if (name == m_permissionsFor)
+    if (name == m_permissionsFor) {
         fetchPermissions(); // what it reaches may differ now (e.g. a share swapped)
+        fetchLog();
+    }
     if (name == m_overview->container())
         fetchInfo();
     refresh(); // the pid and addresses changed too

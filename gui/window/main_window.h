@@ -19,6 +19,7 @@ class QDBusPendingCall;
 class QDBusPendingCallWatcher;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
@@ -59,6 +60,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     NetworksPanel* networks() const { return m_networks; }
     OverviewPage* overview() const { return m_overview; }
+    QPlainTextEdit* logView() const { return m_log; }
     MessageBar* messageBar() const { return m_messageBar; }
     HelperConnection* helper() const { return m_helper; }
     QString selectedContainer() const;
@@ -93,6 +95,9 @@ private:
     void updateActions();
     void fetchInfo();
     void fetchPermissions();
+    // The Log tab: the selected container's lifecycle events and console output, fetched
+    // while the tab is shown (on showing, selecting and state changes).
+    void fetchLog();
     // Greys out what the user may never do (saying why) and marks with a lock what will ask
     // for an administrator's password.
     void applyPermissions();
@@ -126,6 +131,7 @@ private:
     QTableView* m_view = nullptr;
     QSortFilterProxyModel* m_sorted = nullptr; // m_model sorted and filtered, as shown
     QLineEdit* m_filter = nullptr;
+    QPlainTextEdit* m_log = nullptr;
     QString m_chosen;         // the container the user selected last
     bool m_filtering = false; // selection changes made by filtering, not by the user
     QTabWidget* m_tabs = nullptr;

@@ -3,6 +3,7 @@
 // the signals a view relies on.
 #include "container_list_model.h"
 #include "cpu_meter.h"
+#include "terminal_text.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
@@ -82,6 +83,15 @@ private slots:
         QCOMPARE(cell(model, 1, ContainerListModel::CpuColumn), QStringLiteral("–"));
         model.clearStats();
         QCOMPARE(cell(model, 1, ContainerListModel::MemoryColumn), QStringLiteral("–"));
+    }
+
+    void consoleRecordingAsPlainText() {
+        // What BusyBox's shell and a colourful ls send, as the Log tab shows it.
+        const QString recorded = QStringLiteral(
+            "/ # \x1b[6n\x1b[Jecho hi\r\nhi\r\n\x1b]0;title\x07\x1b[1;34mbin\x1b[0m\tetc\r\n"
+            "\x1b"
+            "7done\x1b]2;t\x1b\\\n");
+        QCOMPARE(plainTerminalText(recorded), QStringLiteral("/ # echo hi\nhi\nbin\tetc\ndone\n"));
     }
 
     void securityAndOwnerColumns() {

@@ -22,9 +22,11 @@
 #include <QDBusMessage>
 #include <QDialog>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -234,10 +236,10 @@ private slots:
 
         // The console in a tab: the scrollback from boot, then typing through the X server.
         m_window->action(MainWindow::OpenConsole)->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 2, 30000);
-        QCOMPARE(m_window->tabs()->tabText(1), QStringLiteral("guitest — console"));
-        QCOMPARE(m_window->tabs()->currentIndex(), 1);
-        auto* console = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(1));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 3, 30000); // Overview, Log, it
+        QCOMPARE(m_window->tabs()->tabText(2), QStringLiteral("guitest — console"));
+        QCOMPARE(m_window->tabs()->currentIndex(), 2);
+        auto* console = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(2));
         QVERIFY(console && console->isAttached());
         QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("gui-console-ready"),
                                   qPrintable(console->transcript()), 10000);
@@ -253,10 +255,14 @@ private slots:
         const uint oldHelper = bus->servicePid("io.github.cubby1");
         QVERIFY(oldHelper > 1);
         QSignalSpy reachability(m_window->helper(), &HelperConnection::reachabilityChanged);
+        QElapsedTimer sinceKill;
+        sinceKill.start();
         QCOMPARE(::kill(pid_t(oldHelper), SIGKILL), 0);
+        // Usually a second or two; seen once at 15 s on a loaded 2-core machine, under review.
         QTRY_VERIFY_WITH_TIMEOUT(bus->servicePid("io.github.cubby1").value() > 1 &&
                                      bus->servicePid("io.github.cubby1").value() != oldHelper,
-                                 15000);
+                                 40000);
+        qInfo("a new helper %lld ms after the kill", qint64(sinceKill.elapsed()));
         auto* connection = m_window->statusBar()->findChild<QLabel*>("connectionState");
         QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connected to cubby-helper"),
                                   15000);
@@ -270,9 +276,9 @@ private slots:
 
         // A new root shell in another tab.
         m_window->action(MainWindow::OpenShell)->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 3, 30000);
-        QCOMPARE(m_window->tabs()->tabText(2), QStringLiteral("guitest — shell"));
-        auto* shell = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(2));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 4, 30000);
+        QCOMPARE(m_window->tabs()->tabText(3), QStringLiteral("guitest — shell"));
+        auto* shell = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(3));
         QVERIFY(shell && shell->isAttached());
         QVERIFY(typeInto(shell, "echo shell-$(id -u)-$((7*6))"));
         QTRY_VERIFY2_WITH_TIMEOUT(shell->transcript().contains("shell-0-42"),
@@ -284,7 +290,17 @@ private slots:
         m_window->tabs()->setCurrentIndex(0);
         m_window->action(MainWindow::ForceOff)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_window, "guitest"), QStringLiteral("shut off"), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->tabs()->tabText(1).endsWith("(ended)"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->tabs()->tabText(2).endsWith("(ended)"), 15000);
+        // The Log tab: its lifecycle with times, then what its console showed.
+        m_window->tabs()->setCurrentWidget(m_window->logView());
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->logView()->toPlainText().contains("Z stopped"),
+                                  qPrintable(m_window->logView()->toPlainText()), 15000);
+        const QString log = m_window->logView()->toPlainText();
+        QVERIFY2(log.contains("Z started: ") && log.contains("Z forced off") &&
+                     log.contains("gui-42"),
+                 qPrintable(log));
+        QVERIFY(screenshot("main-window-log.png"));
+        m_window->tabs()->setCurrentIndex(0);
         QTRY_VERIFY(m_window->action(MainWindow::Delete)->isEnabled());
         QVERIFY(!m_window->action(MainWindow::OpenConsole)->isEnabled());
 
