@@ -235,7 +235,48 @@ struct ListFigures {
     std::vector<double> statsMs;
     int listed = 0;
     int withStats = 0;
+    // The same questions as client processes: cubbyctl and, with as many libvirt LXC domains
+    // defined and running, virsh (empty when libvirt cannot run here).
+    std::vector<double> cubbyctlListMs, cubbyctlStatsMs, virshListMs, virshStatsMs;
+    std::string libvirtSkipped;
 };
+
+// As many libvirt LXC domains as (b) has containers, as many running.
+Status populateLibvirt(LibvirtDaemon& daemon, const BusyboxRoot& root, const Options& options,
+                       const std::string& workDir) {
+    for (int i = 0; i < options.defined; ++i) {
+        const std::string name = std::format("bench-l{:03}", i);
+        const std::string file = workDir + "/" + name + ".xml";
+        std::ofstream(file) << domainFor(name, root, daemon.partition());
+        CUBBY_CHECK(daemon.virsh({"define", file}));
+    }
+    for (int i = 0; i < options.running; ++i)
+        CUBBY_CHECK(daemon.virsh({"start", std::format("bench-l{:03}", i)}));
+    return {};
+}
+
+void depopulateLibvirt(LibvirtDaemon& daemon, const Options& options) {
+    for (int i = 0; i < options.running; ++i)
+        (void)daemon.virsh({"destroy", std::format("bench-l{:03}", i)});
+    for (int i = 0; i < options.defined; ++i)
+        (void)daemon.virsh({"undefine", std::format("bench-l{:03}", i)});
+}
+
+void measureClientLists(ListFigures& figures, LibvirtDaemon* daemon, const Options& options) {
+    const int runs = std::min(options.calls, 10); // processes: fewer, they take longer
+    for (int i = 0; i < runs; ++i) {
+        if (auto timed = runTimed({CUBBYCTL_PATH, "list", "--all"}))
+            figures.cubbyctlListMs.push_back(timed->ms);
+        if (auto timed = runTimed({CUBBYCTL_PATH, "stats"}))
+            figures.cubbyctlStatsMs.push_back(timed->ms);
+        if (!daemon)
+            continue;
+        if (auto ms = daemon->virsh({"list", "--all"}))
+            figures.virshListMs.push_back(*ms);
+        if (auto ms = daemon->virsh({"domstats"}))
+            figures.virshStatsMs.push_back(*ms);
+    }
+}
 
 Status populate(const BusyboxRoot& root, const Options& options) {
     for (int i = 0; i < options.defined; ++i)
@@ -293,6 +334,28 @@ void printLists(const ListFigures& figures, const Options& options) {
          {std::pair{"ListContainers", &figures.listMs}, {"GetStats", &figures.statsMs}})
         std::println("target: {} median {:.2f} ms, under {:.0f} ms: {}", name, median(*samples),
                      listTargetMs, median(*samples) < listTargetMs ? "met" : "MISSED");
+    std::println("  as client processes, start to exit (the same numbers of containers and "
+                 "libvirt domains):");
+    std::println("  {:<34} {:>10} {:>8} {:>8}", "command", "median ms", "min", "max");
+    for (const auto& [name, samples] : {std::pair{"cubbyctl list --all", &figures.cubbyctlListMs},
+                                        {"virsh list --all", &figures.virshListMs},
+                                        {"cubbyctl stats", &figures.cubbyctlStatsMs},
+                                        {"virsh domstats", &figures.virshStatsMs}}) {
+        if (samples->empty())
+            std::println("  {:<34} skipped: {}", name,
+                         figures.libvirtSkipped.empty() ? "every run failed"
+                                                        : figures.libvirtSkipped);
+        else
+            std::println("  {:<34} {:>10.2f} {:>8.2f} {:>8.2f}", name, median(*samples),
+                         minimum(*samples), maximum(*samples));
+    }
+    if (!figures.virshListMs.empty() && !figures.cubbyctlListMs.empty())
+        std::println("  cubbyctl list / virsh list: {:.2f}; cubbyctl stats / virsh domstats: "
+                     "{:.2f} (below 1: Cubby is faster)",
+                     median(figures.cubbyctlListMs) / median(figures.virshListMs),
+                     figures.virshStatsMs.empty() || figures.cubbyctlStatsMs.empty()
+                         ? 0.0
+                         : median(figures.cubbyctlStatsMs) / median(figures.virshStatsMs));
     std::println();
 }
 
@@ -404,6 +467,17 @@ int runOnPrivateBus(int argc, char** argv, const Options& options) {
         std::println("(b) failed: {}", figures.error().message);
         status = 1;
     } else {
+        LibvirtDaemon* peer = daemon.get();
+        if (!peer)
+            figures->libvirtSkipped = "libvirtd is not running (above)";
+        else if (auto populated = populateLibvirt(*peer, root, options, workDir); !populated) {
+            figures->libvirtSkipped =
+                "setting up libvirt's domains failed: " + populated.error().message;
+            peer = nullptr;
+        }
+        measureClientLists(*figures, peer, options);
+        if (daemon)
+            depopulateLibvirt(*daemon, options);
         printLists(*figures, options);
     }
 
