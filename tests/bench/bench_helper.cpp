@@ -470,9 +470,9 @@ int runOnPrivateBus(int argc, char** argv, const Options& options) {
         LibvirtDaemon* peer = daemon.get();
         if (!peer)
             figures->libvirtSkipped = "libvirtd is not running (above)";
-        else if (auto populated = populateLibvirt(*peer, root, options, workDir); !populated) {
+        else if (auto domains = populateLibvirt(*peer, root, options, workDir); !domains) {
             figures->libvirtSkipped =
-                "setting up libvirt's domains failed: " + populated.error().message;
+                "setting up libvirt's domains failed: " + domains.error().message;
             peer = nullptr;
         }
         measureClientLists(*figures, peer, options);
