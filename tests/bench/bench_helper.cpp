@@ -239,6 +239,7 @@ struct ListFigures {
     // defined and running, virsh (empty when libvirt cannot run here).
     std::vector<double> cubbyctlListMs, cubbyctlStatsMs, virshListMs, virshStatsMs;
     std::string libvirtSkipped;
+    std::string lastFailure; // of the client commands, for a contender whose every run failed
 };
 
 // As many libvirt LXC domains as (b) has containers, as many running.
@@ -264,17 +265,23 @@ void depopulateLibvirt(LibvirtDaemon& daemon, const Options& options) {
 
 void measureClientLists(ListFigures& figures, LibvirtDaemon* daemon, const Options& options) {
     const int runs = std::min(options.calls, 10); // processes: fewer, they take longer
+    const auto keep = [&figures](std::vector<double>& samples, Result<double> ms) {
+        if (ms)
+            samples.push_back(*ms);
+        else
+            figures.lastFailure = ms.error().message;
+    };
+    const auto timed = [](std::vector<std::string> argv) -> Result<double> {
+        CUBBY_TRY(run, runTimed(argv));
+        return run.ms;
+    };
     for (int i = 0; i < runs; ++i) {
-        if (auto timed = runTimed({CUBBYCTL_PATH, "list", "--all"}))
-            figures.cubbyctlListMs.push_back(timed->ms);
-        if (auto timed = runTimed({CUBBYCTL_PATH, "stats"}))
-            figures.cubbyctlStatsMs.push_back(timed->ms);
+        keep(figures.cubbyctlListMs, timed({CUBBYCTL_PATH, "list", "--all"}));
+        keep(figures.cubbyctlStatsMs, timed({CUBBYCTL_PATH, "stats"}));
         if (!daemon)
             continue;
-        if (auto ms = daemon->virsh({"list", "--all"}))
-            figures.virshListMs.push_back(*ms);
-        if (auto ms = daemon->virsh({"domstats"}))
-            figures.virshStatsMs.push_back(*ms);
+        keep(figures.virshListMs, daemon->virsh({"list", "--all"}));
+        keep(figures.virshStatsMs, daemon->virsh({"domstats"}));
     }
 }
 
@@ -343,19 +350,20 @@ void printLists(const ListFigures& figures, const Options& options) {
                                         {"virsh domstats", &figures.virshStatsMs}}) {
         if (samples->empty())
             std::println("  {:<34} skipped: {}", name,
-                         figures.libvirtSkipped.empty() ? "every run failed"
-                                                        : figures.libvirtSkipped);
+                         figures.libvirtSkipped.empty()
+                             ? "every run failed, last: " + figures.lastFailure
+                             : figures.libvirtSkipped);
         else
             std::println("  {:<34} {:>10.2f} {:>8.2f} {:>8.2f}", name, median(*samples),
                          minimum(*samples), maximum(*samples));
     }
-    if (!figures.virshListMs.empty() && !figures.cubbyctlListMs.empty())
-        std::println("  cubbyctl list / virsh list: {:.2f}; cubbyctl stats / virsh domstats: "
-                     "{:.2f} (below 1: Cubby is faster)",
-                     median(figures.cubbyctlListMs) / median(figures.virshListMs),
-                     figures.virshStatsMs.empty() || figures.cubbyctlStatsMs.empty()
-                         ? 0.0
-                         : median(figures.cubbyctlStatsMs) / median(figures.virshStatsMs));
+    for (const auto& [label, ours, theirs] :
+         {std::tuple{"cubbyctl list / virsh list", &figures.cubbyctlListMs, &figures.virshListMs},
+          {"cubbyctl stats / virsh domstats", &figures.cubbyctlStatsMs, &figures.virshStatsMs}}) {
+        if (!ours->empty() && !theirs->empty())
+            std::println("  {}: {:.2f} (below 1: Cubby is faster)", label,
+                         median(*ours) / median(*theirs));
+    }
     std::println();
 }
 
