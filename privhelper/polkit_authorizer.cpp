@@ -26,9 +26,9 @@ PolkitAuthorizer::PolkitAuthorizer(QObject* parent)
     qDBusRegisterMetaType<QMap<QString, QString>>();
 }
 
-void PolkitAuthorizer::query(const QString& busName, const QString& actionId,
-                             const QMap<QString, QString>& details,
-                             std::function<void(Result<Verdict>)> done) {
+void PolkitAuthorizer::ask(const QString& busName, const QString& actionId,
+                           const QMap<QString, QString>& details, uint flags,
+                           std::function<void(Result<polkit::AuthorizationResult>)> done) {
     QDBusMessage call =
         QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.PolicyKit1"),
                                        QStringLiteral("/org/freedesktop/PolicyKit1/Authority"),
@@ -36,41 +36,8 @@ void PolkitAuthorizer::query(const QString& busName, const QString& actionId,
                                        QStringLiteral("CheckAuthorization"));
     const polkit::Subject subject{QStringLiteral("system-bus-name"),
                                   {{QStringLiteral("name"), busName}}};
-    call << QVariant::fromValue(subject) << actionId << QVariant::fromValue(details) << 0U
+    call << QVariant::fromValue(subject) << actionId << QVariant::fromValue(details) << flags
          << QString();
-    ++m_pending;
-    auto* watcher = new QDBusPendingCallWatcher(QDBusConnection::systemBus().asyncCall(call), this);
-    connect(
-        watcher, &QDBusPendingCallWatcher::finished, this,
-        [this, watcher, busName, actionId, done = std::move(done)] {
-            watcher->deleteLater();
-            const QDBusPendingReply<polkit::AuthorizationResult> reply = *watcher;
-            if (!reply.isError() && reply.value().authorized && actionId == m_audienceAction)
-                m_audience.admit(busName);
-            if (reply.isError())
-                done(fail(Error::of(ErrorKind::System, "asking polkit failed: " +
-                                                           reply.error().message().toStdString())));
-            else
-                done(reply.value().authorized  ? Verdict::Yes
-                     : reply.value().challenge ? Verdict::Password
-                                               : Verdict::No);
-            if (--m_pending == 0)
-                emit idle();
-        });
-}
-
-void PolkitAuthorizer::check(const QString& busName, const QString& actionId,
-                             const QMap<QString, QString>& details,
-                             std::function<void(Status)> done) {
-    QDBusMessage call =
-        QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.PolicyKit1"),
-                                       QStringLiteral("/org/freedesktop/PolicyKit1/Authority"),
-                                       QStringLiteral("org.freedesktop.PolicyKit1.Authority"),
-                                       QStringLiteral("CheckAuthorization"));
-    const polkit::Subject subject{QStringLiteral("system-bus-name"),
-                                  {{QStringLiteral("name"), busName}}};
-    call << QVariant::fromValue(subject) << actionId << QVariant::fromValue(details)
-         << allowUserInteraction << QString();
     ++m_pending;
     auto* watcher = new QDBusPendingCallWatcher(
         QDBusConnection::systemBus().asyncCall(call, checkTimeoutMs), this);
@@ -82,19 +49,45 @@ void PolkitAuthorizer::check(const QString& busName, const QString& actionId,
             if (reply.isError()) {
                 done(fail(Error::of(ErrorKind::System, "asking polkit failed: " +
                                                            reply.error().message().toStdString())));
-            } else if (reply.value().authorized) {
-                if (actionId == m_audienceAction)
-                    m_audience.admit(busName);
-                done({});
             } else {
-                done(fail(Error::of(ErrorKind::NotAuthorized,
-                                    "not authorized for " + actionId.toStdString() +
-                                        (reply.value().challenge
-                                             ? " (authentication was required and not given)"
-                                             : ""))));
+                if (reply.value().authorized && actionId == m_audienceAction)
+                    m_audience.admit(busName);
+                done(reply.value());
             }
             if (--m_pending == 0)
                 emit idle();
+        });
+}
+
+void PolkitAuthorizer::query(const QString& busName, const QString& actionId,
+                             const QMap<QString, QString>& details,
+                             std::function<void(Result<Verdict>)> done) {
+    ask(busName, actionId, details, 0,
+        [done = std::move(done)](Result<polkit::AuthorizationResult> answer) {
+            if (!answer)
+                done(fail(answer.error()));
+            else
+                done(answer->authorized  ? Verdict::Yes
+                     : answer->challenge ? Verdict::Password
+                                         : Verdict::No);
+        });
+}
+
+void PolkitAuthorizer::check(const QString& busName, const QString& actionId,
+                             const QMap<QString, QString>& details,
+                             std::function<void(Status)> done) {
+    ask(busName, actionId, details, allowUserInteraction,
+        [actionId, done = std::move(done)](Result<polkit::AuthorizationResult> answer) {
+            if (!answer)
+                done(fail(answer.error()));
+            else if (answer->authorized)
+                done({});
+            else
+                done(fail(Error::of(ErrorKind::NotAuthorized,
+                                    "not authorized for " + actionId.toStdString() +
+                                        (answer->challenge
+                                             ? " (authentication was required and not given)"
+                                             : ""))));
         });
 }
 

@@ -8,6 +8,7 @@
 // the helper must do.
 
 #include "error.h"
+#include "polkit_types.h"
 #include "signal_audience.h"
 
 #include <QMap>
@@ -41,6 +42,11 @@ signals:
     void idle(); // the last pending check finished
 
 private:
+    // One CheckAuthorization (`flags`: polkit's AllowUserInteraction or 0); admits the caller
+    // to the signals when it was allowed the monitor action.
+    void ask(const QString& busName, const QString& actionId, const QMap<QString, QString>& details,
+             uint flags, std::function<void(Result<polkit::AuthorizationResult>)> done);
+
     int m_pending = 0;
     SignalAudience m_audience;
     QString m_audienceAction;
