@@ -153,6 +153,8 @@ private slots:
             {"GetContainerXml", exists, {QStringLiteral("boolean:false")}},
             {"GetContainerInfo", exists, {}},
             {"OpenConsole", exists, {}},
+            {"GetPermissions", exists, {}},
+            {"GetLog", exists, {}},
             {"StartNetwork", QStringLiteral("probednet"), {}},
             {"StopNetwork", QStringLiteral("probednet"), {}},
             {"GetNetworkXml", QStringLiteral("probednet"), {}},
