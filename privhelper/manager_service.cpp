@@ -207,21 +207,19 @@ QVariantMap ManagerService::describeContainer(const std::string& name, bool runn
         {QStringLiteral("pid"), qlonglong(running ? m_runtime.initPid(name) : 0)},
         {QStringLiteral("autostart"), m_containers.autostart(name)}};
     QStringList addresses;
-    {
-        if (auto domain = storedContainer(name)) {
-            entry[QStringLiteral("uuid")] = q(domain->uuid.toString());
-            entry[QStringLiteral("title")] = q(domain->title);
-            addSecurityFields(entry, *domain);
-            for (const auto& iface : domain->interfaces) {
-                for (const auto& ip : iface.ips)
-                    addresses << q(ip.address.toString());
-                // What the network's DHCP server gave the running container.
-                if (!running || iface.type != InterfaceType::Network || !iface.mac)
-                    continue;
-                for (const DhcpLease& lease : networkLeases(iface.source, leases)) {
-                    if (lease.mac == iface.mac->toString() && !addresses.contains(q(lease.ip)))
-                        addresses << q(lease.ip);
-                }
+    if (auto domain = storedContainer(name)) {
+        entry[QStringLiteral("uuid")] = q(domain->uuid.toString());
+        entry[QStringLiteral("title")] = q(domain->title);
+        addSecurityFields(entry, *domain);
+        for (const auto& iface : domain->interfaces) {
+            for (const auto& ip : iface.ips)
+                addresses << q(ip.address.toString());
+            // What the network's DHCP server gave the running container.
+            if (!running || iface.type != InterfaceType::Network || !iface.mac)
+                continue;
+            for (const DhcpLease& lease : networkLeases(iface.source, leases)) {
+                if (lease.mac == iface.mac->toString() && !addresses.contains(q(lease.ip)))
+                    addresses << q(lease.ip);
             }
         }
     }

@@ -1,10 +1,8 @@
 #include "container_list_model.h"
 
-#include <QColor>
-#include <QIcon>
+#include "dot_icon.h"
+
 #include <QLocale>
-#include <QPainter>
-#include <QPixmap>
 #include <QSet>
 #include <pwd.h>
 #include <vector>
@@ -26,20 +24,10 @@ QString ownerName(qint64 uid) {
     return QString::number(uid);
 }
 
-// A round mark in the state's colour: green running, grey otherwise.
+// Green running, grey otherwise.
 QIcon stateIcon(bool running) {
-    static const auto make = [](QColor colour) {
-        QPixmap pixmap(12, 12);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(colour.darker(130));
-        painter.setBrush(colour);
-        painter.drawEllipse(QRectF(1.5, 1.5, 9, 9));
-        return QIcon(pixmap);
-    };
-    static const QIcon runningIcon = make(QColor(0x2e, 0xa0, 0x43));
-    static const QIcon stoppedIcon = make(QColor(0x9a, 0x9a, 0x9a));
+    static const QIcon runningIcon = dotIcon(QColor(0x2e, 0xa0, 0x43));
+    static const QIcon stoppedIcon = dotIcon(QColor(0x9a, 0x9a, 0x9a));
     return running ? runningIcon : stoppedIcon;
 }
 

@@ -446,19 +446,25 @@ void MainWindow::applyPermissions() {
         if (m_plainTips.at(which).isNull())
             m_plainTips.at(which) = act->toolTip();
         const QString answer = m_permissions.value(QLatin1String(verb));
+        const bool locked = answer == QLatin1String("password");
+        // Called whenever the list changes (each second while figures arrive): the icon is
+        // set, and the toolbar repainted, only when the badge comes or goes.
+        if (locked != m_locked.at(which)) {
+            if (locked && m_lockedIcons.at(which).isNull())
+                m_lockedIcons.at(which) = lockedIcon(m_plainIcons.at(which));
+            act->setIcon(locked ? m_lockedIcons.at(which) : m_plainIcons.at(which));
+            m_locked.at(which) = locked;
+        }
         if (answer == QLatin1String("no")) {
             act->setEnabled(false);
-            act->setIcon(m_plainIcons.at(which));
             act->setToolTip(tr("%1 — you may not: %2")
                                 .arg(m_plainTips.at(which),
                                      why.isEmpty() ? tr("polkit does not allow it") : why));
-        } else if (answer == QLatin1String("password")) {
-            act->setIcon(lockedIcon(m_plainIcons.at(which)));
+        } else if (locked) {
             act->setToolTip(
                 tr("%1 — asks for an administrator's password%2")
                     .arg(m_plainTips.at(which), why.isEmpty() ? QString() : tr(": %1").arg(why)));
         } else {
-            act->setIcon(m_plainIcons.at(which));
             act->setToolTip(m_plainTips.at(which));
         }
     }

@@ -148,7 +148,9 @@ private:
     // GetPermissions for the selected container: verb → "yes", "password" or "no", and "why".
     QString m_permissionsFor;
     QMap<QString, QString> m_permissions;
-    std::array<QIcon, NewContainer + 1> m_plainIcons{}; // without the lock badge
+    std::array<QIcon, NewContainer + 1> m_plainIcons{};  // without the lock badge
+    std::array<QIcon, NewContainer + 1> m_lockedIcons{}; // with it, made when first needed
+    std::array<bool, NewContainer + 1> m_locked{};       // which one each action shows
     std::array<QString, NewContainer + 1> m_plainTips{};
     QString m_listError;        // the last error listing the containers, said once
     QString m_selectWhenListed; // made by the wizard, selected as soon as its row appears

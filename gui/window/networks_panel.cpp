@@ -1,5 +1,6 @@
 #include "networks_panel.h"
 
+#include "dot_icon.h"
 #include "helper_connection.h"
 #include "network_list_model.h"
 #include "network_wizard.h"
@@ -9,7 +10,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -20,20 +20,10 @@ namespace cubby {
 
 namespace {
 
-// A filled circle in the status's colour: icon themes are not there on every desktop (nor in
-// the tests' Xvfb), and a colour alone would not survive a screen reader, hence the text too.
 QIcon statusIcon(const QString& status) {
-    const QColor colour = status == u"ok"        ? QColor(0x27, 0xae, 0x60)
-                          : status == u"warning" ? QColor(0xf6, 0x74, 0x00)
-                                                 : QColor(0xda, 0x44, 0x53);
-    QPixmap pixmap(16, 16);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colour);
-    painter.drawEllipse(QRectF(2, 2, 12, 12));
-    return QIcon(pixmap);
+    return dotIcon(status == u"ok"        ? QColor(0x27, 0xae, 0x60)
+                   : status == u"warning" ? QColor(0xf6, 0x74, 0x00)
+                                          : QColor(0xda, 0x44, 0x53));
 }
 
 // The helper's hop keys, in words for the table (unknown keys are shown as they are).
