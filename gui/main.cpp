@@ -1,30 +1,14 @@
 // cubby: the desktop application. It runs as the desktop user; everything privileged goes
 // through cubby-helper on the system bus, authorized by polkit.
+#include "app_translations.h"
 #include "main_window.h"
 #include "single_instance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 #include <cstdio>
 #include <unistd.h>
-
-namespace {
-
-void installTranslations(QApplication& app) {
-    auto* qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    auto* own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("cubby"), QStringLiteral("_"),
-                  QStringLiteral(CUBBY_TRANSLATIONS_DIR)))
-        QApplication::installTranslator(own);
-}
-
-} // namespace
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -35,7 +19,7 @@ int main(int argc, char* argv[]) {
     // Matches resources/io.github.cubby1.desktop, so the desktop shows the right icon and name.
     QApplication::setDesktopFileName(QStringLiteral("io.github.cubby1"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.cubby1")));
-    installTranslations(app);
+    cubby::installAppTranslations(app, QLocale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

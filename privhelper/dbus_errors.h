@@ -21,6 +21,8 @@ inline QString dbusErrorName(ErrorKind kind) {
         return QStringLiteral("io.github.cubby1.Error.Unsupported");
     case ErrorKind::NotAuthorized:
         return QStringLiteral("io.github.cubby1.Error.NotAuthorized");
+    case ErrorKind::NotAuthenticated:
+        return QStringLiteral("io.github.cubby1.Error.NotAuthenticated");
     case ErrorKind::System:
         break;
     }

@@ -83,11 +83,14 @@ void PolkitAuthorizer::check(const QString& busName, const QString& actionId,
             else if (answer->authorized)
                 done({});
             else
-                done(fail(Error::of(ErrorKind::NotAuthorized,
-                                    "not authorized for " + actionId.toStdString() +
-                                        (answer->challenge
-                                             ? " (authentication was required and not given)"
-                                             : ""))));
+                // The message stays "not authorized for ACTION" either way (scripts match
+                // it); the error name tells a refusal from an authentication not given.
+                done(fail(answer->challenge
+                              ? Error::of(ErrorKind::NotAuthenticated,
+                                          "not authorized for " + actionId.toStdString() +
+                                              " (authentication was required and not given)")
+                              : Error::of(ErrorKind::NotAuthorized,
+                                          "not authorized for " + actionId.toStdString())));
         });
 }
 

@@ -15,10 +15,11 @@ enum class ErrorKind {
     InvalidArgument, // the input is wrong; nothing was changed
     NotFound,
     AlreadyExists,
-    Conflict,      // the input is fine on its own but clashes with existing state
-    Unsupported,   // valid, but this host or this version of Cubby cannot do it
-    NotAuthorized, // polkit said no
-    System,        // a system call failed; errnoValue says why
+    Conflict,         // the input is fine on its own but clashes with existing state
+    Unsupported,      // valid, but this host or this version of Cubby cannot do it
+    NotAuthorized,    // polkit said no
+    NotAuthenticated, // polkit wanted a password that was not given (cancelled, wrong, no agent)
+    System,           // a system call failed; errnoValue says why
 };
 
 struct Error {

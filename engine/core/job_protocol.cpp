@@ -11,13 +11,14 @@ namespace cubby {
 
 namespace {
 
-constexpr std::array<Keyword<ErrorKind>, 7> errorKinds{{
+constexpr std::array<Keyword<ErrorKind>, 8> errorKinds{{
     {"InvalidArgument", ErrorKind::InvalidArgument},
     {"NotFound", ErrorKind::NotFound},
     {"AlreadyExists", ErrorKind::AlreadyExists},
     {"Conflict", ErrorKind::Conflict},
     {"Unsupported", ErrorKind::Unsupported},
     {"NotAuthorized", ErrorKind::NotAuthorized},
+    {"NotAuthenticated", ErrorKind::NotAuthenticated},
     {"System", ErrorKind::System},
 }};
 

@@ -47,9 +47,9 @@ Result<uint64_t> scaledToKiB(std::string_view number, std::string_view unit,
     uint64_t value = 0;
     if (!parseUnsigned(trimmed(number), value))
         return failInvalid(std::format("{}: {} is not a whole number", what, quoted(number)));
-    if (unit.empty())
-        return value;
-    std::string lower(unit);
+    // No unit is KiB, as in libvirt, with the same bound as an explicit one: the stored
+    // definition names the unit, and must parse back.
+    std::string lower(unit.empty() ? std::string_view("KiB") : unit);
     std::ranges::transform(lower, lower.begin(),
                            [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
     const auto scale = std::ranges::find(unitScales, std::string_view(lower), &UnitScale::name);
@@ -59,7 +59,7 @@ Result<uint64_t> scaledToKiB(std::string_view number, std::string_view unit,
     uint64_t bytes = 0;
     // The KiB value must still fit in bytes when the cgroup writer converts it back.
     if (__builtin_mul_overflow(value, scale->bytes, &bytes) || bytes > UINT64_MAX - kibi)
-        return failInvalid(std::format("{}: {} {} is too large", what, quoted(number), unit));
+        return failInvalid(std::format("{}: {} {} is too large", what, quoted(number), lower));
     return (bytes + kibi - 1) / kibi;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain_xml.h"
 #include "helper_connection.h"
+#include "helper_errors.h"
 #include "job_interface.h"
 #include "unique_fd.h"
 
@@ -109,7 +110,8 @@ void ContainerCreation::jobStarted(QDBusPendingCallWatcher& call) {
         if (m_abandoned)
             finishAbandoning();
         else
-            fail(tr("The root filesystem could not be started: %1").arg(reply.error().message()));
+            fail(tr("The root filesystem could not be started: %1")
+                     .arg(helperErrorText(reply.error())));
         return;
     }
     const QString path = reply.value().path();
@@ -196,7 +198,7 @@ void ContainerCreation::locateRootfs() {
             return;
         }
         if (reply.isError()) {
-            fail(tr("Could not list the root filesystems: %1").arg(reply.error().message()));
+            fail(tr("Could not list the root filesystems: %1").arg(helperErrorText(reply.error())));
             return;
         }
         for (const QVariantMap& entry : reply.value()) {
@@ -226,7 +228,7 @@ void ContainerCreation::define(const std::string& rootfsPath) {
                 if (m_abandoned)
                     finishAbandoning();
                 else
-                    fail(tr("The definition was refused: %1").arg(reply.error().message()));
+                    fail(tr("The definition was refused: %1").arg(helperErrorText(reply.error())));
                 return;
             }
             m_definedName = reply.argumentAt<0>();
@@ -249,7 +251,7 @@ void ContainerCreation::afterDefine() {
                     [this](QDBusPendingCallWatcher& w) {
                         if (w.isError()) {
                             fail(tr("“%1” was defined, but autostart could not be set: %2")
-                                     .arg(m_definedName, w.error().message()));
+                                     .arg(m_definedName, helperErrorText(w.error())));
                             return;
                         }
                         startContainer();
@@ -269,7 +271,7 @@ void ContainerCreation::startContainer() {
                     [this](QDBusPendingCallWatcher& w) {
                         if (w.isError()) {
                             fail(tr("“%1” was defined, but it could not start: %2")
-                                     .arg(m_definedName, w.error().message()));
+                                     .arg(m_definedName, helperErrorText(w.error())));
                             return;
                         }
                         m_running = false;

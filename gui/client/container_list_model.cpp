@@ -120,10 +120,10 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
     case NameColumn:
         return entry.name;
     case StateColumn:
-        return entry.state.isEmpty() ? tr("…") : entry.state;
+        return stateText(entry.state);
     case CpuColumn: {
         const auto cpu = m_figures.value(entry.name).cpuPercent;
-        return entry.isRunning() && cpu ? tr("%1 %").arg(*cpu, 0, 'f', 1) : QStringLiteral("–");
+        return entry.isRunning() && cpu ? percentText(*cpu) : QStringLiteral("–");
     }
     case MemoryColumn: {
         const auto memory = m_figures.value(entry.name).memoryBytes;
@@ -304,6 +304,20 @@ QStringList ContainerListModel::names() const {
 
 void ContainerListModel::emitRowChanged(int row) {
     emit dataChanged(index(row, 0), index(row, Columns - 1));
+}
+
+QString ContainerListModel::stateText(const QString& state) {
+    if (state.isEmpty())
+        return tr("…");
+    if (state == QLatin1String("running"))
+        return tr("running");
+    if (state == QLatin1String("shut off"))
+        return tr("shut off");
+    return state;
+}
+
+QString ContainerListModel::percentText(double percent, int decimals) {
+    return tr("%1 %").arg(QLocale().toString(percent, 'f', decimals));
 }
 
 } // namespace cubby

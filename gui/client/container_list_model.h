@@ -44,6 +44,12 @@ public:
         AutostartColumn,
         Columns
     };
+    // The helper's state ("running", "shut off") in the user's language; "…" before the first
+    // list, and an unknown state as the helper wrote it.
+    static QString stateText(const QString& state);
+    // A percentage with one decimal in the user's locale: "12.5 %", "12,5 %".
+    static QString percentText(double percent, int decimals = 1);
+
     enum Role {
         NameRole = Qt::UserRole + 1, // the same in every column
         StateRole,

@@ -2,14 +2,19 @@
 // (`scripts/run` on a headless machine). It opens Cubby's main window against the helper on
 // the system bus, as the desktop user, makes a BusyBox container with the New Container
 // wizard exactly as a person fills it in, starts it, types a command into its console, and
-// deletes the container and its root filesystem again. Each step is saved as a screenshot of
-// the whole screen; the paths are printed. Not installed: it drives the product, it is not
-// part of it.
+// deletes the container and its root filesystem again, then shows the Log tab, the Networks
+// panel and the New Network wizard. Each step is saved as a screenshot of the whole screen; the
+// paths are printed. With --locale (de_DE, fr_FR) it runs in that language and fails at the end
+// when any of Cubby's strings it showed had no translation. Not installed: it drives the
+// product, it is not part of it.
+#include "app_translations.h"
 #include "container_list_model.h"
 #include "container_wizard.h"
 #include "helper_connection.h"
 #include "main_window.h"
 #include "manager_interface.h"
+#include "network_wizard.h"
+#include "networks_panel.h"
 #include "pty_terminal.h"
 
 #include <QAbstractButton>
@@ -20,6 +25,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QScreen>
 #include <QSpinBox>
@@ -109,6 +115,38 @@ bool finished(Reply reply, const char* what) {
     return true;
 }
 
+// The Networks panel and the New Network wizard's pages as they open (then cancelled).
+void showNetworks(MainWindow& window) {
+    NetworksPanel* panel = window.networks();
+    for (QWidget* up = panel->parentWidget(); up; up = up->parentWidget())
+        if (auto* tabs = qobject_cast<QTabWidget*>(up)) {
+            tabs->setCurrentWidget(panel);
+            break;
+        }
+    pause(1000); // the list
+    screenshot(QStringLiteral("networks"));
+    panel->newNetwork();
+    NetworkWizard* wizard = panel->wizard();
+    if (!wizard || !waitFor([&] { return wizard->isVisible(); }, 5000))
+        giveUp(QStringLiteral("the New Network wizard did not open"));
+    if (auto* nameEdit = wizard->currentPage()->findChild<QLineEdit*>())
+        nameEdit->setText(QStringLiteral("tour"));
+    screenshot(QStringLiteral("network-wizard"));
+    // Through the pages up to the summary; never Finish (nothing is defined).
+    for (int page = 2; page <= 4; ++page) {
+        QAbstractButton* nextButton = wizard->button(QWizard::NextButton);
+        if (!nextButton->isVisible() || !nextButton->isEnabled())
+            break;
+        const int before = wizard->currentId();
+        nextButton->click();
+        if (wizard->currentId() == before)
+            giveUp(QStringLiteral("the New Network wizard stayed on page %1").arg(before));
+        pause(500); // a page that looks at the host (uplinks, free subnets)
+        screenshot(QStringLiteral("network-wizard-%1").arg(page));
+    }
+    wizard->reject();
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -116,12 +154,24 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("cubby"));
     QApplication::setApplicationDisplayName(QStringLiteral("Cubby"));
     const QStringList arguments = QApplication::arguments();
-    if (arguments.size() != 2) {
-        std::fprintf(stderr, "usage: cubby-tour SCREENSHOT-DIRECTORY\n");
+    const bool localeGiven = arguments.size() == 4 && arguments[2] == QLatin1String("--locale");
+    if (arguments.size() != 2 && !localeGiven) {
+        std::fprintf(stderr, "usage: cubby-tour SCREENSHOT-DIRECTORY [--locale LANGUAGE]\n");
         return 2;
     }
     g_screenshots = arguments[1];
     QDir().mkpath(g_screenshots);
+    if (localeGiven) {
+        const QLocale locale(arguments[3]);
+        QLocale::setDefault(locale);
+        if (!installAppTranslations(app, locale, UntranslatedStrings::Record)) {
+            std::fprintf(stderr, "cubby-tour: Cubby has no catalogue for %s\n",
+                         qPrintable(arguments[3]));
+            return 2;
+        }
+    } else {
+        installAppTranslations(app, QLocale());
+    }
 
     MainWindow window(QDBusConnection::systemBus());
     window.move(0, 0);
@@ -187,6 +237,12 @@ int main(int argc, char* argv[]) {
         giveUp(QStringLiteral("the console did not answer"));
     screenshot(QStringLiteral("console"));
 
+    // The Log tab: the start, with its time.
+    window.tabs()->setCurrentWidget(window.logView());
+    if (!waitFor([&] { return !window.logView()->toPlainText().isEmpty(); }, 10000))
+        giveUp(QStringLiteral("the Log tab stayed empty"));
+    screenshot(QStringLiteral("log"));
+
     // Cleaned up again, so the next tour starts from the same place.
     ManagerProxy* manager = window.helper()->manager();
     bool cleaned = finished(manager->DestroyContainer(name), "DestroyContainer") &&
@@ -199,7 +255,18 @@ int main(int argc, char* argv[]) {
                    finished(manager->UndefineContainer(name), "UndefineContainer");
     QDBusPendingReply<QDBusObjectPath> removal = manager->DeleteRootfs(name);
     cleaned = finished(removal, "DeleteRootfs") && cleaned;
+    showNetworks(window);
+
     std::printf("cubby-tour: made, started, used and %s the container '%s'\n",
                 cleaned ? "deleted" : "could not delete", qPrintable(name));
-    return cleaned ? 0 : 1;
+    const QStringList untranslated = untranslatedStrings(app);
+    for (const QString& text : untranslated)
+        std::fprintf(stderr, "cubby-tour: shown untranslated: %s\n", qPrintable(text));
+    if (localeGiven)
+        std::printf("cubby-tour: %lld of Cubby's strings shown had no %s translation\n",
+                    qlonglong(untranslated.size()), qPrintable(arguments[3]));
+    if (!cleaned || !untranslated.isEmpty())
+        return 1;
+    std::printf("cubby-tour: the tour went through\n"); // what the tests wait for
+    return 0;
 }

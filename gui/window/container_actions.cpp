@@ -3,6 +3,7 @@
 #include "container_list_model.h"
 #include "container_wizard.h"
 #include "helper_connection.h"
+#include "helper_errors.h"
 #include "main_window.h"
 #include "message_bar.h"
 #include "pty_terminal.h"
@@ -114,7 +115,7 @@ void MainWindow::operate(const QString& name, const QDBusPendingCall& call, cons
         m_busy.remove(name);
         statusBar()->clearMessage();
         if (reply.isError())
-            showError(tr("%1: %2").arg(failure, reply.error().message()));
+            showHelperError(failure, reply.error());
         updateActions();
         refresh();
     });
@@ -129,7 +130,7 @@ void MainWindow::openTerminal(const QString& name, const QDBusPendingCall& call,
         statusBar()->clearMessage();
         const QDBusPendingReply<QDBusUnixFileDescriptor, QString> reply = watcher;
         if (reply.isError()) {
-            showError(tr("%1: %2").arg(failure, reply.error().message()));
+            showHelperError(failure, reply.error());
             return;
         }
         // The reply's descriptor closes with the reply; the terminal keeps its own copy.

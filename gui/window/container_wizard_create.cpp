@@ -5,6 +5,7 @@
 #include "container_wizard.h"
 
 #include <QAbstractButton>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -13,32 +14,38 @@
 
 namespace cubby {
 
+// The summary's strings have a context of their own (QObject's is shared with libraries such
+// as QTermWidget, whose strings are theirs to translate).
+class ContainerSummary {
+    Q_DECLARE_TR_FUNCTIONS(cubby::ContainerSummary)
+};
+
 namespace {
 
 QString rootfsText(const ContainerRequest& request) {
     const QString name = QString::fromStdString(request.name).toHtmlEscaped();
     switch (request.rootfs) {
     case RootfsKind::Busybox:
-        return QObject::tr("a new minimal BusyBox system, “%1”").arg(name);
+        return ContainerSummary::tr("a new minimal BusyBox system, “%1”").arg(name);
     case RootfsKind::Debian: {
-        QString text = QObject::tr("a new Debian %1 system, “%2”")
+        QString text = ContainerSummary::tr("a new Debian %1 system, “%2”")
                            .arg(QString::fromStdString(request.debianSuite), name);
         if (!request.debianPackages.empty()) {
             QStringList packages;
             for (const auto& package : request.debianPackages)
                 packages << QString::fromStdString(package);
-            text += QObject::tr(", with %1").arg(packages.join(QStringLiteral(", ")));
+            text += ContainerSummary::tr(", with %1").arg(packages.join(QStringLiteral(", ")));
         }
         return text;
     }
     case RootfsKind::Tarball:
-        return QObject::tr("“%1”, unpacked from %2")
+        return ContainerSummary::tr("“%1”, unpacked from %2")
             .arg(name, QString::fromStdString(request.tarballPath).toHtmlEscaped());
     case RootfsKind::Directory:
-        return QObject::tr("the directory %1")
+        return ContainerSummary::tr("the directory %1")
             .arg(QString::fromStdString(request.directory).toHtmlEscaped());
     case RootfsKind::Application:
-        return QObject::tr("none: the host's files are shared");
+        return ContainerSummary::tr("none: the host's files are shared");
     }
     return {};
 }
@@ -46,24 +53,24 @@ QString rootfsText(const ContainerRequest& request) {
 QString networkText(const ContainerRequest& request) {
     switch (request.network) {
     case NetworkKind::None:
-        return QObject::tr("none (only loopback)");
+        return ContainerSummary::tr("none (only loopback)");
     case NetworkKind::Host:
-        return QObject::tr("the host's");
+        return ContainerSummary::tr("the host's");
     case NetworkKind::Network:
-        return QObject::tr("the Cubby network “%1”")
+        return ContainerSummary::tr("the Cubby network “%1”")
             .arg(QString::fromStdString(request.networkName).toHtmlEscaped());
     case NetworkKind::Bridge:
-        return QObject::tr("the host bridge %1")
+        return ContainerSummary::tr("the host bridge %1")
             .arg(QString::fromStdString(request.bridgeName).toHtmlEscaped());
     }
     return {};
 }
 
 QString summaryOf(const ContainerRequest& request) {
-    QString cpu = request.cpuLimit ? QObject::tr("at most %1 CPUs").arg(*request.cpuLimit)
-                                   : QObject::tr("no limit");
+    QString cpu = request.cpuLimit ? ContainerSummary::tr("at most %1 CPUs").arg(*request.cpuLimit)
+                                   : ContainerSummary::tr("no limit");
     if (request.cpuShares)
-        cpu += QObject::tr(", weight %1").arg(*request.cpuShares);
+        cpu += ContainerSummary::tr(", weight %1").arg(*request.cpuShares);
     QString init = QString::fromStdString(request.init).toHtmlEscaped();
     const auto row = [](const QString& key, const QString& value) {
         return QStringLiteral("<tr><td style='padding-right:12px'><b>%1</b></td><td>%2</td></tr>")
@@ -71,30 +78,35 @@ QString summaryOf(const ContainerRequest& request) {
     };
     QString then;
     if (needsRootfsJob(request.rootfs))
-        then = QObject::tr("The root filesystem is made first; this can take a while.");
+        then = ContainerSummary::tr("The root filesystem is made first; this can take a while.");
     if (request.startWhenCreated)
-        then += QObject::tr(" The container starts when it is defined.");
+        then += ContainerSummary::tr(" The container starts when it is defined.");
     if (request.autostart)
-        then += QObject::tr(" It starts whenever the computer starts.");
+        then += ContainerSummary::tr(" It starts whenever the computer starts.");
     const QString shared =
         request.sharedFolder.empty()
-            ? QObject::tr("none")
-            : QObject::tr("%1 as %2%3")
+            ? ContainerSummary::tr("none")
+            : ContainerSummary::tr("%1 as %2%3")
                   .arg(QString::fromStdString(request.sharedFolder).toHtmlEscaped(),
                        QString::fromStdString(sharedFolderTarget(request)).toHtmlEscaped(),
-                       request.sharedReadOnly ? QObject::tr(", read-only") : QString());
+                       request.sharedReadOnly ? ContainerSummary::tr(", read-only") : QString());
     const QString security =
         request.privileged
-            ? QObject::tr("<span style='color:#b02020'><b>privileged</b>: root inside is root "
-                          "on this computer</span>")
-            : QObject::tr("unprivileged: root inside is an ordinary user here");
+            ? ContainerSummary::tr(
+                  "<span style='color:#b02020'><b>privileged</b>: root inside is root "
+                  "on this computer</span>")
+            : ContainerSummary::tr("unprivileged: root inside is an ordinary user here");
     return QStringLiteral("<table>") +
-           row(QObject::tr("Name"), QString::fromStdString(request.name).toHtmlEscaped()) +
-           row(QObject::tr("Memory"), QObject::tr("%1 MiB").arg(request.memoryMiB)) +
-           row(QObject::tr("CPU"), cpu) + row(QObject::tr("Root filesystem"), rootfsText(request)) +
-           row(QObject::tr("Init"), init) + row(QObject::tr("Network"), networkText(request)) +
-           row(QObject::tr("Shared folder"), shared) + row(QObject::tr("Security"), security) +
-           QStringLiteral("</table><p>") + then.trimmed() + QStringLiteral("</p>");
+           row(ContainerSummary::tr("Name"), QString::fromStdString(request.name).toHtmlEscaped()) +
+           row(ContainerSummary::tr("Memory"),
+               ContainerSummary::tr("%1 MiB").arg(request.memoryMiB)) +
+           row(ContainerSummary::tr("CPU"), cpu) +
+           row(ContainerSummary::tr("Root filesystem"), rootfsText(request)) +
+           row(ContainerSummary::tr("Init"), init) +
+           row(ContainerSummary::tr("Network"), networkText(request)) +
+           row(ContainerSummary::tr("Shared folder"), shared) +
+           row(ContainerSummary::tr("Security"), security) + QStringLiteral("</table><p>") +
+           then.trimmed() + QStringLiteral("</p>");
 }
 
 } // namespace

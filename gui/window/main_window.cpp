@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "helper_errors.h"
 #include "network_wizard.h"
 #include "networks_panel.h"
 
@@ -174,9 +175,11 @@ void MainWindow::buildLayout() {
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setHighlightSections(false);
+    // Every column as wide as its header and cells, in any language (a stretched column was
+    // squeezed below its header's width in French); the last one takes what is left, and a
+    // narrow window scrolls.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ContainerListModel::AddressesColumn,
-                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions({action(NewContainer), action(Start), action(ShutDown), action(ForceOff),
                         action(Reboot), action(OpenConsole), action(OpenShell), action(Delete),
@@ -318,7 +321,7 @@ void MainWindow::containersListed(QDBusPendingCallWatcher& call) {
                reply.error().message() != m_listError) {
         // Said once, not at every poll: closing the bar keeps it closed.
         m_listError = reply.error().message();
-        showError(tr("Could not list the containers: %1").arg(m_listError));
+        showHelperError(tr("Could not list the containers"), reply.error());
     }
     if (std::exchange(m_listAgain, false))
         refresh();
@@ -388,7 +391,8 @@ void MainWindow::fetchLog() {
             if (name != selectedContainer())
                 return;
             if (reply.isError()) {
-                m_log->setPlainText(tr("The log cannot be shown: %1").arg(reply.error().message()));
+                m_log->setPlainText(
+                    tr("The log cannot be shown: %1").arg(helperErrorText(reply.error())));
                 return;
             }
             const QString events = reply.argumentAt<0>().trimmed();
@@ -549,6 +553,13 @@ void MainWindow::connectionChanged(bool reachable, const QString& reason) {
 
 void MainWindow::showError(const QString& text) {
     m_messageBar->showError(text);
+}
+
+void MainWindow::showHelperError(const QString& failure, const QDBusError& error) {
+    if (isRefusal(error))
+        m_messageBar->showNotice(helperErrorText(error));
+    else
+        showError(tr("%1: %2").arg(failure, helperErrorText(error)));
 }
 
 } // namespace cubby

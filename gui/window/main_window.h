@@ -15,6 +15,7 @@
 #include <array>
 
 class QAction;
+class QDBusError;
 class QDBusPendingCall;
 class QDBusPendingCallWatcher;
 class QLabel;
@@ -105,6 +106,9 @@ private:
     void stateChanged(const QString& name, const QString& state);
     void connectionChanged(bool reachable, const QString& reason);
     void showError(const QString& text);
+    // The helper's answer to an action that failed: a refusal (polkit said no, or the password
+    // was not given) as a calm notice on its own, anything else as "failure: what went wrong".
+    void showHelperError(const QString& failure, const QDBusError& error);
 
     // container_actions.cpp: what the actions do.
     void start();

@@ -13,9 +13,6 @@ MessageBar::MessageBar(QWidget* parent)
     , m_close(new QToolButton(this)) {
     setObjectName(QStringLiteral("messageBar"));
     setFrameShape(QFrame::StyledPanel);
-    // The error colours of KMessageWidget: a pale red fill, a red border, dark text.
-    setStyleSheet(QStringLiteral("cubby--MessageBar { background: #f9e0e0; border: 1px solid "
-                                 "#da4453; border-radius: 4px; } QLabel { color: #3a0c10; }"));
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_close->setAutoRaise(true);
@@ -31,6 +28,23 @@ MessageBar::MessageBar(QWidget* parent)
 }
 
 void MessageBar::showError(const QString& text) {
+    showStyled(text, true);
+}
+
+void MessageBar::showNotice(const QString& text) {
+    showStyled(text, false);
+}
+
+void MessageBar::showStyled(const QString& text, bool error) {
+    m_error = error;
+    // KMessageWidget's colours: errors a pale red fill with a red border, notices a pale blue
+    // one with a blue border; dark text on both.
+    setStyleSheet(error ? QStringLiteral("cubby--MessageBar { background: #f9e0e0; border: 1px "
+                                         "solid #da4453; border-radius: 4px; } QLabel { color: "
+                                         "#3a0c10; }")
+                        : QStringLiteral("cubby--MessageBar { background: #e3f1fa; border: 1px "
+                                         "solid #3daee9; border-radius: 4px; } QLabel { color: "
+                                         "#0c2a3a; }"));
     m_label->setText(text);
     show();
 }

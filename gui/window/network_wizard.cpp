@@ -1,6 +1,7 @@
 #include "network_wizard.h"
 
 #include "helper_connection.h"
+#include "helper_errors.h"
 #include "network_wizard_pages.h"
 #include "network_xml.h"
 
@@ -69,7 +70,7 @@ void NetworkWizard::reject() {
 void NetworkWizard::call(const QDBusPendingCall& pending, const QString& failure, Step next) {
     m_helper->watch(pending, this, [this, failure, next](QDBusPendingCallWatcher& watcher) {
         if (watcher.isError()) {
-            failed(tr("%1: %2").arg(failure, watcher.error().message()));
+            failed(tr("%1: %2").arg(failure, helperErrorText(watcher.error())));
             return;
         }
         next(watcher);
@@ -153,8 +154,9 @@ void NetworkWizard::failed(const QString& message) {
     m_helper->watch(m_helper->manager()->UndefineNetwork(name), this,
                     [this, message](QDBusPendingCallWatcher& watcher) {
                         if (watcher.isError())
-                            m_summary->acceptOrShow(tr("%1\nUndoing the definition failed too: %2")
-                                                        .arg(message, watcher.error().message()));
+                            m_summary->acceptOrShow(
+                                tr("%1\nUndoing the definition failed too: %2")
+                                    .arg(message, helperErrorText(watcher.error())));
                     });
 }
 

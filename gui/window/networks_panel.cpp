@@ -2,6 +2,7 @@
 
 #include "dot_icon.h"
 #include "helper_connection.h"
+#include "helper_errors.h"
 #include "network_list_model.h"
 #include "network_wizard.h"
 
@@ -163,7 +164,8 @@ void NetworksPanel::refresh() {
             if (reply.isError()) {
                 // "Nobody answers" is the status bar's business, not an error.
                 if (!HelperConnection::isTransportError(reply.error()))
-                    emit error(tr("Could not list the networks: %1").arg(reply.error().message()));
+                    emit error(
+                        tr("Could not list the networks: %1").arg(helperErrorText(reply.error())));
                 return;
             }
             const QString selected = selectedNetwork();
@@ -193,7 +195,7 @@ void NetworksPanel::operate(const QDBusPendingCall& call, const QString& failure
     m_helper->watch(call, this, [this, failure](QDBusPendingCallWatcher& watcher) {
         m_busyName.clear();
         if (watcher.isError())
-            emit error(tr("%1: %2").arg(failure, watcher.error().message()));
+            emit error(tr("%1: %2").arg(failure, helperErrorText(watcher.error())));
         refresh();
     });
 }
@@ -230,7 +232,8 @@ void NetworksPanel::diagnose() {
             const QDBusPendingReply<QList<QVariantMap>> reply = watcher;
             if (reply.isError()) {
                 m_diagnosisTitle->setText(tr("Could not diagnose “%1”.").arg(name));
-                emit error(tr("Could not diagnose the network: %1").arg(reply.error().message()));
+                emit error(
+                    tr("Could not diagnose the network: %1").arg(helperErrorText(reply.error())));
                 return;
             }
             showDiagnosis(name, reply.value());

@@ -1,5 +1,6 @@
 #include "overview_page.h"
 
+#include "container_list_model.h"
 #include "sparkline.h"
 
 #include <QFormLayout>
@@ -28,7 +29,7 @@ OverviewPage::OverviewPage(QWidget* parent)
     m_memory->setMinimumScale(1024.0 * 1024.0);
     m_cpu->setScale([](double least) {
         const double top = Sparkline::roundUp(least);
-        return std::pair(top, tr("%1 %").arg(top, 0, 'f', top < 10 ? 1 : 0));
+        return std::pair(top, ContainerListModel::percentText(top, top < 10 ? 1 : 0));
     });
     m_memory->setScale([](double least) {
         // Round in the unit the figure is written in: 2.5 MiB, not 2.6 million bytes.
@@ -92,7 +93,7 @@ void OverviewPage::setInfo(const QVariantMap& info) {
     if (info.value(QStringLiteral("name")).toString() != m_name)
         return;
     const bool running = info.value(QStringLiteral("state")).toString() == "running";
-    m_state->setText(info.value(QStringLiteral("state")).toString());
+    m_state->setText(ContainerListModel::stateText(info.value(QStringLiteral("state")).toString()));
     m_id->setText(running ? info.value(QStringLiteral("id")).toString() : QStringLiteral("–"));
     m_uuid->setText(info.value(QStringLiteral("uuid")).toString());
     m_maxMemoryKib = info.value(QStringLiteral("max_memory_kib")).toULongLong();
@@ -128,7 +129,7 @@ void OverviewPage::addStats(const QVariantMap& stats, qint64 wallNs) {
         return;
     const qulonglong cpuTime = stats.value(QStringLiteral("cpu_time_ns")).toULongLong();
     if (const auto percent = m_meter.sample(cpuTime, wallNs)) {
-        m_cpu->addSample(*percent, tr("%1 %").arg(*percent, 0, 'f', 1));
+        m_cpu->addSample(*percent, ContainerListModel::percentText(*percent));
     }
     const double used = double(stats.value(QStringLiteral("memory_bytes")).toULongLong());
     qulonglong limit = stats.value(QStringLiteral("memory_max_bytes")).toULongLong();
@@ -152,7 +153,7 @@ QString OverviewPage::formatBytes(double bytes) {
 }
 
 QString OverviewPage::formatCpuTime(qulonglong nanoseconds) {
-    return tr("%1 s").arg(double(nanoseconds) / 1e9, 0, 'f', 2);
+    return tr("%1 s").arg(QLocale().toString(double(nanoseconds) / 1e9, 'f', 2));
 }
 
 } // namespace cubby

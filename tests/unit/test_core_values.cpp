@@ -192,6 +192,9 @@ private slots:
         QVERIFY(!scaledToKiB("5", "parsecs", "<memory>"));
         QVERIFY(!scaledToKiB("99999999999", "EiB", "<memory>"));
         QVERIFY(!scaledToKiB("99999999999999999999999", "", "<memory>"));
+        // No unit is KiB, bounded like KiB: 2^64-1 KiB would not survive being stored.
+        QVERIFY(!scaledToKiB("18446744073709551615", "", "<memory>"));
+        QCOMPARE(*scaledToKiB("1048576", "", "<memory>"), uint64_t(1048576));
     }
 
     void uuids() {

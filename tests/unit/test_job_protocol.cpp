@@ -61,7 +61,7 @@ private slots:
         for (const ErrorKind kind :
              {ErrorKind::InvalidArgument, ErrorKind::NotFound, ErrorKind::AlreadyExists,
               ErrorKind::Conflict, ErrorKind::Unsupported, ErrorKind::NotAuthorized,
-              ErrorKind::System}) {
+              ErrorKind::NotAuthenticated, ErrorKind::System}) {
             const std::string_view name = errorKindName(kind);
             QVERIFY(!name.empty());
             QCOMPARE(int(*errorKindFromName(name)), int(kind));

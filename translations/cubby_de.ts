@@ -1,0 +1,1652 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>cubby::AddressesPage</name>
+    <message>
+        <source>Choose a free private subnet for me</source>
+        <translation>Freies privates Subnetz automatisch wählen</translation>
+    </message>
+    <message>
+        <source>Use this subnet:</source>
+        <translation>Dieses Subnetz verwenden:</translation>
+    </message>
+    <message>
+        <source>Hand out addresses with DHCP</source>
+        <translation>Adressen per DHCP vergeben</translation>
+    </message>
+    <message>
+        <source>An isolated network gets no subnet unless you type one: then containers need addresses of their own.</source>
+        <translation>Ein isoliertes Netzwerk erhält nur dann ein Subnetz, wenn Sie eines eingeben; sonst brauchen die Container eigene Adressen.</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>The containers&apos; IPv4 subnet, and how they get their addresses.</source>
+        <translation>Das IPv4-Subnetz der Container und wie sie ihre Adressen erhalten.</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.160.0/24</source>
+        <translation>z. B. 192.168.160.0/24</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Subnetz</translation>
+    </message>
+    <message>
+        <source>after the bridge</source>
+        <translation>nach der Bridge</translation>
+    </message>
+    <message>
+        <source>First DHCP address</source>
+        <translation>Erste DHCP-Adresse</translation>
+    </message>
+    <message>
+        <source>before broadcast</source>
+        <translation>vor Broadcast</translation>
+    </message>
+    <message>
+        <source>Last DHCP address</source>
+        <translation>Letzte DHCP-Adresse</translation>
+    </message>
+    <message>
+        <source>optional, e.g. lab.internal</source>
+        <translation>optional, z. B. lab.internal</translation>
+    </message>
+    <message>
+        <source>A /24 that nothing on this computer or its networks uses. The bridge gets its address .1; DHCP hands out .2 to .254.</source>
+        <translation>Ein /24, das weder dieser Computer noch seine Netzwerke nutzen. Die Bridge erhält die Adresse .1; DHCP vergibt .2 bis .254.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
+        <source>DNS &amp;domain:</source>
+        <translation>DNS-&amp;Domain:</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ContainerCreation</name>
+    <message>
+        <source>Using the root filesystem “%1” made before</source>
+        <translation>Das zuvor erstellte Root-Dateisystem „%1“ wird verwendet</translation>
+    </message>
+    <message>
+        <source>Importing the root filesystem…</source>
+        <translation>Root-Dateisystem wird importiert…</translation>
+    </message>
+    <message>
+        <source>Making the root filesystem…</source>
+        <translation>Root-Dateisystem wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Waiting for cubby-helper…</source>
+        <translation>Warten auf cubby-helper…</translation>
+    </message>
+    <message>
+        <source>The root filesystem could not be started: %1</source>
+        <translation>Das Erstellen des Root-Dateisystems konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the archive…</source>
+        <translation>Archiv wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Started…</source>
+        <translation>Gestartet…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Root filesystem ready</source>
+        <translation>Root-Dateisystem bereit</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was made.</source>
+        <translation>Abgebrochen: Es wurde nichts erstellt.</translation>
+    </message>
+    <message>
+        <source>Making the root filesystem failed: %1</source>
+        <translation>Erstellen des Root-Dateisystems fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Finding the root filesystem…</source>
+        <translation>Root-Dateisystem wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Could not list the root filesystems: %1</source>
+        <translation>Die Root-Dateisysteme konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>The root filesystem “%1” is not listed by cubby-helper</source>
+        <translation>Das Root-Dateisystem „%1“ wird von cubby-helper nicht aufgeführt</translation>
+    </message>
+    <message>
+        <source>Defining the container…</source>
+        <translation>Container wird definiert…</translation>
+    </message>
+    <message>
+        <source>The definition was refused: %1</source>
+        <translation>Die Definition wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>“%1” was defined, but autostart could not be set: %2</source>
+        <translation>„%1“ wurde definiert, aber Autostart konnte nicht eingerichtet werden: %2</translation>
+    </message>
+    <message>
+        <source>Starting the container…</source>
+        <translation>Container wird gestartet…</translation>
+    </message>
+    <message>
+        <source>“%1” was defined, but it could not start: %2</source>
+        <translation>„%1“ wurde definiert, konnte aber nicht starten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ContainerListModel</name>
+    <message>
+        <source>Privileged: root inside this container is root on this computer</source>
+        <translation>Privilegiert: root in diesem Container ist root auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Unprivileged: root inside is an ordinary user on this computer</source>
+        <translation>Unprivilegiert: root im Container ist ein gewöhnlicher Benutzer auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>privileged</source>
+        <translation>privilegiert</translation>
+    </message>
+    <message>
+        <source>unprivileged</source>
+        <translation>unprivilegiert</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Autostart</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>shut off</source>
+        <translation>ausgeschaltet</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ContainerSummary</name>
+    <message>
+        <source>a new minimal BusyBox system, “%1”</source>
+        <translation>ein neues minimales BusyBox-System, „%1“</translation>
+    </message>
+    <message>
+        <source>a new Debian %1 system, “%2”</source>
+        <translation>ein neues Debian-%1-System, „%2“</translation>
+    </message>
+    <message>
+        <source>, with %1</source>
+        <translation>, mit %1</translation>
+    </message>
+    <message>
+        <source>“%1”, unpacked from %2</source>
+        <translation>„%1“, entpackt aus %2</translation>
+    </message>
+    <message>
+        <source>the directory %1</source>
+        <translation>das Verzeichnis %1</translation>
+    </message>
+    <message>
+        <source>none: the host&apos;s files are shared</source>
+        <translation>keines: Die Dateien des Hosts werden mitbenutzt</translation>
+    </message>
+    <message>
+        <source>none (only loopback)</source>
+        <translation>keines (nur Loopback)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s</source>
+        <translation>das des Hosts</translation>
+    </message>
+    <message>
+        <source>the Cubby network “%1”</source>
+        <translation>das Cubby-Netzwerk „%1“</translation>
+    </message>
+    <message>
+        <source>the host bridge %1</source>
+        <translation>die Host-Bridge %1</translation>
+    </message>
+    <message>
+        <source>at most %1 CPUs</source>
+        <translation>höchstens %1 CPUs</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>, weight %1</source>
+        <translation>, Gewichtung %1</translation>
+    </message>
+    <message>
+        <source>The root filesystem is made first; this can take a while.</source>
+        <translation>Zuerst wird das Root-Dateisystem erstellt; das kann eine Weile dauern.</translation>
+    </message>
+    <message>
+        <source> The container starts when it is defined.</source>
+        <translation> Der Container startet, sobald er definiert ist.</translation>
+    </message>
+    <message>
+        <source> It starts whenever the computer starts.</source>
+        <translation> Er startet bei jedem Start des Computers.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 as %2%3</source>
+        <translation>%1 als %2%3</translation>
+    </message>
+    <message>
+        <source>, read-only</source>
+        <translation>, schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b02020&apos;&gt;&lt;b&gt;privileged&lt;/b&gt;: root inside is root on this computer&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b02020&apos;&gt;&lt;b&gt;privilegiert&lt;/b&gt;: root im Container ist root auf diesem Computer&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>unprivileged: root inside is an ordinary user here</source>
+        <translation>unprivilegiert: root im Container ist hier ein gewöhnlicher Benutzer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Root filesystem</source>
+        <translation>Root-Dateisystem</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>Init</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Freigegebener Ordner</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ContainerWizard</name>
+    <message>
+        <source>New Container</source>
+        <translation>Neuer Container</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::CreatePage</name>
+    <message>
+        <source>Cancel &amp;Job</source>
+        <translation>&amp;Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Check what will be made, then press Create.</source>
+        <translation>Prüfen Sie, was erstellt wird, und klicken Sie dann auf „Erstellen“.</translation>
+    </message>
+    <message>
+        <source>Stop making the root filesystem; nothing half-made is kept</source>
+        <translation>Erstellen des Root-Dateisystems abbrechen; nichts Halbfertiges bleibt zurück</translation>
+    </message>
+    <message>
+        <source>“%1” is ready.</source>
+        <translation>„%1“ ist bereit.</translation>
+    </message>
+    <message>
+        <source>
+Go back to change the request, or press Create to try again.</source>
+        <translation>
+Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen“, um es erneut zu versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::HelperConnection</name>
+    <message>
+        <source>no system bus: %1</source>
+        <translation>kein Systembus: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::HelperErrors</name>
+    <message>
+        <source>do that</source>
+        <translation>das tun</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the authentication to %1 was cancelled or did not succeed.</source>
+        <translation>Nichts wurde geändert: Die Anmeldung für „%1“ wurde abgebrochen oder ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: you may not %1 on this computer. An administrator can allow it.</source>
+        <translation>Nichts wurde geändert: „%1“ ist Ihnen auf diesem Computer nicht erlaubt. Ein Administrator kann es erlauben.</translation>
+    </message>
+    <message>
+        <source>Cubby&apos;s system service (cubby-helper) cannot be reached: %1</source>
+        <translation>Der Systemdienst von Cubby (cubby-helper) ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Cubby&apos;s system service did not answer in time: %1</source>
+        <translation>Der Systemdienst von Cubby hat nicht rechtzeitig geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>The system bus does not let this app talk to Cubby&apos;s system service: %1</source>
+        <translation>Der Systembus lässt diese Anwendung nicht mit dem Systemdienst von Cubby sprechen: %1</translation>
+    </message>
+    <message>
+        <source>see the containers and networks here</source>
+        <translation>Container und Netzwerke hier sehen</translation>
+    </message>
+    <message>
+        <source>change containers</source>
+        <translation>Container ändern</translation>
+    </message>
+    <message>
+        <source>change your own containers</source>
+        <translation>eigene Container ändern</translation>
+    </message>
+    <message>
+        <source>use a container&apos;s console or shell</source>
+        <translation>Konsole oder Shell eines Containers benutzen</translation>
+    </message>
+    <message>
+        <source>change networks</source>
+        <translation>Netzwerke ändern</translation>
+    </message>
+    <message>
+        <source>Not accepted, nothing was changed: %1</source>
+        <translation>Nicht angenommen, nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>It does not exist (any more): %1</source>
+        <translation>Existiert nicht (mehr): %1</translation>
+    </message>
+    <message>
+        <source>The name is taken: %1</source>
+        <translation>Der Name ist vergeben: %1</translation>
+    </message>
+    <message>
+        <source>It clashes with what is there, nothing was changed: %1</source>
+        <translation>Steht im Konflikt mit Vorhandenem, nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>This computer cannot do that: %1</source>
+        <translation>Das kann dieser Computer nicht: %1</translation>
+    </message>
+    <message>
+        <source>It failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::JobsStatus</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n weiterer)</numerusform>
+            <numerusform> (+%n weitere)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cubby::MainWindow</name>
+    <message>
+        <source>Starting %1…</source>
+        <translation>%1 wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Could not start “%1”</source>
+        <translation>„%1“ konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Shutting down %1…</source>
+        <translation>%1 wird heruntergefahren…</translation>
+    </message>
+    <message>
+        <source>Could not shut down “%1”</source>
+        <translation>„%1“ konnte nicht heruntergefahren werden</translation>
+    </message>
+    <message>
+        <source>Stopping %1…</source>
+        <translation>%1 wird gestoppt…</translation>
+    </message>
+    <message>
+        <source>Could not force off “%1”</source>
+        <translation>„%1“ konnte nicht ausgeschaltet werden</translation>
+    </message>
+    <message>
+        <source>Rebooting %1…</source>
+        <translation>%1 wird neu gestartet…</translation>
+    </message>
+    <message>
+        <source>Could not reboot “%1”</source>
+        <translation>„%1“ konnte nicht neu gestartet werden</translation>
+    </message>
+    <message>
+        <source>%1 — console</source>
+        <translation>%1 — Konsole</translation>
+    </message>
+    <message>
+        <source>Could not open the console of “%1”</source>
+        <translation>Die Konsole von „%1“ konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 — shell</source>
+        <translation>%1 — Shell</translation>
+    </message>
+    <message>
+        <source>Could not open a shell in “%1”</source>
+        <translation>In „%1“ konnte keine Shell geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Delete Container</source>
+        <translation>Container löschen</translation>
+    </message>
+    <message>
+        <source>Delete the container “%1”?</source>
+        <translation>Den Container „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Its definition is removed. Its root filesystem and logs are kept.</source>
+        <translation>Seine Definition wird entfernt. Root-Dateisystem und Protokolle bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>%1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”</source>
+        <translation>„%1“ konnte nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>%1 (ended)</source>
+        <translation>%1 (beendet)</translation>
+    </message>
+    <message>
+        <source>Cubby</source>
+        <translation>Cubby</translation>
+    </message>
+    <message>
+        <source>&amp;New Container…</source>
+        <translation>&amp;Neuer Container…</translation>
+    </message>
+    <message>
+        <source>Make a new container in a wizard</source>
+        <translation>Einen neuen Container mit einem Assistenten erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Start the container</source>
+        <translation>Den Container starten</translation>
+    </message>
+    <message>
+        <source>Shut &amp;Down</source>
+        <translation>&amp;Herunterfahren</translation>
+    </message>
+    <message>
+        <source>Ask the container&apos;s init to power off</source>
+        <translation>Das Init des Containers zum Ausschalten auffordern</translation>
+    </message>
+    <message>
+        <source>&amp;Force Off</source>
+        <translation>&amp;Ausschalten erzwingen</translation>
+    </message>
+    <message>
+        <source>Stop the container at once, killing all its processes</source>
+        <translation>Den Container sofort stoppen und alle seine Prozesse beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Reboot</source>
+        <translation>Ne&amp;u starten</translation>
+    </message>
+    <message>
+        <source>Open &amp;Console</source>
+        <translation>&amp;Konsole öffnen</translation>
+    </message>
+    <message>
+        <source>Show the container&apos;s console in a new tab</source>
+        <translation>Die Konsole des Containers in einem neuen Tab anzeigen</translation>
+    </message>
+    <message>
+        <source>Open S&amp;hell</source>
+        <translation>Sh&amp;ell öffnen</translation>
+    </message>
+    <message>
+        <source>Open a root shell inside the container in a new tab</source>
+        <translation>Eine root-Shell im Container in einem neuen Tab öffnen</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Remove the container&apos;s definition</source>
+        <translation>Die Definition des Containers entfernen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Container</source>
+        <translation>&amp;Container</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>&amp;Netzwerk</translation>
+    </message>
+    <message>
+        <source>New &amp;Network…</source>
+        <translation>Neues &amp;Netzwerk…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Filter containers</source>
+        <translation>Container filtern</translation>
+    </message>
+    <message>
+        <source>Filter Containers</source>
+        <translation>Container filtern</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Netzwerke</translation>
+    </message>
+    <message>
+        <source>Select a container to see its log.</source>
+        <translation>Wählen Sie einen Container aus, um sein Protokoll zu sehen.</translation>
+    </message>
+    <message>
+        <source>The log cannot be shown: %1</source>
+        <translation>Das Protokoll kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Events
+%1
+
+Console
+%2</source>
+        <translation>Ereignisse
+%1
+
+Konsole
+%2</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+    <message>
+        <source>(nothing yet)</source>
+        <translation>(noch nichts)</translation>
+    </message>
+    <message>
+        <source>%1 — you may not: %2</source>
+        <translation>%1 — nicht erlaubt: %2</translation>
+    </message>
+    <message>
+        <source>polkit does not allow it</source>
+        <translation>polkit erlaubt es nicht</translation>
+    </message>
+    <message>
+        <source>%1 — asks for an administrator&apos;s password%2</source>
+        <translation>%1 — erfordert das Passwort eines Administrators%2</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>Connected to cubby-helper</source>
+        <translation>Mit cubby-helper verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting to cubby-helper…</source>
+        <translation>Verbindung zu cubby-helper wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>cubby-helper not reachable: %1</source>
+        <translation>cubby-helper nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Could not list the containers</source>
+        <translation>Die Container konnten nicht aufgelistet werden</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NameKindPage</name>
+    <message>
+        <source>NAT (recommended)</source>
+        <translation>NAT (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Isolated</source>
+        <translation>Isoliert</translation>
+    </message>
+    <message>
+        <source>Routed</source>
+        <translation>Geroutet</translation>
+    </message>
+    <message>
+        <source>Name and kind</source>
+        <translation>Name und Art</translation>
+    </message>
+    <message>
+        <source>What the network is called and where its containers may go.</source>
+        <translation>Wie das Netzwerk heißt und wohin seine Container gelangen dürfen.</translation>
+    </message>
+    <message>
+        <source>e.g. lab</source>
+        <translation>z. B. lab</translation>
+    </message>
+    <message>
+        <source>Network name</source>
+        <translation>Netzwerkname</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Works on Wi-Fi: containers reach the internet through this computer, which hides them behind its own address.</source>
+        <translation>Funktioniert auch im WLAN: Container erreichen das Internet über diesen Computer, der sie hinter seiner eigenen Adresse verbirgt.</translation>
+    </message>
+    <message>
+        <source>Containers and this computer only; nothing leaves it.</source>
+        <translation>Nur die Container und dieser Computer; nichts verlässt das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Containers keep their own addresses on the outside; your router must know the way back to the subnet.</source>
+        <translation>Container behalten nach außen ihre eigenen Adressen; Ihr Router muss den Weg zurück ins Subnetz kennen.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NamePage</name>
+    <message>
+        <source>Limit CPU time to</source>
+        <translation>CPU-Zeit begrenzen auf</translation>
+    </message>
+    <message>
+        <source>Start the container when the computer starts</source>
+        <translation>Container beim Start des Computers starten</translation>
+    </message>
+    <message>
+        <source>Start the container once it is created</source>
+        <translation>Container nach dem Erstellen starten</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>&amp;Privileged container</source>
+        <translation>&amp;Privilegierter Container</translation>
+    </message>
+    <message>
+        <source>Name and Resources</source>
+        <translation>Name und Ressourcen</translation>
+    </message>
+    <message>
+        <source>The name is also the container&apos;s host name.</source>
+        <translation>Der Name ist auch der Hostname des Containers.</translation>
+    </message>
+    <message>
+        <source>letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>CPU-Begrenzung</translation>
+    </message>
+    <message>
+        <source> CPUs</source>
+        <translation> CPUs</translation>
+    </message>
+    <message>
+        <source>Its share of the CPUs against other containers when they are busy; 1024 is the default</source>
+        <translation>Sein Anteil an den CPUs gegenüber anderen Containern, wenn diese ausgelastet sind; Standard ist 1024</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>CPU &amp;weight:</source>
+        <translation>CPU-&amp;Gewichtung:</translation>
+    </message>
+    <message>
+        <source>optional: a folder of your home</source>
+        <translation>optional, aus Ihrem Home</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; root inside a privileged container is root on this computer. Anything running in it can take over the computer. Use it only for software you trust that cannot work otherwise; an administrator&apos;s password is needed.</source>
+        <translation>&lt;b&gt;Warnung:&lt;/b&gt; root in einem privilegierten Container ist root auf diesem Computer. Alles, was darin läuft, kann den Computer übernehmen. Verwenden Sie ihn nur für vertrauenswürdige Software, die anders nicht funktioniert; das Passwort eines Administrators ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>&amp;Shared folder:</source>
+        <translation>&amp;Freigegebener Ordner:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <source>Files of your home are not visible inside unless you share a folder.</source>
+        <translation>Dateien aus Ihrem Home-Verzeichnis sind im Container nur sichtbar, wenn Sie einen Ordner freigeben.</translation>
+    </message>
+    <message>
+        <source>Appears inside as %1, owned by root there; the files stay yours here.</source>
+        <translation>Erscheint im Container als %1 und gehört dort root; hier gehören die Dateien weiterhin Ihnen.</translation>
+    </message>
+    <message>
+        <source>Choose a Folder to Share</source>
+        <translation>Freizugebenden Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>not in a wizard</source>
+        <translation>nicht in einem Assistenten</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworkListModel</name>
+    <message>
+        <source>NAT</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
+        <source>routed</source>
+        <translation>geroutet</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>isoliert</translation>
+    </message>
+    <message>
+        <source>Containers reach the internet through this computer</source>
+        <translation>Container erreichen das Internet über diesen Computer</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Subnetz</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Weiterleitung</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Autostart</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworkPage</name>
+    <message>
+        <source>Share the &amp;host&apos;s network</source>
+        <translation>Netzwerk des &amp;Hosts mitbenutzen</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>How the container reaches other machines.</source>
+        <translation>Wie der Container andere Rechner erreicht.</translation>
+    </message>
+    <message>
+        <source>&amp;No network (only its own loopback)</source>
+        <translation>&amp;Kein Netzwerk (nur eigenes Loopback)</translation>
+    </message>
+    <message>
+        <source>A Cubby &amp;network:</source>
+        <translation>Ein Cubby-&amp;Netzwerk:</translation>
+    </message>
+    <message>
+        <source>A host &amp;bridge:</source>
+        <translation>Eine Host-&amp;Bridge:</translation>
+    </message>
+    <message>
+        <source>Cubby network</source>
+        <translation>Cubby-Netzwerk</translation>
+    </message>
+    <message>
+        <source>Host bridge</source>
+        <translation>Host-Bridge</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — not active</source>
+        <translation>%1 (%2) — nicht aktiv</translation>
+    </message>
+    <message>
+        <source>The container gets its own network stack with only the loopback interface.</source>
+        <translation>Der Container erhält einen eigenen Netzwerkstack, nur mit der Loopback-Schnittstelle.</translation>
+    </message>
+    <message>
+        <source>The application sees and uses the host&apos;s interfaces and addresses.</source>
+        <translation>Die Anwendung sieht und nutzt die Schnittstellen und Adressen des Hosts.</translation>
+    </message>
+    <message>
+        <source>“%1” is not active: the container cannot start until the network is started.</source>
+        <translation>„%1“ ist nicht aktiv: Der Container kann erst starten, wenn das Netzwerk gestartet ist.</translation>
+    </message>
+    <message>
+        <source>The container gets an address reserved for it in the network.</source>
+        <translation>Der Container erhält eine für ihn reservierte Adresse im Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The container&apos;s interface joins an existing bridge of the host, on that bridge&apos;s network.</source>
+        <translation>Die Schnittstelle des Containers wird an eine vorhandene Bridge des Hosts angeschlossen, im Netzwerk dieser Bridge.</translation>
+    </message>
+    <message>
+        <source>not in a wizard</source>
+        <translation>nicht in einem Assistenten</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworkRequest</name>
+    <message>
+        <source>Give the network a name.</source>
+        <translation>Geben Sie dem Netzwerk einen Namen.</translation>
+    </message>
+    <message>
+        <source>A network named “%1” exists already.</source>
+        <translation>Ein Netzwerk namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>%1 overlaps %2, the subnet of the network “%3”.</source>
+        <translation>%1 überschneidet sich mit %2, dem Subnetz des Netzwerks „%3“.</translation>
+    </message>
+    <message>
+        <source>Port forwards need a NAT network.</source>
+        <translation>Portweiterleitungen erfordern ein NAT-Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Row %1: </source>
+        <translation>Zeile %1: </translation>
+    </message>
+    <message>
+        <source>the protocol is tcp or udp.</source>
+        <translation>Das Protokoll muss tcp oder udp sein.</translation>
+    </message>
+    <message>
+        <source>the host port “%1” is not a port (1–65535).</source>
+        <translation>Der Host-Port „%1“ ist kein gültiger Port (1–65535).</translation>
+    </message>
+    <message>
+        <source>the container port “%1” is not a port (1–65535).</source>
+        <translation>Der Container-Port „%1“ ist kein gültiger Port (1–65535).</translation>
+    </message>
+    <message>
+        <source>host port %1 is forwarded twice.</source>
+        <translation>Host-Port %1 wird doppelt weitergeleitet.</translation>
+    </message>
+    <message>
+        <source>the subnet is chosen for you, so give the container&apos;s host number, e.g. .10, not “%1”.</source>
+        <translation>Das Subnetz wird automatisch gewählt; geben Sie daher die Hostnummer des Containers an, z. B. .10, nicht „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworkWizard</name>
+    <message>
+        <source>New Network</source>
+        <translation>Neues Netzwerk</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Could not create the network</source>
+        <translation>Das Netzwerk konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the new network back</source>
+        <translation>Das neue Netzwerk konnte nicht zurückgelesen werden</translation>
+    </message>
+    <message>
+        <source>The stored network does not read back: %1</source>
+        <translation>Das gespeicherte Netzwerk lässt sich nicht zurücklesen: %1</translation>
+    </message>
+    <message>
+        <source>The port forwards do not fit the chosen subnet: %1</source>
+        <translation>Die Portweiterleitungen passen nicht zum gewählten Subnetz: %1</translation>
+    </message>
+    <message>
+        <source>Could not add the port forwards</source>
+        <translation>Die Portweiterleitungen konnten nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Could not start the network</source>
+        <translation>Das Netzwerk konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Could not mark the network to start at boot</source>
+        <translation>Das Netzwerk konnte nicht für den Start beim Booten markiert werden</translation>
+    </message>
+    <message>
+        <source>%1
+The network “%2” was created and runs.</source>
+        <translation>%1
+Das Netzwerk „%2“ wurde erstellt und läuft.</translation>
+    </message>
+    <message>
+        <source>%1
+Undoing the definition failed too: %2</source>
+        <translation>%1
+Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>NAT</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
+        <source>routed</source>
+        <translation>geroutet</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>isoliert</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworksPanel</name>
+    <message>
+        <source>Network running</source>
+        <translation>Netzwerk läuft</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <source>Gateway address</source>
+        <translation>Gateway-Adresse</translation>
+    </message>
+    <message>
+        <source>Subnet free</source>
+        <translation>Subnetz frei</translation>
+    </message>
+    <message>
+        <source>IP forwarding</source>
+        <translation>IP-Weiterleitung</translation>
+    </message>
+    <message>
+        <source>NAT rules</source>
+        <translation>NAT-Regeln</translation>
+    </message>
+    <message>
+        <source>Other firewalls</source>
+        <translation>Andere Firewalls</translation>
+    </message>
+    <message>
+        <source>Uplink</source>
+        <translation>Uplink</translation>
+    </message>
+    <message>
+        <source>DHCP/DNS server</source>
+        <translation>DHCP/DNS-Server</translation>
+    </message>
+    <message>
+        <source>DNS answers</source>
+        <translation>DNS-Antworten</translation>
+    </message>
+    <message>
+        <source>Upstream DNS</source>
+        <translation>Upstream-DNS</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>What Cubby found</source>
+        <translation>Was Cubby festgestellt hat</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>D&amp;iagnose</source>
+        <translation>D&amp;iagnose</translation>
+    </message>
+    <message>
+        <source>&amp;New Network…</source>
+        <translation>&amp;Neues Netzwerk…</translation>
+    </message>
+    <message>
+        <source>Why can containers on this network not reach the internet?</source>
+        <translation>Warum erreichen Container in diesem Netzwerk das Internet nicht?</translation>
+    </message>
+    <message>
+        <source>Could not start the network</source>
+        <translation>Das Netzwerk konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Could not stop the network</source>
+        <translation>Das Netzwerk konnte nicht gestoppt werden</translation>
+    </message>
+    <message>
+        <source>Could not list the networks: %1</source>
+        <translation>Die Netzwerke konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Stop the network before deleting it</source>
+        <translation>Stoppen Sie das Netzwerk, bevor Sie es löschen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Delete Network</source>
+        <translation>Netzwerk löschen</translation>
+    </message>
+    <message>
+        <source>Delete the network “%1”? Its definition is removed; containers that use it cannot start until they are moved to another network.</source>
+        <translation>Das Netzwerk „%1“ löschen? Seine Definition wird entfernt; Container, die es nutzen, können erst wieder starten, wenn sie einem anderen Netzwerk zugeordnet sind.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Could not delete the network</source>
+        <translation>Das Netzwerk konnte nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Diagnosing “%1”…</source>
+        <translation>„%1“ wird diagnostiziert…</translation>
+    </message>
+    <message>
+        <source>Could not diagnose “%1”.</source>
+        <translation>„%1“ konnte nicht diagnostiziert werden.</translation>
+    </message>
+    <message>
+        <source>Could not diagnose the network: %1</source>
+        <translation>Das Netzwerk konnte nicht diagnostiziert werden: %1</translation>
+    </message>
+    <message>
+        <source>Containers cannot reach the internet? Select their network and press Diagnose: every hop their packets take is checked.</source>
+        <translation>Container erreichen das Internet nicht? Wählen Sie ihr Netzwerk aus und klicken Sie auf „Diagnose“: Jede Station auf dem Weg ihrer Pakete wird geprüft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n hop(s) fail — the first one is where packets stop.</source>
+        <translation>
+            <numerusform>„%1“: %n Station schlägt fehl — dort bleiben die Pakete stecken.</numerusform>
+            <numerusform>„%1“: %n Stationen schlagen fehl — an der ersten bleiben die Pakete stecken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: every hop works, %n with a warning.</source>
+        <translation>
+            <numerusform>„%1“: Alle Stationen funktionieren, %n davon mit Warnung.</numerusform>
+            <numerusform>„%1“: Alle Stationen funktionieren, %n davon mit Warnung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”: every hop works.</source>
+        <translation>„%1“: Alle Stationen funktionieren.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::OverviewPage</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <source>CPU time:</source>
+        <translation>CPU-Zeit:</translation>
+    </message>
+    <message>
+        <source>Autostart:</source>
+        <translation>Autostart:</translation>
+    </message>
+    <message>
+        <source>Console:</source>
+        <translation>Konsole:</translation>
+    </message>
+    <message>
+        <source>waiting for data</source>
+        <translation>warte auf Daten</translation>
+    </message>
+    <message>
+        <source>No container selected</source>
+        <translation>Kein Container ausgewählt</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>%1 used of %2</source>
+        <translation>%1 von %2 belegt</translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>Limit %1</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 used</source>
+        <translation>%1 belegt</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::PortForwardsPage</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Port forwards</source>
+        <translation>Portweiterleitungen</translation>
+    </message>
+    <message>
+        <source>Optional: ports of this computer that lead to a container.</source>
+        <translation>Optional: Ports dieses Computers, die zu einem Container führen.</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Host port</source>
+        <translation>Host-Port</translation>
+    </message>
+    <message>
+        <source>Container address</source>
+        <translation>Container-Adresse</translation>
+    </message>
+    <message>
+        <source>Container port</source>
+        <translation>Container-Port</translation>
+    </message>
+    <message>
+        <source>Only NAT networks forward ports: leave this empty.</source>
+        <translation>Nur NAT-Netzwerke leiten Ports weiter: Lassen Sie dies leer.</translation>
+    </message>
+    <message>
+        <source>The subnet is chosen when the network is created, so give the container&apos;s host number, e.g. .10 for the tenth address.</source>
+        <translation>Das Subnetz wird beim Erstellen des Netzwerks gewählt; geben Sie daher die Hostnummer des Containers an, z. B. .10 für die zehnte Adresse.</translation>
+    </message>
+    <message>
+        <source>Give the container&apos;s address in %1, or its host number (.10).</source>
+        <translation>Geben Sie die Adresse des Containers in %1 oder seine Hostnummer (.10) an.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::RootfsPage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Durchsuc&amp;hen…</translation>
+    </message>
+    <message>
+        <source>Root Filesystem</source>
+        <translation>Root-Dateisystem</translation>
+    </message>
+    <message>
+        <source>The files the container sees as its own, and the program it starts.</source>
+        <translation>Die Dateien, die der Container als seine eigenen sieht, und das Programm, das er startet.</translation>
+    </message>
+    <message>
+        <source>Minimal &amp;BusyBox system</source>
+        <translation>Minimales &amp;BusyBox-System</translation>
+    </message>
+    <message>
+        <source>&amp;Debian (downloaded with mmdebstrap)</source>
+        <translation>&amp;Debian (mit mmdebstrap heruntergeladen)</translation>
+    </message>
+    <message>
+        <source>Root filesystem &amp;tarball</source>
+        <translation>Root-Dateisystem als &amp;Tar-Archiv</translation>
+    </message>
+    <message>
+        <source>E&amp;xisting directory</source>
+        <translation>&amp;Vorhandenes Verzeichnis</translation>
+    </message>
+    <message>
+        <source>&amp;Application container (shares the host&apos;s files)</source>
+        <translation>&amp;Anwendungscontainer (nutzt die Dateien des Hosts mit)</translation>
+    </message>
+    <message>
+        <source>extra packages, e.g. iproute2 openssh-server</source>
+        <translation>zusätzliche Pakete, z. B. iproute2 openssh-server</translation>
+    </message>
+    <message>
+        <source>Root filesystem archive</source>
+        <translation>Root-Dateisystem-Archiv</translation>
+    </message>
+    <message>
+        <source>a .tar, .tar.gz, .tar.xz, .tar.zst… file</source>
+        <translation>eine Datei: .tar, .tar.gz, .tar.xz, .tar.zst…</translation>
+    </message>
+    <message>
+        <source>Root directory</source>
+        <translation>Root-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>a directory holding a whole system</source>
+        <translation>ein Verzeichnis mit einem vollständigen System</translation>
+    </message>
+    <message>
+        <source>Suite:</source>
+        <translation>Suite:</translation>
+    </message>
+    <message>
+        <source>Packages:</source>
+        <translation>Pakete:</translation>
+    </message>
+    <message>
+        <source>&amp;Init program:</source>
+        <translation>&amp;Init-Programm:</translation>
+    </message>
+    <message>
+        <source>BusyBox init runs a root shell on the console and asks for an address by DHCP.</source>
+        <translation>BusyBox-Init startet eine root-Shell auf der Konsole und fordert per DHCP eine Adresse an.</translation>
+    </message>
+    <message>
+        <source>A minimal Debian has no init system: bash runs on the console. For a full boot add sysvinit-core to the packages and use /sbin/init.</source>
+        <translation>Ein minimales Debian hat kein Init-System: bash läuft auf der Konsole. Für einen vollständigen Systemstart fügen Sie sysvinit-core zu den Paketen hinzu und verwenden /sbin/init.</translation>
+    </message>
+    <message>
+        <source>The program must exist inside the root filesystem.</source>
+        <translation>Das Programm muss im Root-Dateisystem vorhanden sein.</translation>
+    </message>
+    <message>
+        <source>The program runs with the host&apos;s files (its /tmp is private); nothing is copied.</source>
+        <translation>Das Programm läuft mit den Dateien des Hosts (sein /tmp ist privat); nichts wird kopiert.</translation>
+    </message>
+    <message>
+        <source>Choose the Root Directory</source>
+        <translation>Root-Verzeichnis auswählen</translation>
+    </message>
+    <message>
+        <source>Choose a Root Filesystem Archive</source>
+        <translation>Root-Dateisystem-Archiv auswählen</translation>
+    </message>
+    <message>
+        <source>Archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst *.tar.bz2 *.tar.lz4 *.cpio *.cpio.gz)</source>
+        <translation>Archive (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst *.tar.bz2 *.tar.lz4 *.cpio *.cpio.gz)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>not in a wizard</source>
+        <translation>nicht in einem Assistenten</translation>
+    </message>
+    <message>
+        <source>A root filesystem named “%1” exists already (%2): choose “Existing directory” with that path, or go back and pick another name.</source>
+        <translation>Ein Root-Dateisystem namens „%1“ existiert bereits (%2): Wählen Sie „Vorhandenes Verzeichnis“ mit diesem Pfad, oder gehen Sie zurück und wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::SummaryPage</name>
+    <message>
+        <source>&amp;Start it now</source>
+        <translation>Jetzt &amp;starten</translation>
+    </message>
+    <message>
+        <source>Start at &amp;boot</source>
+        <translation>Beim &amp;Booten starten</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Create the network with these settings?</source>
+        <translation>Das Netzwerk mit diesen Einstellungen erstellen?</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Subnetz</translation>
+    </message>
+    <message>
+        <source>a free private /24, chosen for you</source>
+        <translation>ein freies privates /24, automatisch gewählt</translation>
+    </message>
+    <message>
+        <source>DHCP</source>
+        <translation>DHCP</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>DNS domain</source>
+        <translation>DNS-Domain</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>port %1/%2 → container %3, port %4</source>
+        <translation>Port %1/%2 → Container %3, Port %4</translation>
+    </message>
+    <message>
+        <source>Port forwards</source>
+        <translation>Portweiterleitungen</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Create and run Linux system containers.</source>
+        <translation>Linux-System-Container erstellen und ausführen.</translation>
+    </message>
+    <message>
+        <source>Run even as root (for tests; not recommended).</source>
+        <translation>Auch als root ausführen (für Tests; nicht empfohlen).</translation>
+    </message>
+    <message>
+        <source>cubby: refusing to run as root. Start Cubby as your own user: it asks for authorization (polkit) when an action needs it. (--allow-root overrides this.)</source>
+        <translation>cubby: Ausführung als root wird verweigert. Starten Sie Cubby als Ihr eigener Benutzer: Es fragt nach einer Autorisierung (polkit), wenn eine Aktion sie erfordert. (--allow-root setzt dies außer Kraft.)</translation>
+    </message>
+    <message>
+        <source>cubby: already running here; its window was raised.</source>
+        <translation>cubby: läuft hier bereits; sein Fenster wurde in den Vordergrund geholt.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1652 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>cubby::AddressesPage</name>
+    <message>
+        <source>Choose a free private subnet for me</source>
+        <translation>Choisir pour moi un sous-réseau privé libre</translation>
+    </message>
+    <message>
+        <source>Use this subnet:</source>
+        <translation>Utiliser ce sous-réseau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Hand out addresses with DHCP</source>
+        <translation>Distribuer les adresses par DHCP</translation>
+    </message>
+    <message>
+        <source>An isolated network gets no subnet unless you type one: then containers need addresses of their own.</source>
+        <translation>Un réseau isolé n&apos;a pas de sous-réseau à moins que vous en saisissiez un&#xa0;: les conteneurs ont alors besoin de leurs propres adresses.</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <source>The containers&apos; IPv4 subnet, and how they get their addresses.</source>
+        <translation>Le sous-réseau IPv4 des conteneurs, et la façon dont ils obtiennent leurs adresses.</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.160.0/24</source>
+        <translation>p. ex. 192.168.160.0/24</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Sous-réseau</translation>
+    </message>
+    <message>
+        <source>after the bridge</source>
+        <translation>après le pont</translation>
+    </message>
+    <message>
+        <source>First DHCP address</source>
+        <translation>Première adresse DHCP</translation>
+    </message>
+    <message>
+        <source>before broadcast</source>
+        <translation>avant l&apos;adresse de diffusion</translation>
+    </message>
+    <message>
+        <source>Last DHCP address</source>
+        <translation>Dernière adresse DHCP</translation>
+    </message>
+    <message>
+        <source>optional, e.g. lab.internal</source>
+        <translation>facultatif, p. ex. lab.internal</translation>
+    </message>
+    <message>
+        <source>A /24 that nothing on this computer or its networks uses. The bridge gets its address .1; DHCP hands out .2 to .254.</source>
+        <translation>Un /24 que rien n&apos;utilise sur cet ordinateur ni sur ses réseaux. Le pont reçoit l&apos;adresse .1&#x202f;; le DHCP distribue de .2 à .254.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Plage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>DNS &amp;domain:</source>
+        <translation>&amp;Domaine DNS&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ContainerCreation</name>
+    <message>
+        <source>Using the root filesystem “%1” made before</source>
+        <translation>Utilisation du système de fichiers racine «&#xa0;%1&#xa0;» créé auparavant</translation>
+    </message>
+    <message>
+        <source>Importing the root filesystem…</source>
+        <translation>Importation du système de fichiers racine…</translation>
+    </message>
+    <message>
+        <source>Making the root filesystem…</source>
+        <translation>Création du système de fichiers racine…</translation>
+    </message>
+    <message>
+        <source>Waiting for cubby-helper…</source>
+        <translation>En attente de cubby-helper…</translation>
+    </message>
+    <message>
+        <source>The root filesystem could not be started: %1</source>
+        <translation>La création du système de fichiers racine n&apos;a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reading the archive…</source>
+        <translation>Lecture de l&apos;archive…</translation>
+    </message>
+    <message>
+        <source>Started…</source>
+        <translation>Démarré…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Root filesystem ready</source>
+        <translation>Système de fichiers racine prêt</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was made.</source>
+        <translation>Annulé&#xa0;: rien n&apos;a été créé.</translation>
+    </message>
+    <message>
+        <source>Making the root filesystem failed: %1</source>
+        <translation>La création du système de fichiers racine a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Finding the root filesystem…</source>
+        <translation>Recherche du système de fichiers racine…</translation>
+    </message>
+    <message>
+        <source>Could not list the root filesystems: %1</source>
+        <translation>Impossible de lister les systèmes de fichiers racine&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The root filesystem “%1” is not listed by cubby-helper</source>
+        <translation>Le système de fichiers racine «&#xa0;%1&#xa0;» n&apos;est pas listé par cubby-helper</translation>
+    </message>
+    <message>
+        <source>Defining the container…</source>
+        <translation>Définition du conteneur…</translation>
+    </message>
+    <message>
+        <source>The definition was refused: %1</source>
+        <translation>La définition a été refusée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>“%1” was defined, but autostart could not be set: %2</source>
+        <translation>«&#xa0;%1&#xa0;» a été défini, mais le démarrage automatique n&apos;a pas pu être activé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Starting the container…</source>
+        <translation>Démarrage du conteneur…</translation>
+    </message>
+    <message>
+        <source>“%1” was defined, but it could not start: %2</source>
+        <translation>«&#xa0;%1&#xa0;» a été défini, mais n&apos;a pas pu démarrer&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ContainerListModel</name>
+    <message>
+        <source>Privileged: root inside this container is root on this computer</source>
+        <translation>Privilégié&#xa0;: root dans ce conteneur est root sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Unprivileged: root inside is an ordinary user on this computer</source>
+        <translation>Non privilégié&#xa0;: root à l&apos;intérieur est un utilisateur ordinaire sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#x202f;%</translation>
+    </message>
+    <message>
+        <source>privileged</source>
+        <translation>privilégié</translation>
+    </message>
+    <message>
+        <source>unprivileged</source>
+        <translation>non privilégié</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Démarrage auto</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en marche</translation>
+    </message>
+    <message>
+        <source>shut off</source>
+        <translation>arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ContainerSummary</name>
+    <message>
+        <source>a new minimal BusyBox system, “%1”</source>
+        <translation>un nouveau système BusyBox minimal, «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>a new Debian %1 system, “%2”</source>
+        <translation>un nouveau système Debian %1, «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>, with %1</source>
+        <translation>, avec %1</translation>
+    </message>
+    <message>
+        <source>“%1”, unpacked from %2</source>
+        <translation>«&#xa0;%1&#xa0;», extrait de %2</translation>
+    </message>
+    <message>
+        <source>the directory %1</source>
+        <translation>le répertoire %1</translation>
+    </message>
+    <message>
+        <source>none: the host&apos;s files are shared</source>
+        <translation>aucun&#xa0;: les fichiers de l&apos;hôte sont partagés</translation>
+    </message>
+    <message>
+        <source>none (only loopback)</source>
+        <translation>aucun (boucle locale seulement)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s</source>
+        <translation>celui de l&apos;hôte</translation>
+    </message>
+    <message>
+        <source>the Cubby network “%1”</source>
+        <translation>le réseau Cubby «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>the host bridge %1</source>
+        <translation>le pont %1 de l&apos;hôte</translation>
+    </message>
+    <message>
+        <source>at most %1 CPUs</source>
+        <translation>au plus %1 CPU</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>, weight %1</source>
+        <translation>, poids %1</translation>
+    </message>
+    <message>
+        <source>The root filesystem is made first; this can take a while.</source>
+        <translation>Le système de fichiers racine est créé d&apos;abord&#x202f;; cela peut prendre un moment.</translation>
+    </message>
+    <message>
+        <source> The container starts when it is defined.</source>
+        <translation> Le conteneur démarre dès qu&apos;il est défini.</translation>
+    </message>
+    <message>
+        <source> It starts whenever the computer starts.</source>
+        <translation> Il démarre à chaque démarrage de l&apos;ordinateur.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1 as %2%3</source>
+        <translation>%1 monté sur %2%3</translation>
+    </message>
+    <message>
+        <source>, read-only</source>
+        <translation>, en lecture seule</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b02020&apos;&gt;&lt;b&gt;privileged&lt;/b&gt;: root inside is root on this computer&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b02020&apos;&gt;&lt;b&gt;privilégié&lt;/b&gt;&#xa0;: root à l&apos;intérieur est root sur cet ordinateur&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>unprivileged: root inside is an ordinary user here</source>
+        <translation>non privilégié&#xa0;: root à l&apos;intérieur est ici un utilisateur ordinaire</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1&#xa0;Mio</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Root filesystem</source>
+        <translation>Système de fichiers racine</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>Init</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Dossier partagé</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ContainerWizard</name>
+    <message>
+        <source>New Container</source>
+        <translation>Nouveau conteneur</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::CreatePage</name>
+    <message>
+        <source>Cancel &amp;Job</source>
+        <translation>Annuler la &amp;tâche</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Check what will be made, then press Create.</source>
+        <translation>Vérifiez ce qui va être créé, puis cliquez sur Créer.</translation>
+    </message>
+    <message>
+        <source>Stop making the root filesystem; nothing half-made is kept</source>
+        <translation>Arrêter la création du système de fichiers racine&#x202f;; rien de ce qui est à moitié fait n&apos;est conservé</translation>
+    </message>
+    <message>
+        <source>“%1” is ready.</source>
+        <translation>«&#xa0;%1&#xa0;» est prêt.</translation>
+    </message>
+    <message>
+        <source>
+Go back to change the request, or press Create to try again.</source>
+        <translation>
+Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::HelperConnection</name>
+    <message>
+        <source>no system bus: %1</source>
+        <translation>pas de bus système&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::HelperErrors</name>
+    <message>
+        <source>do that</source>
+        <translation>faire cela</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the authentication to %1 was cancelled or did not succeed.</source>
+        <translation>Rien n’a été modifié&#xa0;: l’authentification pour %1 a été annulée ou a échoué.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: you may not %1 on this computer. An administrator can allow it.</source>
+        <translation>Rien n’a été modifié&#xa0;: vous n’êtes pas autorisé à %1 sur cet ordinateur. Un administrateur peut l’autoriser.</translation>
+    </message>
+    <message>
+        <source>Cubby&apos;s system service (cubby-helper) cannot be reached: %1</source>
+        <translation>Le service système de Cubby (cubby-helper) est injoignable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cubby&apos;s system service did not answer in time: %1</source>
+        <translation>Le service système de Cubby n’a pas répondu à temps&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The system bus does not let this app talk to Cubby&apos;s system service: %1</source>
+        <translation>Le bus système ne permet pas à cette application de parler au service système de Cubby&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>see the containers and networks here</source>
+        <translation>voir les conteneurs et les réseaux d’ici</translation>
+    </message>
+    <message>
+        <source>change containers</source>
+        <translation>modifier des conteneurs</translation>
+    </message>
+    <message>
+        <source>change your own containers</source>
+        <translation>modifier vos propres conteneurs</translation>
+    </message>
+    <message>
+        <source>use a container&apos;s console or shell</source>
+        <translation>utiliser la console ou le shell d’un conteneur</translation>
+    </message>
+    <message>
+        <source>change networks</source>
+        <translation>modifier des réseaux</translation>
+    </message>
+    <message>
+        <source>Not accepted, nothing was changed: %1</source>
+        <translation>Refusé, rien n’a été modifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>It does not exist (any more): %1</source>
+        <translation>N’existe pas (ou plus)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The name is taken: %1</source>
+        <translation>Ce nom est déjà pris&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>It clashes with what is there, nothing was changed: %1</source>
+        <translation>En conflit avec l’existant, rien n’a été modifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This computer cannot do that: %1</source>
+        <translation>Cet ordinateur ne sait pas faire cela&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>It failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::JobsStatus</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2&#xa0;: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform> (+%n autre)</numerusform>
+            <numerusform> (+%n autres)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cubby::MainWindow</name>
+    <message>
+        <source>Starting %1…</source>
+        <translation>Démarrage de %1…</translation>
+    </message>
+    <message>
+        <source>Could not start “%1”</source>
+        <translation>Impossible de démarrer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Shutting down %1…</source>
+        <translation>Extinction de %1…</translation>
+    </message>
+    <message>
+        <source>Could not shut down “%1”</source>
+        <translation>Impossible d&apos;éteindre «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Stopping %1…</source>
+        <translation>Arrêt de %1…</translation>
+    </message>
+    <message>
+        <source>Could not force off “%1”</source>
+        <translation>Impossible de forcer l&apos;arrêt de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Rebooting %1…</source>
+        <translation>Redémarrage de %1…</translation>
+    </message>
+    <message>
+        <source>Could not reboot “%1”</source>
+        <translation>Impossible de redémarrer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1 — console</source>
+        <translation>%1 — console</translation>
+    </message>
+    <message>
+        <source>Could not open the console of “%1”</source>
+        <translation>Impossible d&apos;ouvrir la console de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1 — shell</source>
+        <translation>%1 — shell</translation>
+    </message>
+    <message>
+        <source>Could not open a shell in “%1”</source>
+        <translation>Impossible d&apos;ouvrir un shell dans «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Delete Container</source>
+        <translation>Supprimer le conteneur</translation>
+    </message>
+    <message>
+        <source>Delete the container “%1”?</source>
+        <translation>Supprimer le conteneur «&#xa0;%1&#xa0;»&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Its definition is removed. Its root filesystem and logs are kept.</source>
+        <translation>Sa définition est supprimée. Son système de fichiers racine et ses journaux sont conservés.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>Suppression de %1…</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”</source>
+        <translation>Impossible de supprimer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>%1 (ended)</source>
+        <translation>%1 (terminé)</translation>
+    </message>
+    <message>
+        <source>Cubby</source>
+        <translation>Cubby</translation>
+    </message>
+    <message>
+        <source>&amp;New Container…</source>
+        <translation>&amp;Nouveau conteneur…</translation>
+    </message>
+    <message>
+        <source>Make a new container in a wizard</source>
+        <translation>Créer un nouveau conteneur à l&apos;aide d&apos;un assistant</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Start the container</source>
+        <translation>Démarrer le conteneur</translation>
+    </message>
+    <message>
+        <source>Shut &amp;Down</source>
+        <translation>É&amp;teindre</translation>
+    </message>
+    <message>
+        <source>Ask the container&apos;s init to power off</source>
+        <translation>Demander à l&apos;init du conteneur de l&apos;éteindre</translation>
+    </message>
+    <message>
+        <source>&amp;Force Off</source>
+        <translation>&amp;Forcer l&apos;arrêt</translation>
+    </message>
+    <message>
+        <source>Stop the container at once, killing all its processes</source>
+        <translation>Arrêter le conteneur immédiatement, en tuant tous ses processus</translation>
+    </message>
+    <message>
+        <source>&amp;Reboot</source>
+        <translation>&amp;Redémarrer</translation>
+    </message>
+    <message>
+        <source>Open &amp;Console</source>
+        <translation>Ouvrir la &amp;console</translation>
+    </message>
+    <message>
+        <source>Show the container&apos;s console in a new tab</source>
+        <translation>Afficher la console du conteneur dans un nouvel onglet</translation>
+    </message>
+    <message>
+        <source>Open S&amp;hell</source>
+        <translation>Ouvrir un &amp;shell</translation>
+    </message>
+    <message>
+        <source>Open a root shell inside the container in a new tab</source>
+        <translation>Ouvrir un shell root dans le conteneur, dans un nouvel onglet</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>Su&amp;pprimer…</translation>
+    </message>
+    <message>
+        <source>Remove the container&apos;s definition</source>
+        <translation>Supprimer la définition du conteneur</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Container</source>
+        <translation>&amp;Conteneur</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>&amp;Réseau</translation>
+    </message>
+    <message>
+        <source>New &amp;Network…</source>
+        <translation>&amp;Nouveau réseau…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Conteneur</translation>
+    </message>
+    <message>
+        <source>Filter containers</source>
+        <translation>Filtrer les conteneurs</translation>
+    </message>
+    <message>
+        <source>Filter Containers</source>
+        <translation>Filtrer les conteneurs</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Conteneurs</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Réseaux</translation>
+    </message>
+    <message>
+        <source>Select a container to see its log.</source>
+        <translation>Sélectionnez un conteneur pour voir son journal.</translation>
+    </message>
+    <message>
+        <source>The log cannot be shown: %1</source>
+        <translation>Le journal ne peut pas être affiché&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Events
+%1
+
+Console
+%2</source>
+        <translation>Événements
+%1
+
+Console
+%2</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(aucun pour l&apos;instant)</translation>
+    </message>
+    <message>
+        <source>(nothing yet)</source>
+        <translation>(rien pour l&apos;instant)</translation>
+    </message>
+    <message>
+        <source>%1 — you may not: %2</source>
+        <translation>%1 — vous n&apos;y êtes pas autorisé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>polkit does not allow it</source>
+        <translation>polkit ne l&apos;autorise pas</translation>
+    </message>
+    <message>
+        <source>%1 — asks for an administrator&apos;s password%2</source>
+        <translation>%1 — demande le mot de passe d&apos;un administrateur%2</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Connected to cubby-helper</source>
+        <translation>Connecté à cubby-helper</translation>
+    </message>
+    <message>
+        <source>Connecting to cubby-helper…</source>
+        <translation>Connexion à cubby-helper…</translation>
+    </message>
+    <message>
+        <source>cubby-helper not reachable: %1</source>
+        <translation>cubby-helper injoignable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not list the containers</source>
+        <translation>Impossible de lister les conteneurs</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Fermer le message</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NameKindPage</name>
+    <message>
+        <source>NAT (recommended)</source>
+        <translation>NAT (recommandé)</translation>
+    </message>
+    <message>
+        <source>Isolated</source>
+        <translation>Isolé</translation>
+    </message>
+    <message>
+        <source>Routed</source>
+        <translation>Routé</translation>
+    </message>
+    <message>
+        <source>Name and kind</source>
+        <translation>Nom et type</translation>
+    </message>
+    <message>
+        <source>What the network is called and where its containers may go.</source>
+        <translation>Le nom du réseau, et où ses conteneurs peuvent aller.</translation>
+    </message>
+    <message>
+        <source>e.g. lab</source>
+        <translation>p. ex. lab</translation>
+    </message>
+    <message>
+        <source>Network name</source>
+        <translation>Nom du réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Works on Wi-Fi: containers reach the internet through this computer, which hides them behind its own address.</source>
+        <translation>Fonctionne en Wi-Fi&#xa0;: les conteneurs accèdent à Internet via cet ordinateur, qui les cache derrière sa propre adresse.</translation>
+    </message>
+    <message>
+        <source>Containers and this computer only; nothing leaves it.</source>
+        <translation>Les conteneurs et cet ordinateur seulement&#x202f;; rien n&apos;en sort.</translation>
+    </message>
+    <message>
+        <source>Containers keep their own addresses on the outside; your router must know the way back to the subnet.</source>
+        <translation>Les conteneurs gardent leurs propres adresses à l&apos;extérieur&#x202f;; votre routeur doit connaître le chemin de retour vers le sous-réseau.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NamePage</name>
+    <message>
+        <source>Limit CPU time to</source>
+        <translation>Limiter le temps CPU à</translation>
+    </message>
+    <message>
+        <source>Start the container when the computer starts</source>
+        <translation>Démarrer le conteneur au démarrage de l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>Start the container once it is created</source>
+        <translation>Démarrer le conteneur une fois créé</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>&amp;Privileged container</source>
+        <translation>Conteneur pri&amp;vilégié</translation>
+    </message>
+    <message>
+        <source>Name and Resources</source>
+        <translation>Nom et ressources</translation>
+    </message>
+    <message>
+        <source>The name is also the container&apos;s host name.</source>
+        <translation>Le nom est aussi le nom d&apos;hôte du conteneur.</translation>
+    </message>
+    <message>
+        <source>letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>lettres, chiffres, «&#xa0;-&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;.&#xa0;»</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>Limite CPU</translation>
+    </message>
+    <message>
+        <source> CPUs</source>
+        <translation> CPU</translation>
+    </message>
+    <message>
+        <source>Its share of the CPUs against other containers when they are busy; 1024 is the default</source>
+        <translation>Sa part des CPU face aux autres conteneurs lorsqu&apos;ils sont occupés&#x202f;; 1024 par défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CPU &amp;weight:</source>
+        <translation>P&amp;oids CPU&#xa0;:</translation>
+    </message>
+    <message>
+        <source>optional: a folder of your home</source>
+        <translation>facultatif (dossier personnel)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; root inside a privileged container is root on this computer. Anything running in it can take over the computer. Use it only for software you trust that cannot work otherwise; an administrator&apos;s password is needed.</source>
+        <translation>&lt;b&gt;Attention&#xa0;:&lt;/b&gt; root dans un conteneur privilégié est root sur cet ordinateur. Tout ce qui s&apos;y exécute peut prendre le contrôle de l&apos;ordinateur. Ne l&apos;utilisez que pour des logiciels de confiance qui ne peuvent pas fonctionner autrement&#x202f;; le mot de passe d&apos;un administrateur est nécessaire.</translation>
+    </message>
+    <message>
+        <source>&amp;Shared folder:</source>
+        <translation>&amp;Dossier partagé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of your home are not visible inside unless you share a folder.</source>
+        <translation>Les fichiers de votre répertoire personnel ne sont pas visibles à l&apos;intérieur, sauf si vous partagez un dossier.</translation>
+    </message>
+    <message>
+        <source>Appears inside as %1, owned by root there; the files stay yours here.</source>
+        <translation>Apparaît à l&apos;intérieur en tant que %1, propriété de root là-bas&#x202f;; les fichiers restent les vôtres ici.</translation>
+    </message>
+    <message>
+        <source>Choose a Folder to Share</source>
+        <translation>Choisir un dossier à partager</translation>
+    </message>
+    <message>
+        <source>not in a wizard</source>
+        <translation>pas dans un assistant</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworkListModel</name>
+    <message>
+        <source>NAT</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
+        <source>routed</source>
+        <translation>routé</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>isolé</translation>
+    </message>
+    <message>
+        <source>Containers reach the internet through this computer</source>
+        <translation>Les conteneurs accèdent à Internet via cet ordinateur</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Pont</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Sous-réseau</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Démarrage auto</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworkPage</name>
+    <message>
+        <source>Share the &amp;host&apos;s network</source>
+        <translation>Partager le réseau de l&apos;&amp;hôte</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>How the container reaches other machines.</source>
+        <translation>Comment le conteneur joint les autres machines.</translation>
+    </message>
+    <message>
+        <source>&amp;No network (only its own loopback)</source>
+        <translation>Aucu&amp;n réseau (seulement sa propre boucle locale)</translation>
+    </message>
+    <message>
+        <source>A Cubby &amp;network:</source>
+        <translation>Un &amp;réseau Cubby&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A host &amp;bridge:</source>
+        <translation>Un p&amp;ont de l&apos;hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cubby network</source>
+        <translation>Réseau Cubby</translation>
+    </message>
+    <message>
+        <source>Host bridge</source>
+        <translation>Pont de l&apos;hôte</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — not active</source>
+        <translation>%1 (%2) — inactif</translation>
+    </message>
+    <message>
+        <source>The container gets its own network stack with only the loopback interface.</source>
+        <translation>Le conteneur obtient sa propre pile réseau, avec seulement l&apos;interface de boucle locale.</translation>
+    </message>
+    <message>
+        <source>The application sees and uses the host&apos;s interfaces and addresses.</source>
+        <translation>L&apos;application voit et utilise les interfaces et les adresses de l&apos;hôte.</translation>
+    </message>
+    <message>
+        <source>“%1” is not active: the container cannot start until the network is started.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas actif&#xa0;: le conteneur ne peut pas démarrer tant que le réseau n&apos;est pas démarré.</translation>
+    </message>
+    <message>
+        <source>The container gets an address reserved for it in the network.</source>
+        <translation>Le conteneur obtient une adresse qui lui est réservée dans le réseau.</translation>
+    </message>
+    <message>
+        <source>The container&apos;s interface joins an existing bridge of the host, on that bridge&apos;s network.</source>
+        <translation>L&apos;interface du conteneur rejoint un pont existant de l&apos;hôte, sur le réseau de ce pont.</translation>
+    </message>
+    <message>
+        <source>not in a wizard</source>
+        <translation>pas dans un assistant</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworkRequest</name>
+    <message>
+        <source>Give the network a name.</source>
+        <translation>Donnez un nom au réseau.</translation>
+    </message>
+    <message>
+        <source>A network named “%1” exists already.</source>
+        <translation>Un réseau nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>%1 overlaps %2, the subnet of the network “%3”.</source>
+        <translation>%1 chevauche %2, le sous-réseau du réseau «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Port forwards need a NAT network.</source>
+        <translation>Les redirections de ports nécessitent un réseau NAT.</translation>
+    </message>
+    <message>
+        <source>Row %1: </source>
+        <translation>Ligne %1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>the protocol is tcp or udp.</source>
+        <translation>le protocole est tcp ou udp.</translation>
+    </message>
+    <message>
+        <source>the host port “%1” is not a port (1–65535).</source>
+        <translation>le port hôte «&#xa0;%1&#xa0;» n&apos;est pas un port (1–65535).</translation>
+    </message>
+    <message>
+        <source>the container port “%1” is not a port (1–65535).</source>
+        <translation>le port du conteneur «&#xa0;%1&#xa0;» n&apos;est pas un port (1–65535).</translation>
+    </message>
+    <message>
+        <source>host port %1 is forwarded twice.</source>
+        <translation>le port hôte %1 est redirigé deux fois.</translation>
+    </message>
+    <message>
+        <source>the subnet is chosen for you, so give the container&apos;s host number, e.g. .10, not “%1”.</source>
+        <translation>le sous-réseau est choisi pour vous, donnez donc le numéro d&apos;hôte du conteneur, p. ex. .10, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworkWizard</name>
+    <message>
+        <source>New Network</source>
+        <translation>Nouveau réseau</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Could not create the network</source>
+        <translation>Impossible de créer le réseau</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the new network back</source>
+        <translation>Impossible de relire le nouveau réseau</translation>
+    </message>
+    <message>
+        <source>The stored network does not read back: %1</source>
+        <translation>Le réseau enregistré ne peut pas être relu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The port forwards do not fit the chosen subnet: %1</source>
+        <translation>Les redirections de ports ne correspondent pas au sous-réseau choisi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not add the port forwards</source>
+        <translation>Impossible d&apos;ajouter les redirections de ports</translation>
+    </message>
+    <message>
+        <source>Could not start the network</source>
+        <translation>Impossible de démarrer le réseau</translation>
+    </message>
+    <message>
+        <source>Could not mark the network to start at boot</source>
+        <translation>Impossible de configurer le démarrage du réseau avec l&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>%1
+The network “%2” was created and runs.</source>
+        <translation>%1
+Le réseau «&#xa0;%2&#xa0;» a été créé et fonctionne.</translation>
+    </message>
+    <message>
+        <source>%1
+Undoing the definition failed too: %2</source>
+        <translation>%1
+L&apos;annulation de la définition a également échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>NAT</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
+        <source>routed</source>
+        <translation>routé</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>isolé</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::NetworksPanel</name>
+    <message>
+        <source>Network running</source>
+        <translation>Réseau en marche</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Pont</translation>
+    </message>
+    <message>
+        <source>Gateway address</source>
+        <translation>Adresse de passerelle</translation>
+    </message>
+    <message>
+        <source>Subnet free</source>
+        <translation>Sous-réseau libre</translation>
+    </message>
+    <message>
+        <source>IP forwarding</source>
+        <translation>Transfert IP</translation>
+    </message>
+    <message>
+        <source>NAT rules</source>
+        <translation>Règles NAT</translation>
+    </message>
+    <message>
+        <source>Other firewalls</source>
+        <translation>Autres pare-feu</translation>
+    </message>
+    <message>
+        <source>Uplink</source>
+        <translation>Liaison montante</translation>
+    </message>
+    <message>
+        <source>DHCP/DNS server</source>
+        <translation>Serveur DHCP/DNS</translation>
+    </message>
+    <message>
+        <source>DNS answers</source>
+        <translation>Réponses DNS</translation>
+    </message>
+    <message>
+        <source>Upstream DNS</source>
+        <translation>DNS amont</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>What Cubby found</source>
+        <translation>Constat de Cubby</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>D&amp;iagnose</source>
+        <translation>Dia&amp;gnostiquer</translation>
+    </message>
+    <message>
+        <source>&amp;New Network…</source>
+        <translation>&amp;Nouveau réseau…</translation>
+    </message>
+    <message>
+        <source>Why can containers on this network not reach the internet?</source>
+        <translation>Pourquoi les conteneurs de ce réseau n&apos;accèdent-ils pas à Internet&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Could not start the network</source>
+        <translation>Impossible de démarrer le réseau</translation>
+    </message>
+    <message>
+        <source>Could not stop the network</source>
+        <translation>Impossible d&apos;arrêter le réseau</translation>
+    </message>
+    <message>
+        <source>Could not list the networks: %1</source>
+        <translation>Impossible de lister les réseaux&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Stop the network before deleting it</source>
+        <translation>Arrêtez le réseau avant de le supprimer</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Delete Network</source>
+        <translation>Supprimer le réseau</translation>
+    </message>
+    <message>
+        <source>Delete the network “%1”? Its definition is removed; containers that use it cannot start until they are moved to another network.</source>
+        <translation>Supprimer le réseau «&#xa0;%1&#xa0;»&#x202f;? Sa définition est supprimée&#x202f;; les conteneurs qui l&apos;utilisent ne peuvent pas démarrer tant qu&apos;ils ne sont pas déplacés vers un autre réseau.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Could not delete the network</source>
+        <translation>Impossible de supprimer le réseau</translation>
+    </message>
+    <message>
+        <source>Diagnosing “%1”…</source>
+        <translation>Diagnostic de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Could not diagnose “%1”.</source>
+        <translation>Impossible de diagnostiquer «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Could not diagnose the network: %1</source>
+        <translation>Impossible de diagnostiquer le réseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Containers cannot reach the internet? Select their network and press Diagnose: every hop their packets take is checked.</source>
+        <translation>Les conteneurs n&apos;accèdent pas à Internet&#x202f;? Sélectionnez leur réseau et cliquez sur Diagnostiquer&#xa0;: chaque étape empruntée par leurs paquets est vérifiée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n hop(s) fail — the first one is where packets stop.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;»&#xa0;: %n étape échoue — la première est celle où les paquets s&apos;arrêtent.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;»&#xa0;: %n étapes échouent — la première est celle où les paquets s&apos;arrêtent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: every hop works, %n with a warning.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;»&#xa0;: toutes les étapes fonctionnent, dont %n avec un avertissement.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;»&#xa0;: toutes les étapes fonctionnent, dont %n avec un avertissement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”: every hop works.</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: toutes les étapes fonctionnent.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::OverviewPage</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID&#xa0;:</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CPU time:</source>
+        <translation>Temps CPU&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Autostart:</source>
+        <translation>Démarrage auto&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Console:</source>
+        <translation>Console&#xa0;:</translation>
+    </message>
+    <message>
+        <source>waiting for data</source>
+        <translation>en attente de données</translation>
+    </message>
+    <message>
+        <source>No container selected</source>
+        <translation>Aucun conteneur sélectionné</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>%1 used of %2</source>
+        <translation>%1 utilisés (limite&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>limite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>à l&apos;arrêt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 used</source>
+        <translation>%1 utilisés</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::PortForwardsPage</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Port forwards</source>
+        <translation>Redirections de ports</translation>
+    </message>
+    <message>
+        <source>Optional: ports of this computer that lead to a container.</source>
+        <translation>Facultatif&#xa0;: les ports de cet ordinateur qui mènent à un conteneur.</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Host port</source>
+        <translation>Port hôte</translation>
+    </message>
+    <message>
+        <source>Container address</source>
+        <translation>Adresse du conteneur</translation>
+    </message>
+    <message>
+        <source>Container port</source>
+        <translation>Port du conteneur</translation>
+    </message>
+    <message>
+        <source>Only NAT networks forward ports: leave this empty.</source>
+        <translation>Seuls les réseaux NAT redirigent des ports&#xa0;: laissez ce tableau vide.</translation>
+    </message>
+    <message>
+        <source>The subnet is chosen when the network is created, so give the container&apos;s host number, e.g. .10 for the tenth address.</source>
+        <translation>Le sous-réseau est choisi à la création du réseau, donnez donc le numéro d&apos;hôte du conteneur, p. ex. .10 pour la dixième adresse.</translation>
+    </message>
+    <message>
+        <source>Give the container&apos;s address in %1, or its host number (.10).</source>
+        <translation>Donnez l&apos;adresse du conteneur dans %1, ou son numéro d&apos;hôte (.10).</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::RootfsPage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Parco&amp;urir…</translation>
+    </message>
+    <message>
+        <source>Root Filesystem</source>
+        <translation>Système de fichiers racine</translation>
+    </message>
+    <message>
+        <source>The files the container sees as its own, and the program it starts.</source>
+        <translation>Les fichiers que le conteneur voit comme les siens, et le programme qu&apos;il lance.</translation>
+    </message>
+    <message>
+        <source>Minimal &amp;BusyBox system</source>
+        <translation>Système &amp;BusyBox minimal</translation>
+    </message>
+    <message>
+        <source>&amp;Debian (downloaded with mmdebstrap)</source>
+        <translation>&amp;Debian (téléchargé avec mmdebstrap)</translation>
+    </message>
+    <message>
+        <source>Root filesystem &amp;tarball</source>
+        <translation>&amp;Archive de système de fichiers racine</translation>
+    </message>
+    <message>
+        <source>E&amp;xisting directory</source>
+        <translation>Répertoire e&amp;xistant</translation>
+    </message>
+    <message>
+        <source>&amp;Application container (shares the host&apos;s files)</source>
+        <translation>Conteneur d&apos;app&amp;lication (partage les fichiers de l&apos;hôte)</translation>
+    </message>
+    <message>
+        <source>extra packages, e.g. iproute2 openssh-server</source>
+        <translation>paquets supplémentaires, p. ex. iproute2 openssh-server</translation>
+    </message>
+    <message>
+        <source>Root filesystem archive</source>
+        <translation>Archive du système de fichiers racine</translation>
+    </message>
+    <message>
+        <source>a .tar, .tar.gz, .tar.xz, .tar.zst… file</source>
+        <translation>un fichier .tar, .tar.gz, .tar.xz, .tar.zst…</translation>
+    </message>
+    <message>
+        <source>Root directory</source>
+        <translation>Répertoire racine</translation>
+    </message>
+    <message>
+        <source>a directory holding a whole system</source>
+        <translation>un répertoire contenant un système complet</translation>
+    </message>
+    <message>
+        <source>Suite:</source>
+        <translation>Suite&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Packages:</source>
+        <translation>Paquets&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Init program:</source>
+        <translation>Programme d&apos;&amp;init&#xa0;:</translation>
+    </message>
+    <message>
+        <source>BusyBox init runs a root shell on the console and asks for an address by DHCP.</source>
+        <translation>L&apos;init de BusyBox lance un shell root sur la console et demande une adresse par DHCP.</translation>
+    </message>
+    <message>
+        <source>A minimal Debian has no init system: bash runs on the console. For a full boot add sysvinit-core to the packages and use /sbin/init.</source>
+        <translation>Une Debian minimale n&apos;a pas de système d&apos;init&#xa0;: bash s&apos;exécute sur la console. Pour un démarrage complet, ajoutez sysvinit-core aux paquets et utilisez /sbin/init.</translation>
+    </message>
+    <message>
+        <source>The program must exist inside the root filesystem.</source>
+        <translation>Le programme doit exister dans le système de fichiers racine.</translation>
+    </message>
+    <message>
+        <source>The program runs with the host&apos;s files (its /tmp is private); nothing is copied.</source>
+        <translation>Le programme s&apos;exécute avec les fichiers de l&apos;hôte (son /tmp est privé)&#x202f;; rien n&apos;est copié.</translation>
+    </message>
+    <message>
+        <source>Choose the Root Directory</source>
+        <translation>Choisir le répertoire racine</translation>
+    </message>
+    <message>
+        <source>Choose a Root Filesystem Archive</source>
+        <translation>Choisir une archive de système de fichiers racine</translation>
+    </message>
+    <message>
+        <source>Archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst *.tar.bz2 *.tar.lz4 *.cpio *.cpio.gz)</source>
+        <translation>Archives (*.tar *.tar.gz *.tgz *.tar.xz *.tar.zst *.tar.bz2 *.tar.lz4 *.cpio *.cpio.gz)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>not in a wizard</source>
+        <translation>pas dans un assistant</translation>
+    </message>
+    <message>
+        <source>A root filesystem named “%1” exists already (%2): choose “Existing directory” with that path, or go back and pick another name.</source>
+        <translation>Un système de fichiers racine nommé «&#xa0;%1&#xa0;» existe déjà (%2)&#xa0;: choisissez «&#xa0;Répertoire existant&#xa0;» avec ce chemin, ou revenez en arrière et choisissez un autre nom.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::SummaryPage</name>
+    <message>
+        <source>&amp;Start it now</source>
+        <translation>&amp;Démarrer maintenant</translation>
+    </message>
+    <message>
+        <source>Start at &amp;boot</source>
+        <translation>Démarrer avec l&apos;&amp;ordinateur</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Create the network with these settings?</source>
+        <translation>Créer le réseau avec ces paramètres&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Sous-réseau</translation>
+    </message>
+    <message>
+        <source>a free private /24, chosen for you</source>
+        <translation>un /24 privé libre, choisi pour vous</translation>
+    </message>
+    <message>
+        <source>DHCP</source>
+        <translation>DHCP</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activé</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>DNS domain</source>
+        <translation>Domaine DNS</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>port %1/%2 → container %3, port %4</source>
+        <translation>port %1/%2 → conteneur %3, port %4</translation>
+    </message>
+    <message>
+        <source>Port forwards</source>
+        <translation>Redirections de ports</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Create and run Linux system containers.</source>
+        <translation>Créer et exécuter des conteneurs système Linux.</translation>
+    </message>
+    <message>
+        <source>Run even as root (for tests; not recommended).</source>
+        <translation>S&apos;exécuter même en tant que root (pour les tests&#x202f;; déconseillé).</translation>
+    </message>
+    <message>
+        <source>cubby: refusing to run as root. Start Cubby as your own user: it asks for authorization (polkit) when an action needs it. (--allow-root overrides this.)</source>
+        <translation>cubby&#xa0;: refus de s&apos;exécuter en tant que root. Lancez Cubby avec votre propre utilisateur&#xa0;: il demande une autorisation (polkit) lorsqu&apos;une action le nécessite. (--allow-root outrepasse ceci.)</translation>
+    </message>
+    <message>
+        <source>cubby: already running here; its window was raised.</source>
+        <translation>cubby&#xa0;: déjà en cours d&apos;exécution ici&#x202f;; sa fenêtre a été mise au premier plan.</translation>
+    </message>
+</context>
+</TS>
