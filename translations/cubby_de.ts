@@ -755,6 +755,10 @@ Konsole
         <source>Could not list the containers</source>
         <translation>Die Container konnten nicht aufgelistet werden</translation>
     </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
 </context>
 <context>
     <name>cubby::MessageBar</name>
@@ -1628,6 +1632,65 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>Port forwards</source>
         <translation>Portweiterleitungen</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::XmlPage</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Definition (XML)</source>
+        <translation>Definition (XML)</translation>
+    </message>
+    <message>
+        <source>Redefine the container with this text</source>
+        <translation>Den Container mit diesem Text neu definieren</translation>
+    </message>
+    <message>
+        <source>Throw the edit away and show the stored definition</source>
+        <translation>Die Änderung verwerfen und die gespeicherte Definition zeigen</translation>
+    </message>
+    <message>
+        <source>Select a container to see its definition.</source>
+        <translation>Wählen Sie einen Container, um seine Definition zu sehen.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Accepted, but not acted on: %1</source>
+        <translation>Angenommen, aber ohne Wirkung: %1</translation>
+    </message>
+    <message>
+        <source>Valid. Apply saves it; the running container takes it at its next start.</source>
+        <translation>Gültig. „Übernehmen“ speichert sie; der laufende Container übernimmt sie beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Valid. Apply saves it.</source>
+        <translation>Gültig. „Übernehmen“ speichert sie.</translation>
+    </message>
+    <message>
+        <source>The stored definition. The running container may differ until its next start.</source>
+        <translation>Die gespeicherte Definition. Der laufende Container kann bis zu seinem nächsten Start davon abweichen.</translation>
+    </message>
+    <message>
+        <source>The stored definition.</source>
+        <translation>Die gespeicherte Definition.</translation>
+    </message>
+    <message>
+        <source>Saved. The running container takes it at its next start.</source>
+        <translation>Gespeichert. Der laufende Container übernimmt sie beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -755,6 +755,10 @@ Console
         <source>Could not list the containers</source>
         <translation>Impossible de lister les conteneurs</translation>
     </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
 </context>
 <context>
     <name>cubby::MessageBar</name>
@@ -1628,6 +1632,65 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>Port forwards</source>
         <translation>Redirections de ports</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::XmlPage</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Ré&amp;tablir</translation>
+    </message>
+    <message>
+        <source>Definition (XML)</source>
+        <translation>Définition (XML)</translation>
+    </message>
+    <message>
+        <source>Redefine the container with this text</source>
+        <translation>Redéfinir le conteneur avec ce texte</translation>
+    </message>
+    <message>
+        <source>Throw the edit away and show the stored definition</source>
+        <translation>Abandonner la modification et afficher la définition enregistrée</translation>
+    </message>
+    <message>
+        <source>Select a container to see its definition.</source>
+        <translation>Sélectionnez un conteneur pour voir sa définition.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Accepted, but not acted on: %1</source>
+        <translation>Accepté, mais sans effet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Valid. Apply saves it; the running container takes it at its next start.</source>
+        <translation>Valide. « Appliquer » l’enregistre&#xa0;; le conteneur en marche la prendra à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Valid. Apply saves it.</source>
+        <translation>Valide. « Appliquer » l’enregistre.</translation>
+    </message>
+    <message>
+        <source>The stored definition. The running container may differ until its next start.</source>
+        <translation>La définition enregistrée. Le conteneur en marche peut en différer jusqu’à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>The stored definition.</source>
+        <translation>La définition enregistrée.</translation>
+    </message>
+    <message>
+        <source>Saved. The running container takes it at its next start.</source>
+        <translation>Enregistré. Le conteneur en marche la prendra à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,10 @@
 // (`scripts/run` on a headless machine). It opens Cubby's main window against the helper on
 // the system bus, as the desktop user, makes a BusyBox container with the New Container
 // wizard exactly as a person fills it in, starts it, types a command into its console, and
-// deletes the container and its root filesystem again, then shows the Log tab, the Networks
-// panel and the New Network wizard. Each step is saved as a screenshot of the whole screen; the
-// paths are printed. With --locale (de_DE, fr_FR) it runs in that language and fails at the end
-// when any of Cubby's strings it showed had no translation. Not installed: it drives the
+// deletes the container and its root filesystem again, then shows the Log and XML tabs, the
+// Networks panel and the New Network wizard. Each step is saved as a screenshot of the whole
+// screen; the paths are printed. With --locale (de_DE, fr_FR) it runs in that language and fails at
+// the end when any of Cubby's strings it showed had no translation. Not installed: it drives the
 // product, it is not part of it.
 #include "app_translations.h"
 #include "container_list_model.h"
@@ -16,6 +16,7 @@
 #include "network_wizard.h"
 #include "networks_panel.h"
 #include "pty_terminal.h"
+#include "xml_page.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -242,6 +243,12 @@ int main(int argc, char* argv[]) {
     if (!waitFor([&] { return !window.logView()->toPlainText().isEmpty(); }, 10000))
         giveUp(QStringLiteral("the Log tab stayed empty"));
     screenshot(QStringLiteral("log"));
+
+    // The XML tab: its stored definition, checked.
+    window.tabs()->setCurrentWidget(window.xmlPage());
+    if (!waitFor([&] { return !window.xmlPage()->editor()->toPlainText().isEmpty(); }, 10000))
+        giveUp(QStringLiteral("the XML tab stayed empty"));
+    screenshot(QStringLiteral("xml"));
 
     // Cleaned up again, so the next tour starts from the same place.
     ManagerProxy* manager = window.helper()->manager();

@@ -6,12 +6,15 @@
 #include "helper_errors.h"
 #include "main_window.h"
 #include "message_bar.h"
+#include "overview_page.h"
 #include "pty_terminal.h"
+#include "xml_page.h"
 
 #include <QAbstractButton>
 #include <QDBusPendingReply>
 #include <QDBusUnixFileDescriptor>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <cerrno>
@@ -157,7 +160,7 @@ void MainWindow::openTerminal(const QString& name, const QDBusPendingCall& call,
 
 void MainWindow::closeTab(int index) {
     QWidget* page = m_tabs->widget(index);
-    if (page == nullptr || page == m_tabs->widget(0) || page == m_tabs->widget(1))
+    if (page == nullptr || page == m_overview || page == m_log || page == m_xml)
         return;
     m_tabs->removeTab(index);
     page->deleteLater();

@@ -10,6 +10,7 @@
 #include "message_bar.h"
 #include "overview_page.h"
 #include "terminal_text.h"
+#include "xml_page.h"
 
 #include <QAction>
 #include <QApplication>
@@ -198,13 +199,17 @@ void MainWindow::buildLayout() {
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs->addTab(m_log, tr("Log"));
-    for (int fixed : {0, 1}) { // the Overview and the Log stay; terminals close
+    m_xml = new XmlPage(m_helper);
+    m_tabs->addTab(m_xml, tr("XML"));
+    for (int fixed : {0, 1, 2}) { // the Overview, the Log and the XML stay; terminals close
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::LeftSide, nullptr);
     }
+    connect(m_xml, &XmlPage::applied, this, [this] { refresh(); });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_log)
             fetchLog();
+        showXml();
     });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
@@ -374,7 +379,16 @@ void MainWindow::selectionChanged() {
         fetchPermissions();
         fetchLog();
     }
+    showXml();
     updateActions();
+}
+
+void MainWindow::showXml() {
+    if (m_tabs->currentWidget() != m_xml)
+        return;
+    const QString name = selectedContainer();
+    const ContainerEntry* entry = m_model->container(name);
+    m_xml->setContainer(name, entry && entry->isRunning());
 }
 
 void MainWindow::fetchLog() {
@@ -538,6 +552,7 @@ void MainWindow::stateChanged(const QString& name, const QString& state) {
     }
     if (name == m_overview->container())
         fetchInfo();
+    showXml();
     refresh(); // the pid and addresses changed too
 }
 

@@ -33,6 +33,7 @@ class JobsStatus;
 class MessageBar;
 class OverviewPage;
 class PtyTerminal;
+class XmlPage;
 
 class NetworksPanel;
 
@@ -62,6 +63,7 @@ public:
     NetworksPanel* networks() const { return m_networks; }
     OverviewPage* overview() const { return m_overview; }
     QPlainTextEdit* logView() const { return m_log; }
+    XmlPage* xmlPage() const { return m_xml; }
     MessageBar* messageBar() const { return m_messageBar; }
     HelperConnection* helper() const { return m_helper; }
     QString selectedContainer() const;
@@ -96,6 +98,8 @@ private:
     void updateActions();
     void fetchInfo();
     void fetchPermissions();
+    // The XML tab follows the selection while it is shown (fetched only then).
+    void showXml();
     // The Log tab: the selected container's lifecycle events and console output, fetched
     // while the tab is shown (on showing, selecting and state changes).
     void fetchLog();
@@ -136,6 +140,7 @@ private:
     QSortFilterProxyModel* m_sorted = nullptr; // m_model sorted and filtered, as shown
     QLineEdit* m_filter = nullptr;
     QPlainTextEdit* m_log = nullptr;
+    XmlPage* m_xml = nullptr;
     QString m_chosen;         // the container the user selected last
     bool m_filtering = false; // selection changes made by filtering, not by the user
     QTabWidget* m_tabs = nullptr;

@@ -15,6 +15,7 @@
 #include "overview_page.h"
 #include "pty_terminal.h"
 #include "sparkline.h"
+#include "xml_page.h"
 
 #include <QAction>
 #include <QDBusConnection>
@@ -29,6 +30,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -51,6 +53,14 @@ QDBusMessage define(const QString& xml) {
         "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "DefineContainer");
     message.setArguments({xml});
     return QDBusConnection::systemBus().call(message, QDBus::Block, 120000);
+}
+
+QString storedXml(const QString& name) {
+    QDBusMessage message = QDBusMessage::createMethodCall(
+        "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "GetContainerXml");
+    message.setArguments({name, false});
+    const QDBusMessage reply = QDBusConnection::systemBus().call(message, QDBus::Block, 30000);
+    return reply.arguments().value(0).toString();
 }
 
 QString domainXml(const QString& name, const QString& root, const QString& init) {
@@ -238,10 +248,10 @@ private slots:
 
         // The console in a tab: the scrollback from boot, then typing through the X server.
         m_window->action(MainWindow::OpenConsole)->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 3, 30000); // Overview, Log, it
-        QCOMPARE(m_window->tabs()->tabText(2), QStringLiteral("guitest — console"));
-        QCOMPARE(m_window->tabs()->currentIndex(), 2);
-        auto* console = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(2));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 4, 30000); // Overview, Log, XML, it
+        QCOMPARE(m_window->tabs()->tabText(3), QStringLiteral("guitest — console"));
+        QCOMPARE(m_window->tabs()->currentIndex(), 3);
+        auto* console = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(3));
         QVERIFY(console && console->isAttached());
         QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("gui-console-ready"),
                                   qPrintable(console->transcript()), 10000);
@@ -278,9 +288,9 @@ private slots:
 
         // A new root shell in another tab.
         m_window->action(MainWindow::OpenShell)->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 4, 30000);
-        QCOMPARE(m_window->tabs()->tabText(3), QStringLiteral("guitest — shell"));
-        auto* shell = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(3));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 5, 30000);
+        QCOMPARE(m_window->tabs()->tabText(4), QStringLiteral("guitest — shell"));
+        auto* shell = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(4));
         QVERIFY(shell && shell->isAttached());
         QVERIFY(typeInto(shell, "echo shell-$(id -u)-$((7*6))"));
         QTRY_VERIFY2_WITH_TIMEOUT(shell->transcript().contains("shell-0-42"),
@@ -292,7 +302,7 @@ private slots:
         m_window->tabs()->setCurrentIndex(0);
         m_window->action(MainWindow::ForceOff)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_window, "guitest"), QStringLiteral("shut off"), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->tabs()->tabText(2).endsWith("(ended)"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->tabs()->tabText(3).endsWith("(ended)"), 15000);
         // The Log tab: its lifecycle with times, then what its console showed.
         m_window->tabs()->setCurrentWidget(m_window->logView());
         QTRY_VERIFY2_WITH_TIMEOUT(m_window->logView()->toPlainText().contains("Z stopped"),
@@ -337,6 +347,50 @@ private slots:
         QVERIFY(!recorder.shown.isEmpty());
         QVERIFY2(recorder.shown.first().startsWith("create-rootfs guirootfs"),
                  qPrintable(recorder.shown.join('|')));
+    }
+
+    // The XML tab: a broken edit is refused as typed, naming and marking its line; the edit
+    // survives selecting another container; a good one is applied and stored.
+    void xmlTabChecksAsTypedAndApplies() {
+        const QString root = QString::fromStdString(m_root->path());
+        const QDBusMessage defined = define(domainXml("xmltest", root, "/sbin/init"));
+        QVERIFY2(defined.type() == QDBusMessage::ReplyMessage, qPrintable(defined.errorMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->selectContainer("xmltest"), 20000);
+        XmlPage* page = m_window->xmlPage();
+        m_window->tabs()->setCurrentWidget(page);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page->editor()->toPlainText().contains(QLatin1String("<name>xmltest</name>")), 10000);
+        const QString stored = page->editor()->toPlainText();
+        QVERIFY(!page->applyButton()->isEnabled());
+
+        static const QRegularExpression memory(QStringLiteral("<memory unit='KiB'>\\d+</memory>"));
+        QString broken = stored;
+        broken.replace(memory, QStringLiteral("<memory unit='KiB'>plenty</memory>"));
+        QVERIFY2(broken != stored, qPrintable(stored));
+        const int memoryLine = int(broken.left(broken.indexOf("<memory")).count('\n')) + 1;
+        page->editor()->setPlainText(broken);
+        QTRY_COMPARE(page->markedLine(), memoryLine);
+        QVERIFY2(page->status()->text().startsWith(QStringLiteral("Line %1:").arg(memoryLine)),
+                 qPrintable(page->status()->text()));
+        QVERIFY(!page->applyButton()->isEnabled());
+        QVERIFY(page->revertButton()->isEnabled());
+        QVERIFY(screenshot(QStringLiteral("main-window-xml-refuses.png")));
+        QCOMPARE(storedXml("xmltest"), stored); // nothing reached the helper
+
+        QVERIFY(m_window->selectContainer("noroot"));
+        QTRY_VERIFY(page->editor()->toPlainText().contains(QLatin1String("<name>noroot</name>")));
+        QVERIFY(m_window->selectContainer("xmltest"));
+        QTRY_COMPARE(page->editor()->toPlainText(), broken);
+
+        QString bigger = stored;
+        bigger.replace(memory, QStringLiteral("<memory unit='KiB'>204800</memory>"));
+        page->editor()->setPlainText(bigger);
+        QTRY_VERIFY(page->applyButton()->isEnabled());
+        QCOMPARE(page->markedLine(), 0);
+        page->applyButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page->status()->text().startsWith(QLatin1String("Saved")), 20000);
+        QVERIFY(storedXml("xmltest").contains(QLatin1String("<memory unit='KiB'>204800</memory>")));
+        QTRY_VERIFY(!page->isModified());
     }
 
     void refusedDeleteLeavesTheRow() {
