@@ -1,5 +1,7 @@
 #include "cli_common.h"
 
+#include "domain_xml.h"
+#include "launch_support.h"
 #include "xml_reader.h"
 
 #include <QDBusConnection>
@@ -67,6 +69,23 @@ void printTable(const QStringList& header, const QList<QStringList>& rows) {
     for (const auto& row : rows)
         line(row);
     out() << '\n';
+}
+
+int redefine(const QString& name, const std::function<Status(Domain&)>& edit) {
+    auto stored = manager().GetContainerXml(name, false);
+    if (!wait(stored))
+        return 1;
+    auto domain = parseDomainXml(stored.value().toStdString(), randomUuid);
+    if (!domain)
+        return failWith(QString::fromStdString(domain.error().message));
+    if (auto edited = edit(*domain); !edited)
+        return failWith(QString::fromStdString(edited.error().message));
+    auto defined = manager().DefineContainer(QString::fromStdString(formatDomainXml(*domain)));
+    if (!wait(defined))
+        return 1;
+    for (const auto& warning : defined.argumentAt<1>())
+        std::fprintf(stderr, "warning: %s\n", qPrintable(warning));
+    return 0;
 }
 
 } // namespace cubby::cli

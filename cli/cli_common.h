@@ -1,12 +1,15 @@
 #pragma once
 // What cubbyctl's verbs share: the proxy of the helper's Manager, output, errors, tables.
 
+#include "domain.h"
+#include "error.h"
 #include "manager_interface.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+#include <functional>
 
 namespace cubby::cli {
 
@@ -20,6 +23,10 @@ Manager& manager();
 bool readFile(const QString& path, QString& text);
 // A left-aligned table with a rule under the header, as virsh prints them.
 void printTable(const QStringList& header, const QList<QStringList>& rows);
+
+// The stored definition of `name`, edited by `edit` as a value and defined again, so the
+// helper runs every check and polkit decides as for any definition. 0 or 1, as a verb.
+int redefine(const QString& name, const std::function<Status(Domain&)>& edit);
 
 // Waits for a reply; prints the error and returns false when it failed.
 template <class Reply>

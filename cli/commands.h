@@ -22,5 +22,7 @@ std::span<const Command> commands();
 std::span<const Command> rootfsCommands();
 // Shared folders (share_commands.cpp).
 std::span<const Command> shareCommands();
+// limit_commands.cpp: setmem, apply-live.
+std::span<const Command> limitCommands();
 
 } // namespace cubby::cli

@@ -30,24 +30,6 @@ bool takeOption(QStringList& arguments, const QString& name, std::optional<QStri
     return true;
 }
 
-// The stored definition, edited by `edit`, defined again.
-int redefine(const QString& name, const std::function<Status(Domain&)>& edit) {
-    auto stored = manager().GetContainerXml(name, false);
-    if (!wait(stored))
-        return 1;
-    auto domain = parseDomainXml(stored.value().toStdString(), randomUuid);
-    if (!domain)
-        return failWith(QString::fromStdString(domain.error().message));
-    if (auto edited = edit(*domain); !edited)
-        return failWith(QString::fromStdString(edited.error().message));
-    auto defined = manager().DefineContainer(QString::fromStdString(formatDomainXml(*domain)));
-    if (!wait(defined))
-        return 1;
-    for (const auto& warning : defined.argumentAt<1>())
-        std::fprintf(stderr, "warning: %s\n", qPrintable(warning));
-    return 0;
-}
-
 int share(const QStringList& given) {
     QStringList arguments = given;
     const bool readOnly = arguments.removeAll(QStringLiteral("--read-only")) > 0;

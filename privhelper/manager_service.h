@@ -56,6 +56,7 @@ public slots:
     void DestroyContainer(const QString& name);
     void RebootContainer(const QString& name);
     void SetAutostart(const QString& name, bool enabled);
+    QStringList ApplyLiveLimits(const QString& name, QStringList& atNextStart);
     QVariantMap GetContainerInfo(const QString& name);
     QMap<QString, QString> GetPermissions(const QString& name);
     QString GetLog(const QString& name, QString& console);

@@ -124,6 +124,36 @@ Status Controller::writeLiveState() {
                                formatDomainXml(live, DomainXmlForm::Live), 0600);
 }
 
+void Controller::setLimits(Client& client, std::string_view payload) {
+    const auto request = parseLiveLimits(payload);
+    if (!request) {
+        send(client, encodeControl(ControlMessage::Failure,
+                                   "limits must be MEMORY_KIB HARD_KIB SHARES PERIOD QUOTA"));
+        return;
+    }
+    Domain updated = m_setup.domain;
+    updated.memoryKiB = request->memoryKiB;
+    updated.currentMemoryKiB = std::min(updated.currentMemoryKiB, request->memoryKiB);
+    updated.memtune.hardLimitKiB = request->hardLimitKiB;
+    updated.cputune = {request->cpuShares, request->cpuPeriodUs, request->cpuQuotaUs};
+    // The kernel has the last word (a memory cap below what is in use and cannot be
+    // reclaimed is refused): nothing is recorded unless the group took it.
+    if (auto applied = m_setup.cgroup.applyLiveLimits(planLiveCgroupLimits(updated)); !applied) {
+        send(client, encodeControl(ControlMessage::Failure, applied.error().message));
+        return;
+    }
+    m_setup.domain = std::move(updated);
+    m_events.add(
+        std::format("limits changed: memory {} KiB, CPU {}", m_setup.domain.memoryKiB,
+                    m_setup.domain.cputune.quotaUs && *m_setup.domain.cputune.quotaUs > 0
+                        ? std::format("quota {} µs per {} µs", *m_setup.domain.cputune.quotaUs,
+                                      m_setup.domain.cputune.periodUs.value_or(100000))
+                        : std::string("without quota")));
+    if (auto written = writeLiveState(); !written)
+        m_events.add("the live state could not be rewritten: " + written.error().message);
+    send(client, encodeControl(ControlMessage::Reply, "ok"));
+}
+
 Status Controller::run() {
     CUBBY_CHECK(m_setup.loop.run());
     return {};
@@ -306,6 +336,9 @@ void Controller::handleRequest(Client& client, std::string_view packet) {
         break;
     case ControlMessage::StatusQuery:
         send(client, encodeControl(ControlMessage::Reply, statusText()));
+        break;
+    case ControlMessage::SetLimits:
+        setLimits(client, request->payload);
         break;
     case ControlMessage::Shutdown: {
         uint64_t seconds = 30;

@@ -66,6 +66,8 @@ private:
     Status launch();
     void openConsolePty(Client& client);
     void openShellFor(Client& client, const std::string& user);
+    // SetLimits: memory and CPU changed in the running group, the live state rewritten.
+    void setLimits(Client& client, std::string_view payload);
     void onPtyClient(int fd, uint32_t events);
     void queueToPty(int fd, PtyClient& pty, std::string_view bytes);
     void dropPtyClient(int fd);

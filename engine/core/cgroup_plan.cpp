@@ -62,6 +62,33 @@ CgroupLimits planCgroupLimits(const Domain& domain) {
     return limits;
 }
 
+CgroupLimits planLiveCgroupLimits(const Domain& domain) {
+    constexpr uint64_t defaultShares = 1024, defaultPeriodUs = 100000;
+    const CgroupLimits full = planCgroupLimits(domain);
+    CgroupLimits live;
+    live.memoryMaxBytes = full.memoryMaxBytes;
+    live.cpuShares = full.cpuShares.value_or(defaultShares);
+    live.cpuPeriodUs = full.cpuPeriodUs.value_or(defaultPeriodUs);
+    live.cpuQuotaUs = full.cpuQuotaUs.value_or(-1);
+    return live;
+}
+
+LiveChanges compareForLiveUpdate(const Domain& running, const Domain& stored) {
+    LiveChanges changes;
+    changes.memory = running.memoryKiB != stored.memoryKiB ||
+                     running.memtune.hardLimitKiB != stored.memtune.hardLimitKiB;
+    changes.cpu = running.cputune != stored.cputune;
+    // The rest: the stored definition with the live-changeable parts as they run.
+    Domain rest = stored;
+    rest.memoryKiB = running.memoryKiB;
+    rest.currentMemoryKiB = running.currentMemoryKiB;
+    rest.memtune.hardLimitKiB = running.memtune.hardLimitKiB;
+    rest.cputune = running.cputune;
+    rest.live = running.live;
+    changes.other = !(rest == running);
+    return changes;
+}
+
 uint64_t cpuWeightFromShares(uint64_t shares) {
     // Maps v1's range 2–262144 linearly onto 1–10000, so the minimum and maximum meet and the
     // default 1024 becomes 39 (not v2's default 100, exactly as systemd and crun do it).

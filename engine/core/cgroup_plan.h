@@ -45,6 +45,20 @@ constexpr uint64_t defaultContainerPidsMax = 4096;
 
 CgroupLimits planCgroupLimits(const Domain& domain);
 
+// What a running container's group takes without a restart: the memory cap and the CPU weight
+// and quota (virsh setmem / schedinfo --live). CPU settings the definition leaves out are
+// written as the kernel's defaults (1024 shares, no quota, a 100 ms period), so a limit taken
+// away is lifted too. Everything else is left as the container started with it.
+CgroupLimits planLiveCgroupLimits(const Domain& domain);
+
+// How the stored definition differs from the one a running container started with.
+struct LiveChanges {
+    bool memory = false; // <memory>, memtune hard_limit: applied live
+    bool cpu = false;    // <cputune>: applied live
+    bool other = false;  // anything else: only at the next start
+};
+LiveChanges compareForLiveUpdate(const Domain& running, const Domain& stored);
+
 // cgroup v2's cpu.weight (1–10000, default 100) for v1-style shares (2–262144, default 1024),
 // the conversion systemd, runc and crun use.
 uint64_t cpuWeightFromShares(uint64_t shares);

@@ -4,18 +4,24 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 namespace cubby {
 
 namespace {
 
-constexpr std::array<ControlMessage, 14> knownMessages{
-    ControlMessage::OpenConsolePty, ControlMessage::OpenShell,     ControlMessage::AttachConsole,
-    ControlMessage::ConsoleInput,   ControlMessage::WindowSize,    ControlMessage::StatusQuery,
-    ControlMessage::Shutdown,       ControlMessage::Destroy,       ControlMessage::Reboot,
-    ControlMessage::Scrollback,     ControlMessage::ConsoleOutput, ControlMessage::ConsoleClosed,
-    ControlMessage::Reply,          ControlMessage::Failure,
+constexpr std::array<ControlMessage, 15> knownMessages{
+    ControlMessage::SetLimits,     ControlMessage::OpenConsolePty, ControlMessage::OpenShell,
+    ControlMessage::AttachConsole, ControlMessage::ConsoleInput,   ControlMessage::WindowSize,
+    ControlMessage::StatusQuery,   ControlMessage::Shutdown,       ControlMessage::Destroy,
+    ControlMessage::Reboot,        ControlMessage::Scrollback,     ControlMessage::ConsoleOutput,
+    ControlMessage::ConsoleClosed, ControlMessage::Reply,          ControlMessage::Failure,
 };
+
+template <class Number>
+std::string field(const std::optional<Number>& value) {
+    return value ? std::to_string(*value) : std::string("-");
+}
 
 } // namespace
 
@@ -44,6 +50,54 @@ std::optional<WindowSizeRequest> parseWindowSize(std::string_view payload) {
         rows > 4096 || columns > 4096)
         return std::nullopt;
     return WindowSizeRequest{static_cast<uint16_t>(rows), static_cast<uint16_t>(columns)};
+}
+
+std::string formatLiveLimits(const LiveLimitsRequest& request) {
+    return std::to_string(request.memoryKiB) + ' ' + field(request.hardLimitKiB) + ' ' +
+           field(request.cpuShares) + ' ' + field(request.cpuPeriodUs) + ' ' +
+           field(request.cpuQuotaUs);
+}
+
+std::optional<LiveLimitsRequest> parseLiveLimits(std::string_view payload) {
+    std::array<std::string_view, 5> fields;
+    size_t count = 0;
+    while (!payload.empty()) {
+        const size_t space = payload.find(' ');
+        if (count == fields.size() || space == 0)
+            return std::nullopt;
+        fields[count++] = payload.substr(0, space);
+        payload = space == std::string_view::npos ? std::string_view() : payload.substr(space + 1);
+    }
+    if (count != fields.size())
+        return std::nullopt;
+    const auto unsignedField = [](std::string_view text, std::optional<uint64_t>& out) {
+        uint64_t value = 0;
+        if (text == "-")
+            return true;
+        if (!parseUnsigned(text, value))
+            return false;
+        out = value;
+        return true;
+    };
+    LiveLimitsRequest request;
+    std::optional<uint64_t> memory;
+    if (!unsignedField(fields[0], memory) || !memory || *memory == 0 ||
+        !unsignedField(fields[1], request.hardLimitKiB) ||
+        !unsignedField(fields[2], request.cpuShares) ||
+        !unsignedField(fields[3], request.cpuPeriodUs))
+        return std::nullopt;
+    request.memoryKiB = *memory;
+    if (fields[4] == "-1") {
+        request.cpuQuotaUs = -1;
+    } else {
+        std::optional<uint64_t> quota;
+        if (!unsignedField(fields[4], quota) ||
+            (quota && *quota > uint64_t(std::numeric_limits<int64_t>::max())))
+            return std::nullopt;
+        if (quota)
+            request.cpuQuotaUs = int64_t(*quota);
+    }
+    return request;
 }
 
 } // namespace cubby

@@ -11,6 +11,8 @@
 //   Destroy / Reboot                       Reply "ok"
 //   OpenConsolePty                         Reply "ok PTY" + a PTY master whose other side
 //                                          the controller joins to the console
+//   SetLimits "MEM HARD SHARES PERIOD QUOTA" Reply "ok" once the group has them (KiB, µs;
+//                                          "-" for unset): memory and CPU, changed live
 //   OpenShell "USER"                       Reply "ok PTY" + the master of a login shell's
 //                                          terminal inside the container
 //                                          Failure "message" for a refused request
@@ -36,6 +38,7 @@ enum class ControlMessage : char {
     Reboot = 'r',
     OpenConsolePty = 'p', // Reply "ok PTY-NAME" with a PTY master attached (SCM_RIGHTS)
     OpenShell = 'x',      // payload: user (empty: root); Reply as above
+    SetLimits = 'l',      // payload: formatLiveLimits(); Reply "ok"
     Scrollback = 'S',
     ConsoleOutput = 'O',
     ConsoleClosed = 'C',
@@ -59,5 +62,19 @@ struct WindowSizeRequest {
     uint16_t columns = 0;
 };
 std::optional<WindowSizeRequest> parseWindowSize(std::string_view payload);
+
+// What SetLimits carries: the parts of a definition a running container takes live.
+struct LiveLimitsRequest {
+    uint64_t memoryKiB = 0;
+    std::optional<uint64_t> hardLimitKiB;
+    std::optional<uint64_t> cpuShares;
+    std::optional<uint64_t> cpuPeriodUs;
+    std::optional<int64_t> cpuQuotaUs;
+    bool operator==(const LiveLimitsRequest&) const = default;
+};
+std::string formatLiveLimits(const LiveLimitsRequest& request);
+// nullopt unless exactly five fields, each a number or "-" (the quota may be -1; memory is
+// required and above zero).
+std::optional<LiveLimitsRequest> parseLiveLimits(std::string_view payload);
 
 } // namespace cubby

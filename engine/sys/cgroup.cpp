@@ -434,14 +434,15 @@ struct ContainerCgroup::State {
             std::format("cgroup {}: no hierarchy has the {} controller", name, controller)));
     }
 
-    Status applyLimits(const CgroupLimits& limits) const;
+    // withDevices: also the device rules (at creation; never again while init runs).
+    Status applyLimits(const CgroupLimits& limits, bool withDevices) const;
     Status restrictDevicesV1(const std::vector<DeviceRule>& allowed) const;
     Result<std::vector<pid_t>> memberPids() const;
     Status freeze(bool frozen) const;
     void signalMembers(const std::vector<pid_t>& pids) const;
 };
 
-Status ContainerCgroup::State::applyLimits(const CgroupLimits& limits) const {
+Status ContainerCgroup::State::applyLimits(const CgroupLimits& limits, bool withDevices) const {
     const bool v2 = layout == CgroupLayout::Unified;
     for (const LimitWrite& write : v2 ? std::span<const LimitWrite>(v2LimitWrites)
                                       : std::span<const LimitWrite>(v1LimitWrites)) {
@@ -458,6 +459,8 @@ Status ContainerCgroup::State::applyLimits(const CgroupLimits& limits) const {
                                               hierarchy->path, write.file, cubby::quoted(*value))));
         CUBBY_CHECK(writeAt(*hierarchy, write.file, *value));
     }
+    if (!withDevices)
+        return {};
     if (v2) {
         CUBBY_TRY(hierarchy, need("memory"));
         return restrictDevices(hierarchy->dir.get(), limits.allowedDevices, hierarchy->path);
@@ -547,7 +550,7 @@ Result<ContainerCgroup> ContainerCgroup::create(std::string_view parent, std::st
             return fail(reached.error());
         }
     }
-    if (auto applied = group.m_state->applyLimits(limits); !applied) {
+    if (auto applied = group.m_state->applyLimits(limits, true); !applied) {
         (void)group.remove();
         return fail(applied.error());
     }
@@ -570,6 +573,10 @@ Result<ContainerCgroup> ContainerCgroup::open(std::string_view parent, std::stri
             state->hierarchies.push_back(std::move(hierarchy));
     }
     return ContainerCgroup(std::move(state));
+}
+
+Status ContainerCgroup::applyLiveLimits(const CgroupLimits& limits) {
+    return m_state->applyLimits(limits, false);
 }
 
 CgroupLayout ContainerCgroup::layout() const {

@@ -54,6 +54,9 @@ public:
     std::vector<std::string> paths() const;
     Status addProcess(pid_t pid);
     Result<CgroupStats> readStats() const;
+    // Rewrites what `limits` sets (planLiveCgroupLimits: memory and CPU) in the running group;
+    // the device rules stay as created.
+    Status applyLiveLimits(const CgroupLimits& limits);
     // SIGKILL to every process in the group, then waits (bounded) until cgroup.procs is empty.
     // The dead stay counted in pids.current until their parents reap them.
     Status killAll();

@@ -186,6 +186,58 @@ private slots:
         QCOMPARE(cubbyctl({"destroy", "guarded"}, allowed()).exitCode, 0);
     }
 
+    // setmem on a running container: the definition and the running group both change (the
+    // kernel's own limit file says so), the live XML shows it, the controller logs it; a
+    // denied caller changes neither; a stopped container takes it at the next start only.
+    void memoryChangedWhileItRuns() {
+        QCOMPARE(cubbyctl({"define", "-"}, 0,
+                          QByteArray::fromStdString(domainXml(
+                              "livemem", QString::fromStdString(m_root->path()), "/sbin/init")))
+                     .exitCode,
+                 0);
+        QCOMPARE(cubbyctl({"start", "livemem"}).exitCode, 0);
+        const auto limitBytes = [] {
+            for (const char* file : {"/sys/fs/cgroup/memory/cubby-dbus-test/livemem/"
+                                     "memory.limit_in_bytes",
+                                     "/sys/fs/cgroup/cubby-dbus-test/livemem/memory.max"}) {
+                QFile limit(QString::fromLatin1(file));
+                if (limit.open(QIODevice::ReadOnly))
+                    return limit.readAll().trimmed().toULongLong();
+            }
+            return 0ULL;
+        };
+        QCOMPARE(limitBytes(), 64ULL << 20);
+
+        const Run refused = cubbyctl({"setmem", "livemem", "128MiB"}, denied());
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(cubbyctl({"apply-live", "livemem"}, denied()).exitCode, 1);
+        QVERIFY(cubbyctl({"dumpxml", "livemem", "--inactive"})
+                    .out.contains("<memory unit='KiB'>65536</memory>"));
+        QCOMPARE(limitBytes(), 64ULL << 20);
+
+        const Run set = cubbyctl({"setmem", "livemem", "128MiB"}, allowed());
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+        QVERIFY2(set.out.contains("now runs with the stored memory limits"), qPrintable(set.out));
+        QCOMPARE(limitBytes(), 128ULL << 20);
+        QVERIFY(
+            cubbyctl({"dumpxml", "livemem"}).out.contains("<memory unit='KiB'>131072</memory>"));
+        QVERIFY(cubbyctl({"dumpxml", "livemem", "--inactive"})
+                    .out.contains("<memory unit='KiB'>131072</memory>"));
+        QVERIFY(cubbyctl({"log", "livemem"}).out.contains("limits changed: memory 131072 KiB"));
+        // Again: nothing left to apply.
+        QVERIFY(cubbyctl({"apply-live", "livemem"}).out.contains("already as stored"));
+        // A size the helper refuses as a definition never reaches the group.
+        QCOMPARE(cubbyctl({"setmem", "livemem", "99999999999EiB"}).exitCode, 1);
+        QCOMPARE(limitBytes(), 128ULL << 20);
+
+        QCOMPARE(cubbyctl({"destroy", "livemem"}).exitCode, 0);
+        const Run stopped = cubbyctl({"setmem", "livemem", "96MiB"});
+        QCOMPARE(stopped.exitCode, 0);
+        QCOMPARE(call("ApplyLiveLimits", {QStringLiteral("livemem")}).errorName(),
+                 QStringLiteral("io.github.cubby1.Error.Conflict"));
+        QCOMPARE(cubbyctl({"undefine", "livemem"}).exitCode, 0);
+    }
+
     void invalidInputIsRefusedBeforePolkitIsAsked() {
         // Bob may not manage; a bad request tells him what is wrong with it, not that he lacks
         // permission: validation comes first and nothing reaches polkit.

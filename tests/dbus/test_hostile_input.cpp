@@ -156,6 +156,7 @@ private slots:
         const QList<Probe> probes{
             {"StartContainer", exists, {}},
             {"DestroyContainer", exists, {}},
+            {"ApplyLiveLimits", exists, {}},
             {"UndefineContainer", exists, {}},
             {"GetContainerXml", exists, {QStringLiteral("boolean:false")}},
             {"GetContainerInfo", exists, {}},

@@ -4,6 +4,7 @@
 #include "bpf_devices.h"
 #include "cgroup_files.h"
 #include "cgroup_plan.h"
+#include "control_protocol.h"
 
 #include <QTest>
 #include <cstring>
@@ -156,6 +157,51 @@ private slots:
         Domain domain = domainWithMemory(1024 * 1024);
         domain.memtune.softLimitKiB = UINT64_MAX / 2;
         QCOMPARE(planCgroupLimits(domain).memoryHighBytes, std::optional<uint64_t>(UINT64_MAX));
+    }
+
+    // What a running container takes live: memory and CPU, with unset CPU settings written as
+    // the kernel's defaults so a limit taken away is lifted; nothing else.
+    void liveLimitsAreMemoryAndCpuOnly() {
+        Domain domain = domainWithMemory(256 * 1024);
+        domain.cputune.quotaUs = 50000;
+        CgroupLimits live = planLiveCgroupLimits(domain);
+        QCOMPARE(*live.memoryMaxBytes, 256 * MiB);
+        QCOMPARE(*live.cpuQuotaUs, int64_t(50000));
+        QCOMPARE(*live.cpuShares, uint64_t(1024));
+        QCOMPARE(*live.cpuPeriodUs, uint64_t(100000));
+        QVERIFY(!live.pidsMax && live.allowedDevices.empty() && !live.memorySwapMaxBytes);
+        domain.cputune.quotaUs.reset();
+        live = planLiveCgroupLimits(domain);
+        QCOMPARE(*live.cpuQuotaUs, int64_t(-1));
+        QCOMPARE(*v2CpuMax(live.cpuQuotaUs, live.cpuPeriodUs), std::string("max 100000"));
+    }
+
+    void liveChangesTellMemoryCpuAndTheRest() {
+        const Domain running = domainWithMemory(64 * 1024);
+        Domain stored = running;
+        QVERIFY(!compareForLiveUpdate(running, stored).memory);
+        stored.memoryKiB = 128 * 1024;
+        auto changes = compareForLiveUpdate(running, stored);
+        QVERIFY(changes.memory && !changes.cpu && !changes.other);
+        stored.cputune.shares = 512;
+        changes = compareForLiveUpdate(running, stored);
+        QVERIFY(changes.memory && changes.cpu && !changes.other);
+        stored.os.init = "/bin/other";
+        QVERIFY(compareForLiveUpdate(running, stored).other);
+    }
+
+    void liveLimitsTravelIntact() {
+        const LiveLimitsRequest request{131072, 200000, 512, 50000, 25000};
+        QCOMPARE(formatLiveLimits(request), std::string("131072 200000 512 50000 25000"));
+        QCOMPARE(*parseLiveLimits(formatLiveLimits(request)), request);
+        const LiveLimitsRequest bare{65536, {}, {}, {}, -1};
+        QCOMPARE(formatLiveLimits(bare), std::string("65536 - - - -1"));
+        QCOMPARE(*parseLiveLimits("65536 - - - -1"), bare);
+        for (const char* bad :
+             {"", "0 - - - -", "65536 - - -", "65536 - - - - -", "x - - - -", "65536  - - - -",
+              "65536 - - - -2", "65536 - - - 99999999999999999999", "-1 - - - -",
+              "65536 - - - 9223372036854775808"})
+            QVERIFY2(!parseLiveLimits(bad), bad);
     }
 
     void weightFromShares_data() {
