@@ -759,6 +759,10 @@ Konsole
         <source>XML</source>
         <translation>XML</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>cubby::MessageBar</name>
@@ -1569,6 +1573,129 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>A root filesystem named “%1” exists already (%2): choose “Existing directory” with that path, or go back and pick another name.</source>
         <translation>Ein Root-Dateisystem namens „%1“ existiert bereits (%2): Wählen Sie „Vorhandenes Verzeichnis“ mit diesem Pfad, oder gehen Sie zurück und wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::SettingsPage</name>
+    <message>
+        <source>&amp;Limit to</source>
+        <translation>&amp;Begrenzen auf</translation>
+    </message>
+    <message>
+        <source>after a restart</source>
+        <translation>nach einem Neustart</translation>
+    </message>
+    <message>
+        <source>Start when the &amp;computer starts</source>
+        <translation>Beim Start des &amp;Computers starten</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source> CPUs</source>
+        <translation> CPUs</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>CPU-Grenze</translation>
+    </message>
+    <message>
+        <source>CPU weight</source>
+        <translation>CPU-Gewichtung</translation>
+    </message>
+    <message>
+        <source>Its share of the CPUs against other containers when they are busy; 1024 is the default</source>
+        <translation>Sein Anteil an den CPUs gegenüber anderen Containern, wenn diese ausgelastet sind; Standard ist 1024</translation>
+    </message>
+    <message>
+        <source>Init program</source>
+        <translation>Init-Programm</translation>
+    </message>
+    <message>
+        <source>Switched at once</source>
+        <translation>Wird sofort umgeschaltet</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>CPU &amp;weight:</source>
+        <translation>CPU-&amp;Gewichtung:</translation>
+    </message>
+    <message>
+        <source>&amp;Init:</source>
+        <translation>&amp;Init:</translation>
+    </message>
+    <message>
+        <source>Select a container to change its settings.</source>
+        <translation>Wählen Sie einen Container, um seine Einstellungen zu ändern.</translation>
+    </message>
+    <message>
+        <source>Memory and CPU change at once while it runs.</source>
+        <translation>Speicher und CPU ändern sich sofort, während er läuft.</translation>
+    </message>
+    <message>
+        <source>The stored settings.</source>
+        <translation>Die gespeicherten Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The init program is a path inside the container, starting with /.</source>
+        <translation>Das Init-Programm ist ein Pfad im Container, der mit / beginnt.</translation>
+    </message>
+    <message>
+        <source>Apply changes memory and CPU at once; the init program after a restart.</source>
+        <translation>„Übernehmen“ ändert Speicher und CPU sofort, das Init-Programm nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Apply saves the settings for the next start.</source>
+        <translation>„Übernehmen“ speichert die Einstellungen für den nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved: it takes these settings when it next starts.</source>
+        <translation>Gespeichert: Sie gelten ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Saved for the next start, but the running container kept its limits: %1</source>
+        <translation>Für den nächsten Start gespeichert, aber der laufende Container behielt seine Grenzen: %1</translation>
+    </message>
+    <message>
+        <source>Saved. Memory and CPU changed at once; the rest takes effect after a restart.</source>
+        <translation>Gespeichert. Speicher und CPU wurden sofort geändert; der Rest gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Saved and changed at once.</source>
+        <translation>Gespeichert und sofort geändert.</translation>
+    </message>
+    <message>
+        <source>It starts when the computer starts.</source>
+        <translation>Er startet, wenn der Computer startet.</translation>
+    </message>
+    <message>
+        <source>It no longer starts with the computer.</source>
+        <translation>Er startet nicht mehr mit dem Computer.</translation>
     </message>
 </context>
 <context>

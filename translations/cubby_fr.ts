@@ -759,6 +759,10 @@ Console
         <source>XML</source>
         <translation>XML</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
 </context>
 <context>
     <name>cubby::MessageBar</name>
@@ -1569,6 +1573,129 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>A root filesystem named “%1” exists already (%2): choose “Existing directory” with that path, or go back and pick another name.</source>
         <translation>Un système de fichiers racine nommé «&#xa0;%1&#xa0;» existe déjà (%2)&#xa0;: choisissez «&#xa0;Répertoire existant&#xa0;» avec ce chemin, ou revenez en arrière et choisissez un autre nom.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::SettingsPage</name>
+    <message>
+        <source>&amp;Limit to</source>
+        <translation>&amp;Limiter à</translation>
+    </message>
+    <message>
+        <source>after a restart</source>
+        <translation>après un redémarrage</translation>
+    </message>
+    <message>
+        <source>Start when the &amp;computer starts</source>
+        <translation>Démarrer avec l’&amp;ordinateur</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Ré&amp;tablir</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source> CPUs</source>
+        <translation> CPU</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>Limite CPU</translation>
+    </message>
+    <message>
+        <source>CPU weight</source>
+        <translation>Poids CPU</translation>
+    </message>
+    <message>
+        <source>Its share of the CPUs against other containers when they are busy; 1024 is the default</source>
+        <translation>Sa part des CPU face aux autres conteneurs quand ils sont occupés ; 1024 par défaut</translation>
+    </message>
+    <message>
+        <source>Init program</source>
+        <translation>Programme init</translation>
+    </message>
+    <message>
+        <source>Switched at once</source>
+        <translation>Changé immédiatement</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CPU &amp;weight:</source>
+        <translation>P&amp;oids CPU&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Init:</source>
+        <translation>&amp;Init&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Select a container to change its settings.</source>
+        <translation>Sélectionnez un conteneur pour modifier ses paramètres.</translation>
+    </message>
+    <message>
+        <source>Memory and CPU change at once while it runs.</source>
+        <translation>La mémoire et le CPU changent immédiatement pendant qu’il tourne.</translation>
+    </message>
+    <message>
+        <source>The stored settings.</source>
+        <translation>Les paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <source>The init program is a path inside the container, starting with /.</source>
+        <translation>Le programme init est un chemin dans le conteneur, commençant par /.</translation>
+    </message>
+    <message>
+        <source>Apply changes memory and CPU at once; the init program after a restart.</source>
+        <translation>« Appliquer » change la mémoire et le CPU immédiatement, le programme init après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Apply saves the settings for the next start.</source>
+        <translation>« Appliquer » enregistre les paramètres pour le prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved: it takes these settings when it next starts.</source>
+        <translation>Enregistré&#xa0;: ces paramètres s’appliquent au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Saved for the next start, but the running container kept its limits: %1</source>
+        <translation>Enregistré pour le prochain démarrage, mais le conteneur en marche a gardé ses limites&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saved. Memory and CPU changed at once; the rest takes effect after a restart.</source>
+        <translation>Enregistré. Mémoire et CPU changés immédiatement&#xa0;; le reste après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Saved and changed at once.</source>
+        <translation>Enregistré et changé immédiatement.</translation>
+    </message>
+    <message>
+        <source>It starts when the computer starts.</source>
+        <translation>Il démarre avec l’ordinateur.</translation>
+    </message>
+    <message>
+        <source>It no longer starts with the computer.</source>
+        <translation>Il ne démarre plus avec l’ordinateur.</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,12 @@
 // cubby-tour: the desktop app shown end to end where there is no desktop to run it on
 // (`scripts/run` on a headless machine). It opens Cubby's main window against the helper on
 // the system bus, as the desktop user, makes a BusyBox container with the New Container
-// wizard exactly as a person fills it in, starts it, types a command into its console, and
-// deletes the container and its root filesystem again, then shows the Log and XML tabs, the
-// Networks panel and the New Network wizard. Each step is saved as a screenshot of the whole
-// screen; the paths are printed. With --locale (de_DE, fr_FR) it runs in that language and fails at
-// the end when any of Cubby's strings it showed had no translation. Not installed: it drives the
-// product, it is not part of it.
+// wizard exactly as a person fills it in, starts it, types a command into its console, shows
+// its Log, XML and Settings tabs, deletes the container and its root filesystem again, and
+// opens the Networks panel and the New Network wizard. Each step is saved as a screenshot of
+// the whole screen; the paths are printed. With --locale (de_DE, fr_FR) it runs in that
+// language and fails at the end when any of Cubby's strings it showed had no translation. Not
+// installed: it drives the product, it is not part of it.
 #include "app_translations.h"
 #include "container_list_model.h"
 #include "container_wizard.h"
@@ -16,6 +16,7 @@
 #include "network_wizard.h"
 #include "networks_panel.h"
 #include "pty_terminal.h"
+#include "settings_page.h"
 #include "xml_page.h"
 
 #include <QAbstractButton>
@@ -249,6 +250,12 @@ int main(int argc, char* argv[]) {
     if (!waitFor([&] { return !window.xmlPage()->editor()->toPlainText().isEmpty(); }, 10000))
         giveUp(QStringLiteral("the XML tab stayed empty"));
     screenshot(QStringLiteral("xml"));
+
+    // The Settings tab: what it runs with, changeable at once.
+    window.tabs()->setCurrentWidget(window.settingsPage());
+    if (!waitFor([&] { return window.settingsPage()->memory()->value() == 128; }, 10000))
+        giveUp(QStringLiteral("the Settings tab did not show the container's memory"));
+    screenshot(QStringLiteral("settings"));
 
     // Cleaned up again, so the next tour starts from the same place.
     ManagerProxy* manager = window.helper()->manager();

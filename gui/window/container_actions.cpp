@@ -8,6 +8,7 @@
 #include "message_bar.h"
 #include "overview_page.h"
 #include "pty_terminal.h"
+#include "settings_page.h"
 #include "xml_page.h"
 
 #include <QAbstractButton>
@@ -160,7 +161,8 @@ void MainWindow::openTerminal(const QString& name, const QDBusPendingCall& call,
 
 void MainWindow::closeTab(int index) {
     QWidget* page = m_tabs->widget(index);
-    if (page == nullptr || page == m_overview || page == m_log || page == m_xml)
+    if (page == nullptr || page == m_overview || page == m_log || page == m_settings ||
+        page == m_xml)
         return;
     m_tabs->removeTab(index);
     page->deleteLater();

@@ -9,6 +9,7 @@
 #include "jobs_status.h"
 #include "message_bar.h"
 #include "overview_page.h"
+#include "settings_page.h"
 #include "terminal_text.h"
 #include "xml_page.h"
 
@@ -199,17 +200,24 @@ void MainWindow::buildLayout() {
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs->addTab(m_log, tr("Log"));
+    m_settings = new SettingsPage(m_helper);
+    m_tabs->addTab(m_settings, tr("Settings"));
     m_xml = new XmlPage(m_helper);
     m_tabs->addTab(m_xml, tr("XML"));
-    for (int fixed : {0, 1, 2}) { // the Overview, the Log and the XML stay; terminals close
+    for (int fixed : {0, 1, 2, 3}) { // Overview, Log, Settings and XML stay; terminals close
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::LeftSide, nullptr);
     }
     connect(m_xml, &XmlPage::applied, this, [this] { refresh(); });
+    connect(m_settings, &SettingsPage::applied, this, [this] {
+        refresh();
+        fetchInfo();
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_log)
             fetchLog();
         showXml();
+        showSettings();
     });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
@@ -380,7 +388,16 @@ void MainWindow::selectionChanged() {
         fetchLog();
     }
     showXml();
+    showSettings();
     updateActions();
+}
+
+void MainWindow::showSettings() {
+    if (m_tabs->currentWidget() != m_settings)
+        return;
+    const QString name = selectedContainer();
+    const ContainerEntry* entry = m_model->container(name);
+    m_settings->setContainer(name, entry && entry->isRunning(), entry && entry->autostart);
 }
 
 void MainWindow::showXml() {
@@ -553,6 +570,7 @@ void MainWindow::stateChanged(const QString& name, const QString& state) {
     if (name == m_overview->container())
         fetchInfo();
     showXml();
+    showSettings();
     refresh(); // the pid and addresses changed too
 }
 

@@ -33,6 +33,7 @@ class JobsStatus;
 class MessageBar;
 class OverviewPage;
 class PtyTerminal;
+class SettingsPage;
 class XmlPage;
 
 class NetworksPanel;
@@ -64,6 +65,7 @@ public:
     OverviewPage* overview() const { return m_overview; }
     QPlainTextEdit* logView() const { return m_log; }
     XmlPage* xmlPage() const { return m_xml; }
+    SettingsPage* settingsPage() const { return m_settings; }
     MessageBar* messageBar() const { return m_messageBar; }
     HelperConnection* helper() const { return m_helper; }
     QString selectedContainer() const;
@@ -100,6 +102,8 @@ private:
     void fetchPermissions();
     // The XML tab follows the selection while it is shown (fetched only then).
     void showXml();
+    // The Settings tab, likewise.
+    void showSettings();
     // The Log tab: the selected container's lifecycle events and console output, fetched
     // while the tab is shown (on showing, selecting and state changes).
     void fetchLog();
@@ -141,6 +145,7 @@ private:
     QLineEdit* m_filter = nullptr;
     QPlainTextEdit* m_log = nullptr;
     XmlPage* m_xml = nullptr;
+    SettingsPage* m_settings = nullptr;
     QString m_chosen;         // the container the user selected last
     bool m_filtering = false; // selection changes made by filtering, not by the user
     QTabWidget* m_tabs = nullptr;

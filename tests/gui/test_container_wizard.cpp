@@ -238,8 +238,9 @@ private slots:
         // BusyBox init's root shell on the console.
         QTRY_VERIFY(m_window->action(MainWindow::OpenConsole)->isEnabled());
         m_window->action(MainWindow::OpenConsole)->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 4, 30000); // Overview, Log, XML, it
-        auto* console = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(3));
+        // Overview, Log, Settings, XML, it.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 5, 30000);
+        auto* console = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(4));
         QVERIFY(console && console->isAttached());
         QTest::qWait(1000); // the shell's prompt after rcS
         QVERIFY(typeInto(console, "echo wiz-$((6*7))"));

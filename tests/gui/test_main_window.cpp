@@ -14,6 +14,7 @@
 #include "message_bar.h"
 #include "overview_page.h"
 #include "pty_terminal.h"
+#include "settings_page.h"
 #include "sparkline.h"
 #include "xml_page.h"
 
@@ -24,6 +25,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -32,6 +34,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -248,10 +251,11 @@ private slots:
 
         // The console in a tab: the scrollback from boot, then typing through the X server.
         m_window->action(MainWindow::OpenConsole)->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 4, 30000); // Overview, Log, XML, it
-        QCOMPARE(m_window->tabs()->tabText(3), QStringLiteral("guitest — console"));
-        QCOMPARE(m_window->tabs()->currentIndex(), 3);
-        auto* console = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(3));
+        // Overview, Log, Settings, XML, it.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 5, 30000);
+        QCOMPARE(m_window->tabs()->tabText(4), QStringLiteral("guitest — console"));
+        QCOMPARE(m_window->tabs()->currentIndex(), 4);
+        auto* console = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(4));
         QVERIFY(console && console->isAttached());
         QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("gui-console-ready"),
                                   qPrintable(console->transcript()), 10000);
@@ -288,9 +292,9 @@ private slots:
 
         // A new root shell in another tab.
         m_window->action(MainWindow::OpenShell)->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 5, 30000);
-        QCOMPARE(m_window->tabs()->tabText(4), QStringLiteral("guitest — shell"));
-        auto* shell = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(4));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), 6, 30000);
+        QCOMPARE(m_window->tabs()->tabText(5), QStringLiteral("guitest — shell"));
+        auto* shell = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(5));
         QVERIFY(shell && shell->isAttached());
         QVERIFY(typeInto(shell, "echo shell-$(id -u)-$((7*6))"));
         QTRY_VERIFY2_WITH_TIMEOUT(shell->transcript().contains("shell-0-42"),
@@ -302,7 +306,7 @@ private slots:
         m_window->tabs()->setCurrentIndex(0);
         m_window->action(MainWindow::ForceOff)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_window, "guitest"), QStringLiteral("shut off"), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->tabs()->tabText(3).endsWith("(ended)"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->tabs()->tabText(4).endsWith("(ended)"), 15000);
         // The Log tab: its lifecycle with times, then what its console showed.
         m_window->tabs()->setCurrentWidget(m_window->logView());
         QTRY_VERIFY2_WITH_TIMEOUT(m_window->logView()->toPlainText().contains("Z stopped"),
@@ -391,6 +395,53 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page->status()->text().startsWith(QLatin1String("Saved")), 20000);
         QVERIFY(storedXml("xmltest").contains(QLatin1String("<memory unit='KiB'>204800</memory>")));
         QTRY_VERIFY(!page->isModified());
+    }
+
+    // The Settings tab on a running container: more memory, applied; the stored definition
+    // and the running container's group both have it at once.
+    void settingsChangeMemoryWhileItRuns() {
+        const QString root = QString::fromStdString(m_root->path());
+        const QDBusMessage defined = define(domainXml("settest", root, "/sbin/init-gui"));
+        QVERIFY2(defined.type() == QDBusMessage::ReplyMessage, qPrintable(defined.errorMessage()));
+        QDBusMessage start = QDBusMessage::createMethodCall(
+            "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "StartContainer");
+        start.setArguments({QStringLiteral("settest")});
+        const QDBusMessage started = QDBusConnection::systemBus().call(start, QDBus::Block, 60000);
+        QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(*m_window, "settest"), QStringLiteral("running"), 20000);
+        QVERIFY(m_window->selectContainer("settest"));
+        SettingsPage* page = m_window->settingsPage();
+        m_window->tabs()->setCurrentWidget(page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->memory()->value(), 64, 10000);
+        QVERIFY(!page->applyButton()->isEnabled());
+
+        page->init()->setText(QStringLiteral("sbin/init")); // not a path: refused as typed
+        QVERIFY(!page->applyButton()->isEnabled());
+        QVERIFY(page->status()->text().contains(QLatin1String("starting with /")));
+        page->init()->setText(QStringLiteral("/sbin/init-gui"));
+        page->memory()->setValue(100);
+        QTRY_VERIFY(page->applyButton()->isEnabled());
+        page->applyButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page->status()->text() == QLatin1String("Saved and changed at once."), 20000);
+        QVERIFY(storedXml("settest").contains(QLatin1String("<memory unit='KiB'>102400</memory>")));
+        quint64 limit = 0;
+        for (const char* file : {"/sys/fs/cgroup/memory/cubby-dbus-test/settest/"
+                                 "memory.limit_in_bytes",
+                                 "/sys/fs/cgroup/cubby-dbus-test/settest/memory.max"}) {
+            QFile kernel(QString::fromLatin1(file));
+            if (kernel.open(QIODevice::ReadOnly))
+                limit = kernel.readAll().trimmed().toULongLong();
+        }
+        QCOMPARE(limit, 100ULL << 20);
+        QVERIFY(!page->isModified());
+        QVERIFY(screenshot(QStringLiteral("main-window-settings.png")));
+
+        QDBusMessage destroy =
+            QDBusMessage::createMethodCall("io.github.cubby1", "/io/github/cubby1",
+                                           "io.github.cubby1.Manager", "DestroyContainer");
+        destroy.setArguments({QStringLiteral("settest")});
+        QDBusConnection::systemBus().call(destroy, QDBus::Block, 30000);
     }
 
     void refusedDeleteLeavesTheRow() {

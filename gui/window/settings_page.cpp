@@ -1,0 +1,318 @@
+#include "settings_page.h"
+
+#include "container_request.h"
+#include "domain_xml.h"
+#include "helper_connection.h"
+#include "helper_errors.h"
+
+#include <QCheckBox>
+#include <QDBusPendingReply>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace cubby {
+
+namespace {
+
+// The CFS period the wizard writes too; a CPU limit of N CPUs is a quota of N periods.
+constexpr uint64_t cpuPeriodUs = 100000;
+constexpr int64_t minimumCpuQuotaUs = 1000;
+constexpr uint64_t defaultShares = 1024;
+
+} // namespace
+
+SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
+    : QWidget(parent)
+    , m_helper(helper)
+    , m_memory(new QSpinBox)
+    , m_cpuLimited(new QCheckBox(tr("&Limit to")))
+    , m_cpus(new QDoubleSpinBox)
+    , m_weight(new QSpinBox)
+    , m_init(new QLineEdit)
+    , m_initNote(new QLabel(tr("after a restart")))
+    , m_autostart(new QCheckBox(tr("Start when the &computer starts")))
+    , m_apply(new QPushButton(tr("&Apply")))
+    , m_revert(new QPushButton(tr("Re&vert")))
+    , m_status(new QLabel) {
+    setObjectName(QStringLiteral("settingsPage"));
+    m_memory->setObjectName(QStringLiteral("settingsMemory"));
+    m_memory->setRange(int(minimumWizardMemoryMiB), 1024 * 1024);
+    m_memory->setSuffix(tr(" MiB"));
+    m_memory->setSingleStep(64);
+    m_memory->setAccessibleName(tr("Memory"));
+    m_cpuLimited->setObjectName(QStringLiteral("settingsCpuLimited"));
+    m_cpus->setObjectName(QStringLiteral("settingsCpus"));
+    m_cpus->setRange(0.01, 1024);
+    m_cpus->setDecimals(2);
+    m_cpus->setSingleStep(0.5);
+    m_cpus->setSuffix(tr(" CPUs"));
+    m_cpus->setAccessibleName(tr("CPU limit"));
+    m_weight->setObjectName(QStringLiteral("settingsCpuWeight"));
+    m_weight->setRange(2, 262144);
+    m_weight->setAccessibleName(tr("CPU weight"));
+    m_weight->setToolTip(tr("Its share of the CPUs against other containers when they are "
+                            "busy; 1024 is the default"));
+    m_init->setObjectName(QStringLiteral("settingsInit"));
+    m_init->setAccessibleName(tr("Init program"));
+    m_initNote->setEnabled(false);
+    m_autostart->setObjectName(QStringLiteral("settingsAutostart"));
+    m_autostart->setToolTip(tr("Switched at once"));
+    m_apply->setObjectName(QStringLiteral("settingsApply"));
+    m_revert->setObjectName(QStringLiteral("settingsRevert"));
+    m_status->setObjectName(QStringLiteral("settingsStatus"));
+    m_status->setWordWrap(true);
+    for (QAbstractSpinBox* spin :
+         {static_cast<QAbstractSpinBox*>(m_memory), static_cast<QAbstractSpinBox*>(m_cpus),
+          static_cast<QAbstractSpinBox*>(m_weight)})
+        spin->setMinimumWidth(140);
+
+    // Numbers need no full-width fields.
+    const auto narrow = [](QWidget* field) {
+        auto* row = new QHBoxLayout;
+        row->addWidget(field);
+        row->addStretch(1);
+        return row;
+    };
+    // A row that is a layout gets no buddy from addRow: its label names its field itself.
+    const auto label = [](const QString& text, QWidget* buddy) {
+        auto* shown = new QLabel(text);
+        shown->setBuddy(buddy);
+        return shown;
+    };
+    auto* form = new QFormLayout;
+    form->addRow(label(tr("&Memory:"), m_memory), narrow(m_memory));
+    auto* cpu = new QHBoxLayout;
+    cpu->addWidget(m_cpuLimited);
+    cpu->addWidget(m_cpus);
+    cpu->addStretch(1);
+    form->addRow(tr("CPU:"), cpu);
+    form->addRow(label(tr("CPU &weight:"), m_weight), narrow(m_weight));
+    auto* init = new QHBoxLayout;
+    init->addWidget(m_init, 1);
+    init->addWidget(m_initNote);
+    form->addRow(label(tr("&Init:"), m_init), init);
+    form->addRow(QString(), m_autostart);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_apply);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addLayout(buttons);
+
+    connect(m_memory, &QSpinBox::valueChanged, this, &SettingsPage::edited);
+    connect(m_cpuLimited, &QCheckBox::toggled, this, &SettingsPage::edited);
+    connect(m_cpus, &QDoubleSpinBox::valueChanged, this, &SettingsPage::edited);
+    connect(m_weight, &QSpinBox::valueChanged, this, &SettingsPage::edited);
+    connect(m_init, &QLineEdit::textChanged, this, &SettingsPage::edited);
+    connect(m_autostart, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_filling)
+            setAutostart(on);
+    });
+    connect(m_apply, &QPushButton::clicked, this, &SettingsPage::apply);
+    connect(m_revert, &QPushButton::clicked, this, &SettingsPage::showStored);
+    setContainer({}, false, false);
+}
+
+SettingsPage::~SettingsPage() = default;
+
+void SettingsPage::setContainer(const QString& name, bool running, bool autostart) {
+    const bool same = name == m_name;
+    m_running = running;
+    m_name = name;
+    m_filling = true;
+    m_autostart->setChecked(autostart);
+    m_filling = false;
+    setEnabled(!name.isEmpty());
+    if (name.isEmpty()) {
+        m_stored.reset();
+        showStatus(tr("Select a container to change its settings."));
+        return;
+    }
+    if (!same || (!isModified() && !m_busy))
+        fetch();
+}
+
+void SettingsPage::fetch() {
+    const QString name = m_name;
+    m_helper->watch(m_helper->manager()->GetContainerXml(name, false), this,
+                    [this, name](QDBusPendingCallWatcher& call) {
+                        const QDBusPendingReply<QString> reply = call;
+                        if (name != m_name)
+                            return;
+                        if (reply.isError()) {
+                            m_stored.reset();
+                            showStatus(helperErrorText(reply.error()), !isRefusal(reply.error()));
+                            edited();
+                            return;
+                        }
+                        auto domain =
+                            parseDomainXml(reply.value().toStdString(), [] { return Uuid{}; });
+                        if (!domain) {
+                            showStatus(QString::fromStdString(domain.error().message), true);
+                            return;
+                        }
+                        m_stored = std::make_unique<Domain>(std::move(*domain));
+                        showStored();
+                    });
+}
+
+void SettingsPage::showStored() {
+    if (!m_stored)
+        return;
+    m_filling = true;
+    m_memory->setValue(int(std::min<uint64_t>(m_stored->memoryKiB / 1024, 1024 * 1024)));
+    const auto& cpu = m_stored->cputune;
+    const bool limited = cpu.quotaUs && *cpu.quotaUs > 0;
+    m_cpuLimited->setChecked(limited);
+    m_cpus->setValue(limited ? double(*cpu.quotaUs) / double(cpu.periodUs.value_or(cpuPeriodUs))
+                             : 1.0);
+    m_weight->setValue(int(cpu.shares.value_or(defaultShares)));
+    m_init->setText(QString::fromStdString(m_stored->os.init));
+    m_filling = false;
+    edited();
+    if (!isModified())
+        showStatus(m_running ? tr("Memory and CPU change at once while it runs.")
+                             : tr("The stored settings."));
+}
+
+bool SettingsPage::isModified() const {
+    if (!m_stored)
+        return false;
+    const auto& cpu = m_stored->cputune;
+    const bool limited = cpu.quotaUs && *cpu.quotaUs > 0;
+    const double cpus =
+        limited ? double(*cpu.quotaUs) / double(cpu.periodUs.value_or(cpuPeriodUs)) : 1.0;
+    return uint64_t(m_memory->value()) * 1024 != m_stored->memoryKiB ||
+           m_cpuLimited->isChecked() != limited ||
+           (limited && std::abs(m_cpus->value() - cpus) > 0.005) ||
+           uint64_t(m_weight->value()) != cpu.shares.value_or(defaultShares) ||
+           m_init->text().toStdString() != m_stored->os.init;
+}
+
+QString SettingsPage::problem() const {
+    if (!m_init->text().startsWith(QLatin1Char('/')))
+        return tr("The init program is a path inside the container, starting with /.");
+    return {};
+}
+
+void SettingsPage::edited() {
+    m_cpus->setEnabled(m_cpuLimited->isChecked());
+    if (m_filling)
+        return;
+    const QString wrong = problem();
+    if (!wrong.isEmpty())
+        showStatus(wrong, true);
+    else if (isModified())
+        showStatus(m_running ? tr("Apply changes memory and CPU at once; the init program "
+                                  "after a restart.")
+                             : tr("Apply saves the settings for the next start."));
+    m_apply->setEnabled(m_stored && isModified() && wrong.isEmpty() && !m_busy);
+    m_revert->setEnabled(m_stored && isModified() && !m_busy);
+}
+
+void SettingsPage::apply() {
+    if (!m_stored || !isModified() || !problem().isEmpty() || m_busy)
+        return;
+    Domain changed = *m_stored;
+    changed.memoryKiB = uint64_t(m_memory->value()) * 1024;
+    changed.currentMemoryKiB = std::min(changed.currentMemoryKiB, changed.memoryKiB);
+    if (m_cpuLimited->isChecked()) {
+        changed.cputune.periodUs = cpuPeriodUs;
+        changed.cputune.quotaUs =
+            std::max(static_cast<int64_t>(std::llround(m_cpus->value() * double(cpuPeriodUs))),
+                     minimumCpuQuotaUs);
+    } else {
+        changed.cputune.quotaUs.reset();
+        changed.cputune.periodUs.reset();
+    }
+    const uint64_t weight = uint64_t(m_weight->value());
+    changed.cputune.shares =
+        weight == defaultShares && !m_stored->cputune.shares ? std::nullopt : std::optional(weight);
+    changed.os.init = m_init->text().toStdString();
+    const QString name = m_name;
+    m_busy = true;
+    edited();
+    showStatus(tr("Saving…"));
+    m_helper->watch(
+        m_helper->manager()->DefineContainer(
+            QString::fromStdString(formatDomainXml(changed, DomainXmlForm::Inactive))),
+        this, [this, name, changed](QDBusPendingCallWatcher& call) {
+            const QDBusPendingReply<QString, QStringList> reply = call;
+            if (reply.isError()) {
+                m_busy = false;
+                if (name == m_name) {
+                    showStatus(helperErrorText(reply.error()), !isRefusal(reply.error()));
+                    edited();
+                }
+                return;
+            }
+            if (name == m_name)
+                m_stored = std::make_unique<Domain>(changed);
+            emit applied(name);
+            if (m_running && name == m_name)
+                applyLive(name);
+            else {
+                m_busy = false;
+                if (name == m_name) {
+                    showStatus(tr("Saved: it takes these settings when it next starts."));
+                    edited();
+                }
+            }
+        });
+}
+
+void SettingsPage::applyLive(const QString& name) {
+    m_helper->watch(m_helper->manager()->ApplyLiveLimits(name), this,
+                    [this, name](QDBusPendingCallWatcher& call) {
+                        m_busy = false;
+                        const QDBusPendingReply<QStringList, QStringList> reply = call;
+                        if (name != m_name)
+                            return;
+                        if (reply.isError())
+                            showStatus(tr("Saved for the next start, but the running container "
+                                          "kept its limits: %1")
+                                           .arg(helperErrorText(reply.error())),
+                                       true);
+                        else if (!reply.argumentAt<1>().isEmpty())
+                            showStatus(tr("Saved. Memory and CPU changed at once; the rest "
+                                          "takes effect after a restart."));
+                        else
+                            showStatus(tr("Saved and changed at once."));
+                        edited();
+                    });
+}
+
+void SettingsPage::setAutostart(bool enabled) {
+    const QString name = m_name;
+    m_helper->watch(m_helper->manager()->SetAutostart(name, enabled), this,
+                    [this, name, enabled](QDBusPendingCallWatcher& call) {
+                        if (name != m_name)
+                            return;
+                        if (call.isError()) {
+                            m_filling = true;
+                            m_autostart->setChecked(!enabled); // it did not change
+                            m_filling = false;
+                            showStatus(helperErrorText(call.error()), !isRefusal(call.error()));
+                            return;
+                        }
+                        showStatus(enabled ? tr("It starts when the computer starts.")
+                                           : tr("It no longer starts with the computer."));
+                        emit applied(name);
+                    });
+}
+
+void SettingsPage::showStatus(const QString& text, bool problem) {
+    m_status->setStyleSheet(problem ? QStringLiteral("color: #b02020;") : QString());
+    m_status->setText(text);
+}
+
+} // namespace cubby

@@ -1,0 +1,76 @@
+#pragma once
+// The Settings tab: the selected container's memory cap, CPU limit and weight, init program
+// and autostart, edited as a form. Apply redefines the container with the changed values
+// (the helper checks them as any definition) and, while it runs, gives it the new memory and
+// CPU limits at once (ApplyLiveLimits); what only a restart changes (the init program) is
+// marked so. Autostart is switched at once. Revert shows the stored values again.
+
+#include <QWidget>
+#include <memory>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace cubby {
+
+class HelperConnection;
+struct Domain;
+
+class SettingsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SettingsPage(HelperConnection* helper, QWidget* parent = nullptr);
+    ~SettingsPage() override;
+
+    // Shows `name`'s stored settings (fetched afresh unless its form has unapplied edits).
+    void setContainer(const QString& name, bool running, bool autostart);
+    QString container() const { return m_name; }
+
+    QSpinBox* memory() const { return m_memory; }
+    QCheckBox* cpuLimited() const { return m_cpuLimited; }
+    QDoubleSpinBox* cpus() const { return m_cpus; }
+    QSpinBox* cpuWeight() const { return m_weight; }
+    QLineEdit* init() const { return m_init; }
+    QCheckBox* autostart() const { return m_autostart; }
+    QPushButton* applyButton() const { return m_apply; }
+    QPushButton* revertButton() const { return m_revert; }
+    QLabel* status() const { return m_status; }
+    bool isModified() const;
+
+signals:
+    void applied(const QString& name);
+
+private:
+    void fetch();
+    void showStored();
+    void edited();
+    void apply();
+    void applyLive(const QString& name);
+    void setAutostart(bool enabled);
+    void showStatus(const QString& text, bool problem = false);
+    // The form's problem in words; empty when Apply may go.
+    QString problem() const;
+
+    HelperConnection* m_helper;
+    QSpinBox* m_memory;
+    QCheckBox* m_cpuLimited;
+    QDoubleSpinBox* m_cpus;
+    QSpinBox* m_weight;
+    QLineEdit* m_init;
+    QLabel* m_initNote;
+    QCheckBox* m_autostart;
+    QPushButton* m_apply;
+    QPushButton* m_revert;
+    QLabel* m_status;
+    QString m_name;
+    bool m_running = false;
+    bool m_busy = false;
+    bool m_filling = false;           // the form is being filled from the definition
+    std::unique_ptr<Domain> m_stored; // the definition the form was filled from
+};
+
+} // namespace cubby
