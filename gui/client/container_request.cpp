@@ -21,6 +21,27 @@ constexpr int64_t minimumCpuQuotaUs = 1000;
 
 } // namespace
 
+void setCpuLimit(Domain& domain, std::optional<double> cpus) {
+    if (!cpus) {
+        domain.cputune.quotaUs.reset();
+        domain.cputune.periodUs.reset();
+        domain.vcpus = 1;
+        return;
+    }
+    const auto quota = static_cast<int64_t>(std::llround(*cpus * cpuPeriodUs));
+    domain.cputune.periodUs = cpuPeriodUs;
+    domain.cputune.quotaUs = std::max(quota, minimumCpuQuotaUs);
+    // Informational, as in libvirt's LXC driver: the limit is the quota.
+    domain.vcpus = static_cast<unsigned>(std::max(1.0, std::ceil(*cpus)));
+}
+
+std::optional<double> cpuLimitOf(const Domain& domain) {
+    const auto& cpu = domain.cputune;
+    if (!cpu.quotaUs || *cpu.quotaUs <= 0)
+        return std::nullopt;
+    return double(*cpu.quotaUs) / double(cpu.periodUs.value_or(cpuPeriodUs));
+}
+
 bool needsRootfsJob(RootfsKind kind) {
     return kind == RootfsKind::Busybox || kind == RootfsKind::Debian || kind == RootfsKind::Tarball;
 }
@@ -159,13 +180,7 @@ Result<Domain> domainFromRequest(const ContainerRequest& request, const std::str
     domain.uuid = uuid;
     domain.memoryKiB = uint64_t{request.memoryMiB} * 1024;
     domain.currentMemoryKiB = domain.memoryKiB;
-    if (request.cpuLimit) {
-        const auto quota = static_cast<int64_t>(std::llround(*request.cpuLimit * cpuPeriodUs));
-        domain.cputune.periodUs = cpuPeriodUs;
-        domain.cputune.quotaUs = std::max(quota, minimumCpuQuotaUs);
-        // Informational, as in libvirt's LXC driver: the limit is the quota.
-        domain.vcpus = static_cast<unsigned>(std::max(1.0, std::ceil(*request.cpuLimit)));
-    }
+    setCpuLimit(domain, request.cpuLimit);
     domain.cputune.shares = request.cpuShares;
     domain.os.init = request.init;
     domain.os.initArgs = request.initArgs;

@@ -81,6 +81,13 @@ Status validateIdentity(const ContainerRequest& request, const QStringList& exis
 Status validateRootfs(const ContainerRequest& request);
 Status validateNetwork(const ContainerRequest& request);
 
+// A CPU limit of `cpus` CPUs' time as <cputune> writes it (a quota of that many 100 ms
+// periods, and vcpus, informational as in libvirt's LXC driver); nullopt takes the limit away.
+// The wizard and the Settings tab both write it so.
+void setCpuLimit(Domain& domain, std::optional<double> cpus);
+// The CPU limit a definition sets, in CPUs; nullopt when it has none.
+std::optional<double> cpuLimitOf(const Domain& domain);
+
 // The definition: `rootfsPath` is the directory mounted at '/' for every kind but
 // Application (for Directory it is the request's directory, for the others what ListRootfs
 // said after the job). InvalidArgument when the result would not validate.

@@ -21,9 +21,6 @@ namespace cubby {
 
 namespace {
 
-// The CFS period the wizard writes too; a CPU limit of N CPUs is a quota of N periods.
-constexpr uint64_t cpuPeriodUs = 100000;
-constexpr int64_t minimumCpuQuotaUs = 1000;
 constexpr uint64_t defaultShares = 1024;
 
 } // namespace
@@ -170,12 +167,10 @@ void SettingsPage::showStored() {
         return;
     m_filling = true;
     m_memory->setValue(int(std::min<uint64_t>(m_stored->memoryKiB / 1024, 1024 * 1024)));
-    const auto& cpu = m_stored->cputune;
-    const bool limited = cpu.quotaUs && *cpu.quotaUs > 0;
-    m_cpuLimited->setChecked(limited);
-    m_cpus->setValue(limited ? double(*cpu.quotaUs) / double(cpu.periodUs.value_or(cpuPeriodUs))
-                             : 1.0);
-    m_weight->setValue(int(cpu.shares.value_or(defaultShares)));
+    const auto limit = cpuLimitOf(*m_stored);
+    m_cpuLimited->setChecked(limit.has_value());
+    m_cpus->setValue(limit.value_or(1.0));
+    m_weight->setValue(int(m_stored->cputune.shares.value_or(defaultShares)));
     m_init->setText(QString::fromStdString(m_stored->os.init));
     m_filling = false;
     edited();
@@ -187,14 +182,11 @@ void SettingsPage::showStored() {
 bool SettingsPage::isModified() const {
     if (!m_stored)
         return false;
-    const auto& cpu = m_stored->cputune;
-    const bool limited = cpu.quotaUs && *cpu.quotaUs > 0;
-    const double cpus =
-        limited ? double(*cpu.quotaUs) / double(cpu.periodUs.value_or(cpuPeriodUs)) : 1.0;
+    const auto limit = cpuLimitOf(*m_stored);
     return uint64_t(m_memory->value()) * 1024 != m_stored->memoryKiB ||
-           m_cpuLimited->isChecked() != limited ||
-           (limited && std::abs(m_cpus->value() - cpus) > 0.005) ||
-           uint64_t(m_weight->value()) != cpu.shares.value_or(defaultShares) ||
+           m_cpuLimited->isChecked() != limit.has_value() ||
+           (limit && std::abs(m_cpus->value() - *limit) > 0.005) ||
+           uint64_t(m_weight->value()) != m_stored->cputune.shares.value_or(defaultShares) ||
            m_init->text().toStdString() != m_stored->os.init;
 }
 
@@ -225,15 +217,7 @@ void SettingsPage::apply() {
     Domain changed = *m_stored;
     changed.memoryKiB = uint64_t(m_memory->value()) * 1024;
     changed.currentMemoryKiB = std::min(changed.currentMemoryKiB, changed.memoryKiB);
-    if (m_cpuLimited->isChecked()) {
-        changed.cputune.periodUs = cpuPeriodUs;
-        changed.cputune.quotaUs =
-            std::max(static_cast<int64_t>(std::llround(m_cpus->value() * double(cpuPeriodUs))),
-                     minimumCpuQuotaUs);
-    } else {
-        changed.cputune.quotaUs.reset();
-        changed.cputune.periodUs.reset();
-    }
+    setCpuLimit(changed, m_cpuLimited->isChecked() ? std::optional(m_cpus->value()) : std::nullopt);
     const uint64_t weight = uint64_t(m_weight->value());
     changed.cputune.shares =
         weight == defaultShares && !m_stored->cputune.shares ? std::nullopt : std::optional(weight);
