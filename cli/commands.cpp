@@ -56,8 +56,11 @@ int undefineContainer(const QStringList& arguments) {
 int listContainers(const QStringList& arguments) {
     const bool all = arguments.contains(QStringLiteral("--all"));
     const bool inactive = arguments.contains(QStringLiteral("--inactive"));
+    // Names alone, one per line, as virsh list --name: for scripts (the package's prerm).
+    const bool namesOnly = arguments.contains(QStringLiteral("--name"));
     for (const auto& option : arguments) {
-        if (option != QStringLiteral("--all") && option != QStringLiteral("--inactive"))
+        if (option != QStringLiteral("--all") && option != QStringLiteral("--inactive") &&
+            option != QStringLiteral("--name"))
             return failWith(QStringLiteral("unknown option %1").arg(option));
     }
     auto reply = manager().ListContainers();
@@ -68,6 +71,10 @@ int listContainers(const QStringList& arguments) {
         const bool running = entry.value(QStringLiteral("state")).toString() == "running";
         if ((running && inactive) || (!running && !all && !inactive))
             continue;
+        if (namesOnly) {
+            out() << entry.value(QStringLiteral("name")).toString() << "\n";
+            continue;
+        }
         rows << QStringList{
             running ? entry.value(QStringLiteral("pid")).toString() : QStringLiteral("-"),
             entry.value(QStringLiteral("name")).toString(),
@@ -75,9 +82,10 @@ int listContainers(const QStringList& arguments) {
             entry.value(QStringLiteral("privileged")).toBool() ? QStringLiteral("yes")
                                                                : QStringLiteral("no")};
     }
-    printTable({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State"),
-                QStringLiteral("Privileged")},
-               rows);
+    if (!namesOnly)
+        printTable({QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("State"),
+                    QStringLiteral("Privileged")},
+                   rows);
     return 0;
 }
 
@@ -273,8 +281,9 @@ int netUndefine(const QStringList& arguments) {
 
 int netList(const QStringList& arguments) {
     const bool all = arguments.contains(QStringLiteral("--all"));
+    const bool namesOnly = arguments.contains(QStringLiteral("--name"));
     for (const auto& option : arguments) {
-        if (option != QStringLiteral("--all"))
+        if (option != QStringLiteral("--all") && option != QStringLiteral("--name"))
             return failWith(QStringLiteral("unknown option %1").arg(option));
     }
     auto reply = manager().ListNetworks();
@@ -288,6 +297,10 @@ int netList(const QStringList& arguments) {
         const bool active = entry.value(QStringLiteral("active")).toBool();
         if (!active && !all)
             continue;
+        if (namesOnly) {
+            out() << entry.value(QStringLiteral("name")).toString() << "\n";
+            continue;
+        }
         rows << QStringList{entry.value(QStringLiteral("name")).toString(),
                             active ? QStringLiteral("active") : QStringLiteral("inactive"),
                             yesNo(entry.value(QStringLiteral("autostart")).toBool()),
@@ -295,9 +308,11 @@ int netList(const QStringList& arguments) {
                             entry.value(QStringLiteral("bridge")).toString(),
                             entry.value(QStringLiteral("subnet")).toString()};
     }
-    printTable({QStringLiteral("Name"), QStringLiteral("State"), QStringLiteral("Autostart"),
-                QStringLiteral("Persistent"), QStringLiteral("Bridge"), QStringLiteral("Subnet")},
-               rows);
+    if (!namesOnly)
+        printTable({QStringLiteral("Name"), QStringLiteral("State"), QStringLiteral("Autostart"),
+                    QStringLiteral("Persistent"), QStringLiteral("Bridge"),
+                    QStringLiteral("Subnet")},
+                   rows);
     return 0;
 }
 
@@ -429,7 +444,8 @@ const std::vector<Command> table = {
      defineContainer},
     {"undefine", "NAME", "remove a container's definition (it must not be running)", 1, 1,
      undefineContainer},
-    {"list", "[--all|--inactive]", "list running containers (or all, or only stopped ones)", 0, 1,
+    {"list", "[--all|--inactive] [--name]",
+     "list running containers (or all, or only stopped ones); --name prints names alone", 0, 2,
      listContainers},
     {"start", "NAME", "start a container; returns once its init runs", 1, 1, startContainer},
     {"shutdown", "NAME [--timeout SECONDS]", "ask a container's init to power off", 1, 3,
@@ -449,7 +465,8 @@ const std::vector<Command> table = {
      permissions},
     {"net-define", "FILE", "define a network from libvirt-style XML", 1, 1, netDefine},
     {"net-undefine", "NAME", "remove a network's definition", 1, 1, netUndefine},
-    {"net-list", "[--all]", "list active networks (or all of them)", 0, 1, netList},
+    {"net-list", "[--all] [--name]",
+     "list active networks (or all of them); --name prints names alone", 0, 2, netList},
     {"net-start", "NAME", "start a network (bridge, NAT rules, DHCP and DNS)", 1, 1, netStart},
     {"net-destroy", "NAME", "stop a network; its definition stays", 1, 1, netDestroy},
     {"net-autostart", "NAME [--disable]", "mark a network to be started automatically (or not)", 1,

@@ -3,6 +3,7 @@
 #include "domain_xml.h"
 #include "process_spawn.h"
 
+#include <format>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -94,6 +95,18 @@ void ContainerRuntime::start(const std::string& name, const std::string& definit
 Result<std::string> ContainerRuntime::request(const std::string& name, ControlMessage type,
                                               std::string_view payload) {
     CUBBY_TRY(client, ControllerClient::connect(m_config.paths.controlSocket(name)));
+    // A controller started by an older package (before an upgrade) may not know a newer
+    // request: ask its version first rather than have it refuse an unknown message.
+    if (const unsigned needed = controlProtocolIntroducing(type); needed > 1) {
+        CUBBY_TRY(status, client.request(ControlMessage::StatusQuery, {}, std::chrono::seconds(5)));
+        const auto version = controlProtocolOfStatus(status);
+        if (!version || *version < needed)
+            return fail(Error::of(
+                ErrorKind::Conflict,
+                std::format("'{}' runs under a controller from an older Cubby (control protocol "
+                            "{}, this needs {}); it takes this after a restart",
+                            name, version ? std::to_string(*version) : "unknown", needed)));
+    }
     return client.request(type, payload, std::chrono::seconds(5));
 }
 

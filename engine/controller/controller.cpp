@@ -549,9 +549,10 @@ void Controller::followPtySizes() {
 std::string Controller::statusText() const {
     static constexpr std::string_view stateNames[] = {"running", "shutting-down", "rebooting",
                                                       "destroying"};
-    return std::format("state={}\ninit_pid={}\ncontroller_pid={}\nconsole={}\nrestarts={}\n",
-                       stateNames[static_cast<int>(m_state)], m_initPid, ::getpid(),
-                       m_setup.console->slavePath(), m_restarts.size());
+    return std::format(
+        "state={}\ninit_pid={}\ncontroller_pid={}\nconsole={}\nrestarts={}\nprotocol={}\n",
+        stateNames[static_cast<int>(m_state)], m_initPid, ::getpid(), m_setup.console->slavePath(),
+        m_restarts.size(), controlProtocolVersion);
 }
 
 } // namespace cubby

@@ -25,6 +25,34 @@ std::string field(const std::optional<Number>& value) {
 
 } // namespace
 
+unsigned controlProtocolIntroducing(ControlMessage type) {
+    static constexpr std::pair<ControlMessage, unsigned> introduced[] = {
+        {ControlMessage::SetLimits, 2},
+    };
+    for (const auto& [message, version] : introduced) {
+        if (message == type)
+            return version;
+    }
+    return 1;
+}
+
+std::optional<unsigned> controlProtocolOfStatus(std::string_view statusReply) {
+    constexpr std::string_view key = "\nprotocol=";
+    // Keys are at line starts; a leading newline makes the first line one like the others.
+    const std::string text = "\n" + std::string(statusReply);
+    if (const size_t at = text.find(key); at != std::string::npos) {
+        const size_t start = at + key.size();
+        const std::string_view line =
+            std::string_view(text).substr(start, text.find('\n', start) - start);
+        uint64_t version = 0;
+        if (!parseUnsigned(line, version) || version == 0 ||
+            version > std::numeric_limits<unsigned>::max())
+            return std::nullopt;
+        return static_cast<unsigned>(version);
+    }
+    return 1;
+}
+
 std::string encodeControl(ControlMessage type, std::string_view payload) {
     std::string packet;
     packet.reserve(payload.size() + 1);

@@ -48,6 +48,20 @@ enum class ControlMessage : char {
 
 constexpr size_t maxControlPacket = 64 * 1024;
 
+// The protocol's version, which the StatusQuery reply carries as "protocol=N". Versions only
+// ever add requests: a controller understands every request of its version and of all earlier
+// ones, and the run directory's layout (lock, socket, live XML) stays as it is. So after a
+// package upgrade the new helper manages the containers that controllers of the old package
+// run, and asks a controller's version before sending a request it might not know.
+//   1  everything up to OpenShell (controllers of version 1 report no "protocol" key)
+//   2  SetLimits
+constexpr unsigned controlProtocolVersion = 2;
+// The first version whose controllers understand `type`.
+unsigned controlProtocolIntroducing(ControlMessage type);
+// The version a StatusQuery reply reports: 1 when it has no "protocol" key; nullopt when the
+// key is there but not a number.
+std::optional<unsigned> controlProtocolOfStatus(std::string_view statusReply);
+
 std::string encodeControl(ControlMessage type, std::string_view payload = {});
 
 struct DecodedControl {

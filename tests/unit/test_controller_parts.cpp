@@ -40,6 +40,23 @@ private slots:
         QCOMPARE(decodeControl("d")->type, ControlMessage::Destroy);
     }
 
+    // After a package upgrade the new helper reads the version of controllers the old one
+    // started: those of version 1 say none, and it must not send them what they do not know.
+    void protocolVersionsOfControllers() {
+        QCOMPARE(controlProtocolOfStatus("state=running\ninit_pid=7\nrestarts=0\n"), 1u);
+        QCOMPARE(controlProtocolOfStatus("state=running\nprotocol=2\n"), 2u);
+        QCOMPARE(controlProtocolOfStatus("protocol=3"), 3u);
+        QVERIFY(!controlProtocolOfStatus("state=running\nprotocol=two\n"));
+        QVERIFY(!controlProtocolOfStatus("protocol=0\n"));
+        QVERIFY(!controlProtocolOfStatus("protocol=99999999999\n"));
+        // A key that merely ends in "protocol=" is not the version.
+        QCOMPARE(controlProtocolOfStatus("console_protocol=9\n"), 1u);
+        QCOMPARE(controlProtocolIntroducing(ControlMessage::SetLimits), 2u);
+        QCOMPARE(controlProtocolIntroducing(ControlMessage::Shutdown), 1u);
+        QCOMPARE(controlProtocolIntroducing(ControlMessage::OpenShell), 1u);
+        QVERIFY(controlProtocolIntroducing(ControlMessage::SetLimits) <= controlProtocolVersion);
+    }
+
     void windowSizes() {
         QCOMPARE(parseWindowSize("24 80")->rows, uint16_t{24});
         QCOMPARE(parseWindowSize("24 80")->columns, uint16_t{80});
