@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <fcntl.h>
 #include <format>
 #include <sys/epoll.h>
@@ -87,6 +88,32 @@ Result<pid_t> Controller::start() {
         (void)::read(m_sizeTimer.get(), &expirations, sizeof expirations);
         followPtySizes();
     }));
+    // OOM kills are logged when they happen, so the app's Log tab shows them while the
+    // container runs. Without the notice (an odd kernel) they are still logged at the end.
+    if (auto oomWatch = m_setup.cgroup.watchOomKills()) {
+        m_oomWatch = std::move(*oomWatch);
+        m_oomRecheck.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
+        if (!m_oomRecheck)
+            return fail(Error::system(errno, "creating the OOM recheck timer"));
+        CUBBY_CHECK(loop.watch(m_oomWatch.get(), EPOLLIN, [this](uint32_t) {
+            char drained[4096];
+            while (::read(m_oomWatch.get(), drained, sizeof drained) > 0) {
+            }
+            logOomKills();
+            // v1 notifies as the OOM begins, before the victim is counted: look again soon.
+            struct itimerspec soon = {};
+            soon.it_value.tv_nsec = 250'000'000;
+            ::timerfd_settime(m_oomRecheck.get(), 0, &soon, nullptr);
+        }));
+        CUBBY_CHECK(loop.watch(m_oomRecheck.get(), EPOLLIN, [this](uint32_t) {
+            uint64_t expirations = 0;
+            (void)::read(m_oomRecheck.get(), &expirations, sizeof expirations);
+            logOomKills();
+        }));
+    } else {
+        std::fprintf(stderr, "cubby-controller: OOM kills are logged only at the end: %s\n",
+                     oomWatch.error().message.c_str());
+    }
     return m_initPid;
 }
 
@@ -223,6 +250,12 @@ void Controller::finish() {
     m_ptyClients.clear(); // their masters see the hang-up
     logOomKills();
     m_events.add("stopped");
+    if (m_oomWatch) {
+        m_setup.loop.unwatch(m_oomWatch.get()); // v1 signals the group's removal too
+        m_setup.loop.unwatch(m_oomRecheck.get());
+        m_oomWatch.reset();
+        m_oomRecheck.reset();
+    }
     (void)m_setup.cgroup.remove();
     detachContainerInterfaces(m_setup.network);
     removeRunState(m_setup.paths, m_setup.domain.name);

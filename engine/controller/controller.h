@@ -104,7 +104,9 @@ private:
     bool m_finished = false;
     EventLog m_events;
     uint64_t m_oomKillsLogged = 0;
-    void logOomKills(); // the OOM killer's victims since the last entry
+    UniqueFd m_oomWatch;   // readable when the OOM killer acted in the group (watchOomKills)
+    UniqueFd m_oomRecheck; // a timer: the count once more shortly after a notice
+    void logOomKills();    // the OOM killer's victims since the last entry
 };
 
 } // namespace cubby

@@ -14,6 +14,8 @@
 #include <linux/magic.h>
 #include <optional>
 #include <span>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <thread>
@@ -577,6 +579,26 @@ Result<ContainerCgroup> ContainerCgroup::open(std::string_view parent, std::stri
 
 Status ContainerCgroup::applyLiveLimits(const CgroupLimits& limits) {
     return m_state->applyLimits(limits, false);
+}
+
+Result<UniqueFd> ContainerCgroup::watchOomKills() const {
+    CUBBY_TRY(hierarchy, m_state->need("memory"));
+    if (m_state->layout == CgroupLayout::Unified) {
+        UniqueFd watch(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+        const std::string events = hierarchy->path + "/memory.events";
+        if (!watch || ::inotify_add_watch(watch.get(), events.c_str(), IN_MODIFY) < 0)
+            return fail(Error::system(errno, "watching " + events));
+        return watch;
+    }
+    // v1: "EVENTFD OOM_CONTROL_FD" to cgroup.event_control. The kernel keeps its own
+    // reference to the group; the memory.oom_control descriptor is needed only to register.
+    UniqueFd notice(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
+    UniqueFd control(::openat(hierarchy->dir.get(), "memory.oom_control", O_RDONLY | O_CLOEXEC));
+    if (!notice || !control)
+        return fail(Error::system(errno, "setting up OOM notices for " + hierarchy->path));
+    CUBBY_CHECK(writeAt(*hierarchy, "cgroup.event_control",
+                        std::format("{} {}", notice.get(), control.get())));
+    return notice;
 }
 
 CgroupLayout ContainerCgroup::layout() const {

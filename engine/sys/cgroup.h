@@ -7,6 +7,7 @@
 
 #include "cgroup_plan.h"
 #include "error.h"
+#include "unique_fd.h"
 
 #include <memory>
 #include <string>
@@ -57,6 +58,12 @@ public:
     // Rewrites what `limits` sets (planLiveCgroupLimits: memory and CPU) in the running group;
     // the device rules stay as created.
     Status applyLiveLimits(const CgroupLimits& limits);
+    // A descriptor that becomes readable (EPOLLIN) when the kernel's OOM killer acts in the
+    // group, so OOM kills are logged as they happen rather than found at the end: an inotify
+    // watch on v2's memory.events (the kernel reports each change of it as a modification),
+    // an eventfd registered for memory.oom_control on v1. Read it to drain it, then compare
+    // readStats().oomKills with what was seen before (one notice may stand for several kills).
+    Result<UniqueFd> watchOomKills() const;
     // SIGKILL to every process in the group, then waits (bounded) until cgroup.procs is empty.
     // The dead stay counted in pids.current until their parents reap them.
     Status killAll();

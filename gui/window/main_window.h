@@ -106,6 +106,7 @@ private:
     void showSettings();
     // The Log tab: the selected container's lifecycle events and console output, fetched
     // while the tab is shown (on showing, selecting and state changes).
+    void followOomKills(const QVariantMap& stats);
     void fetchLog();
     // Greys out what the user may never do (saying why) and marks with a lock what will ask
     // for an administrator's password.
@@ -171,6 +172,7 @@ private:
     bool m_listPending = false;
     bool m_listAgain = false;
     bool m_statsPending = false;
+    std::pair<QString, qulonglong> m_oomKillsSeen; // the selected container's, last figures
 };
 
 } // namespace cubby

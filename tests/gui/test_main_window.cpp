@@ -136,6 +136,10 @@ private slots:
                                                    "(while :; do i=0; while [ $i -lt 100000 ]; "
                                                    "do i=$((i+1)); done; sleep 1; done) &\n"
                                                    "echo gui-console-ready\nexec sh -i\n"));
+        // awk doubles a string until the memory cap stops it, a few seconds after it is typed.
+        QVERIFY(m_root->writeFile("bin/memory-hog",
+                                  "#!/bin/sh\nsleep 4\nawk 'BEGIN { s = \"0123456789abcdef\"; "
+                                  "while (1) s = s s }'\necho hog-ended-$?\n"));
         const QString root = QString::fromStdString(m_root->path());
         const QDBusMessage defined = define(domainXml("guitest", root, "/sbin/init-gui"));
         QVERIFY2(defined.type() == QDBusMessage::ReplyMessage, qPrintable(defined.errorMessage()));
@@ -301,6 +305,28 @@ private slots:
                                   qPrintable(shell->transcript()), 10000);
         QVERIFY(!console->transcript().contains("shell-0-42"));
         QVERIFY(screenshot("main-window-shell.png"));
+
+        // An OOM kill inside shows in the Log tab while it is open, without a stop: the hog
+        // reaches the 64 MiB cap a few seconds after the Log tab has fetched the log once.
+        m_window->tabs()->setCurrentWidget(console);
+        console->setFocus();
+        QTest::qWait(300); // shown and focused before the X server's clicks and keys arrive
+        QVERIFY(typeInto(console, "memory-hog"));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            console->transcript().contains("memory-hog"),
+            qPrintable(console->transcript() + "\nshell:\n" + shell->transcript()), 10000);
+        m_window->tabs()->setCurrentWidget(m_window->logView());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->logView()->toPlainText().contains("Z started: "), 10000);
+        QVERIFY2(!m_window->logView()->toPlainText().contains("out of memory"),
+                 qPrintable(m_window->logView()->toPlainText()));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            m_window->logView()->toPlainText().contains("Z out of memory: the kernel killed 1 "
+                                                        "process (memory limit 64 MiB)"),
+            qPrintable(m_window->logView()->toPlainText() + "\nconsole:\n" + console->transcript()),
+            30000);
+        QVERIFY(!m_window->logView()->toPlainText().contains("Z stopped"));
+        QVERIFY(screenshot("main-window-log-oom.png"));
+        QTRY_VERIFY_WITH_TIMEOUT(console->transcript().contains("hog-ended-137"), 10000);
 
         // Force off; the terminals see their other side go.
         m_window->tabs()->setCurrentIndex(0);

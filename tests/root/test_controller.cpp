@@ -360,13 +360,31 @@ private slots:
         QVERIFY2(stats, stats ? "" : stats.error().message.c_str());
         QVERIFY(stats->oomKills >= 1);
         QCOMPARE(stats->memoryMaxBytes, uint64_t{32} << 20);
-        // The lifecycle log says so once the container stops.
-        QVERIFY(client->request(ControlMessage::Destroy));
-        QCOMPARE(run.waitExit(), 0);
-        const std::string events = readFile(m_prefix->path() + "/var/log/cubby/oom.events");
+        // The lifecycle log says so while the container still runs (the kernel's OOM notice
+        // wakes the controller), and only once: the stop adds no second count.
+        const std::string eventsPath = m_prefix->path() + "/var/log/cubby/oom.events";
+        const auto countOf = [](const std::string& text, std::string_view what) {
+            size_t count = 0;
+            for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+                ++count;
+            return count;
+        };
+        std::string events;
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            events = readFile(eventsPath);
+            if (events.find("out of memory") != std::string::npos)
+                break;
+            std::this_thread::sleep_for(100ms);
+        }
         QVERIFY2(events.find("out of memory: the kernel killed") != std::string::npos &&
                      events.find("(memory limit 32 MiB)") != std::string::npos,
-                 events.c_str());
+                 ("not logged while running: " + events).c_str());
+        QCOMPARE(events.find("stopped"), std::string::npos);
+        QVERIFY(client->request(ControlMessage::Destroy));
+        QCOMPARE(run.waitExit(), 0);
+        events = readFile(eventsPath);
+        QCOMPARE(countOf(events, "out of memory"), size_t{1});
+        QVERIFY(events.find("stopped") != std::string::npos);
     }
 
     void cpuTimeGrowsTotalAndPerCpu() {
