@@ -1,6 +1,7 @@
 // cubby: the desktop application. It runs as the desktop user; everything privileged goes
 // through cubby-helper on the system bus, authorized by polkit.
 #include "app_translations.h"
+#include "auth_agent.h"
 #include "main_window.h"
 #include "single_instance.h"
 
@@ -52,5 +53,10 @@ int main(int argc, char* argv[]) {
     cubby::SingleInstance instance;
     instance.serve(&window);
     window.show();
+    // Where the session has no polkit authentication agent (no desktop, a bare window
+    // manager), the app answers its own password requests. Registered from the event loop, so
+    // the window is up first and startup never waits on polkitd.
+    cubby::AuthAgent agent(&window);
+    agent.registerLater();
     return QApplication::exec();
 }
