@@ -5,6 +5,7 @@
 // password is said in the dialog and changes nothing; the right one (root's, made known for
 // this run by tests/gui/auth-agent) lets the action happen.
 // Run by tests/gui/auth-agent, which has root define a container first.
+#include "app_translations.h"
 #include "auth_agent.h"
 #include "auth_dialog.h"
 #include "container_list_model.h"
@@ -13,6 +14,7 @@
 #include "main_window.h"
 #include "message_bar.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -161,6 +163,37 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_agent->dialog() == nullptr, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->rowOf("rootsbox") < 0, 20000);
         QVERIFY2(!m_window->messageBar()->isVisible(), qPrintable(m_window->messageBar()->text()));
+    }
+
+    // The dialog in German (the app follows the system's locale; a fresh dialog takes the
+    // catalogue installed now): every string of its own translated, and a screenshot with the
+    // identity chooser, a wrong password's words and the details to look at.
+    void dialogInGerman() {
+        QVERIFY(installAppTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany),
+                                       UntranslatedStrings::Record));
+        const AuthDialog::Request request{
+            QStringLiteral("io.github.cubby1.manage"),
+            QStringLiteral("Authentication is required to manage containers"),
+            {},
+            {{QStringLiteral("unix-user:root"), AuthDialog::identityName("unix-user:root")},
+             {QStringLiteral("unix-user:cubby-user"),
+              AuthDialog::identityName("unix-user:cubby-user")}}};
+        AuthDialog dialog(request, m_window.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.askFor(QStringLiteral("Password: "), false);
+        dialog.showProblem(AuthAgent::tr(
+            "The password was not accepted. Try again (%n attempt(s) left).", nullptr, 2));
+        for (auto* button : dialog.findChildren<QAbstractButton*>())
+            if (button->isCheckable())
+                button->setChecked(true);
+        QCOMPARE(dialog.identityShown(), QStringLiteral("Administrator (root)"));
+        QVERIFY2(dialog.headingLabel()->text().startsWith(QStringLiteral("Für „Container ändern“")),
+                 qPrintable(dialog.headingLabel()->text()));
+        QVERIFY(test::screenshot("auth-agent/auth-dialog-de_DE.png"));
+        const QStringList untranslated =
+            untranslatedStrings(*qApp).filter(QStringLiteral("cubby::Auth"));
+        QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join('\n')));
     }
 
     void cleanupTestCase() {
