@@ -13,21 +13,56 @@
 #include "helper_connection.h"
 #include "main_window.h"
 #include "message_bar.h"
+#include "polkit_types.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDBusMetaType>
+#include <QDBusVirtualObject>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTest>
 #include <memory>
 #include <unistd.h>
 
 using namespace cubby;
+
+namespace {
+
+// Another authentication agent, serving this process before the app's own registers (as a
+// desktop's agent serves the session): registered over QtDBus's connection, so polkitd sees a
+// second client. It is never asked anything.
+class OtherAgent : public QDBusVirtualObject {
+public:
+    QString introspect(const QString&) const override { return {}; }
+    bool handleMessage(const QDBusMessage&, const QDBusConnection&) override { return false; }
+};
+
+// Field 22 of /proc/self/stat: how polkit tells this process from a later one with its pid.
+quint64 ownStartTime() {
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 19 ? fields[19].toULongLong() : 0;
+}
+
+QDBusMessage authorityCall(const QString& method) {
+    return QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.PolicyKit1"),
+                                          QStringLiteral("/org/freedesktop/PolicyKit1/Authority"),
+                                          QStringLiteral("org.freedesktop.PolicyKit1.Authority"),
+                                          method);
+}
+
+} // namespace
 
 class TestAuthAgent : public QObject {
     Q_OBJECT
@@ -79,16 +114,47 @@ class TestAuthAgent : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY2(geteuid() != 0, "run as the desktop user (tests/gui/auth-agent)");
+        qDBusRegisterMetaType<polkit::Subject>();
         m_window = std::make_unique<MainWindow>(QDBusConnection::systemBus());
         m_window->show();
         m_agent = std::make_unique<AuthAgent>(m_window.get());
-        QCOMPARE(m_agent->registerForSession(), AgentRegistration::Registered);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->helper()->isReachable(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->rowOf("rootsbox") >= 0, 20000);
         QVERIFY(m_window->selectContainer("rootsbox"));
         QAction* start = m_window->action(MainWindow::Start);
         QTRY_VERIFY2_WITH_TIMEOUT(start->toolTip().contains("administrator's password"),
                                   qPrintable(start->toolTip()), 15000);
+    }
+
+    // Where an agent already serves, polkitd refuses a second one: the app leaves it be,
+    // without a warning.
+    void anotherAgentKeepsItsPlace() {
+        OtherAgent other;
+        QDBusConnection bus = QDBusConnection::systemBus();
+        const QString path = QStringLiteral("/io/github/cubby1/test/OtherAgent");
+        QVERIFY(bus.registerVirtualObject(path, &other));
+        const polkit::Subject self{QStringLiteral("unix-process"),
+                                   {{QStringLiteral("pid"), quint32(::getpid())},
+                                    {QStringLiteral("start-time"), ownStartTime()}}};
+        QDBusMessage registration = authorityCall(QStringLiteral("RegisterAuthenticationAgent"));
+        registration << QVariant::fromValue(self) << QStringLiteral("C") << path;
+        const QDBusMessage registered = bus.call(registration);
+        QVERIFY2(registered.type() == QDBusMessage::ReplyMessage,
+                 qPrintable(registered.errorMessage()));
+
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+        QCOMPARE(m_agent->registerForSession(), AgentRegistration::AnotherAgentServes);
+
+        QDBusMessage removal = authorityCall(QStringLiteral("UnregisterAuthenticationAgent"));
+        removal << QVariant::fromValue(self) << path;
+        const QDBusMessage removed = bus.call(removal);
+        QVERIFY2(removed.type() == QDBusMessage::ReplyMessage, qPrintable(removed.errorMessage()));
+        bus.unregisterObject(path);
+    }
+
+    // With none serving (no desktop runs here), the app's own agent takes the requests.
+    void registersWhereNoAgentServes() {
+        QCOMPARE(m_agent->registerForSession(), AgentRegistration::Registered);
     }
 
     // Each case starts with no message shown.
