@@ -8,11 +8,16 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <cstdio>
 #include <unistd.h>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
+    // polkit-qt6, the authentication agent's library, prints a debug line on the default
+    // category for every step of every authentication; the app logs through its own
+    // categories (QT_LOGGING_RULES still overrides this).
+    QLoggingCategory::setFilterRules(QStringLiteral("default.debug=false"));
     QApplication::setApplicationName(QStringLiteral("cubby"));
     QApplication::setApplicationDisplayName(QStringLiteral("Cubby"));
     QApplication::setApplicationVersion(QStringLiteral(CUBBY_VERSION));
