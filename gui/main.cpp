@@ -1,17 +1,23 @@
 // cubby: the desktop application. It runs as the desktop user; everything privileged goes
 // through cubby-helper on the system bus, authorized by polkit.
 #include "app_translations.h"
+#include "auth_agent.h"
 #include "main_window.h"
 #include "single_instance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <cstdio>
 #include <unistd.h>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
+    // polkit-qt6, the authentication agent's library, prints a debug line on the default
+    // category for every step of every authentication; the app logs through its own
+    // categories (QT_LOGGING_RULES still overrides this).
+    QLoggingCategory::setFilterRules(QStringLiteral("default.debug=false"));
     QApplication::setApplicationName(QStringLiteral("cubby"));
     QApplication::setApplicationDisplayName(QStringLiteral("Cubby"));
     QApplication::setApplicationVersion(QStringLiteral(CUBBY_VERSION));
@@ -52,5 +58,10 @@ int main(int argc, char* argv[]) {
     cubby::SingleInstance instance;
     instance.serve(&window);
     window.show();
+    // Where the session has no polkit authentication agent (no desktop, a bare window
+    // manager), the app answers its own password requests. Registered from the event loop, so
+    // the window is up first and startup never waits on polkitd.
+    cubby::AuthAgent agent(&window);
+    agent.registerLater();
     return QApplication::exec();
 }

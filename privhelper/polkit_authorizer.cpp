@@ -76,21 +76,34 @@ void PolkitAuthorizer::query(const QString& busName, const QString& actionId,
 void PolkitAuthorizer::check(const QString& busName, const QString& actionId,
                              const QMap<QString, QString>& details,
                              std::function<void(Status)> done) {
+    // The message stays "not authorized for ACTION" either way (scripts match it); the error
+    // name tells a refusal from an authentication not given.
+    const auto refused = [actionId](bool authenticationNotGiven) {
+        return authenticationNotGiven
+                   ? Error::of(ErrorKind::NotAuthenticated,
+                               "not authorized for " + actionId.toStdString() +
+                                   " (authentication was required and not given)")
+                   : Error::of(ErrorKind::NotAuthorized,
+                               "not authorized for " + actionId.toStdString());
+    };
     ask(busName, actionId, details, allowUserInteraction,
-        [actionId, done = std::move(done)](Result<polkit::AuthorizationResult> answer) {
-            if (!answer)
+        [this, busName, actionId, details, refused,
+         done = std::move(done)](Result<polkit::AuthorizationResult> answer) {
+            if (!answer) {
                 done(fail(answer.error()));
-            else if (answer->authorized)
+            } else if (answer->authorized) {
                 done({});
-            else
-                // The message stays "not authorized for ACTION" either way (scripts match
-                // it); the error name tells a refusal from an authentication not given.
-                done(fail(answer->challenge
-                              ? Error::of(ErrorKind::NotAuthenticated,
-                                          "not authorized for " + actionId.toStdString() +
-                                              " (authentication was required and not given)")
-                              : Error::of(ErrorKind::NotAuthorized,
-                                          "not authorized for " + actionId.toStdString())));
+            } else if (answer->challenge) {
+                done(fail(refused(true))); // no agent answered
+            } else {
+                // polkitd answers "no" alike for a rule's refusal and for an authentication
+                // an agent asked for and did not get (cancelled, wrong password). Asked again
+                // without a dialog, only the latter still says that a password would do.
+                ask(busName, actionId, details, 0,
+                    [refused, done](Result<polkit::AuthorizationResult> again) {
+                        done(fail(refused(again && again->challenge)));
+                    });
+            }
         });
 }
 

@@ -23,8 +23,9 @@ class PolkitAuthorizer : public QObject {
 public:
     explicit PolkitAuthorizer(QObject* parent = nullptr);
 
-    // `done` gets success, NotAuthorized (with a message naming the action), or Failed when
-    // polkitd could not be asked. `details` are shown by authentication agents and rules.
+    // `done` gets success, NotAuthorized (with a message naming the action), NotAuthenticated
+    // (a password was wanted and not given: no agent, cancelled, wrong), or Failed when polkitd
+    // could not be asked. `details` are shown by authentication agents and rules.
     void check(const QString& busName, const QString& actionId,
                const QMap<QString, QString>& details, std::function<void(Status)> done);
     int pending() const { return m_pending; }

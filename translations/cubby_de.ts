@@ -73,6 +73,111 @@
     </message>
 </context>
 <context>
+    <name>cubby::AuthAgent</name>
+    <message numerus="yes">
+        <source>The password was not accepted. Try again (%n attempt(s) left).</source>
+        <translation>
+            <numerusform>Das Passwort wurde nicht angenommen. Versuchen Sie es erneut (noch %n Versuch).</numerusform>
+            <numerusform>Das Passwort wurde nicht angenommen. Versuchen Sie es erneut (noch %n Versuche).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cubby::AuthDialog</name>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Why an administrator</source>
+        <translation>Warum ein Administrator</translation>
+    </message>
+    <message>
+        <source>Administrator (root)</source>
+        <translation>Administrator (root)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>A member of the group %1</source>
+        <translation>Ein Mitglied der Gruppe %1</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Authentication Required</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>Authentication is needed to %1.</source>
+        <translation>Für „%1“ ist eine Anmeldung erforderlich.</translation>
+    </message>
+    <message>
+        <source>Nothing is changed until the password is accepted. Cancel to leave things as they are.</source>
+        <translation>Nichts wird geändert, bevor das Passwort angenommen ist. Mit „Abbrechen“ bleibt alles, wie es ist.</translation>
+    </message>
+    <message>
+        <source>Authenticate as</source>
+        <translation>Anmelden als</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Details zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Authenticate</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Authenticate</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Authenticate as:</source>
+        <translation>Anmelden als:</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>Aktion: %1</translation>
+    </message>
+    <message>
+        <source>polkit says: %1</source>
+        <translation>polkit meldet: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+</context>
+<context>
     <name>cubby::ContainerCreation</name>
     <message>
         <source>Using the root filesystem “%1” made before</source>

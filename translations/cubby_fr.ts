@@ -73,6 +73,111 @@
     </message>
 </context>
 <context>
+    <name>cubby::AuthAgent</name>
+    <message numerus="yes">
+        <source>The password was not accepted. Try again (%n attempt(s) left).</source>
+        <translation>
+            <numerusform>Le mot de passe n’a pas été accepté. Réessayez (encore %n essai).</numerusform>
+            <numerusform>Le mot de passe n’a pas été accepté. Réessayez (encore %n essais).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cubby::AuthDialog</name>
+    <message>
+        <source>Container</source>
+        <translation>Conteneur</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Why an administrator</source>
+        <translation>Pourquoi un administrateur</translation>
+    </message>
+    <message>
+        <source>Administrator (root)</source>
+        <translation>Administrateur (root)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>A member of the group %1</source>
+        <translation>Un membre du groupe %1</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Authentication Required</source>
+        <translation>Authentification requise</translation>
+    </message>
+    <message>
+        <source>Authentication is needed to %1.</source>
+        <translation>Une authentification est nécessaire pour %1.</translation>
+    </message>
+    <message>
+        <source>Nothing is changed until the password is accepted. Cancel to leave things as they are.</source>
+        <translation>Rien n’est modifié tant que le mot de passe n’est pas accepté. Annulez pour tout laisser en l’état.</translation>
+    </message>
+    <message>
+        <source>Authenticate as</source>
+        <translation>S’authentifier en tant que</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Détails</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
+    </message>
+    <message>
+        <source>&amp;Authenticate</source>
+        <translation>&amp;Authentifier</translation>
+    </message>
+    <message>
+        <source>Authenticate</source>
+        <translation>Authentifier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Authenticate as:</source>
+        <translation>S’authentifier en tant que&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>Action&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>polkit says: %1</source>
+        <translation>polkit indique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+</context>
+<context>
     <name>cubby::ContainerCreation</name>
     <message>
         <source>Using the root filesystem “%1” made before</source>
