@@ -4,6 +4,7 @@
 #include "domain_xml.h"
 #include "manager_common.h"
 #include "names.h"
+#include "netns_addresses.h"
 
 #include <QDBusConnection>
 #include <QDBusMetaType>
@@ -18,6 +19,20 @@ namespace cubby {
 using namespace manager;
 
 namespace {
+
+// A small file the kernel makes (/proc/PID/net/…), read whole up to a bound: a namespace
+// with thousands of addresses must not make a list call slow or large.
+std::string readProcFile(const std::string& path) {
+    constexpr size_t limit = 256 * 1024;
+    std::ifstream file(path);
+    std::string text;
+    char chunk[4096];
+    while (file && text.size() < limit) {
+        file.read(chunk, sizeof chunk);
+        text.append(chunk, size_t(file.gcount()));
+    }
+    return text;
+}
 
 // What a user must see of a container's isolation: privileged (root inside is root outside)
 // or the host ids its root and users run as; and who defined it.
@@ -201,10 +216,11 @@ std::vector<DhcpLease> ManagerService::networkLeases(const std::string& network,
 
 QVariantMap ManagerService::describeContainer(const std::string& name, bool running,
                                               LeaseCache& leases) {
+    const int64_t pid = running ? m_runtime.initPid(name) : 0;
     QVariantMap entry{
         {QStringLiteral("name"), q(name)},
         {QStringLiteral("state"), running ? QStringLiteral("running") : QStringLiteral("shut off")},
-        {QStringLiteral("pid"), qlonglong(running ? m_runtime.initPid(name) : 0)},
+        {QStringLiteral("pid"), qlonglong(pid)},
         {QStringLiteral("autostart"), m_containers.autostart(name)}};
     QStringList addresses;
     if (auto domain = storedContainer(name)) {
@@ -221,6 +237,17 @@ QVariantMap ManagerService::describeContainer(const std::string& name, bool runn
                 if (lease.mac == iface.mac->toString() && !addresses.contains(q(lease.ip)))
                     addresses << q(lease.ip);
             }
+        }
+        // And what its own network namespace has that no record here holds: IPv6 from router
+        // advertisements or DHCPv6, IPv4 from a LAN's DHCP on a host bridge or macvlan.
+        if (pid > 0 && domain->hasPrivateNetwork()) {
+            const std::string net = std::format("/proc/{}/net/", pid);
+            for (const IpAddress& address : localIpv4Addresses(readProcFile(net + "fib_trie")))
+                if (!addresses.contains(q(address.toString())))
+                    addresses << q(address.toString());
+            for (const IpAddress& address : globalIpv6Addresses(readProcFile(net + "if_inet6")))
+                if (!addresses.contains(q(address.toString())))
+                    addresses << q(address.toString());
         }
     }
     entry[QStringLiteral("addresses")] = addresses;

@@ -11,6 +11,8 @@
 #include "busybox_root.h"
 #include "helper_client.h"
 
+#include <QDBusArgument>
+#include <QDBusMetaType>
 #include <QDBusUnixFileDescriptor>
 #include <QDir>
 #include <QElapsedTimer>
@@ -253,7 +255,9 @@ private slots:
     void containerGetsALease() {
         m_root->writeFile("sbin/init-netbox",
                           "#!/bin/sh\nudhcpc -i eth0 -n -q -f -t 10 -T 1 -x hostname:netbox "
-                          "-s /sbin/udhcpc-script\nip -4 -o addr show eth0\necho END\n"
+                          "-s /sbin/udhcpc-script\nip -4 -o addr show eth0\n"
+                          // an IPv6 address no Cubby record holds (as SLAAC would give)
+                          "ip -6 addr add 2001:db8:151::42/64 dev eth0\necho END\n"
                           "exec sleep 1000\n");
         QCOMPARE(cubbyctl({"define", "-"}, 0,
                           QByteArray::fromStdString(
@@ -287,6 +291,27 @@ private slots:
                 R"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+)" + QRegularExpression::escape(m_mac) +
                 R"(\s+ipv4\s+)" + QRegularExpression::escape(m_containerIp) + R"(\s+netbox\s)")),
             qPrintable(leases.out));
+
+        // The list shows the leased address and what the container's own namespace has
+        // beyond it (read from /proc/PID/net), IPv6 included once its duplicate address
+        // detection is over; never the link-local or loopback ones.
+        const auto listed = [] {
+            const QDBusMessage reply = call(QStringLiteral("ListContainers"));
+            for (const QVariantMap& entry :
+                 qdbus_cast<QList<QVariantMap>>(reply.arguments().value(0))) {
+                if (entry.value(QStringLiteral("name")).toString() == "netbox")
+                    return entry.value(QStringLiteral("addresses")).toStringList();
+            }
+            return QStringList{};
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(listed().contains("2001:db8:151::42"),
+                                  qPrintable(listed().join(' ')), 10000);
+        const QStringList addresses = listed();
+        QVERIFY2(addresses.contains(m_containerIp), qPrintable(addresses.join(' ')));
+        QCOMPARE(addresses.count(m_containerIp), 1);
+        for (const QString& address : addresses)
+            QVERIFY2(!address.startsWith("fe80") && !address.startsWith("127.") && address != "::1",
+                     qPrintable(addresses.join(' ')));
     }
 
     void diagnoseFindsEveryHopOk() {

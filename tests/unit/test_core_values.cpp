@@ -2,6 +2,7 @@
 #include "cpuset.h"
 #include "inet.h"
 #include "names.h"
+#include "netns_addresses.h"
 #include "text.h"
 #include "units.h"
 #include "uuid.h"
@@ -212,6 +213,51 @@ private slots:
         const Uuid v4 = Uuid::fromRandomBytes(random);
         QCOMPARE(v4.toString()[14], '4');
         QCOMPARE(v4.toString()[19], 'b');
+    }
+
+    // What the kernel shows of a container's network namespace: the addresses it really has
+    // (SLAAC, a LAN's DHCP) for the list, never link-local, loopback or tentative ones.
+    void addressesOfANetworkNamespace() {
+        const std::string ifInet6 =
+            "20010db8000000000000000000000005 02 40 00 00     eth0\n"
+            "00000000000000000000000000000001 01 80 10 80       lo\n"
+            "fe800000000000000000000000000001 02 40 20 80     eth0\n"
+            "20010db8000000000000000000000006 02 40 00 40     eth0\n" // tentative
+            "20010db8000000000000000000000007 02 40 00 08     eth0\n" // DAD failed
+            "fd00000000000000021122fffe334455 02 40 00 80     eth0\n"
+            "2001zzb8000000000000000000000008 02 40 00 00     eth0\n" // not hex
+            "short 02 40 00 00 eth0\n";
+        QStringList v6;
+        for (const IpAddress& address : globalIpv6Addresses(ifInet6))
+            v6 << QString::fromStdString(address.toString());
+        QCOMPARE(v6, (QStringList{"2001:db8::5", "fd00::211:22ff:fe33:4455"}));
+        QVERIFY(globalIpv6Addresses("").empty());
+
+        const std::string fibTrie = "Main:\n"
+                                    "  +-- 0.0.0.0/0 3 0 5\n"
+                                    "     |-- 0.0.0.0\n"
+                                    "        /0 universe UNICAST\n"
+                                    "     +-- 10.0.2.0/24 2 0 2\n"
+                                    "        |-- 10.0.2.0\n"
+                                    "           /24 link UNICAST\n"
+                                    "        |-- 10.0.2.15\n"
+                                    "           /32 host LOCAL\n"
+                                    "     +-- 127.0.0.0/8 2 0 2\n"
+                                    "        |-- 127.0.0.0\n"
+                                    "           /8 host LOCAL\n"
+                                    "        |-- 127.0.0.1\n"
+                                    "           /32 host LOCAL\n"
+                                    "Local:\n"
+                                    "        |-- 10.0.2.15\n"
+                                    "           /32 host LOCAL\n"
+                                    "        |-- 192.168.7.3\n"
+                                    "           /32 host LOCAL\n"
+                                    "        |-- 999.1.1.1\n"
+                                    "           /32 host LOCAL\n";
+        QStringList v4;
+        for (const IpAddress& address : localIpv4Addresses(fibTrie))
+            v4 << QString::fromStdString(address.toString());
+        QCOMPARE(v4, (QStringList{"10.0.2.15", "192.168.7.3"}));
     }
 
     void cpusets() {
