@@ -57,7 +57,7 @@ CgroupLimits planCgroupLimits(const Domain& domain) {
     limits.cpuQuotaUs = domain.cputune.quotaUs;
     if (!domain.cpuset.empty())
         limits.cpusetCpus = formatCpuset(domain.cpuset);
-    limits.pidsMax = defaultContainerPidsMax;
+    limits.pidsMax = domain.cubby.processLimit.value_or(defaultContainerPidsMax);
     limits.allowedDevices = standardContainerDevices();
     return limits;
 }

@@ -87,6 +87,20 @@ Status parseCubbyElement(ElementReader& element, const std::string& prefix, Doma
         CUBBY_CHECK(parseSecurityElement(*security, domain.cubby));
         CUBBY_CHECK(security->finish());
     }
+    CUBBY_TRY(limits, element.optionalChild(prefix + "limits"));
+    if (limits) {
+        if (const auto processes = limits->attribute("processes")) {
+            uint64_t count = 0;
+            if (!parseUnsigned(*processes, count) || count < minProcessLimit ||
+                count > maxProcessLimit)
+                return failInvalid(std::format("{}: {} is not a process limit ({}–{})",
+                                               limits->attributePath("processes"),
+                                               quoted(*processes), minProcessLimit,
+                                               maxProcessLimit));
+            domain.cubby.processLimit = count;
+        }
+        CUBBY_CHECK(limits->finish());
+    }
     return element.finish();
 }
 
@@ -149,6 +163,9 @@ void formatDomainMetadata(pugi::xml_node root, const Domain& domain) {
                 security.append_attribute("noNewPrivileges") =
                     *cubby.noNewPrivileges ? "yes" : "no";
         }
+        if (cubby.processLimit)
+            element.append_child((prefix + "limits").c_str()).append_attribute("processes") =
+                static_cast<unsigned long long>(*cubby.processLimit);
     }
     appendSerializedElements(metadata, domain.preservedMetadata);
 }

@@ -10,6 +10,7 @@
 //       <cubby:share target='/src' user='1000'/>
 //       <cubby:rootShift/>
 //       <cubby:security seccomp='relaxed' noNewPrivileges='yes'/>
+//       <cubby:limits processes='512'/>
 //     </cubby:container>
 //   </metadata>
 //
@@ -24,6 +25,11 @@
 #include <string_view>
 
 namespace cubby {
+
+// A process limit below what a shell and its pipeline need would only confuse; the upper
+// bound is the kernel's PID_MAX_LIMIT.
+inline constexpr uint64_t minProcessLimit = 16;
+inline constexpr uint64_t maxProcessLimit = 4194304;
 
 inline constexpr std::string_view cubbyMetadataNamespace =
     "https://github.com/cubby1/cubby/xmlns/container/1";

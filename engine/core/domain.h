@@ -144,6 +144,9 @@ struct CubbySettings {
     // <cubby:rootShift/>: where the root filesystem cannot be idmapped, shift its owners
     // into the container's range once (recorded on the tree) instead of refusing to start.
     bool rootShift = false;
+    // <cubby:limits processes='N'/>: at most N processes and threads in the container
+    // (pids.max); unset: defaultContainerPidsMax. libvirt has no element for it.
+    std::optional<uint64_t> processLimit;
     bool operator==(const CubbySettings&) const = default;
 };
 

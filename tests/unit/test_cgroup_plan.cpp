@@ -188,6 +188,11 @@ private slots:
         QVERIFY(changes.memory && changes.cpu && !changes.other);
         stored.os.init = "/bin/other";
         QVERIFY(compareForLiveUpdate(running, stored).other);
+        // A process limit is taken at the next start (the Settings tab says so).
+        Domain limited = running;
+        limited.cubby.processLimit = 100;
+        changes = compareForLiveUpdate(running, limited);
+        QVERIFY(!changes.memory && !changes.cpu && changes.other);
     }
 
     void liveLimitsTravelIntact() {

@@ -1,5 +1,6 @@
 // Unprivileged by default: the host id ranges the helper gives containers, and Cubby's
 // <metadata> element (privileged opt-in, owner) through a round trip.
+#include "cgroup_plan.h"
 #include "container_plan.h"
 #include "domain_xml.h"
 #include "id_ranges.h"
@@ -102,6 +103,22 @@ private slots:
         QCOMPARE(*again, *domain);
     }
 
+    void processLimitRoundTripsAndReachesTheGroup() {
+        auto domain = parse("<metadata><cubby:container xmlns:cubby='" + cubbyNs +
+                            "'><cubby:limits processes='512'/></cubby:container></metadata>");
+        QVERIFY2(domain, domain ? "" : domain.error().message.c_str());
+        QCOMPARE(domain->cubby.processLimit, std::optional<uint64_t>(512));
+        const std::string xml = formatDomainXml(*domain);
+        QVERIFY2(xml.find("<cubby:limits processes='512'/>") != std::string::npos, xml.c_str());
+        auto again = parseDomainXml(xml, [] { return Uuid{}; });
+        QVERIFY2(again, again ? "" : again.error().message.c_str());
+        QCOMPARE(*again, *domain);
+        QCOMPARE(planCgroupLimits(*domain).pidsMax, std::optional<uint64_t>(512));
+        domain->cubby.processLimit.reset();
+        QCOMPARE(planCgroupLimits(*domain).pidsMax,
+                 std::optional<uint64_t>(defaultContainerPidsMax));
+    }
+
     void securitySettingsRoundTripAndReachThePlan() {
         auto domain = parse("<metadata><cubby:container xmlns:cubby='" + cubbyNs +
                             "'><cubby:security seccomp='relaxed' noNewPrivileges='no'/>"
@@ -173,6 +190,18 @@ private slots:
             << "<metadata><cubby:container xmlns:cubby='" + ns +
                    "'><cubby:security noNewPrivileges='true'/></cubby:container></metadata>"
             << "neither 'yes' nor 'no'";
+        QTest::newRow("process limit too small")
+            << "<metadata><cubby:container xmlns:cubby='" + ns +
+                   "'><cubby:limits processes='3'/></cubby:container></metadata>"
+            << "not a process limit (16–4194304)";
+        QTest::newRow("process limit beyond the kernel's")
+            << "<metadata><cubby:container xmlns:cubby='" + ns +
+                   "'><cubby:limits processes='99999999'/></cubby:container></metadata>"
+            << "not a process limit";
+        QTest::newRow("process limit not a number")
+            << "<metadata><cubby:container xmlns:cubby='" + ns +
+                   "'><cubby:limits processes='-1'/></cubby:container></metadata>"
+            << "limits/@processes";
         QTest::newRow("unknown security attribute")
             << "<metadata><cubby:container xmlns:cubby='" + ns +
                    "'><cubby:security apparmor='x'/></cubby:container></metadata>"
