@@ -32,6 +32,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 namespace cubby {
@@ -325,6 +326,10 @@ void MainWindow::containersListed(QDBusPendingCallWatcher& call) {
         for (const QVariantMap& map : reply.value())
             entries << ContainerEntry::fromMap(map);
         m_model->setContainers(entries);
+        if (std::exchange(m_reportFirstList, false)) {
+            std::fprintf(stderr, "cubby: listed %d containers\n", m_model->rowCount());
+            std::fflush(stderr);
+        }
         if (!m_selectWhenListed.isEmpty() && selectContainer(m_selectWhenListed))
             m_selectWhenListed.clear();
         m_listError.clear();

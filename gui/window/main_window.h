@@ -171,6 +171,9 @@ private:
     bool m_listPending = false;
     bool m_listAgain = false;
     bool m_statsPending = false;
+    // CUBBY_REPORT_FIRST_LIST set (by bench-app): one line on stderr once the first list has
+    // reached the view, so that a benchmark can time start-up to a window listing containers.
+    bool m_reportFirstList = qEnvironmentVariableIsSet("CUBBY_REPORT_FIRST_LIST");
 };
 
 } // namespace cubby
