@@ -31,6 +31,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QWindow>
 #include <algorithm>
 #include <cstdio>
 #include <utility>
@@ -282,6 +283,10 @@ void MainWindow::connectSignals() {
 
 void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
+    if (QWindow* native = windowHandle(); native && !m_watchingExposure) {
+        native->installEventFilter(this);
+        m_watchingExposure = true;
+    }
     watchedChanged();
     m_jobs->refresh();
 }
@@ -297,8 +302,17 @@ void MainWindow::changeEvent(QEvent* event) {
         watchedChanged();
 }
 
+bool MainWindow::eventFilter(QObject* watchedObject, QEvent* event) {
+    if (event->type() == QEvent::Expose && watchedObject == windowHandle()) {
+        const bool exposed = windowHandle()->isExposed();
+        if (exposed != std::exchange(m_exposed, exposed))
+            watchedChanged();
+    }
+    return QMainWindow::eventFilter(watchedObject, event);
+}
+
 bool MainWindow::watched() const {
-    return isVisible() && !isMinimized();
+    return isVisible() && !isMinimized() && m_exposed;
 }
 
 void MainWindow::watchedChanged() {

@@ -79,6 +79,9 @@ protected:
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
     void changeEvent(QEvent* event) override; // minimized: nothing is polled
+    // The native window's exposure: on another workspace the window manager unmaps the window
+    // without minimizing it, and nothing is polled then either.
+    bool eventFilter(QObject* watchedObject, QEvent* event) override;
 
 private:
     using Slot = void (MainWindow::*)();
@@ -87,8 +90,8 @@ private:
     // `icon` from the desktop's theme, `fallback` from Qt's own style where there is none.
     QAction* makeAction(Action which, const QString& text, const QString& icon,
                         QStyle::StandardPixmap fallback, Slot slot);
-    // Whether someone can see the window (shown and not minimized): only then is anything
-    // polled.
+    // Whether someone can see the window (shown, not minimized, exposed): only then is
+    // anything polled.
     bool watched() const;
     void watchedChanged();
     void buildActions();
@@ -171,6 +174,10 @@ private:
     bool m_listPending = false;
     bool m_listAgain = false;
     bool m_statsPending = false;
+    // False once the shown window has lost its exposure (e.g. another workspace is shown);
+    // true until then, so that the first list is fetched at once on showing.
+    bool m_exposed = true;
+    bool m_watchingExposure = false;
     // CUBBY_REPORT_FIRST_LIST set (by bench-app): one line on stderr once the first list has
     // reached the view, so that a benchmark can time start-up to a window listing containers.
     bool m_reportFirstList = qEnvironmentVariableIsSet("CUBBY_REPORT_FIRST_LIST");
