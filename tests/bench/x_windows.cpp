@@ -138,6 +138,28 @@ void XDisplay::minimize(uint32_t window) {
     xcb_flush(m_connection);
 }
 
+void XDisplay::switchDesktop(int index) {
+    xcb_client_message_event_t message = {};
+    message.response_type = XCB_CLIENT_MESSAGE;
+    message.format = 32;
+    message.window = m_root;
+    message.type = atom("_NET_CURRENT_DESKTOP");
+    message.data.data32[0] = static_cast<uint32_t>(index);
+    message.data.data32[1] = XCB_CURRENT_TIME;
+    xcb_send_event(m_connection, 0, m_root,
+                   XCB_EVENT_MASK_SUBSTRUCTURE_REDIRECT | XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY,
+                   reinterpret_cast<const char*>(&message));
+    xcb_flush(m_connection);
+}
+
+bool XDisplay::isViewable(uint32_t window) const {
+    xcb_get_window_attributes_reply_t* attributes = xcb_get_window_attributes_reply(
+        m_connection, xcb_get_window_attributes(m_connection, window), nullptr);
+    const bool viewable = attributes && attributes->map_state == XCB_MAP_STATE_VIEWABLE;
+    std::free(attributes);
+    return viewable;
+}
+
 bool XDisplay::isIconic(uint32_t window) const {
     const std::vector<uint32_t> state = property32(m_connection, window, atom("WM_STATE"));
     return !state.empty() && state.front() == iconicState;

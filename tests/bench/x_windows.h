@@ -36,6 +36,11 @@ public:
     // Asks the window manager to iconify `window` (ICCCM WM_CHANGE_STATE, as `xdotool
     // windowminimize` does).
     void minimize(uint32_t window);
+    // Asks the window manager to show workspace `index` (EWMH _NET_CURRENT_DESKTOP, counted
+    // from 0): windows on the others are unmapped, but not minimized.
+    void switchDesktop(int index);
+    // Mapped, and every ancestor too (the window manager's frame).
+    bool isViewable(uint32_t window) const;
     // WM_STATE is IconicState: the window manager has minimized the window.
     bool isIconic(uint32_t window) const;
     std::string title(uint32_t window) const;
