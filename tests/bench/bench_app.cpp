@@ -9,10 +9,11 @@
 //       `virt-manager --connect lxc:/// --no-fork` (as root, which libvirt's LXC driver needs)
 //       until its "Virtual Machine Manager" window is mapped and lists the N domains;
 //       interleaved, medians;
-//   (2) with the window showing N running containers, then minimized by the window manager:
-//       the app's wake-ups (context switches of all its threads), its CPU time, the helper's
-//       CPU time and the D-Bus calls it is sent (counted by dbus-monitor), per second; the same
-//       for virt-manager and libvirtd;
+//   (2) with the window showing N running containers, then with another workspace shown (the
+//       window manager unmaps the window), then minimized by the window manager: the app's
+//       wake-ups (context switches of all its threads), its CPU time, the helper's CPU time and
+//       the D-Bus calls it is sent (counted by dbus-monitor), per second; the same for
+//       virt-manager and libvirtd;
 //   (3) the app's resident memory with N containers listed, virt-manager's beside it.
 // ListContainers and GetStats at 200 defined / 50 running against virsh are bench-helper's (b).
 // A program that prints figures, not a test.
@@ -37,6 +38,7 @@
 #include <format>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -47,6 +49,7 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <thread>
+#include <tuple>
 #include <unistd.h>
 
 #ifndef CUBBY_BUILD_TYPE
@@ -142,7 +145,8 @@ Result<std::string> runtimeDir(uid_t uid) {
 }
 
 // openbox on the Xvfb display: Xvfb has no window manager, and without one nothing can be
-// minimized (the app only stops polling when it is minimized or hidden, as on a desktop).
+// minimized and there are no workspaces (the app stops polling when it is minimized, hidden or
+// unmapped, as on a desktop).
 Result<std::unique_ptr<DesktopProcess>> startWindowManager(XDisplay& display,
                                                            const std::string& home) {
     const std::string openbox = findProgram("openbox");
@@ -315,7 +319,8 @@ Result<CallCounter> startCallCounter() {
 struct Phase {
     std::string failure; // empty when measured
     double seconds = 0;
-    ProcessCounts app, service; // differences over the phase
+    ProcessCounts app;                   // differences over the phase
+    std::vector<ProcessCounts> services; // likewise, in the order of the Service list
     std::map<std::string, long> calls;
     bool callsCounted = false;
 };
@@ -335,7 +340,14 @@ ProcessCounts difference(const ProcessCounts& after, const ProcessCounts& before
     return out;
 }
 
-Phase measurePhase(Shown& shown, pid_t service, CallCounter* counter, int seconds) {
+// A process that works for the app while it is shown: the helper, polkitd, the bus; libvirtd.
+struct Service {
+    std::string name;
+    pid_t pid = 0;
+};
+
+Phase measurePhase(Shown& shown, const std::vector<Service>& services, CallCounter* counter,
+                   int seconds) {
     Phase phase;
     const auto drain = [&] {
         shown.process->readLines();
@@ -345,27 +357,29 @@ Phase measurePhase(Shown& shown, pid_t service, CallCounter* counter, int second
     drain();
     const std::map<std::string, long> callsBefore =
         counter ? counter->calls : std::map<std::string, long>{};
-    auto appBefore = readProcessCounts(shown.process->pid());
-    auto serviceBefore = readProcessCounts(service);
+    std::vector<Result<ProcessCounts>> before, after;
+    before.push_back(readProcessCounts(shown.process->pid()));
+    for (const Service& service : services)
+        before.push_back(readProcessCounts(service.pid));
     const auto start = std::chrono::steady_clock::now();
     std::vector<int> fds = {shown.process->outputFd()};
     if (counter && counter->monitor)
         fds.push_back(counter->monitor->outputFd());
     waitWhileDraining(seconds, fds, drain);
-    auto appAfter = readProcessCounts(shown.process->pid());
-    auto serviceAfter = readProcessCounts(service);
+    after.push_back(readProcessCounts(shown.process->pid()));
+    for (const Service& service : services)
+        after.push_back(readProcessCounts(service.pid));
     phase.seconds = secondsSince(start);
-    if (!appBefore || !appAfter || !serviceBefore || !serviceAfter) {
-        phase.failure = (!appBefore       ? appBefore
-                         : !appAfter      ? appAfter
-                         : !serviceBefore ? serviceBefore
-                                          : serviceAfter)
-                            .error()
-                            .message;
-        return phase;
+    for (size_t i = 0; i < before.size(); ++i) {
+        if (!before[i] || !after[i]) {
+            phase.failure = (!before[i] ? before[i] : after[i]).error().message;
+            return phase;
+        }
+        if (i == 0)
+            phase.app = difference(*after[i], *before[i]);
+        else
+            phase.services.push_back(difference(*after[i], *before[i]));
     }
-    phase.app = difference(*appAfter, *appBefore);
-    phase.service = difference(*serviceAfter, *serviceBefore);
     if (counter && counter->monitor) {
         std::this_thread::sleep_for(100ms); // the monitor's copy of the last call
         drain();
@@ -409,8 +423,8 @@ std::optional<double> waitFor(Shown& shown, const std::function<bool()>& done) {
 
 // Starts the app once more and keeps it: memory once it has settled with the list shown, then
 // a phase visible, one with another workspace shown, and one minimized.
-Steady measureSteady(const App& app, XDisplay& display, pid_t service, CallCounter* counter,
-                     const Options& options, bool haveWindowManager) {
+Steady measureSteady(const App& app, XDisplay& display, const std::vector<Service>& services,
+                     CallCounter* counter, const Options& options, bool haveWindowManager) {
     Steady steady;
     auto shown = launchAndWait(app, display, options.containers);
     if (!shown) {
@@ -421,7 +435,7 @@ Steady measureSteady(const App& app, XDisplay& display, pid_t service, CallCount
     waitWhileDraining(settleSeconds, {shown->process->outputFd()},
                       [&] { shown->process->readLines(); });
     steady.memory = readMemory(steady.pid);
-    steady.phases[0] = measurePhase(*shown, service, counter, options.seconds);
+    steady.phases[0] = measurePhase(*shown, services, counter, options.seconds);
     if (!haveWindowManager) {
         steady.phases[1].failure = steady.phases[2].failure =
             "no window manager (above): no workspaces, nothing minimizes";
@@ -431,7 +445,7 @@ Steady measureSteady(const App& app, XDisplay& display, pid_t service, CallCount
     display.switchDesktop(1);
     if (auto ms = waitFor(*shown, [&] { return !display.isViewable(window); })) {
         steady.notes += std::format("workspace 2 shown in {:.0f} ms; ", *ms);
-        steady.phases[1] = measurePhase(*shown, service, counter, options.seconds);
+        steady.phases[1] = measurePhase(*shown, services, counter, options.seconds);
     } else {
         steady.phases[1].failure = "the window stayed viewable on workspace 2";
     }
@@ -443,7 +457,7 @@ Steady measureSteady(const App& app, XDisplay& display, pid_t service, CallCount
     display.minimize(window);
     if (auto ms = waitFor(*shown, [&] { return display.isIconic(window); })) {
         steady.notes += std::format("minimized in {:.0f} ms; each then 1 s before measuring", *ms);
-        steady.phases[2] = measurePhase(*shown, service, counter, options.seconds);
+        steady.phases[2] = measurePhase(*shown, services, counter, options.seconds);
     } else {
         steady.phases[2].failure = "the window manager did not minimize the window within 5 s";
     }
@@ -460,8 +474,8 @@ std::string perSecond(double value, double seconds, int precision = 1) {
     return std::format("{:.{}f}", value / seconds, precision);
 }
 
-void printPhases(const std::string& appName, const std::string& serviceName, const Steady& steady,
-                 const Options& options) {
+void printPhases(const std::string& appName, const std::vector<Service>& services,
+                 const Steady& steady) {
     std::println("  {}:", appName);
     if (!steady.failure.empty()) {
         std::println("    skipped: {}", steady.failure);
@@ -481,11 +495,13 @@ void printPhases(const std::string& appName, const std::string& serviceName, con
     row(appName + " all context switches",
         [](const Phase& p) { return perSecond(p.app.voluntary + p.app.involuntary, p.seconds); });
     row(appName + " CPU, ms", [](const Phase& p) { return perSecond(cpuMs(p.app), p.seconds, 2); });
-    row(serviceName + " CPU, ms",
-        [](const Phase& p) { return perSecond(cpuMs(p.service), p.seconds, 2); });
-    row(serviceName + " context switches", [](const Phase& p) {
-        return perSecond(p.service.voluntary + p.service.involuntary, p.seconds);
-    });
+    for (size_t i = 0; i < services.size(); ++i) {
+        row(services[i].name + " CPU, ms",
+            [i](const Phase& p) { return perSecond(cpuMs(p.services[i]), p.seconds, 2); });
+        row(services[i].name + " context switches", [i](const Phase& p) {
+            return perSecond(p.services[i].voluntary + p.services[i].involuntary, p.seconds);
+        });
+    }
     if (phases[0].callsCounted) {
         std::set<std::string> members;
         for (const Phase& phase : phases)
@@ -513,10 +529,31 @@ void printPhases(const std::string& appName, const std::string& serviceName, con
     }
     if (!steady.notes.empty())
         std::println("    ({})", steady.notes);
-    (void)options;
 }
 
 // ---- set-up -------------------------------------------------------------------------------
+
+// The first process whose name (comm) is `comm` and whose command line has `argument` (any
+// when empty); 0 when there is none. This pid namespace holds only the fixture's processes.
+pid_t processNamed(const std::string& comm, const std::string& argument) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc", error)) {
+        const std::string pid = entry.path().filename();
+        if (pid.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        std::ifstream commFile(entry.path() / "comm");
+        std::string name;
+        std::getline(commFile, name);
+        if (name != comm)
+            continue;
+        std::ifstream cmdline(entry.path() / "cmdline");
+        const std::string command((std::istreambuf_iterator<char>(cmdline)),
+                                  std::istreambuf_iterator<char>());
+        if (argument.empty() || command.contains(argument))
+            return static_cast<pid_t>(std::stoi(pid));
+    }
+    return 0;
+}
 
 App cubbyApp(const std::string& runtime, uid_t uid) {
     return {
@@ -676,20 +713,30 @@ int runInside(int argc, char** argv, const Options& options) {
     auto counter = startCallCounter();
     if (!counter)
         std::println("note: D-Bus calls are not counted: {}", counter.error().message);
+    // What the app's polling costs elsewhere: each call to the helper is checked by polkitd
+    // and passes through the system bus's daemon.
+    std::vector<Service> cubbyServices = {{"cubby-helper", helper}};
+    for (const auto& [name, comm, argument] : {std::tuple{"polkitd", "polkitd", ""},
+                                               {"dbus-daemon (system)", "dbus-daemon", "--system"}})
+        if (const pid_t pid = processNamed(comm, argument); pid > 0)
+            cubbyServices.push_back({name, pid});
     const Steady cubbySteady =
-        measureSteady(cubby, **display, helper, counter ? &*counter : nullptr, options,
+        measureSteady(cubby, **display, cubbyServices, counter ? &*counter : nullptr, options,
                       windowManager.has_value());
     Steady virtSteady;
-    if (!virtManager.skipped.empty())
+    std::vector<Service> virtServices;
+    if (!virtManager.skipped.empty()) {
         virtSteady.failure = virtManager.skipped;
-    else
-        virtSteady = measureSteady(virtManager, **display, daemon->pid(), nullptr, options,
+    } else {
+        virtServices = {{"libvirtd", daemon->pid()}};
+        virtSteady = measureSteady(virtManager, **display, virtServices, nullptr, options,
                                    windowManager.has_value());
+    }
     std::println("(2) with the window showing {} running containers, then with another "
                  "workspace shown, then minimized ({} s each):",
                  options.containers, options.seconds);
-    printPhases("cubby", "cubby-helper", cubbySteady, options);
-    printPhases("virt-manager", "libvirtd", virtSteady, options);
+    printPhases("cubby", cubbyServices, cubbySteady);
+    printPhases("virt-manager", virtServices, virtSteady);
     if (const Phase& hidden = cubbySteady.phases[2];
         cubbySteady.failure.empty() && hidden.failure.empty()) {
         const double wakeups = static_cast<double>(hidden.app.voluntary) / hidden.seconds;
