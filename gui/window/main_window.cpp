@@ -283,9 +283,10 @@ void MainWindow::connectSignals() {
 
 void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
-    if (QWindow* native = windowHandle(); native && !m_watchingExposure) {
+    // Once per native window (Qt makes a new one if the window is recreated).
+    if (QWindow* native = windowHandle(); native && native != m_exposureOf) {
         native->installEventFilter(this);
-        m_watchingExposure = true;
+        m_exposureOf = native;
     }
     watchedChanged();
     m_jobs->refresh();

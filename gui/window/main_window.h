@@ -9,6 +9,7 @@
 #include <QIcon>
 #include <QMainWindow>
 #include <QMap>
+#include <QPointer>
 #include <QSet>
 #include <QStyle>
 #include <QTimer>
@@ -24,6 +25,7 @@ class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
+class QWindow;
 
 namespace cubby {
 
@@ -177,7 +179,7 @@ private:
     // False once the shown window has lost its exposure (e.g. another workspace is shown);
     // true until then, so that the first list is fetched at once on showing.
     bool m_exposed = true;
-    bool m_watchingExposure = false;
+    QPointer<QWindow> m_exposureOf; // the native window whose Expose events are filtered
     // CUBBY_REPORT_FIRST_LIST set (by bench-app): one line on stderr once the first list has
     // reached the view, so that a benchmark can time start-up to a window listing containers.
     bool m_reportFirstList = qEnvironmentVariableIsSet("CUBBY_REPORT_FIRST_LIST");
