@@ -31,7 +31,9 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QWindow>
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 namespace cubby {
@@ -281,6 +283,11 @@ void MainWindow::connectSignals() {
 
 void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
+    // Once per native window (Qt makes a new one if the window is recreated).
+    if (QWindow* native = windowHandle(); native && native != m_exposureOf) {
+        native->installEventFilter(this);
+        m_exposureOf = native;
+    }
     watchedChanged();
     m_jobs->refresh();
 }
@@ -296,8 +303,17 @@ void MainWindow::changeEvent(QEvent* event) {
         watchedChanged();
 }
 
+bool MainWindow::eventFilter(QObject* watchedObject, QEvent* event) {
+    if (event->type() == QEvent::Expose && watchedObject == windowHandle()) {
+        const bool exposed = windowHandle()->isExposed();
+        if (exposed != std::exchange(m_exposed, exposed))
+            watchedChanged();
+    }
+    return QMainWindow::eventFilter(watchedObject, event);
+}
+
 bool MainWindow::watched() const {
-    return isVisible() && !isMinimized();
+    return isVisible() && !isMinimized() && m_exposed;
 }
 
 void MainWindow::watchedChanged() {
@@ -325,6 +341,10 @@ void MainWindow::containersListed(QDBusPendingCallWatcher& call) {
         for (const QVariantMap& map : reply.value())
             entries << ContainerEntry::fromMap(map);
         m_model->setContainers(entries);
+        if (std::exchange(m_reportFirstList, false)) {
+            std::fprintf(stderr, "cubby: listed %d containers\n", m_model->rowCount());
+            std::fflush(stderr);
+        }
         if (!m_selectWhenListed.isEmpty() && selectContainer(m_selectWhenListed))
             m_selectWhenListed.clear();
         m_listError.clear();

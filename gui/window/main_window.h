@@ -9,6 +9,7 @@
 #include <QIcon>
 #include <QMainWindow>
 #include <QMap>
+#include <QPointer>
 #include <QSet>
 #include <QStyle>
 #include <QTimer>
@@ -24,6 +25,7 @@ class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
+class QWindow;
 
 namespace cubby {
 
@@ -79,6 +81,9 @@ protected:
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
     void changeEvent(QEvent* event) override; // minimized: nothing is polled
+    // The native window's exposure: on another workspace the window manager unmaps the window
+    // without minimizing it, and nothing is polled then either.
+    bool eventFilter(QObject* watchedObject, QEvent* event) override;
 
 private:
     using Slot = void (MainWindow::*)();
@@ -87,8 +92,8 @@ private:
     // `icon` from the desktop's theme, `fallback` from Qt's own style where there is none.
     QAction* makeAction(Action which, const QString& text, const QString& icon,
                         QStyle::StandardPixmap fallback, Slot slot);
-    // Whether someone can see the window (shown and not minimized): only then is anything
-    // polled.
+    // Whether someone can see the window (shown, not minimized, exposed): only then is
+    // anything polled.
     bool watched() const;
     void watchedChanged();
     void buildActions();
@@ -173,6 +178,13 @@ private:
     bool m_listAgain = false;
     bool m_statsPending = false;
     std::pair<QString, qulonglong> m_oomKillsSeen; // the selected container's, last figures
+    // False once the shown window has lost its exposure (e.g. another workspace is shown);
+    // true until then, so that the first list is fetched at once on showing.
+    bool m_exposed = true;
+    QPointer<QWindow> m_exposureOf; // the native window whose Expose events are filtered
+    // CUBBY_REPORT_FIRST_LIST set (by bench-app): one line on stderr once the first list has
+    // reached the view, so that a benchmark can time start-up to a window listing containers.
+    bool m_reportFirstList = qEnvironmentVariableIsSet("CUBBY_REPORT_FIRST_LIST");
 };
 
 } // namespace cubby
