@@ -1767,10 +1767,6 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
         <translation>Das Init-Programm ist ein Pfad im Container, der mit / beginnt.</translation>
     </message>
     <message>
-        <source>Apply changes memory and CPU at once; the init program after a restart.</source>
-        <translation>„Übernehmen“ ändert Speicher und CPU sofort, das Init-Programm nach einem Neustart.</translation>
-    </message>
-    <message>
         <source>Apply saves the settings for the next start.</source>
         <translation>„Übernehmen“ speichert die Einstellungen für den nächsten Start.</translation>
     </message>
@@ -1801,6 +1797,22 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>It no longer starts with the computer.</source>
         <translation>Er startet nicht mehr mit dem Computer.</translation>
+    </message>
+    <message>
+        <source>Process limit</source>
+        <translation>Prozessgrenze</translation>
+    </message>
+    <message>
+        <source>At most this many processes and threads run inside; %1 is the default</source>
+        <translation>Höchstens so viele Prozesse und Threads laufen darin; %1 ist die Vorgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Processes:</source>
+        <translation>&amp;Prozesse:</translation>
+    </message>
+    <message>
+        <source>Apply changes memory and CPU at once; the process limit and the init program after a restart.</source>
+        <translation>„Übernehmen“ ändert Speicher und CPU sofort, die Prozessgrenze und das Init-Programm nach einem Neustart.</translation>
     </message>
 </context>
 <context>

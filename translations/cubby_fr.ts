@@ -1767,10 +1767,6 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
         <translation>Le programme init est un chemin dans le conteneur, commençant par /.</translation>
     </message>
     <message>
-        <source>Apply changes memory and CPU at once; the init program after a restart.</source>
-        <translation>« Appliquer » change la mémoire et le CPU immédiatement, le programme init après un redémarrage.</translation>
-    </message>
-    <message>
         <source>Apply saves the settings for the next start.</source>
         <translation>« Appliquer » enregistre les paramètres pour le prochain démarrage.</translation>
     </message>
@@ -1801,6 +1797,22 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>It no longer starts with the computer.</source>
         <translation>Il ne démarre plus avec l’ordinateur.</translation>
+    </message>
+    <message>
+        <source>Process limit</source>
+        <translation>Limite de processus</translation>
+    </message>
+    <message>
+        <source>At most this many processes and threads run inside; %1 is the default</source>
+        <translation>Au plus ce nombre de processus et de threads y tournent&#xa0;; %1 par défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Processes:</source>
+        <translation>&amp;Processus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Apply changes memory and CPU at once; the process limit and the init program after a restart.</source>
+        <translation>« Appliquer » change la mémoire et le CPU immédiatement, la limite de processus et le programme init après un redémarrage.</translation>
     </message>
 </context>
 <context>

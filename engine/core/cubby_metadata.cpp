@@ -93,10 +93,9 @@ Status parseCubbyElement(ElementReader& element, const std::string& prefix, Doma
             uint64_t count = 0;
             if (!parseUnsigned(*processes, count) || count < minProcessLimit ||
                 count > maxProcessLimit)
-                return failInvalid(std::format("{}: {} is not a process limit ({}–{})",
-                                               limits->attributePath("processes"),
-                                               quoted(*processes), minProcessLimit,
-                                               maxProcessLimit));
+                return failInvalid(std::format(
+                    "{}: {} is not a process limit ({}–{})", limits->attributePath("processes"),
+                    quoted(*processes), minProcessLimit, maxProcessLimit));
             domain.cubby.processLimit = count;
         }
         CUBBY_CHECK(limits->finish());

@@ -1,5 +1,6 @@
 #include "risk_assessment.h"
 
+#include "cgroup_plan.h"
 #include "id_ranges.h"
 
 #include <format>
@@ -40,6 +41,11 @@ void assessIdentity(const Domain& domain, const std::optional<Domain>& stored,
         reasons.push_back("it brings an <idmap> of its own");
     if (domain.cubby.seccomp == SeccompProfile::None)
         reasons.push_back("it asks for no system-call filter");
+    // More processes than the default is a share of the host's pid space an administrator
+    // grants (a fork bomb inside would take it); fewer is every owner's choice.
+    if (domain.cubby.processLimit && *domain.cubby.processLimit > defaultContainerPidsMax)
+        reasons.push_back(std::format("it may run {} processes, more than the default {}",
+                                      *domain.cubby.processLimit, defaultContainerPidsMax));
 }
 
 void assessFilesystems(const Domain& domain, const CallerFacts& facts,

@@ -1,6 +1,8 @@
 #include "settings_page.h"
 
+#include "cgroup_plan.h"
 #include "container_request.h"
+#include "cubby_metadata.h"
 #include "domain_xml.h"
 #include "helper_connection.h"
 #include "helper_errors.h"
@@ -32,6 +34,8 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     , m_cpuLimited(new QCheckBox(tr("&Limit to")))
     , m_cpus(new QDoubleSpinBox)
     , m_weight(new QSpinBox)
+    , m_processes(new QSpinBox)
+    , m_processesNote(new QLabel(tr("after a restart")))
     , m_init(new QLineEdit)
     , m_initNote(new QLabel(tr("after a restart")))
     , m_autostart(new QCheckBox(tr("Start when the &computer starts")))
@@ -56,6 +60,14 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     m_weight->setAccessibleName(tr("CPU weight"));
     m_weight->setToolTip(tr("Its share of the CPUs against other containers when they are "
                             "busy; 1024 is the default"));
+    m_processes->setObjectName(QStringLiteral("settingsProcesses"));
+    m_processes->setRange(int(minProcessLimit), int(maxProcessLimit));
+    m_processes->setSingleStep(256);
+    m_processes->setAccessibleName(tr("Process limit"));
+    m_processes->setToolTip(tr("At most this many processes and threads run inside; %1 is the "
+                               "default")
+                                .arg(defaultContainerPidsMax));
+    m_processesNote->setEnabled(false);
     m_init->setObjectName(QStringLiteral("settingsInit"));
     m_init->setAccessibleName(tr("Init program"));
     m_initNote->setEnabled(false);
@@ -67,7 +79,7 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     m_status->setWordWrap(true);
     for (QAbstractSpinBox* spin :
          {static_cast<QAbstractSpinBox*>(m_memory), static_cast<QAbstractSpinBox*>(m_cpus),
-          static_cast<QAbstractSpinBox*>(m_weight)})
+          static_cast<QAbstractSpinBox*>(m_weight), static_cast<QAbstractSpinBox*>(m_processes)})
         spin->setMinimumWidth(140);
 
     // Numbers need no full-width fields.
@@ -91,6 +103,9 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     cpu->addStretch(1);
     form->addRow(tr("CPU:"), cpu);
     form->addRow(label(tr("CPU &weight:"), m_weight), narrow(m_weight));
+    auto* processes = narrow(m_processes);
+    processes->insertWidget(1, m_processesNote);
+    form->addRow(label(tr("&Processes:"), m_processes), processes);
     auto* init = new QHBoxLayout;
     init->addWidget(m_init, 1);
     init->addWidget(m_initNote);
@@ -109,6 +124,7 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     connect(m_cpuLimited, &QCheckBox::toggled, this, &SettingsPage::edited);
     connect(m_cpus, &QDoubleSpinBox::valueChanged, this, &SettingsPage::edited);
     connect(m_weight, &QSpinBox::valueChanged, this, &SettingsPage::edited);
+    connect(m_processes, &QSpinBox::valueChanged, this, &SettingsPage::edited);
     connect(m_init, &QLineEdit::textChanged, this, &SettingsPage::edited);
     connect(m_autostart, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_filling)
@@ -171,6 +187,7 @@ void SettingsPage::showStored() {
     m_cpuLimited->setChecked(limit.has_value());
     m_cpus->setValue(limit.value_or(1.0));
     m_weight->setValue(int(m_stored->cputune.shares.value_or(defaultShares)));
+    m_processes->setValue(int(m_stored->cubby.processLimit.value_or(defaultContainerPidsMax)));
     m_init->setText(QString::fromStdString(m_stored->os.init));
     m_filling = false;
     edited();
@@ -187,6 +204,8 @@ bool SettingsPage::isModified() const {
            m_cpuLimited->isChecked() != limit.has_value() ||
            (limit && std::abs(m_cpus->value() - *limit) > 0.005) ||
            uint64_t(m_weight->value()) != m_stored->cputune.shares.value_or(defaultShares) ||
+           uint64_t(m_processes->value()) !=
+               m_stored->cubby.processLimit.value_or(defaultContainerPidsMax) ||
            m_init->text().toStdString() != m_stored->os.init;
 }
 
@@ -204,8 +223,8 @@ void SettingsPage::edited() {
     if (!wrong.isEmpty())
         showStatus(wrong, true);
     else if (isModified())
-        showStatus(m_running ? tr("Apply changes memory and CPU at once; the init program "
-                                  "after a restart.")
+        showStatus(m_running ? tr("Apply changes memory and CPU at once; the process limit "
+                                  "and the init program after a restart.")
                              : tr("Apply saves the settings for the next start."));
     m_apply->setEnabled(m_stored && isModified() && wrong.isEmpty() && !m_busy);
     m_revert->setEnabled(m_stored && isModified() && !m_busy);
@@ -221,6 +240,11 @@ void SettingsPage::apply() {
     const uint64_t weight = uint64_t(m_weight->value());
     changed.cputune.shares =
         weight == defaultShares && !m_stored->cputune.shares ? std::nullopt : std::optional(weight);
+    const uint64_t processes = uint64_t(m_processes->value());
+    changed.cubby.processLimit =
+        processes == defaultContainerPidsMax && !m_stored->cubby.processLimit
+            ? std::nullopt
+            : std::optional(processes);
     changed.os.init = m_init->text().toStdString();
     const QString name = m_name;
     m_busy = true;

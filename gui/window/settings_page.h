@@ -1,9 +1,9 @@
 #pragma once
-// The Settings tab: the selected container's memory cap, CPU limit and weight, init program
-// and autostart, edited as a form. Apply redefines the container with the changed values
-// (the helper checks them as any definition) and, while it runs, gives it the new memory and
-// CPU limits at once (ApplyLiveLimits); what only a restart changes (the init program) is
-// marked so. Autostart is switched at once. Revert shows the stored values again.
+// The Settings tab: the selected container's memory cap, CPU limit and weight, process limit,
+// init program and autostart, edited as a form. Apply redefines the container with the changed
+// values (the helper checks them as any definition) and, while it runs, gives it the new memory and
+// CPU limits at once (ApplyLiveLimits); what only a restart changes (the init program, the
+// process limit) is marked so. Autostart is switched at once. Revert shows the stored values again.
 
 #include <QWidget>
 #include <memory>
@@ -34,6 +34,7 @@ public:
     QCheckBox* cpuLimited() const { return m_cpuLimited; }
     QDoubleSpinBox* cpus() const { return m_cpus; }
     QSpinBox* cpuWeight() const { return m_weight; }
+    QSpinBox* processes() const { return m_processes; }
     QLineEdit* init() const { return m_init; }
     QCheckBox* autostart() const { return m_autostart; }
     QPushButton* applyButton() const { return m_apply; }
@@ -60,6 +61,8 @@ private:
     QCheckBox* m_cpuLimited;
     QDoubleSpinBox* m_cpus;
     QSpinBox* m_weight;
+    QSpinBox* m_processes;
+    QLabel* m_processesNote;
     QLineEdit* m_init;
     QLabel* m_initNote;
     QCheckBox* m_autostart;

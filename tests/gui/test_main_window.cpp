@@ -461,12 +461,41 @@ private slots:
         }
         QCOMPARE(limit, 100ULL << 20);
         QVERIFY(!page->isModified());
+
+        // The process limit is taken at the next start, and the tab says so.
+        const auto pidsMax = [] {
+            for (const char* file : {"/sys/fs/cgroup/pids/cubby-dbus-test/settest/pids.max",
+                                     "/sys/fs/cgroup/cubby-dbus-test/settest/pids.max"}) {
+                QFile kernel(QString::fromLatin1(file));
+                if (kernel.open(QIODevice::ReadOnly))
+                    return kernel.readAll().trimmed();
+            }
+            return QByteArray("(no group)");
+        };
+        QCOMPARE(page->processes()->value(), 4096);
+        page->processes()->setValue(512);
+        QVERIFY(page->status()->text().contains(QLatin1String("process limit")));
+        QTRY_VERIFY(page->applyButton()->isEnabled());
+        page->applyButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page->status()->text(),
+                                  QStringLiteral("Saved. Memory and CPU changed at once; the rest "
+                                                 "takes effect after a restart."),
+                                  20000);
+        QVERIFY2(storedXml("settest").contains(QLatin1String("<cubby:limits processes='512'/>")),
+                 qPrintable(storedXml("settest")));
+        QCOMPARE(pidsMax(), QByteArray("4096"));
         QVERIFY(screenshot(QStringLiteral("main-window-settings.png")));
 
         QDBusMessage destroy =
             QDBusMessage::createMethodCall("io.github.cubby1", "/io/github/cubby1",
                                            "io.github.cubby1.Manager", "DestroyContainer");
         destroy.setArguments({QStringLiteral("settest")});
+        QDBusConnection::systemBus().call(destroy, QDBus::Block, 30000);
+        const QDBusMessage restarted =
+            QDBusConnection::systemBus().call(start, QDBus::Block, 60000);
+        QVERIFY2(restarted.type() == QDBusMessage::ReplyMessage,
+                 qPrintable(restarted.errorMessage()));
+        QCOMPARE(pidsMax(), QByteArray("512"));
         QDBusConnection::systemBus().call(destroy, QDBus::Block, 30000);
     }
 

@@ -57,6 +57,10 @@ private slots:
                       "network='default'/></interface>");
         const auto risk = assessContainer(domain, std::nullopt, carolsFacts());
         QVERIFY2(risk.own(), risk.summary().c_str());
+        // Fewer processes than the default is hers to choose.
+        Domain fewer = domain;
+        fewer.cubby.processLimit = 256;
+        QVERIFY(assessContainer(fewer, std::nullopt, carolsFacts()).own());
         // Started, stopped or opened later: the stored definition with its allocated range.
         const Domain stored = owned(domain, carol);
         QVERIFY(assessContainer(stored, stored, carolsFacts()).own());
@@ -81,6 +85,9 @@ private slots:
         row("no seccomp",
             metadata + "<cubby:security seccomp='none'/></cubby:container></metadata>", "",
             "no system-call filter");
+        row("more processes than the default",
+            metadata + "<cubby:limits processes='100000'/></cubby:container></metadata>", "",
+            "it may run 100000 processes, more than the default 4096");
         row("host path", "",
             "<filesystem type='mount'><source dir='/etc'/><target dir='/host-etc'/></filesystem>",
             "it mounts /etc");
