@@ -9,16 +9,6 @@ namespace cubby {
 
 namespace {
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Clears every bit past `prefixLength`.
 std::array<uint8_t, 16> masked(const std::array<uint8_t, 16>& bytes, unsigned prefixLength,
                                unsigned width) {
@@ -40,8 +30,8 @@ Result<MacAddress> MacAddress::parse(std::string_view text, std::string_view wha
     if (text.size() != 17)
         return invalid();
     for (size_t i = 0; i < 6; ++i) {
-        const int high = hexDigit(text[i * 3]);
-        const int low = hexDigit(text[i * 3 + 1]);
+        const int high = hexDigitValue(text[i * 3]);
+        const int low = hexDigitValue(text[i * 3 + 1]);
         if (high < 0 || low < 0 || (i < 5 && text[i * 3 + 2] != ':'))
             return invalid();
         mac.octets[i] = static_cast<uint8_t>(high << 4 | low);

@@ -32,16 +32,6 @@ std::vector<std::string_view> fields(std::string_view line) {
     return out;
 }
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Flags of if_inet6's fifth field that make an address unusable yet.
 constexpr unsigned tentative = 0x40;
 constexpr unsigned dadFailed = 0x08;
@@ -57,7 +47,7 @@ std::vector<IpAddress> globalIpv6Addresses(std::string_view ifInet6) {
             return;
         int flags = 0;
         for (const char c : parts[4]) {
-            const int digit = hexDigit(c);
+            const int digit = hexDigitValue(c);
             if (digit < 0 || parts[4].size() > 2)
                 return;
             flags = flags * 16 + digit;
@@ -67,8 +57,8 @@ std::vector<IpAddress> globalIpv6Addresses(std::string_view ifInet6) {
         IpAddress address;
         address.family = IpFamily::V6;
         for (size_t i = 0; i < 16; ++i) {
-            const int high = hexDigit(parts[0][2 * i]);
-            const int low = hexDigit(parts[0][2 * i + 1]);
+            const int high = hexDigitValue(parts[0][2 * i]);
+            const int low = hexDigitValue(parts[0][2 * i + 1]);
             if (high < 0 || low < 0)
                 return;
             address.bytes[i] = static_cast<uint8_t>(high * 16 + low);

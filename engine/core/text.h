@@ -20,6 +20,9 @@ std::string_view trimmed(std::string_view text);
 // control characters escaped, so a hostile value cannot garble the message.
 std::string quoted(std::string_view value);
 
+// The value of one hexadecimal digit (either case), or -1.
+int hexDigitValue(char c);
+
 // Decimal digits only (no sign, no spaces, no 0x); fails on overflow.
 bool parseUnsigned(std::string_view text, uint64_t& out);
 bool parseSigned(std::string_view text, int64_t& out);
