@@ -10,8 +10,10 @@
 #include <QDBusMetaType>
 #include <QFile>
 #include <QFileSystemWatcher>
+#include <QSet>
 #include <ctime>
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cubby {
@@ -32,6 +34,38 @@ std::string readProcFile(const std::string& path) {
         text.append(chunk, size_t(file.gcount()));
     }
     return text;
+}
+
+// Whether `pid` lives in a network namespace other than the helper's, the host's: a container
+// started on the host's network (or a pid that is no longer the container's init) must not
+// have the host's addresses listed as its own, whatever its stored definition says now.
+bool hasOwnNetworkNamespace(int64_t pid) {
+    struct stat theirs = {}, ours = {};
+    return ::stat(std::format("/proc/{}/ns/net", pid).c_str(), &theirs) == 0 &&
+           ::stat("/proc/self/ns/net", &ours) == 0 &&
+           (theirs.st_dev != ours.st_dev || theirs.st_ino != ours.st_ino);
+}
+
+// The namespace's addresses, after the ones already known. What the container says of itself
+// is capped: root inside may add thousands, and the list must stay small and fast.
+void addNamespaceAddresses(int64_t pid, QStringList& addresses) {
+    constexpr qsizetype perFamily = 16;
+    QSet<QString> known(addresses.begin(), addresses.end());
+    const std::string net = std::format("/proc/{}/net/", pid);
+    for (const auto& found : {localIpv4Addresses(readProcFile(net + "fib_trie")),
+                              globalIpv6Addresses(readProcFile(net + "if_inet6"))}) {
+        qsizetype added = 0;
+        for (const IpAddress& address : found) {
+            const QString text = QString::fromStdString(address.toString());
+            if (added == perFamily)
+                break;
+            if (!known.contains(text)) {
+                known.insert(text);
+                addresses << text;
+                ++added;
+            }
+        }
+    }
 }
 
 // What a user must see of a container's isolation: privileged (root inside is root outside)
@@ -240,15 +274,8 @@ QVariantMap ManagerService::describeContainer(const std::string& name, bool runn
         }
         // And what its own network namespace has that no record here holds: IPv6 from router
         // advertisements or DHCPv6, IPv4 from a LAN's DHCP on a host bridge or macvlan.
-        if (pid > 0 && domain->hasPrivateNetwork()) {
-            const std::string net = std::format("/proc/{}/net/", pid);
-            for (const IpAddress& address : localIpv4Addresses(readProcFile(net + "fib_trie")))
-                if (!addresses.contains(q(address.toString())))
-                    addresses << q(address.toString());
-            for (const IpAddress& address : globalIpv6Addresses(readProcFile(net + "if_inet6")))
-                if (!addresses.contains(q(address.toString())))
-                    addresses << q(address.toString());
-        }
+        if (pid > 0 && hasOwnNetworkNamespace(pid))
+            addNamespaceAddresses(pid, addresses);
     }
     entry[QStringLiteral("addresses")] = addresses;
     return entry;

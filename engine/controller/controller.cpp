@@ -26,6 +26,7 @@
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
+#include <utility>
 
 namespace cubby {
 
@@ -95,19 +96,26 @@ Result<pid_t> Controller::start() {
         m_oomRecheck.reset(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
         if (!m_oomRecheck)
             return fail(Error::system(errno, "creating the OOM recheck timer"));
+        // The count is read a moment after a notice, not at it: v1 notifies as the OOM begins,
+        // before the victim is counted, and a container that runs out of memory over and over
+        // gets one line for each quarter second at most, with the kills of all its notices.
         CUBBY_CHECK(loop.watch(m_oomWatch.get(), EPOLLIN, [this](uint32_t) {
             char drained[4096];
             while (::read(m_oomWatch.get(), drained, sizeof drained) > 0) {
             }
-            logOomKills();
-            // v1 notifies as the OOM begins, before the victim is counted: look again soon.
+            if (std::exchange(m_oomRecheckArmed, true))
+                return;
             struct itimerspec soon = {};
             soon.it_value.tv_nsec = 250'000'000;
-            ::timerfd_settime(m_oomRecheck.get(), 0, &soon, nullptr);
+            if (::timerfd_settime(m_oomRecheck.get(), 0, &soon, nullptr) != 0) {
+                m_oomRecheckArmed = false;
+                logOomKills();
+            }
         }));
         CUBBY_CHECK(loop.watch(m_oomRecheck.get(), EPOLLIN, [this](uint32_t) {
             uint64_t expirations = 0;
             (void)::read(m_oomRecheck.get(), &expirations, sizeof expirations);
+            m_oomRecheckArmed = false;
             logOomKills();
         }));
     } else {

@@ -105,8 +105,9 @@ private:
     EventLog m_events;
     uint64_t m_oomKillsLogged = 0;
     UniqueFd m_oomWatch;   // readable when the OOM killer acted in the group (watchOomKills)
-    UniqueFd m_oomRecheck; // a timer: the count once more shortly after a notice
-    void logOomKills();    // the OOM killer's victims since the last entry
+    UniqueFd m_oomRecheck; // a timer: the count read shortly after a notice
+    bool m_oomRecheckArmed = false;
+    void logOomKills(); // the OOM killer's victims since the last entry
 };
 
 } // namespace cubby

@@ -27,9 +27,19 @@ EventLog::EventLog(std::string path)
 void EventLog::add(std::string_view event) const {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     const std::string line = std::format("{:%FT%TZ} {}\n", now, event);
-    const int fd = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    int fd = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
     if (fd < 0)
         return;
+    // Kept to its size while the container runs too, not only at the next start: one that
+    // runs out of memory over and over must not fill the disk with the news.
+    struct stat status = {};
+    if (::fstat(fd, &status) == 0 && status.st_size > maxEventLogBytes) {
+        ::close(fd);
+        (void)::rename(m_path.c_str(), (m_path + ".1").c_str());
+        fd = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+        if (fd < 0)
+            return;
+    }
     (void)::write(fd, line.data(), line.size()); // one write: lines never interleave
     ::close(fd);
 }

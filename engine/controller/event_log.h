@@ -3,7 +3,7 @@
 // with its UTC time, appended to var/log/cubby/NAME.events by the controller, which is the one
 // that sees them all — starts, init's exits and why, restarts after a reboot or a crash, OOM
 // kills, the stop. The file keeps at most about 256 KiB: a longer one is moved to
-// NAME.events.1 (replacing the previous one) when the controller starts.
+// NAME.events.1 (replacing the previous one) when the controller starts or adds a line.
 
 #include <string>
 #include <string_view>

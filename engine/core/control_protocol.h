@@ -53,8 +53,10 @@ constexpr size_t maxControlPacket = 64 * 1024;
 // ones, and the run directory's layout (lock, socket, live XML) stays as it is. So after a
 // package upgrade the new helper manages the containers that controllers of the old package
 // run, and asks a controller's version before sending a request it might not know.
-//   1  everything up to OpenShell (controllers of version 1 report no "protocol" key)
-//   2  SetLimits
+//   1  everything up to OpenShell: what a controller that reports no "protocol" key is
+//      taken to know (development builds between SetLimits and versioning knew it too, and
+//      are only asked to restart for a live change)
+//   2  SetLimits (the first packaged version)
 constexpr unsigned controlProtocolVersion = 2;
 // The first version whose controllers understand `type`.
 unsigned controlProtocolIntroducing(ControlMessage type);

@@ -142,6 +142,7 @@ void AuthAgent::initiateAuthentication(const QString& actionId, const QString& m
     });
     connect(m_dialog, &AuthDialog::identityChosen, this, [this](const QString& identityId) {
         dropSession();
+        m_failures = 0; // another identity has its own attempts
         startSession(identityId);
     });
     connect(m_dialog, &AuthDialog::cancelled, this, &AuthAgent::finish);

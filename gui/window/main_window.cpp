@@ -592,8 +592,13 @@ void MainWindow::followOomKills(const QVariantMap& stats) {
     const qulonglong kills = stats.value(QStringLiteral("oom_kills")).toULongLong();
     const bool more = m_oomKillsSeen.first == name && kills > m_oomKillsSeen.second;
     m_oomKillsSeen = {name, kills};
-    if (more)
+    // The controller writes its line a moment after the kernel counts the kill (it reads the
+    // count a quarter second after the notice): fetched at the rise and once more a second
+    // later, so the line is there even when the figures were quicker.
+    if (more || std::exchange(m_oomLogAgain, false))
         fetchLog();
+    if (more)
+        m_oomLogAgain = true;
 }
 
 void MainWindow::stateChanged(const QString& name, const QString& state) {

@@ -178,6 +178,7 @@ private:
     bool m_listAgain = false;
     bool m_statsPending = false;
     std::pair<QString, qulonglong> m_oomKillsSeen; // the selected container's, last figures
+    bool m_oomLogAgain = false;                    // fetch the log once more at the next figures
     // False once the shown window has lost its exposure (e.g. another workspace is shown);
     // true until then, so that the first list is fetched at once on showing.
     bool m_exposed = true;

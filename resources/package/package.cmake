@@ -22,13 +22,13 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE https://github.com/cubby1/cubby)
 # platform plugins (the app does not start without one).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "default-dbus-system-bus | dbus-system-bus, polkitd, dnsmasq-base, qt6-qpa-plugins")
+    "default-dbus-system-bus | dbus-system-bus, polkitd, dnsmasq-base, qt6-qpa-plugins, debconf (>= 0.5) | debconf-2.0")
 # BusyBox roots are made from a static busybox; Debian roots with mmdebstrap; Qt's own dialogs
 # in the user's language.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "busybox-static, mmdebstrap, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "debian-archive-keyring")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
-    ${CMAKE_CURRENT_LIST_DIR}/postinst ${CMAKE_CURRENT_LIST_DIR}/prerm
+    ${CMAKE_CURRENT_LIST_DIR}/config ${CMAKE_CURRENT_LIST_DIR}/postinst ${CMAKE_CURRENT_LIST_DIR}/prerm
     ${CMAKE_CURRENT_LIST_DIR}/postrm ${CMAKE_CURRENT_LIST_DIR}/templates)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 set(CPACK_STRIP_FILES TRUE)
