@@ -20,6 +20,7 @@
 //
 //   bench-app [--runs N] [--warmup N] [--containers N] [--seconds S]
 #include "bench_fleet.h"
+#include "count_options.h"
 #include "desktop_process.h"
 #include "figures.h"
 #include "helper_bus.h"
@@ -77,16 +78,11 @@ struct Options {
 
 std::optional<Options> parseOptions(const std::vector<std::string>& args) {
     Options options;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string_view flag = args[i];
-        int* target = flag == "--runs"         ? &options.runs
-                      : flag == "--warmup"     ? &options.warmup
-                      : flag == "--containers" ? &options.containers
-                      : flag == "--seconds"    ? &options.seconds
-                                               : nullptr;
-        if (!target || i + 1 >= args.size() || (*target = std::atoi(args[++i].c_str())) < 0)
-            return std::nullopt;
-    }
+    if (!parseCountOptions(args, {{"--runs", &options.runs},
+                                  {"--warmup", &options.warmup},
+                                  {"--containers", &options.containers},
+                                  {"--seconds", &options.seconds}}))
+        return std::nullopt;
     if (options.runs <= 0 || options.containers <= 0 || options.seconds <= 0)
         return std::nullopt;
     return options;

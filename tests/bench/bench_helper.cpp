@@ -12,6 +12,7 @@
 //   bench-helper [--runs N] [--warmup N] [--calls N] [--defined N] [--running N]
 #include "bench_fleet.h"
 #include "busybox_root.h"
+#include "count_options.h"
 #include "figures.h"
 #include "helper_bus.h"
 #include "libvirt_daemon.h"
@@ -60,17 +61,12 @@ struct Options {
 
 std::optional<Options> parseOptions(const std::vector<std::string>& args) {
     Options options;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string_view flag = args[i];
-        int* target = flag == "--runs"      ? &options.runs
-                      : flag == "--warmup"  ? &options.warmup
-                      : flag == "--calls"   ? &options.calls
-                      : flag == "--defined" ? &options.defined
-                      : flag == "--running" ? &options.running
-                                            : nullptr;
-        if (!target || i + 1 >= args.size() || (*target = std::atoi(args[++i].c_str())) < 0)
-            return std::nullopt;
-    }
+    if (!parseCountOptions(args, {{"--runs", &options.runs},
+                                  {"--warmup", &options.warmup},
+                                  {"--calls", &options.calls},
+                                  {"--defined", &options.defined},
+                                  {"--running", &options.running}}))
+        return std::nullopt;
     if (options.runs <= 0 || options.calls <= 0 || options.running > options.defined)
         return std::nullopt;
     return options;
