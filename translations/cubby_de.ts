@@ -1814,6 +1814,46 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
         <source>Apply changes memory and CPU at once; the process limit and the init program after a restart.</source>
         <translation>„Übernehmen“ ändert Speicher und CPU sofort, die Prozessgrenze und das Init-Programm nach einem Neustart.</translation>
     </message>
+    <message>
+        <source>A&amp;dd Folder…</source>
+        <translation>Ordner &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>E&amp;ntfernen</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Shared folders</source>
+        <translation>Geteilte Ordner</translation>
+    </message>
+    <message>
+        <source>Share a folder of this computer with the container; a folder of your home needs no administrator</source>
+        <translation>Einen Ordner dieses Computers mit dem Container teilen; ein Ordner in Ihrem Home-Verzeichnis braucht keinen Administrator</translation>
+    </message>
+    <message>
+        <source>The next folder added is read-only inside</source>
+        <translation>Der nächste hinzugefügte Ordner ist darin nur lesbar</translation>
+    </message>
+    <message>
+        <source>&amp;Folders:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (read-only)</source>
+        <translation>%1 → %2 (nur lesen)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Share a Folder</source>
+        <translation>Ordner teilen</translation>
+    </message>
 </context>
 <context>
     <name>cubby::SummaryPage</name>

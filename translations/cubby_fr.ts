@@ -1814,6 +1814,46 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
         <source>Apply changes memory and CPU at once; the process limit and the init program after a restart.</source>
         <translation>« Appliquer » change la mémoire et le CPU immédiatement, la limite de processus et le programme init après un redémarrage.</translation>
     </message>
+    <message>
+        <source>A&amp;dd Folder…</source>
+        <translation>A&amp;jouter un dossier…</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>R&amp;etirer</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Shared folders</source>
+        <translation>Dossiers partagés</translation>
+    </message>
+    <message>
+        <source>Share a folder of this computer with the container; a folder of your home needs no administrator</source>
+        <translation>Partager un dossier de cet ordinateur avec le conteneur&#xa0;; un dossier de votre dossier personnel ne demande pas d’administrateur</translation>
+    </message>
+    <message>
+        <source>The next folder added is read-only inside</source>
+        <translation>Le prochain dossier ajouté y est en lecture seule</translation>
+    </message>
+    <message>
+        <source>&amp;Folders:</source>
+        <translation>&amp;Dossiers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (read-only)</source>
+        <translation>%1 → %2 (lecture seule)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Share a Folder</source>
+        <translation>Partager un dossier</translation>
+    </message>
 </context>
 <context>
     <name>cubby::SummaryPage</name>

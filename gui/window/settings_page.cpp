@@ -4,16 +4,20 @@
 #include "container_request.h"
 #include "cubby_metadata.h"
 #include "domain_xml.h"
+#include "folder_shares.h"
 #include "helper_connection.h"
 #include "helper_errors.h"
 
 #include <QCheckBox>
 #include <QDBusPendingReply>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -38,6 +42,10 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     , m_processesNote(new QLabel(tr("after a restart")))
     , m_init(new QLineEdit)
     , m_initNote(new QLabel(tr("after a restart")))
+    , m_shares(new QListWidget)
+    , m_addShare(new QPushButton(tr("A&dd Folder…")))
+    , m_removeShare(new QPushButton(tr("R&emove")))
+    , m_shareReadOnly(new QCheckBox(tr("Read-only")))
     , m_autostart(new QCheckBox(tr("Start when the &computer starts")))
     , m_apply(new QPushButton(tr("&Apply")))
     , m_revert(new QPushButton(tr("Re&vert")))
@@ -71,6 +79,15 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     m_init->setObjectName(QStringLiteral("settingsInit"));
     m_init->setAccessibleName(tr("Init program"));
     m_initNote->setEnabled(false);
+    m_shares->setObjectName(QStringLiteral("settingsShares"));
+    m_shares->setAccessibleName(tr("Shared folders"));
+    m_shares->setMaximumHeight(90);
+    m_addShare->setObjectName(QStringLiteral("settingsAddShare"));
+    m_addShare->setToolTip(tr("Share a folder of this computer with the container; a folder "
+                              "of your home needs no administrator"));
+    m_removeShare->setObjectName(QStringLiteral("settingsRemoveShare"));
+    m_shareReadOnly->setObjectName(QStringLiteral("settingsShareReadOnly"));
+    m_shareReadOnly->setToolTip(tr("The next folder added is read-only inside"));
     m_autostart->setObjectName(QStringLiteral("settingsAutostart"));
     m_autostart->setToolTip(tr("Switched at once"));
     m_apply->setObjectName(QStringLiteral("settingsApply"));
@@ -110,6 +127,18 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     init->addWidget(m_init, 1);
     init->addWidget(m_initNote);
     form->addRow(label(tr("&Init:"), m_init), init);
+    auto* shares = new QVBoxLayout;
+    shares->addWidget(m_shares);
+    auto* shareButtons = new QHBoxLayout;
+    shareButtons->addWidget(m_addShare);
+    shareButtons->addWidget(m_shareReadOnly);
+    shareButtons->addWidget(m_removeShare);
+    shareButtons->addStretch(1);
+    auto* sharesNote = new QLabel(tr("after a restart"));
+    sharesNote->setEnabled(false);
+    shareButtons->addWidget(sharesNote);
+    shares->addLayout(shareButtons);
+    form->addRow(label(tr("&Folders:"), m_shares), shares);
     form->addRow(QString(), m_autostart);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
@@ -130,6 +159,9 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
         if (!m_filling)
             setAutostart(on);
     });
+    connect(m_addShare, &QPushButton::clicked, this, &SettingsPage::browseForShare);
+    connect(m_removeShare, &QPushButton::clicked, this, &SettingsPage::removeShare);
+    connect(m_shares, &QListWidget::currentRowChanged, this, &SettingsPage::edited);
     connect(m_apply, &QPushButton::clicked, this, &SettingsPage::apply);
     connect(m_revert, &QPushButton::clicked, this, &SettingsPage::showStored);
     setContainer({}, false, false);
@@ -147,6 +179,8 @@ void SettingsPage::setContainer(const QString& name, bool running, bool autostar
     setEnabled(!name.isEmpty());
     if (name.isEmpty()) {
         m_stored.reset();
+        m_shared.reset();
+        showShares();
         showStatus(tr("Select a container to change its settings."));
         return;
     }
@@ -163,6 +197,8 @@ void SettingsPage::fetch() {
                             return;
                         if (reply.isError()) {
                             m_stored.reset();
+                            m_shared.reset();
+                            showShares();
                             showStatus(helperErrorText(reply.error()), !isRefusal(reply.error()));
                             edited();
                             return;
@@ -189,6 +225,8 @@ void SettingsPage::showStored() {
     m_weight->setValue(int(m_stored->cputune.shares.value_or(defaultShares)));
     m_processes->setValue(int(m_stored->cubby.processLimit.value_or(defaultContainerPidsMax)));
     m_init->setText(QString::fromStdString(m_stored->os.init));
+    m_shared = std::make_unique<Domain>(*m_stored);
+    showShares();
     m_filling = false;
     edited();
     if (!isModified())
@@ -206,7 +244,62 @@ bool SettingsPage::isModified() const {
            uint64_t(m_weight->value()) != m_stored->cputune.shares.value_or(defaultShares) ||
            uint64_t(m_processes->value()) !=
                m_stored->cubby.processLimit.value_or(defaultContainerPidsMax) ||
-           m_init->text().toStdString() != m_stored->os.init;
+           m_init->text().toStdString() != m_stored->os.init ||
+           (m_shared && (m_shared->filesystems != m_stored->filesystems ||
+                         m_shared->cubby.shareUsers != m_stored->cubby.shareUsers));
+}
+
+void SettingsPage::showShares() {
+    m_shares->clear();
+    if (m_shared) {
+        for (const Filesystem& filesystem : m_shared->filesystems) {
+            if (filesystem.type != FilesystemType::Mount || filesystem.targetDir == "/")
+                continue;
+            const QString source = QString::fromStdString(filesystem.sourceDir);
+            const QString target = QString::fromStdString(filesystem.targetDir);
+            auto* row = new QListWidgetItem(filesystem.readOnly
+                                                ? tr("%1 → %2 (read-only)").arg(source, target)
+                                                : tr("%1 → %2").arg(source, target));
+            row->setData(Qt::UserRole, target);
+            m_shares->addItem(row);
+        }
+    }
+    m_addShare->setEnabled(m_shared != nullptr);
+}
+
+void SettingsPage::browseForShare() {
+    // Not a blocking getExistingDirectory: the window goes on while the dialog is open.
+    auto* dialog = new QFileDialog(this, tr("Share a Folder"), QDir::homePath());
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &SettingsPage::addShare);
+    dialog->open();
+}
+
+void SettingsPage::addShare(const QString& folder) {
+    if (!m_shared || folder.isEmpty())
+        return;
+    Domain draft = *m_shared;
+    const auto added = addFolderShare(
+        draft, {QDir::cleanPath(folder).toStdString(), {}, m_shareReadOnly->isChecked()});
+    if (!added) {
+        showStatus(QString::fromStdString(added.error().message), true);
+        return;
+    }
+    *m_shared = std::move(draft);
+    showShares();
+    edited();
+}
+
+void SettingsPage::removeShare() {
+    const QListWidgetItem* row = m_shares->currentItem();
+    if (!m_shared || row == nullptr)
+        return;
+    if (removeFolderShare(*m_shared, row->data(Qt::UserRole).toString().toStdString())) {
+        showShares();
+        edited();
+    }
 }
 
 QString SettingsPage::problem() const {
@@ -226,6 +319,7 @@ void SettingsPage::edited() {
         showStatus(m_running ? tr("Apply changes memory and CPU at once; the process limit "
                                   "and the init program after a restart.")
                              : tr("Apply saves the settings for the next start."));
+    m_removeShare->setEnabled(m_shares->currentItem() != nullptr && !m_busy);
     m_apply->setEnabled(m_stored && isModified() && wrong.isEmpty() && !m_busy);
     m_revert->setEnabled(m_stored && isModified() && !m_busy);
 }
@@ -246,6 +340,10 @@ void SettingsPage::apply() {
             ? std::nullopt
             : std::optional(processes);
     changed.os.init = m_init->text().toStdString();
+    if (m_shared) {
+        changed.filesystems = m_shared->filesystems;
+        changed.cubby.shareUsers = m_shared->cubby.shareUsers;
+    }
     const QString name = m_name;
     m_busy = true;
     edited();
@@ -263,8 +361,10 @@ void SettingsPage::apply() {
                 }
                 return;
             }
-            if (name == m_name)
+            if (name == m_name) {
                 m_stored = std::make_unique<Domain>(changed);
+                m_shared = std::make_unique<Domain>(changed);
+            }
             emit applied(name);
             if (m_running && name == m_name)
                 applyLive(name);

@@ -1,9 +1,10 @@
 #pragma once
 // The Settings tab: the selected container's memory cap, CPU limit and weight, process limit,
-// init program and autostart, edited as a form. Apply redefines the container with the changed
-// values (the helper checks them as any definition) and, while it runs, gives it the new memory and
-// CPU limits at once (ApplyLiveLimits); what only a restart changes (the init program, the
-// process limit) is marked so. Autostart is switched at once. Revert shows the stored values again.
+// init program, shared folders and autostart, edited as a form. Apply redefines the container with
+// the changed values (the helper checks them as any definition) and, while it runs, gives it the
+// new memory and CPU limits at once (ApplyLiveLimits); what only a restart changes (the init
+// program, the process limit, the shared folders) is marked so. Autostart is switched at once.
+// Revert shows the stored values again.
 
 #include <QWidget>
 #include <memory>
@@ -12,6 +13,7 @@ class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 
@@ -36,6 +38,13 @@ public:
     QSpinBox* cpuWeight() const { return m_weight; }
     QSpinBox* processes() const { return m_processes; }
     QLineEdit* init() const { return m_init; }
+    // Host folders shared into the container (taken at the next start), one row each.
+    QListWidget* shares() const { return m_shares; }
+    QPushButton* removeShareButton() const { return m_removeShare; }
+    // Adds `folder` (a host path; the app offers the home) as a share, read-only as the box
+    // says; not stored until Apply. Refused in the status line when the definition would be
+    // invalid (e.g. its target is taken).
+    void addShare(const QString& folder);
     QCheckBox* autostart() const { return m_autostart; }
     QPushButton* applyButton() const { return m_apply; }
     QPushButton* revertButton() const { return m_revert; }
@@ -53,6 +62,9 @@ private:
     void applyLive(const QString& name);
     void setAutostart(bool enabled);
     void showStatus(const QString& text, bool problem = false);
+    void showShares();
+    void browseForShare();
+    void removeShare();
     // The form's problem in words; empty when Apply may go.
     QString problem() const;
 
@@ -65,6 +77,10 @@ private:
     QLabel* m_processesNote;
     QLineEdit* m_init;
     QLabel* m_initNote;
+    QListWidget* m_shares;
+    QPushButton* m_addShare;
+    QPushButton* m_removeShare;
+    QCheckBox* m_shareReadOnly;
     QCheckBox* m_autostart;
     QPushButton* m_apply;
     QPushButton* m_revert;
@@ -74,6 +90,7 @@ private:
     bool m_busy = false;
     bool m_filling = false;           // the form is being filled from the definition
     std::unique_ptr<Domain> m_stored; // the definition the form was filled from
+    std::unique_ptr<Domain> m_shared; // its shares as edited (filesystems, share users)
 };
 
 } // namespace cubby

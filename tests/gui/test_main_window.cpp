@@ -26,8 +26,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -38,6 +40,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <csignal>
@@ -484,6 +487,26 @@ private slots:
         QVERIFY2(storedXml("settest").contains(QLatin1String("<cubby:limits processes='512'/>")),
                  qPrintable(storedXml("settest")));
         QCOMPARE(pidsMax(), QByteArray("4096"));
+
+        // A shared folder, added and applied like the rest; it is mounted from the next start.
+        QTemporaryDir folder(QDir::tempPath() + QStringLiteral("/settings-share-XXXXXX"));
+        QVERIFY(folder.isValid());
+        QVERIFY(QFile(folder.filePath("from-the-host")).open(QIODevice::WriteOnly));
+        const QString target = "/mnt/" + QFileInfo(folder.path()).fileName();
+        page->addShare(folder.path());
+        QCOMPARE(page->shares()->count(), 1);
+        QCOMPARE(page->shares()->item(0)->text(), folder.path() + " → " + target);
+        page->addShare(folder.path()); // the same target again: refused, nothing added
+        QCOMPARE(page->shares()->count(), 1);
+        QVERIFY(page->status()->text().contains(target));
+        QTRY_VERIFY(page->applyButton()->isEnabled());
+        page->applyButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page->status()->text(),
+                                  QStringLiteral("Saved. Memory and CPU changed at once; the rest "
+                                                 "takes effect after a restart."),
+                                  20000);
+        QVERIFY2(storedXml("settest").contains("<source dir='" + folder.path() + "'/>"),
+                 qPrintable(storedXml("settest")));
         QVERIFY(screenshot(QStringLiteral("main-window-settings.png")));
 
         QDBusMessage destroy =
@@ -497,6 +520,16 @@ private slots:
                  qPrintable(restarted.errorMessage()));
         QCOMPARE(pidsMax(), QByteArray("512"));
         QDBusConnection::systemBus().call(destroy, QDBus::Block, 30000);
+
+        // Removed again in the tab: the definition no longer names it.
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isModified() && page->shares()->count() == 1, 20000);
+        page->shares()->setCurrentRow(0);
+        QVERIFY(page->removeShareButton()->isEnabled());
+        page->removeShareButton()->click();
+        QCOMPARE(page->shares()->count(), 0);
+        QTRY_VERIFY(page->applyButton()->isEnabled());
+        page->applyButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!storedXml("settest").contains(folder.path()), 20000);
     }
 
     void refusedDeleteLeavesTheRow() {
