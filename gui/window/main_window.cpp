@@ -576,20 +576,22 @@ void MainWindow::pollStats() {
             return;
         const qint64 now = m_clock.nsecsElapsed();
         m_model->setStats(reply.value(), now);
-        for (const QVariantMap& stats : reply.value()) {
+        for (const QVariantMap& stats : reply.value())
             m_overview->addStats(stats, now);
-            followOomKills(stats);
-        }
+        followOomKills(reply.value());
     });
 }
 
 // The controller logs an OOM kill as it happens; the figures show the count rising, and the
 // Log tab, when it shows that container, fetches the log again rather than wait for a stop.
-void MainWindow::followOomKills(const QVariantMap& stats) {
-    const QString name = stats.value(QStringLiteral("name")).toString();
-    if (name != selectedContainer())
+void MainWindow::followOomKills(const QList<QVariantMap>& allStats) {
+    const QString name = selectedContainer();
+    const auto stats = std::ranges::find_if(allStats, [&](const QVariantMap& entry) {
+        return entry.value(QStringLiteral("name")).toString() == name;
+    });
+    if (name.isEmpty() || stats == allStats.end())
         return;
-    const qulonglong kills = stats.value(QStringLiteral("oom_kills")).toULongLong();
+    const qulonglong kills = stats->value(QStringLiteral("oom_kills")).toULongLong();
     const bool more = m_oomKillsSeen.first == name && kills > m_oomKillsSeen.second;
     m_oomKillsSeen = {name, kills};
     // The controller writes its line a moment after the kernel counts the kill (it reads the

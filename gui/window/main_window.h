@@ -111,7 +111,7 @@ private:
     void showSettings();
     // The Log tab: the selected container's lifecycle events and console output, fetched
     // while the tab is shown (on showing, selecting and state changes).
-    void followOomKills(const QVariantMap& stats);
+    void followOomKills(const QList<QVariantMap>& allStats);
     void fetchLog();
     // Greys out what the user may never do (saying why) and marks with a lock what will ask
     // for an administrator's password.

@@ -621,17 +621,12 @@ void printHeader(const Options& options, const std::string& libvirt, const std::
 int runInside(int argc, char** argv, const Options& options) {
     QCoreApplication app(argc, argv);
     BusyboxRoot root;
-    if (!root.ok()) {
-        std::println(stderr, "bench-app: {}", root.failure());
+    const auto prepared = prepareBenchRoot(root, "bench-app");
+    if (!prepared) {
+        std::println(stderr, "bench-app: {}", prepared.error().message);
         return 1;
     }
-    writeBenchInit(root);
-    char workTemplate[] = "/tmp/cubby-bench-app-XXXXXX";
-    if (!::mkdtemp(workTemplate)) {
-        std::println(stderr, "bench-app: mkdtemp: {}", std::strerror(errno));
-        return 1;
-    }
-    const std::string workDir = workTemplate;
+    const std::string workDir = *prepared;
     const uid_t desktopUid =
         static_cast<uid_t>(std::atoi(environmentValue("CUBBY_TEST_DESKTOP_UID").c_str()));
 

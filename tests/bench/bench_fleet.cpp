@@ -55,8 +55,15 @@ std::string domainFor(const std::string& name, const test::BusyboxRoot& root,
     return benchDomainXml(name, root.path(), "/sbin/bench-init", "", partition);
 }
 
-void writeBenchInit(test::BusyboxRoot& root) {
-    root.writeFile("sbin/bench-init", "#!/bin/sh\nexec /bin/sleep 100000\n");
+Result<std::string> prepareBenchRoot(test::BusyboxRoot& root, std::string_view program) {
+    if (!root.ok())
+        return fail(Error::of(ErrorKind::System, root.failure()));
+    if (!root.writeFile("sbin/bench-init", "#!/bin/sh\nexec /bin/sleep 100000\n"))
+        return fail(Error::of(ErrorKind::System, "writing the root's /sbin/bench-init"));
+    std::string workDir = std::format("/tmp/cubby-{}-XXXXXX", program);
+    if (!::mkdtemp(workDir.data()))
+        return fail(Error::system(errno, "mkdtemp"));
+    return workDir;
 }
 
 Status defineContainer(const std::string& xml) {

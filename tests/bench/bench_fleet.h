@@ -9,6 +9,7 @@
 
 #include <QString>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cubby::bench {
@@ -30,10 +31,12 @@ QString cubbyName(int index);
 std::string libvirtName(int index);
 
 // The benchmarks' BusyBox <domain> (libvirt_daemon.h's benchDomainXml) with init
-// /sbin/bench-init, which the root must have (writeBenchInit).
+// /sbin/bench-init, which the root must have (prepareBenchRoot).
 std::string domainFor(const std::string& name, const test::BusyboxRoot& root,
                       const std::string& partition = "");
-void writeBenchInit(test::BusyboxRoot& root);
+// Gives a made root its /sbin/bench-init and makes the run's work directory
+// (/tmp/cubby-PROGRAM-XXXXXX), whose path it returns.
+Result<std::string> prepareBenchRoot(test::BusyboxRoot& root, std::string_view program);
 
 Status defineContainer(const std::string& xml);
 // DestroyContainer, then waits until the helper reports the container shut off.

@@ -303,17 +303,12 @@ void printHeader(const Options& options, const std::string& libvirtVersion) {
 int runOnPrivateBus(int argc, char** argv, const Options& options) {
     QCoreApplication app(argc, argv);
     BusyboxRoot root;
-    if (!root.ok()) {
-        std::println(stderr, "bench-helper: {}", root.failure());
+    const auto prepared = prepareBenchRoot(root, "bench-helper");
+    if (!prepared) {
+        std::println(stderr, "bench-helper: {}", prepared.error().message);
         return 1;
     }
-    writeBenchInit(root);
-    char workTemplate[] = "/tmp/cubby-bench-helper-XXXXXX";
-    if (!::mkdtemp(workTemplate)) {
-        std::println(stderr, "bench-helper: mkdtemp: {}", std::strerror(errno));
-        return 1;
-    }
-    const std::string workDir = workTemplate;
+    const std::string workDir = *prepared;
 
     // The first call activates the helper.
     const TimedReply first = callHelper(QStringLiteral("ListContainers"));
