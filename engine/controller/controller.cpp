@@ -73,6 +73,8 @@ Result<pid_t> Controller::start() {
     CUBBY_CHECK(listen());
     CUBBY_CHECK(writeLiveState());
     m_events.add(std::format("started: {} is pid {}", m_setup.plan.argv.front(), m_initPid));
+    for (const std::string& left : m_setup.cgroup.unappliedLimits())
+        m_events.add("not applied on this host: " + left);
 
     EventLoop& loop = m_setup.loop;
     CUBBY_CHECK(loop.watch(m_signals.get(), EPOLLIN, [this](uint32_t) { onSignal(); }));

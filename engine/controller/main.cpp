@@ -10,6 +10,8 @@
 #include "controller.h"
 
 #include "atomic_file.h"
+#include "block_devices.h"
+#include "disk_quota.h"
 #include "domain_xml.h"
 #include "fs_in_root.h"
 #include "home_dirs.h"
@@ -198,6 +200,10 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
     CUBBY_CHECK(cleanLeftovers(options.paths, domain.name));
     CUBBY_TRY(rootFd, checkRootAndInit(domain));
     CUBBY_TRY(identity, resolveInitIdentity(domain, rootFd.get()));
+    if (const Filesystem* root = domain.rootFilesystem())
+        CUBBY_CHECK(applyDiskQuota(rootFd.get(), projectIdOf(domain.uuid),
+                                   domain.cubby.diskQuotaKiB, root->sourceDir));
+    CUBBY_TRY(disks, resolveDisks(domain.blkiotune));
     CUBBY_TRY(layout, detectCgroupLayout());
     HostFacts host{layout == CgroupLayout::Unified, std::nullopt};
     if (domain.cubby.ownerUid) {
@@ -215,7 +221,7 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
                  static_cast<gid_t>(plan.consoleHostGid)) != 0)
         return fail(Error::system(errno, "handing the console to the container's root"));
     CUBBY_TRY(cgroup, ContainerCgroup::create(options.paths.cgroupParent, domain.name,
-                                              planCgroupLimits(domain)));
+                                              planCgroupLimits(domain, disks)));
     auto loop = EventLoop::create();
     if (!loop) {
         (void)cgroup.remove();

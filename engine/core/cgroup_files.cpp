@@ -121,6 +121,84 @@ uint64_t v2SwapMax(uint64_t swapHardLimitBytes, std::optional<uint64_t> memoryMa
     return swapHardLimitBytes > *memoryMaxBytes ? swapHardLimitBytes - *memoryMaxBytes : 0;
 }
 
+namespace {
+
+std::string diskKey(const IoDeviceLimit& device) {
+    return std::format("{}:{}", device.disk.major, device.disk.minor);
+}
+
+std::optional<uint64_t> IoDeviceLimit::*rateField(IoRate rate) {
+    switch (rate) {
+    case IoRate::ReadBytes:
+        return &IoDeviceLimit::readBytesPerSec;
+    case IoRate::WriteBytes:
+        return &IoDeviceLimit::writeBytesPerSec;
+    case IoRate::ReadIops:
+        return &IoDeviceLimit::readIopsPerSec;
+    case IoRate::WriteIops:
+        return &IoDeviceLimit::writeIopsPerSec;
+    }
+    return &IoDeviceLimit::readBytesPerSec;
+}
+
+} // namespace
+
+std::vector<std::string> v2IoMaxLines(const CgroupLimits& limits) {
+    constexpr std::pair<const char*, IoRate> keys[] = {{"rbps", IoRate::ReadBytes},
+                                                       {"wbps", IoRate::WriteBytes},
+                                                       {"riops", IoRate::ReadIops},
+                                                       {"wiops", IoRate::WriteIops}};
+    std::vector<std::string> lines;
+    for (const IoDeviceLimit& device : limits.ioDevices) {
+        std::string line = diskKey(device);
+        for (const auto& [key, rate] : keys) {
+            if (const auto value = device.*rateField(rate))
+                line += std::format(" {}={}", key, *value);
+        }
+        if (line.size() > diskKey(device).size())
+            lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+std::vector<std::string> v2IoWeightLines(const CgroupLimits& limits, bool bfq) {
+    const auto scaled = [bfq](uint64_t weight) {
+        return bfq ? weight : ioWeightFromBlkioWeight(weight);
+    };
+    std::vector<std::string> lines;
+    if (limits.ioWeight)
+        lines.push_back(std::format("default {}", scaled(*limits.ioWeight)));
+    for (const IoDeviceLimit& device : limits.ioDevices) {
+        if (device.weight)
+            lines.push_back(std::format("{} {}", diskKey(device), scaled(*device.weight)));
+    }
+    return lines;
+}
+
+std::vector<std::string> v1ThrottleLines(const CgroupLimits& limits, IoRate rate) {
+    std::vector<std::string> lines;
+    for (const IoDeviceLimit& device : limits.ioDevices) {
+        if (const auto value = device.*rateField(rate))
+            lines.push_back(std::format("{} {}", diskKey(device), *value));
+    }
+    return lines;
+}
+
+std::vector<std::string> v1IoWeightLines(const CgroupLimits& limits) {
+    if (!limits.ioWeight)
+        return {};
+    return {std::to_string(*limits.ioWeight)};
+}
+
+std::vector<std::string> v1IoWeightDeviceLines(const CgroupLimits& limits) {
+    std::vector<std::string> lines;
+    for (const IoDeviceLimit& device : limits.ioDevices) {
+        if (device.weight)
+            lines.push_back(std::format("{} {}", diskKey(device), *device.weight));
+    }
+    return lines;
+}
+
 bool CgroupMount::hasOption(std::string_view option) const {
     return std::ranges::find(options, option) != options.end();
 }

@@ -44,6 +44,19 @@ std::optional<std::string> v2CpuMax(std::optional<int64_t> quotaUs,
 // swap alone, so it is the difference (0 when the hard limit is not above the memory limit).
 uint64_t v2SwapMax(uint64_t swapHardLimitBytes, std::optional<uint64_t> memoryMaxBytes);
 
+// Block I/O lines, each written on its own (a cgroup file takes one rule per write).
+// v2 io.max: "8:0 rbps=1048576 wiops=100", one line per disk with a cap.
+std::vector<std::string> v2IoMaxLines(const CgroupLimits& limits);
+// v2 io.weight (1–10000, libvirt's weight converted) or, with `bfq`, io.bfq.weight (libvirt's
+// 100–1000 as it is): "default 4950" and "8:0 1000".
+std::vector<std::string> v2IoWeightLines(const CgroupLimits& limits, bool bfq);
+// v1 blkio.throttle.{read,write}_{bps,iops}_device: "8:0 1048576" per disk with that cap.
+enum class IoRate { ReadBytes, WriteBytes, ReadIops, WriteIops };
+std::vector<std::string> v1ThrottleLines(const CgroupLimits& limits, IoRate rate);
+// v1 blkio.weight (or blkio.bfq.weight): the one number, and blkio.weight_device lines.
+std::vector<std::string> v1IoWeightLines(const CgroupLimits& limits);
+std::vector<std::string> v1IoWeightDeviceLines(const CgroupLimits& limits);
+
 // One cgroup file system mount from /proc/self/mountinfo.
 struct CgroupMount {
     std::string mountPoint; // unescaped (\040 → ' ')

@@ -41,7 +41,7 @@ const std::vector<DeviceRule>& standardContainerDevices() {
     return devices;
 }
 
-CgroupLimits planCgroupLimits(const Domain& domain) {
+CgroupLimits planCgroupLimits(const Domain& domain, std::span<const BlockDeviceNumber> disks) {
     CgroupLimits limits;
     std::optional<uint64_t> memoryMax;
     if (domain.memoryKiB > 0)
@@ -58,6 +58,17 @@ CgroupLimits planCgroupLimits(const Domain& domain) {
     if (!domain.cpuset.empty())
         limits.cpusetCpus = formatCpuset(domain.cpuset);
     limits.pidsMax = domain.cubby.processLimit.value_or(defaultContainerPidsMax);
+    limits.ioWeight = domain.blkiotune.weight;
+    const auto& devices = domain.blkiotune.devices;
+    for (size_t i = 0; i < devices.size() && i < disks.size(); ++i) {
+        IoDeviceLimit& out = limits.ioDevices.emplace_back();
+        out.disk = disks[i];
+        out.weight = devices[i].weight;
+        out.readBytesPerSec = devices[i].readBytesPerSec;
+        out.writeBytesPerSec = devices[i].writeBytesPerSec;
+        out.readIopsPerSec = devices[i].readIopsPerSec;
+        out.writeIopsPerSec = devices[i].writeIopsPerSec;
+    }
     limits.allowedDevices = standardContainerDevices();
     return limits;
 }
@@ -95,6 +106,12 @@ uint64_t cpuWeightFromShares(uint64_t shares) {
     constexpr uint64_t minShares = 2, maxShares = 262144, maxWeight = 10000;
     shares = std::clamp(shares, minShares, maxShares);
     return 1 + ((shares - minShares) * (maxWeight - 1)) / (maxShares - minShares);
+}
+
+uint64_t ioWeightFromBlkioWeight(uint64_t weight) {
+    constexpr uint64_t minBlkio = 10, maxBlkio = 1000, maxWeight = 10000;
+    weight = std::clamp(weight, minBlkio, maxBlkio);
+    return 1 + ((weight - minBlkio) * (maxWeight - 1)) / (maxBlkio - minBlkio);
 }
 
 } // namespace cubby

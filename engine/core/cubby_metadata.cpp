@@ -1,6 +1,7 @@
 #include "cubby_metadata.h"
 
 #include "text.h"
+#include "xml_values.h"
 
 #include <format>
 
@@ -98,6 +99,9 @@ Status parseCubbyElement(ElementReader& element, const std::string& prefix, Doma
                     quoted(*processes), minProcessLimit, maxProcessLimit));
             domain.cubby.processLimit = count;
         }
+        CUBBY_TRY(disk, readUnsignedAttribute(*limits, "diskKiB", minDiskQuotaKiB,
+                                              maxDiskQuotaKiB));
+        domain.cubby.diskQuotaKiB = disk;
         CUBBY_CHECK(limits->finish());
     }
     return element.finish();
@@ -162,9 +166,15 @@ void formatDomainMetadata(pugi::xml_node root, const Domain& domain) {
                 security.append_attribute("noNewPrivileges") =
                     *cubby.noNewPrivileges ? "yes" : "no";
         }
-        if (cubby.processLimit)
-            element.append_child((prefix + "limits").c_str()).append_attribute("processes") =
-                static_cast<unsigned long long>(*cubby.processLimit);
+        if (cubby.processLimit || cubby.diskQuotaKiB) {
+            auto limits = element.append_child((prefix + "limits").c_str());
+            if (cubby.processLimit)
+                limits.append_attribute("processes") =
+                    static_cast<unsigned long long>(*cubby.processLimit);
+            if (cubby.diskQuotaKiB)
+                limits.append_attribute("diskKiB") =
+                    static_cast<unsigned long long>(*cubby.diskQuotaKiB);
+        }
     }
     appendSerializedElements(metadata, domain.preservedMetadata);
 }

@@ -30,6 +30,9 @@ namespace cubby {
 // bound is the kernel's PID_MAX_LIMIT.
 inline constexpr uint64_t minProcessLimit = 16;
 inline constexpr uint64_t maxProcessLimit = 4194304;
+// <cubby:limits diskKiB='N'/>: from 16 MiB (a BusyBox tree with room to work) to 1 PiB.
+inline constexpr uint64_t minDiskQuotaKiB = uint64_t{16} * 1024;
+inline constexpr uint64_t maxDiskQuotaKiB = uint64_t{1} << 40;
 
 inline constexpr std::string_view cubbyMetadataNamespace =
     "https://github.com/cubby1/cubby/xmlns/container/1";

@@ -31,6 +31,24 @@ struct CpuTune {
     bool operator==(const CpuTune&) const = default;
 };
 
+// <blkiotune><device>: caps and a weight on one disk (libvirt's element).
+struct BlkioDevice {
+    std::string path;               // the disk's device node, e.g. /dev/nvme0n1; resolved at start
+    std::optional<unsigned> weight; // 100–1000 on this disk
+    std::optional<uint64_t> readBytesPerSec;
+    std::optional<uint64_t> writeBytesPerSec;
+    std::optional<uint64_t> readIopsPerSec;
+    std::optional<uint64_t> writeIopsPerSec;
+    bool operator==(const BlkioDevice&) const = default;
+};
+
+// <blkiotune>: the container's share of block I/O against its siblings and caps per disk.
+struct BlkioTune {
+    std::optional<unsigned> weight; // 100–1000 (libvirt's range); unset: the kernel's default
+    std::vector<BlkioDevice> devices;
+    bool operator==(const BlkioTune&) const = default;
+};
+
 struct InitEnv {
     std::string name;
     std::string value;
@@ -147,6 +165,10 @@ struct CubbySettings {
     // <cubby:limits processes='N'/>: at most N processes and threads in the container
     // (pids.max); unset: defaultContainerPidsMax. libvirt has no element for it.
     std::optional<uint64_t> processLimit;
+    // <cubby:limits diskKiB='N'/>: at most N KiB in the root filesystem, as a project quota
+    // (the root filesystem's file system must have project quotas: ext4 with the project
+    // feature mounted prjquota, or XFS with pquota); unset: no quota.
+    std::optional<uint64_t> diskQuotaKiB;
     bool operator==(const CubbySettings&) const = default;
 };
 
@@ -173,6 +195,7 @@ struct Domain {
     unsigned vcpus = 1;
     std::vector<unsigned> cpuset; // empty: any CPU
     CpuTune cputune;
+    BlkioTune blkiotune;
     OsConfig os;
     std::optional<IdMap> idmap;
     Features features;

@@ -59,6 +59,27 @@ Status validateMemory(const Domain& domain) {
     return {};
 }
 
+// A disk per <device>, named under /dev: the controller opens the node at start and requires a
+// block device there (names.h checks the path's form; nothing is looked up here).
+Status validateBlkio(const BlkioTune& tune) {
+    constexpr size_t maxDevices = 16;
+    if (tune.devices.size() > maxDevices)
+        return failInvalid(std::format("/domain/blkiotune: {} devices; at most {} are allowed",
+                                       tune.devices.size(), maxDevices));
+    std::set<std::string_view> paths;
+    for (const BlkioDevice& device : tune.devices) {
+        CUBBY_CHECK(validateAbsolutePath(device.path, "/domain/blkiotune/device/path"));
+        if (!device.path.starts_with("/dev/"))
+            return failInvalid(std::format("/domain/blkiotune/device/path: {} is not a device "
+                                           "node under /dev",
+                                           quoted(device.path)));
+        if (!paths.insert(device.path).second)
+            return failInvalid(std::format("/domain/blkiotune/device/path: {} is given twice",
+                                           quoted(device.path)));
+    }
+    return {};
+}
+
 Status validateOs(const OsConfig& os) {
     CUBBY_CHECK(validateAbsolutePath(os.init, "/domain/os/init"));
     if (!os.initDir.empty())
@@ -189,6 +210,7 @@ Status validateDomain(const Domain& domain) {
     if (domain.title.find('\n') != std::string::npos)
         return failInvalid("/domain/title: a title is a single line (use <description> for more)");
     CUBBY_CHECK(validateMemory(domain));
+    CUBBY_CHECK(validateBlkio(domain.blkiotune));
     CUBBY_CHECK(validateOs(domain.os));
     if (domain.idmap) {
         CUBBY_CHECK(validateIdRanges(domain.idmap->uids, "uid"));
@@ -206,6 +228,9 @@ Status validateDomain(const Domain& domain) {
         }
     }
     CUBBY_CHECK(validateFilesystems(domain));
+    if (domain.cubby.diskQuotaKiB && !domain.rootFilesystem())
+        return failInvalid("/domain/metadata: a disk quota needs a root filesystem of the "
+                           "container's own; this one shares the host's root");
     CUBBY_CHECK(validateInterfaces(domain));
     std::set<unsigned> ports;
     for (const auto& console : domain.consoles) {

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <format>
+#include <limits>
 
 namespace cubby {
 
@@ -132,6 +133,57 @@ Status parseCpu(ElementReader& root, Domain& domain) {
         CUBBY_CHECK(cputune->finish());
     }
     return {};
+}
+
+// libvirt's blkiotune weights (v1 blkio.weight's range without its lowest tenth).
+constexpr uint64_t minBlkioWeight = 100, maxBlkioWeight = 1000;
+
+Result<std::optional<uint64_t>> readUnsignedChild(ElementReader& parent, std::string_view name,
+                                                  uint64_t min, uint64_t max) {
+    CUBBY_TRY(child, parent.optionalChild(name));
+    if (!child)
+        return std::nullopt;
+    CUBBY_TRY(value, readUnsignedText(*child, min, max));
+    CUBBY_CHECK(child->finish());
+    return value;
+}
+
+// The per-disk figures of <blkiotune><device>, in the order libvirt writes them.
+using BlkioRate = std::optional<uint64_t> BlkioDevice::*;
+constexpr std::array<std::pair<const char*, BlkioRate>, 4> blkioRates{{
+    {"read_iops_sec", &BlkioDevice::readIopsPerSec},
+    {"write_iops_sec", &BlkioDevice::writeIopsPerSec},
+    {"read_bytes_sec", &BlkioDevice::readBytesPerSec},
+    {"write_bytes_sec", &BlkioDevice::writeBytesPerSec},
+}};
+
+Status parseBlkio(ElementReader& root, Domain& domain) {
+    CUBBY_TRY(blkiotune, root.optionalChild("blkiotune"));
+    if (!blkiotune)
+        return {};
+    CUBBY_TRY(weight, readUnsignedChild(*blkiotune, "weight", minBlkioWeight, maxBlkioWeight));
+    if (weight)
+        domain.blkiotune.weight = static_cast<unsigned>(*weight);
+    for (auto& element : blkiotune->children("device")) {
+        BlkioDevice device;
+        CUBBY_TRY(path, element.requiredChild("path"));
+        device.path = std::string(path.text());
+        CUBBY_CHECK(path.finish());
+        CUBBY_TRY(deviceWeight,
+                  readUnsignedChild(element, "weight", minBlkioWeight, maxBlkioWeight));
+        if (deviceWeight)
+            device.weight = static_cast<unsigned>(*deviceWeight);
+        // 0 is libvirt's "no limit" and is read as no element.
+        for (const auto& [name, field] : blkioRates) {
+            CUBBY_TRY(rate, readUnsignedChild(element, name, 0,
+                                              std::numeric_limits<int64_t>::max()));
+            if (rate && *rate > 0)
+                device.*field = *rate;
+        }
+        CUBBY_CHECK(element.finish());
+        domain.blkiotune.devices.push_back(std::move(device));
+    }
+    return blkiotune->finish();
 }
 
 Status parseOs(ElementReader& root, Domain& domain) {
@@ -451,6 +503,7 @@ Result<Domain> parseDomainXml(std::string_view xml, const std::function<Uuid()>&
 
     CUBBY_CHECK(parseMemory(root, domain));
     CUBBY_CHECK(parseCpu(root, domain));
+    CUBBY_CHECK(parseBlkio(root, domain));
     CUBBY_CHECK(parseOs(root, domain));
     CUBBY_CHECK(parseIdmapAndFeatures(root, domain));
     CUBBY_CHECK(parseLifecycle(root, domain));
@@ -511,6 +564,25 @@ void formatMemoryAndCpu(pugi::xml_node root, const Domain& domain) {
         if (domain.cputune.quotaUs)
             cputune.append_child("quota").text().set(
                 static_cast<long long>(*domain.cputune.quotaUs));
+    }
+}
+
+void formatBlkio(pugi::xml_node root, const BlkioTune& tune) {
+    if (tune == BlkioTune{})
+        return;
+    auto blkiotune = root.append_child("blkiotune");
+    if (tune.weight)
+        blkiotune.append_child("weight").text().set(*tune.weight);
+    for (const BlkioDevice& device : tune.devices) {
+        auto node = blkiotune.append_child("device");
+        appendText(node, "path", device.path);
+        if (device.weight)
+            node.append_child("weight").text().set(*device.weight);
+        for (const auto& [name, field] : blkioRates) {
+            if (device.*field)
+                node.append_child(name).text().set(
+                    static_cast<unsigned long long>(*(device.*field)));
+        }
     }
 }
 
@@ -658,6 +730,7 @@ std::string formatDomainXml(const Domain& domain, DomainXmlForm form) {
         appendText(root, "description", domain.description);
     formatDomainMetadata(root, domain);
     formatMemoryAndCpu(root, domain);
+    formatBlkio(root, domain.blkiotune);
     formatOsIdmapFeatures(root, domain);
     for (const auto& [name, action] :
          {std::pair{"on_poweroff", domain.onPoweroff}, std::pair{"on_reboot", domain.onReboot},

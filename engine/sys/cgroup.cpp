@@ -6,6 +6,7 @@
 #include "unique_fd.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -44,7 +45,7 @@ struct V1Controller {
 };
 constexpr V1Controller v1Controllers[] = {
     {"memory", true},  {"cpu", true},     {"cpuacct", true},  {"pids", true},
-    {"devices", true}, {"cpuset", false}, {"freezer", false},
+    {"devices", true}, {"cpuset", false}, {"freezer", false}, {"blkio", false},
 };
 
 // One hierarchy the group lives in.
@@ -244,6 +245,8 @@ std::vector<std::string_view> v2ControllersFor(const CgroupLimits& limits) {
         needed.push_back("cpu");
     if (!limits.cpusetCpus.empty())
         needed.push_back("cpuset");
+    if (limits.ioWeight || !limits.ioDevices.empty())
+        needed.push_back("io");
     return needed;
 }
 
@@ -363,6 +366,66 @@ constexpr LimitWrite v1LimitWrites[] = {
     {"pids", "pids.max", [](const CgroupLimits& l) { return decimal(l.pidsMax); }},
 };
 
+// Block I/O files take one rule per write and several rules per group (one per disk). Where a
+// choice lists two files, the first that exists is written, each with its own scale. A weight
+// is best effort: only the BFQ scheduler or io.cost give one (the files are missing
+// otherwise), and a share against siblings is no reason to refuse a start. A cap is a promise:
+// a host that cannot keep it refuses the start.
+struct IoFile {
+    const char* file;
+    std::vector<std::string> (*lines)(const CgroupLimits&);
+};
+struct IoWrite {
+    std::string_view controller;
+    std::array<IoFile, 2> choices;
+    bool bestEffort;
+    std::string_view what; // for the note or the error
+};
+
+const IoWrite v2IoWrites[] = {
+    {"io",
+     {{{"io.weight", [](const CgroupLimits& l) { return v2IoWeightLines(l, false); }},
+       {"io.bfq.weight", [](const CgroupLimits& l) { return v2IoWeightLines(l, true); }}}},
+     true,
+     "the I/O weight"},
+    {"io", {{{"io.max", v2IoMaxLines}, {nullptr, nullptr}}}, false, "the I/O limits"},
+};
+
+const IoWrite v1IoWrites[] = {
+    {"blkio", {{{"blkio.weight", v1IoWeightLines}, {"blkio.bfq.weight", v1IoWeightLines}}},
+     true,
+     "the I/O weight"},
+    {"blkio",
+     {{{"blkio.weight_device", v1IoWeightDeviceLines},
+       {"blkio.bfq.weight_device", v1IoWeightDeviceLines}}},
+     true,
+     "the I/O weight of a disk"},
+    {"blkio",
+     {{{"blkio.throttle.read_bps_device",
+        [](const CgroupLimits& l) { return v1ThrottleLines(l, IoRate::ReadBytes); }},
+       {nullptr, nullptr}}},
+     false,
+     "the read bandwidth limit"},
+    {"blkio",
+     {{{"blkio.throttle.write_bps_device",
+        [](const CgroupLimits& l) { return v1ThrottleLines(l, IoRate::WriteBytes); }},
+       {nullptr, nullptr}}},
+     false,
+     "the write bandwidth limit"},
+    {"blkio",
+     {{{"blkio.throttle.read_iops_device",
+        [](const CgroupLimits& l) { return v1ThrottleLines(l, IoRate::ReadIops); }},
+       {nullptr, nullptr}}},
+     false,
+     "the read operations limit"},
+    {"blkio",
+     {{{"blkio.throttle.write_iops_device",
+        [](const CgroupLimits& l) { return v1ThrottleLines(l, IoRate::WriteIops); }},
+       {nullptr, nullptr}}},
+     false,
+     "the write operations limit"},
+};
+
 using StatsField = uint64_t CgroupStats::*;
 
 // One figure of CgroupStats: a one-number file, or one key of a flat-keyed file.
@@ -412,6 +475,7 @@ struct ContainerCgroup::State {
     CgroupLayout layout = CgroupLayout::Unified;
     std::string name;
     std::vector<Hierarchy> hierarchies;
+    std::vector<std::string> unapplied; // limits create() could not apply (best-effort ones)
 
     const Hierarchy* carrying(std::string_view controller) const {
         for (const Hierarchy& hierarchy : hierarchies) {
@@ -438,6 +502,9 @@ struct ContainerCgroup::State {
 
     // withDevices: also the device rules (at creation; never again while init runs).
     Status applyLimits(const CgroupLimits& limits, bool withDevices) const;
+    // The block I/O weight and caps (at creation); what this host cannot do and need not is
+    // added to `unapplied`.
+    Status applyIoLimits(const CgroupLimits& limits, std::vector<std::string>& unapplied) const;
     Status restrictDevicesV1(const std::vector<DeviceRule>& allowed) const;
     Result<std::vector<pid_t>> memberPids() const;
     Status freeze(bool frozen) const;
@@ -468,6 +535,51 @@ Status ContainerCgroup::State::applyLimits(const CgroupLimits& limits, bool with
         return restrictDevices(hierarchy->dir.get(), limits.allowedDevices, hierarchy->path);
     }
     return restrictDevicesV1(limits.allowedDevices);
+}
+
+Status ContainerCgroup::State::applyIoLimits(const CgroupLimits& limits,
+                                             std::vector<std::string>& notApplied) const {
+    const bool v2 = layout == CgroupLayout::Unified;
+    for (const IoWrite& write :
+         v2 ? std::span<const IoWrite>(v2IoWrites) : std::span<const IoWrite>(v1IoWrites)) {
+        const IoFile* chosen = nullptr;
+        const Hierarchy* hierarchy = carrying(write.controller);
+        for (const IoFile& choice : write.choices) {
+            if (!chosen && choice.file && hierarchy && existsAt(*hierarchy, choice.file))
+                chosen = &choice;
+        }
+        const IoFile& any = chosen ? *chosen : write.choices[0];
+        const std::vector<std::string> lines = any.lines(limits);
+        if (lines.empty())
+            continue;
+        if (!chosen && write.bestEffort) {
+            notApplied.push_back(std::format("{}: {}", write.what,
+                                             hierarchy ? "this host's disks have no weight "
+                                                         "control (no BFQ scheduler or io.cost)"
+                                                       : "no cgroup hierarchy has the I/O "
+                                                         "controller"));
+            continue;
+        }
+        if (!hierarchy) {
+            CUBBY_TRY(missing, need(write.controller)); // fails: no hierarchy carries it
+            hierarchy = missing;
+        }
+        if (!chosen)
+            return fail(Error::of(ErrorKind::Unsupported,
+                                  std::format("{}/{} does not exist: this kernel cannot apply {}",
+                                              hierarchy->path, any.file, write.what)));
+        for (const std::string& line : lines) {
+            auto written = writeAt(*hierarchy, chosen->file, line);
+            if (!written && written.error().errnoValue == ENODEV)
+                return fail(Error::of(ErrorKind::Unsupported,
+                                      std::format("{}: the disk {} takes no I/O limits (not a "
+                                                  "whole disk, or one without a queue)",
+                                                  write.what, line.substr(0, line.find(' ')))));
+            if (!written)
+                return fail(written.error());
+        }
+    }
+    return {};
 }
 
 Status ContainerCgroup::State::restrictDevicesV1(const std::vector<DeviceRule>& allowed) const {
@@ -556,6 +668,10 @@ Result<ContainerCgroup> ContainerCgroup::create(std::string_view parent, std::st
         (void)group.remove();
         return fail(applied.error());
     }
+    if (auto applied = group.m_state->applyIoLimits(limits, group.m_state->unapplied); !applied) {
+        (void)group.remove();
+        return fail(applied.error());
+    }
     return group;
 }
 
@@ -599,6 +715,10 @@ Result<UniqueFd> ContainerCgroup::watchOomKills() const {
     CUBBY_CHECK(writeAt(*hierarchy, "cgroup.event_control",
                         std::format("{} {}", notice.get(), control.get())));
     return notice;
+}
+
+const std::vector<std::string>& ContainerCgroup::unappliedLimits() const {
+    return m_state->unapplied;
 }
 
 CgroupLayout ContainerCgroup::layout() const {

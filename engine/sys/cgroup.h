@@ -50,6 +50,9 @@ public:
     ~ContainerCgroup(); // does not remove the group: removal is explicit
 
     CgroupLayout layout() const;
+    // What create() left out because this host cannot do it and the definition can do without
+    // (an I/O weight where no disk has weight control), in words for the container's log.
+    const std::vector<std::string>& unappliedLimits() const;
     // The group's directory in every hierarchy it lives in (one on cgroup v2; one per v1
     // hierarchy on a hybrid host), for logs and for checking that remove() left nothing.
     std::vector<std::string> paths() const;

@@ -2,10 +2,10 @@
 
 #include "atomic_file.h"
 #include "run_state.h"
+#include "tree_walk.h"
 #include "unique_fd.h"
 
 #include <cerrno>
-#include <dirent.h>
 #include <fcntl.h>
 #include <format>
 #include <sys/stat.h>
@@ -64,47 +64,6 @@ Status shiftEntry(int dirFd, const char* name, const struct stat& status, const 
     return {};
 }
 
-// Depth-first over directories held open by descriptor (no path is looked up twice).
-Status shiftDirectory(int dirFd, dev_t device, const IdShift& shift, const std::string& where) {
-    const int copy = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 0);
-    DIR* listing = copy >= 0 ? ::fdopendir(copy) : nullptr;
-    if (!listing) {
-        if (copy >= 0)
-            ::close(copy);
-        return fail(Error::system(errno, std::format("listing {}", where)));
-    }
-    Status result;
-    while (const dirent* entry = ::readdir(listing)) {
-        const std::string name = entry->d_name;
-        if (name == "." || name == "..")
-            continue;
-        const std::string path = where == "/" ? "/" + name : where + "/" + name;
-        struct stat status = {};
-        if (::fstatat(dirFd, name.c_str(), &status, AT_SYMLINK_NOFOLLOW) != 0) {
-            result = fail(Error::system(errno, std::format("examining {}", path)));
-            break;
-        }
-        if (status.st_dev != device)
-            continue; // a mount below the root filesystem: not ours to change
-        if (S_ISDIR(status.st_mode)) {
-            const UniqueFd child(
-                ::openat(dirFd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-            if (!child) {
-                result = fail(Error::system(errno, std::format("opening {}", path)));
-                break;
-            }
-            if (result = shiftDirectory(child.get(), device, shift, path); !result)
-                break;
-            if (result = shiftEntry(child.get(), "", status, shift, path); !result)
-                break;
-        } else if (result = shiftEntry(dirFd, name.c_str(), status, shift, path); !result) {
-            break;
-        }
-    }
-    ::closedir(listing);
-    return result;
-}
-
 } // namespace
 
 namespace {
@@ -137,7 +96,10 @@ Status shiftTreeOwners(int rootFd, const IdShift& shift, const std::string& reco
     const UniqueFd root(::openat(rootFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!root)
         return fail(Error::system(errno, "opening the root filesystem"));
-    CUBBY_CHECK(shiftDirectory(root.get(), top.st_dev, shift, "/"));
+    CUBBY_CHECK(walkTree(root.get(), [&](int at, const char* name, const struct stat& status,
+                                         const std::string& path) {
+        return shiftEntry(at, name, status, shift, path);
+    }));
     CUBBY_CHECK(shiftEntry(root.get(), "", top, shift, "/"));
     CUBBY_CHECK(makeDirectories(recordPath.substr(0, recordPath.rfind('/')), 0700));
     return writeFileAtomically(recordPath, recordText(rootFd, shift), 0600);

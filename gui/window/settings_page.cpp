@@ -7,6 +7,8 @@
 #include "folder_shares.h"
 #include "helper_connection.h"
 #include "helper_errors.h"
+#include "settings_disk.h"
+#include "settings_interfaces.h"
 
 #include <QCheckBox>
 #include <QDBusPendingReply>
@@ -46,6 +48,8 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     , m_addShare(new QPushButton(tr("A&dd Folder…")))
     , m_removeShare(new QPushButton(tr("R&emove")))
     , m_shareReadOnly(new QCheckBox(tr("Read-only")))
+    , m_disk(new DiskSettings(this))
+    , m_interfaces(new InterfaceSettings(helper))
     , m_autostart(new QCheckBox(tr("Start when the &computer starts")))
     , m_apply(new QPushButton(tr("&Apply")))
     , m_revert(new QPushButton(tr("Re&vert")))
@@ -139,6 +143,8 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     shareButtons->addWidget(sharesNote);
     shares->addLayout(shareButtons);
     form->addRow(label(tr("&Folders:"), m_shares), shares);
+    form->addRow(label(tr("&Network:"), m_interfaces->interfaces()), m_interfaces);
+    m_disk->addRows(form);
     form->addRow(QString(), m_autostart);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
@@ -162,6 +168,8 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     connect(m_addShare, &QPushButton::clicked, this, &SettingsPage::browseForShare);
     connect(m_removeShare, &QPushButton::clicked, this, &SettingsPage::removeShare);
     connect(m_shares, &QListWidget::currentRowChanged, this, &SettingsPage::edited);
+    connect(m_disk, &DiskSettings::edited, this, &SettingsPage::edited);
+    connect(m_interfaces, &InterfaceSettings::edited, this, &SettingsPage::edited);
     connect(m_apply, &QPushButton::clicked, this, &SettingsPage::apply);
     connect(m_revert, &QPushButton::clicked, this, &SettingsPage::showStored);
     setContainer({}, false, false);
@@ -190,6 +198,7 @@ void SettingsPage::setContainer(const QString& name, bool running, bool autostar
 
 void SettingsPage::fetch() {
     const QString name = m_name;
+    m_interfaces->fetchNetworks();
     m_helper->watch(m_helper->manager()->GetContainerXml(name, false), this,
                     [this, name](QDBusPendingCallWatcher& call) {
                         const QDBusPendingReply<QString> reply = call;
@@ -227,6 +236,8 @@ void SettingsPage::showStored() {
     m_init->setText(QString::fromStdString(m_stored->os.init));
     m_shared = std::make_unique<Domain>(*m_stored);
     showShares();
+    m_disk->showDomain(*m_stored);
+    m_interfaces->showDomain(*m_stored);
     m_filling = false;
     edited();
     if (!isModified())
@@ -246,7 +257,8 @@ bool SettingsPage::isModified() const {
                m_stored->cubby.processLimit.value_or(defaultContainerPidsMax) ||
            m_init->text().toStdString() != m_stored->os.init ||
            (m_shared && (m_shared->filesystems != m_stored->filesystems ||
-                         m_shared->cubby.shareUsers != m_stored->cubby.shareUsers));
+                         m_shared->cubby.shareUsers != m_stored->cubby.shareUsers)) ||
+           m_disk->differsFrom(*m_stored) || m_interfaces->differsFrom(*m_stored);
 }
 
 void SettingsPage::showShares() {
@@ -305,7 +317,7 @@ void SettingsPage::removeShare() {
 QString SettingsPage::problem() const {
     if (!m_init->text().startsWith(QLatin1Char('/')))
         return tr("The init program is a path inside the container, starting with /.");
-    return {};
+    return m_disk->problem();
 }
 
 void SettingsPage::edited() {
@@ -316,8 +328,8 @@ void SettingsPage::edited() {
     if (!wrong.isEmpty())
         showStatus(wrong, true);
     else if (isModified())
-        showStatus(m_running ? tr("Apply changes memory and CPU at once; the process limit "
-                                  "and the init program after a restart.")
+        showStatus(m_running ? tr("Apply changes memory and CPU at once; the rest after a "
+                                  "restart.")
                              : tr("Apply saves the settings for the next start."));
     m_removeShare->setEnabled(m_shares->currentItem() != nullptr && !m_busy);
     m_apply->setEnabled(m_stored && isModified() && wrong.isEmpty() && !m_busy);
@@ -344,6 +356,8 @@ void SettingsPage::apply() {
         changed.filesystems = m_shared->filesystems;
         changed.cubby.shareUsers = m_shared->cubby.shareUsers;
     }
+    m_disk->applyTo(changed);
+    m_interfaces->applyTo(changed);
     const QString name = m_name;
     m_busy = true;
     edited();

@@ -1,9 +1,10 @@
 #pragma once
 // The Settings tab: the selected container's memory cap, CPU limit and weight, process limit,
-// init program, shared folders and autostart, edited as a form. Apply redefines the container with
+// init program, shared folders, network interfaces, disk I/O caps and quota (settings_disk.h,
+// settings_interfaces.h) and autostart, edited as a form. Apply redefines the container with
 // the changed values (the helper checks them as any definition) and, while it runs, gives it the
 // new memory and CPU limits at once (ApplyLiveLimits); what only a restart changes (the init
-// program, the process limit, the shared folders) is marked so. Autostart is switched at once.
+// program, the process limit, the shared folders, the interfaces, the disk rows) is marked so. Autostart is switched at once.
 // Revert shows the stored values again.
 
 #include <QWidget>
@@ -19,7 +20,9 @@ class QSpinBox;
 
 namespace cubby {
 
+class DiskSettings;
 class HelperConnection;
+class InterfaceSettings;
 struct Domain;
 
 class SettingsPage : public QWidget {
@@ -45,6 +48,8 @@ public:
     // says; not stored until Apply. Refused in the status line when the definition would be
     // invalid (e.g. its target is taken).
     void addShare(const QString& folder);
+    DiskSettings* disk() const { return m_disk; }
+    InterfaceSettings* interfaces() const { return m_interfaces; }
     QCheckBox* autostart() const { return m_autostart; }
     QPushButton* applyButton() const { return m_apply; }
     QPushButton* revertButton() const { return m_revert; }
@@ -81,6 +86,8 @@ private:
     QPushButton* m_addShare;
     QPushButton* m_removeShare;
     QCheckBox* m_shareReadOnly;
+    DiskSettings* m_disk;
+    InterfaceSettings* m_interfaces;
     QCheckBox* m_autostart;
     QPushButton* m_apply;
     QPushButton* m_revert;

@@ -14,6 +14,10 @@
 #include "message_bar.h"
 #include "overview_page.h"
 #include "pty_terminal.h"
+#include "settings_disk.h"
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include "settings_interfaces.h"
 #include "settings_page.h"
 #include "sparkline.h"
 #include "xml_page.h"
@@ -477,7 +481,7 @@ private slots:
         };
         QCOMPARE(page->processes()->value(), 4096);
         page->processes()->setValue(512);
-        QVERIFY(page->status()->text().contains(QLatin1String("process limit")));
+        QVERIFY(page->status()->text().contains(QLatin1String("after a restart")));
         QTRY_VERIFY(page->applyButton()->isEnabled());
         page->applyButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(page->status()->text(),
@@ -530,6 +534,95 @@ private slots:
         QTRY_VERIFY(page->applyButton()->isEnabled());
         page->applyButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(!storedXml("settest").contains(folder.path()), 20000);
+    }
+
+    // Issue 10: the Settings tab's network and disk rows on a stopped container. An interface
+    // added on a network and the disk's read cap, weight and quota are stored as <interface>,
+    // <blkiotune> and <cubby:limits diskKiB>; the container starts with the cap in its group;
+    // removing the last interface keeps it off the host's network (<privnet/>).
+    void settingsNetworkAndDiskRows() {
+        QDBusMessage network = QDBusMessage::createMethodCall(
+            "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "DefineNetwork");
+        network.setArguments({QStringLiteral("<network><name>setnet</name><forward mode='nat'/>"
+                                             "<ip address='10.79.0.1' netmask='255.255.255.0'/>"
+                                             "</network>")});
+        const QDBusMessage netDefined =
+            QDBusConnection::systemBus().call(network, QDBus::Block, 30000);
+        QVERIFY2(netDefined.type() == QDBusMessage::ReplyMessage,
+                 qPrintable(netDefined.errorMessage()));
+        const QString root = QString::fromStdString(m_root->path());
+        QString xml = domainXml("disktest", root, "/sbin/init-gui");
+        xml.replace(QLatin1String("</os>"), QLatin1String("</os><features><privnet/></features>"));
+        const QDBusMessage defined = define(xml);
+        QVERIFY2(defined.type() == QDBusMessage::ReplyMessage, qPrintable(defined.errorMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->rowOf("disktest") >= 0, 20000);
+        QVERIFY(m_window->selectContainer("disktest"));
+        SettingsPage* page = m_window->settingsPage();
+        m_window->tabs()->setCurrentWidget(page);
+        InterfaceSettings* interfaces = page->interfaces();
+        QTRY_COMPARE_WITH_TIMEOUT(interfaces->interfaces()->item(0)->text(),
+                                  QStringLiteral("None: only loopback"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(interfaces->network()->findText("setnet") >= 0, 10000);
+        interfaces->network()->setCurrentIndex(interfaces->network()->findText("setnet"));
+        interfaces->addButton()->click();
+        QCOMPARE(interfaces->interfaces()->item(0)->text(), QStringLiteral("eth0: network setnet"));
+
+        // The disk the root filesystem is on is chosen; a read cap, a weight and a quota.
+        DiskSettings* disk = page->disk();
+        QVERIFY(disk->disk()->count() > 0);
+        const QString diskPath = disk->disk()->currentData().toString();
+        QVERIFY2(diskPath.startsWith(QLatin1String("/dev/")), qPrintable(diskPath));
+        disk->readLimit()->setValue(5);
+        disk->weight()->setValue(700);
+        disk->quota()->setValue(2);
+        QTRY_VERIFY(page->applyButton()->isEnabled());
+        QVERIFY(screenshot(QStringLiteral("main-window-settings-disk.png")));
+        page->applyButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(page->status()->text(),
+                                  QStringLiteral("Saved: it takes these settings when it next "
+                                                 "starts."),
+                                  20000);
+        const QString stored = storedXml("disktest");
+        QVERIFY2(stored.contains(QLatin1String("<source network='setnet'/>")), qPrintable(stored));
+        QVERIFY2(stored.contains("<path>" + diskPath + "</path>"), qPrintable(stored));
+        QVERIFY2(stored.contains(QLatin1String("<read_bytes_sec>5242880</read_bytes_sec>")) &&
+                     stored.contains(QLatin1String("<weight>700</weight>")) &&
+                     stored.contains(QLatin1String("diskKiB='2097152'")),
+                 qPrintable(stored));
+        QVERIFY(!page->isModified());
+
+        // Without the interface again (its network is not running) and without the quota (this
+        // host's kernel keeps no project quotas): it starts, with the read cap in its group.
+        interfaces->interfaces()->setCurrentRow(0);
+        QVERIFY(interfaces->removeButton()->isEnabled());
+        interfaces->removeButton()->click();
+        QCOMPARE(interfaces->interfaces()->item(0)->text(), QStringLiteral("None: only loopback"));
+        disk->quota()->setValue(0);
+        QTRY_VERIFY(page->applyButton()->isEnabled());
+        page->applyButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!storedXml("disktest").contains(QLatin1String("setnet")), 20000);
+        QVERIFY2(storedXml("disktest").contains(QLatin1String("<privnet/>")),
+                 qPrintable(storedXml("disktest")));
+        QVERIFY(!storedXml("disktest").contains(QLatin1String("diskKiB")));
+        QDBusMessage start = QDBusMessage::createMethodCall(
+            "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "StartContainer");
+        start.setArguments({QStringLiteral("disktest")});
+        const QDBusMessage started = QDBusConnection::systemBus().call(start, QDBus::Block, 60000);
+        QVERIFY2(started.type() == QDBusMessage::ReplyMessage, qPrintable(started.errorMessage()));
+        QByteArray caps;
+        for (const char* file : {"/sys/fs/cgroup/blkio/cubby-dbus-test/disktest/"
+                                 "blkio.throttle.read_bps_device",
+                                 "/sys/fs/cgroup/cubby-dbus-test/disktest/io.max"}) {
+            QFile kernel(QString::fromLatin1(file));
+            if (kernel.open(QIODevice::ReadOnly))
+                caps += kernel.readAll();
+        }
+        QVERIFY2(caps.contains("5242880"), caps.constData());
+        QDBusMessage destroy =
+            QDBusMessage::createMethodCall("io.github.cubby1", "/io/github/cubby1",
+                                           "io.github.cubby1.Manager", "DestroyContainer");
+        destroy.setArguments({QStringLiteral("disktest")});
+        QDBusConnection::systemBus().call(destroy, QDBus::Block, 30000);
     }
 
     void refusedDeleteLeavesTheRow() {

@@ -228,6 +228,47 @@ private slots:
         QCOMPARE(cpuWeightFromShares(shares), weight);
     }
 
+    // Issue 10: <blkiotune> as the v1 and v2 files take it, one rule per line, for the disks
+    // the controller resolved (a device it could not resolve is left out).
+    void blkioPlanAndFileLines() {
+        Domain domain = domainWithMemory(65536);
+        domain.blkiotune.weight = 800;
+        domain.blkiotune.devices.resize(3);
+        BlkioDevice& vda = domain.blkiotune.devices[0];
+        vda.path = "/dev/vda";
+        vda.weight = 1000;
+        vda.readBytesPerSec = 2097152;
+        BlkioDevice& sdb = domain.blkiotune.devices[1];
+        sdb.path = "/dev/sdb";
+        sdb.writeBytesPerSec = 1048576;
+        sdb.writeIopsPerSec = 50;
+        BlkioDevice& sdc = domain.blkiotune.devices[2];
+        sdc.path = "/dev/sdc";
+        sdc.readIopsPerSec = 7;
+        const BlockDeviceNumber disks[] = {{254, 0}, {8, 16}};
+        const CgroupLimits limits = planCgroupLimits(domain, disks);
+        QCOMPARE(limits.ioWeight, std::optional<uint64_t>(800));
+        QCOMPARE(limits.ioDevices.size(), size_t{2});
+        using Lines = std::vector<std::string>;
+        QCOMPARE(v2IoMaxLines(limits), (Lines{"254:0 rbps=2097152", "8:16 wbps=1048576 wiops=50"}));
+        QCOMPARE(v2IoWeightLines(limits, false), (Lines{"default 7980", "254:0 10000"}));
+        QCOMPARE(v2IoWeightLines(limits, true), (Lines{"default 800", "254:0 1000"}));
+        QCOMPARE(v1ThrottleLines(limits, IoRate::ReadBytes), (Lines{"254:0 2097152"}));
+        QCOMPARE(v1ThrottleLines(limits, IoRate::WriteIops), (Lines{"8:16 50"}));
+        QCOMPARE(v1ThrottleLines(limits, IoRate::ReadIops), Lines{});
+        QCOMPARE(v1IoWeightLines(limits), (Lines{"800"}));
+        QCOMPARE(v1IoWeightDeviceLines(limits), (Lines{"254:0 1000"}));
+        // Nothing asked, nothing written.
+        const CgroupLimits none = planCgroupLimits(domainWithMemory(65536));
+        QVERIFY(v2IoMaxLines(none).empty() && v2IoWeightLines(none, false).empty() &&
+                v1IoWeightLines(none).empty());
+        // runc's and crun's conversion: the ends meet, v1's default 500 is near the middle.
+        QCOMPARE(ioWeightFromBlkioWeight(10), uint64_t{1});
+        QCOMPARE(ioWeightFromBlkioWeight(1000), uint64_t{10000});
+        QCOMPARE(ioWeightFromBlkioWeight(500), uint64_t{4950});
+        QCOMPARE(ioWeightFromBlkioWeight(5), uint64_t{1});
+    }
+
     void numberFiles() {
         QCOMPARE(*parseCgroupNumber("33554432\n", "memory.max"), std::optional<uint64_t>(33554432));
         QCOMPARE(*parseCgroupNumber("max\n", "memory.max"), std::optional<uint64_t>());

@@ -272,6 +272,74 @@ Cubby models.</description>
         expectStableRoundTrip(d, DomainXmlForm::Inactive);
     }
 
+    // Issue 10: libvirt's <blkiotune> and Cubby's disk quota, kept through a round trip.
+    void blkioAndDiskQuotaRoundTrip() {
+        const auto domain = parse(domainWith(
+            "<blkiotune><weight>800</weight><device><path>/dev/disk/by-id/nvme-x</path>"
+            "<weight>300</weight><read_iops_sec>2000</read_iops_sec><read_bytes_sec>0"
+            "</read_bytes_sec><write_bytes_sec>10485760</write_bytes_sec></device></blkiotune>"
+            "<metadata><cubby:container xmlns:cubby='https://github.com/cubby1/cubby/xmlns/"
+            "container/1'><cubby:limits processes='64' diskKiB='1048576'/></cubby:container>"
+            "</metadata>",
+            "<filesystem type='mount'><source dir='/srv/r'/><target dir='/'/></filesystem>"));
+        QVERIFY2(domain, domain ? "" : domain.error().message.c_str());
+        QCOMPARE(domain->blkiotune.weight, std::optional<unsigned>(800));
+        QCOMPARE(domain->blkiotune.devices.size(), size_t{1});
+        const BlkioDevice& disk = domain->blkiotune.devices[0];
+        QCOMPARE(disk.path, std::string("/dev/disk/by-id/nvme-x"));
+        QCOMPARE(disk.weight, std::optional<unsigned>(300));
+        QCOMPARE(disk.readIopsPerSec, std::optional<uint64_t>(2000));
+        QCOMPARE(disk.readBytesPerSec, std::optional<uint64_t>()); // 0 is libvirt's "none"
+        QCOMPARE(disk.writeBytesPerSec, std::optional<uint64_t>(10485760));
+        QCOMPARE(domain->cubby.diskQuotaKiB, std::optional<uint64_t>(1048576));
+        QCOMPARE(domain->cubby.processLimit, std::optional<uint64_t>(64));
+        expectStableRoundTrip(*domain, DomainXmlForm::Inactive);
+    }
+
+    void badBlkioAndDiskQuota_data() {
+        QTest::addColumn<QString>("xml");
+        QTest::addColumn<QString>("mentions");
+        const auto blkio = [](const std::string& inner) {
+            return QString::fromStdString(domainWith("<blkiotune>" + inner + "</blkiotune>"));
+        };
+        const auto device = [](const std::string& path) {
+            return "<device><path>" + path + "</path><read_bytes_sec>1</read_bytes_sec></device>";
+        };
+        QTest::newRow("weight too low") << blkio("<weight>99</weight>") << "99";
+        QTest::newRow("weight too high") << blkio("<weight>1001</weight>") << "1001";
+        QTest::newRow("no path") << blkio("<device><weight>500</weight></device>") << "path";
+        QTest::newRow("not under /dev") << blkio(device("/etc/passwd")) << "not a device node";
+        QTest::newRow("relative") << blkio(device("dev/sda")) << "dev/sda";
+        QTest::newRow("dot-dot") << blkio(device("/dev/../etc/shadow")) << "/dev/../etc/shadow";
+        QTest::newRow("twice") << blkio(device("/dev/sda") + device("/dev/sda")) << "twice";
+        std::string many;
+        for (int i = 0; i < 17; ++i)
+            many += device("/dev/sd" + std::string(1, char('a' + i)));
+        QTest::newRow("17 disks") << blkio(many) << "at most 16";
+        QTest::newRow("negative rate")
+            << blkio("<device><path>/dev/sda</path><read_bytes_sec>-1</read_bytes_sec></device>")
+            << "-1";
+        QTest::newRow("unknown child")
+            << blkio("<device><path>/dev/sda</path><bogus>1</bogus></device>") << "bogus";
+        const auto quota = [](const std::string& value, bool root) {
+            return QString::fromStdString(domainWith(
+                "<metadata><cubby:container xmlns:cubby='https://github.com/cubby1/cubby/xmlns/"
+                "container/1'><cubby:limits diskKiB='" +
+                    value + "'/></cubby:container></metadata>",
+                root ? "<filesystem type='mount'><source dir='/srv/r'/><target dir='/'/>"
+                       "</filesystem>"
+                     : ""));
+        };
+        QTest::newRow("quota too small") << quota("1024", true) << "1024";
+        QTest::newRow("quota not a number") << quota("10G", true) << "10G";
+        QTest::newRow("quota without a root") << quota("1048576", false) << "shares the host's root";
+    }
+    void badBlkioAndDiskQuota() {
+        QFETCH(QString, xml);
+        QFETCH(QString, mentions);
+        expectError(xml.toStdString(), mentions.toStdString());
+    }
+
     void specialCharactersSurviveARoundTrip() {
         const auto domain = parse(domainWith(
             "<title>Tom &amp; Jerry's \"box\"</title><description>a &lt;b&gt; /&gt; "
