@@ -499,6 +499,89 @@ Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen�
     </message>
 </context>
 <context>
+    <name>cubby::DiskSettings</name>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>I/O weight</source>
+        <translation>E/A-Gewichtung</translation>
+    </message>
+    <message>
+        <source>Its share of the disks against other containers when they are busy, 100–1000; where the host&apos;s disks have no weight control it is left out and the log says so</source>
+        <translation>Sein Anteil an den Datenträgern gegenüber anderen Containern, wenn diese ausgelastet sind, 100–1000; wo die Datenträger des Hosts keine Gewichtung kennen, entfällt sie und das Protokoll sagt es</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source> MiB/s</source>
+        <translation> MiB/s</translation>
+    </message>
+    <message>
+        <source>Read limit</source>
+        <translation>Lesegrenze</translation>
+    </message>
+    <message>
+        <source>Write limit</source>
+        <translation>Schreibgrenze</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>Disk quota</source>
+        <translation>Speicherkontingent</translation>
+    </message>
+    <message>
+        <source>At most this much in its root filesystem; needs project quotas on that filesystem (ext4 with the project feature mounted prjquota, or XFS with pquota)</source>
+        <translation>Höchstens so viel in seinem Root-Dateisystem; braucht Projektquotas auf diesem Dateisystem (ext4 mit dem Merkmal „project“, eingehängt mit prjquota, oder XFS mit pquota)</translation>
+    </message>
+    <message>
+        <source>&amp;Read:</source>
+        <translation>&amp;Lesen:</translation>
+    </message>
+    <message>
+        <source>Dis&amp;k I/O:</source>
+        <translation>&amp;Datenträger-E/A:</translation>
+    </message>
+    <message>
+        <source>Disk &amp;quota:</source>
+        <translation>&amp;Kontingent:</translation>
+    </message>
+    <message>
+        <source>after a restart</source>
+        <translation>nach einem Neustart</translation>
+    </message>
+    <message>
+        <source>I/O wei&amp;ght:</source>
+        <translation>E/A-Ge&amp;wichtung:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>A disk quota is at least %1 MiB.</source>
+        <translation>Ein Speicherkontingent beträgt mindestens %1 MiB.</translation>
+    </message>
+    <message>
+        <source>Wri&amp;te:</source>
+        <translation>Sch&amp;reiben:</translation>
+    </message>
+</context>
+<context>
     <name>cubby::HelperConnection</name>
     <message>
         <source>no system bus: %1</source>
@@ -574,6 +657,57 @@ Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen�
     <message>
         <source>It failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::InterfaceSettings</name>
+    <message>
+        <source>Network interfaces</source>
+        <translation>Netzwerkschnittstellen</translation>
+    </message>
+    <message>
+        <source>Network for a new interface</source>
+        <translation>Netzwerk für eine neue Schnittstelle</translation>
+    </message>
+    <message>
+        <source>A new interface on the chosen Cubby network</source>
+        <translation>Eine neue Schnittstelle im gewählten Cubby-Netzwerk</translation>
+    </message>
+    <message>
+        <source>Remove interface</source>
+        <translation>Schnittstelle entfernen</translation>
+    </message>
+    <message>
+        <source>after a restart</source>
+        <translation>nach einem Neustart</translation>
+    </message>
+    <message>
+        <source>%1: network %2</source>
+        <translation>%1: Netzwerk %2</translation>
+    </message>
+    <message>
+        <source>%1: host bridge %2</source>
+        <translation>%1: Host-Bridge %2</translation>
+    </message>
+    <message>
+        <source>%1: macvlan on %2</source>
+        <translation>%1: Macvlan auf %2</translation>
+    </message>
+    <message>
+        <source>None: only loopback</source>
+        <translation>Keine: nur Loopback</translation>
+    </message>
+    <message>
+        <source>None: the host&apos;s network</source>
+        <translation>Keine: das Netzwerk des Hosts</translation>
+    </message>
+    <message>
+        <source>Add Interface</source>
+        <translation>Schnittstelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rem&amp;ove</source>
+        <translation>Entf&amp;ernen</translation>
     </message>
 </context>
 <context>
@@ -1811,10 +1945,6 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
         <translation>&amp;Prozesse:</translation>
     </message>
     <message>
-        <source>Apply changes memory and CPU at once; the process limit and the init program after a restart.</source>
-        <translation>„Übernehmen“ ändert Speicher und CPU sofort, die Prozessgrenze und das Init-Programm nach einem Neustart.</translation>
-    </message>
-    <message>
         <source>A&amp;dd Folder…</source>
         <translation>Ordner &amp;hinzufügen…</translation>
     </message>
@@ -1853,6 +1983,14 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>Share a Folder</source>
         <translation>Ordner teilen</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>Net&amp;zwerk:</translation>
+    </message>
+    <message>
+        <source>Apply changes memory and CPU at once; the rest after a restart.</source>
+        <translation>„Übernehmen“ ändert Speicher und CPU sofort, den Rest nach einem Neustart.</translation>
     </message>
 </context>
 <context>

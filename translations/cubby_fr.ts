@@ -499,6 +499,89 @@ Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessa
     </message>
 </context>
 <context>
+    <name>cubby::DiskSettings</name>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>I/O weight</source>
+        <translation>Poids E/S</translation>
+    </message>
+    <message>
+        <source>Its share of the disks against other containers when they are busy, 100–1000; where the host&apos;s disks have no weight control it is left out and the log says so</source>
+        <translation>Sa part des disques face aux autres conteneurs quand ils sont occupés, 100–1000&#xa0;; là où les disques de l’hôte n’ont pas de contrôle de poids, il est omis et le journal l’indique</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disque</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source> MiB/s</source>
+        <translation> Mio/s</translation>
+    </message>
+    <message>
+        <source>Read limit</source>
+        <translation>Limite de lecture</translation>
+    </message>
+    <message>
+        <source>Write limit</source>
+        <translation>Limite d’écriture</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> Gio</translation>
+    </message>
+    <message>
+        <source>Disk quota</source>
+        <translation>Quota disque</translation>
+    </message>
+    <message>
+        <source>At most this much in its root filesystem; needs project quotas on that filesystem (ext4 with the project feature mounted prjquota, or XFS with pquota)</source>
+        <translation>Au plus ceci dans son système de fichiers racine&#xa0;; demande des quotas de projet sur ce système de fichiers (ext4 avec la fonction project monté avec prjquota, ou XFS avec pquota)</translation>
+    </message>
+    <message>
+        <source>&amp;Read:</source>
+        <translation>&amp;Lecture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Dis&amp;k I/O:</source>
+        <translation>E/S &amp;disque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Disk &amp;quota:</source>
+        <translation>&amp;Quota disque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>after a restart</source>
+        <translation>après un redémarrage</translation>
+    </message>
+    <message>
+        <source>I/O wei&amp;ght:</source>
+        <translation>Poi&amp;ds E/S&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>A disk quota is at least %1 MiB.</source>
+        <translation>Un quota disque fait au moins %1 Mio.</translation>
+    </message>
+    <message>
+        <source>Wri&amp;te:</source>
+        <translation>É&amp;criture&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>cubby::HelperConnection</name>
     <message>
         <source>no system bus: %1</source>
@@ -574,6 +657,57 @@ Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessa
     <message>
         <source>It failed: %1</source>
         <translation>Échec&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::InterfaceSettings</name>
+    <message>
+        <source>Network interfaces</source>
+        <translation>Interfaces réseau</translation>
+    </message>
+    <message>
+        <source>Network for a new interface</source>
+        <translation>Réseau d’une nouvelle interface</translation>
+    </message>
+    <message>
+        <source>A new interface on the chosen Cubby network</source>
+        <translation>Une nouvelle interface sur le réseau Cubby choisi</translation>
+    </message>
+    <message>
+        <source>Remove interface</source>
+        <translation>Supprimer l’interface</translation>
+    </message>
+    <message>
+        <source>after a restart</source>
+        <translation>après un redémarrage</translation>
+    </message>
+    <message>
+        <source>%1: network %2</source>
+        <translation>%1&#xa0;: réseau %2</translation>
+    </message>
+    <message>
+        <source>%1: host bridge %2</source>
+        <translation>%1&#xa0;: pont de l’hôte %2</translation>
+    </message>
+    <message>
+        <source>%1: macvlan on %2</source>
+        <translation>%1&#xa0;: macvlan sur %2</translation>
+    </message>
+    <message>
+        <source>None: only loopback</source>
+        <translation>Aucune&#xa0;: seulement loopback</translation>
+    </message>
+    <message>
+        <source>None: the host&apos;s network</source>
+        <translation>Aucune&#xa0;: le réseau de l’hôte</translation>
+    </message>
+    <message>
+        <source>Add Interface</source>
+        <translation>Ajouter une interface</translation>
+    </message>
+    <message>
+        <source>Rem&amp;ove</source>
+        <translation>Supprimer l’inter&amp;face</translation>
     </message>
 </context>
 <context>
@@ -1811,10 +1945,6 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
         <translation>&amp;Processus&#xa0;:</translation>
     </message>
     <message>
-        <source>Apply changes memory and CPU at once; the process limit and the init program after a restart.</source>
-        <translation>« Appliquer » change la mémoire et le CPU immédiatement, la limite de processus et le programme init après un redémarrage.</translation>
-    </message>
-    <message>
         <source>A&amp;dd Folder…</source>
         <translation>A&amp;jouter un dossier…</translation>
     </message>
@@ -1853,6 +1983,14 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>Share a Folder</source>
         <translation>Partager un dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>Rése&amp;au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Apply changes memory and CPU at once; the rest after a restart.</source>
+        <translation>Appliquer change la mémoire et le CPU aussitôt, le reste après un redémarrage.</translation>
     </message>
 </context>
 <context>

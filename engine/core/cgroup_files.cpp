@@ -127,7 +127,9 @@ std::string diskKey(const IoDeviceLimit& device) {
     return std::format("{}:{}", device.disk.major, device.disk.minor);
 }
 
-std::optional<uint64_t> IoDeviceLimit::*rateField(IoRate rate) {
+using RateField = std::optional<uint64_t> IoDeviceLimit::*;
+
+RateField rateField(IoRate rate) {
     switch (rate) {
     case IoRate::ReadBytes:
         return &IoDeviceLimit::readBytesPerSec;

@@ -99,8 +99,8 @@ Status parseCubbyElement(ElementReader& element, const std::string& prefix, Doma
                     quoted(*processes), minProcessLimit, maxProcessLimit));
             domain.cubby.processLimit = count;
         }
-        CUBBY_TRY(disk, readUnsignedAttribute(*limits, "diskKiB", minDiskQuotaKiB,
-                                              maxDiskQuotaKiB));
+        CUBBY_TRY(disk,
+                  readUnsignedAttribute(*limits, "diskKiB", minDiskQuotaKiB, maxDiskQuotaKiB));
         domain.cubby.diskQuotaKiB = disk;
         CUBBY_CHECK(limits->finish());
     }

@@ -175,8 +175,8 @@ Status parseBlkio(ElementReader& root, Domain& domain) {
             device.weight = static_cast<unsigned>(*deviceWeight);
         // 0 is libvirt's "no limit" and is read as no element.
         for (const auto& [name, field] : blkioRates) {
-            CUBBY_TRY(rate, readUnsignedChild(element, name, 0,
-                                              std::numeric_limits<int64_t>::max()));
+            CUBBY_TRY(rate,
+                      readUnsignedChild(element, name, 0, std::numeric_limits<int64_t>::max()));
             if (rate && *rate > 0)
                 device.*field = *rate;
         }

@@ -46,7 +46,8 @@ Result<BlockDeviceNumber> resolveDisk(const std::string& path) {
     if (::fstat(node.get(), &status) != 0)
         return fail(Error::system(errno, std::format("examining {}", quoted(path))));
     if (!S_ISBLK(status.st_mode))
-        return failInvalid(std::format("the I/O limits' disk {} is not a block device", quoted(path)));
+        return failInvalid(
+            std::format("the I/O limits' disk {} is not a block device", quoted(path)));
     BlockDeviceNumber number{::major(status.st_rdev), ::minor(status.st_rdev)};
     const std::string sysfs = std::format("/sys/dev/block/{}:{}", number.major, number.minor);
     const UniqueFd device(::open(sysfs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

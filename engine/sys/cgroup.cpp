@@ -392,7 +392,8 @@ const IoWrite v2IoWrites[] = {
 };
 
 const IoWrite v1IoWrites[] = {
-    {"blkio", {{{"blkio.weight", v1IoWeightLines}, {"blkio.bfq.weight", v1IoWeightLines}}},
+    {"blkio",
+     {{{"blkio.weight", v1IoWeightLines}, {"blkio.bfq.weight", v1IoWeightLines}}},
      true,
      "the I/O weight"},
     {"blkio",

@@ -40,8 +40,8 @@ Status setProject(int fd, uint32_t projectId, bool directory, const std::string&
     attributes.fsx_projid = projectId;
     attributes.fsx_xflags = flags;
     if (::ioctl(fd, FS_IOC_FSSETXATTR, &attributes) != 0)
-        return fail(Error::system(errno, std::format("giving {} the project id {}", where,
-                                                     projectId)));
+        return fail(
+            Error::system(errno, std::format("giving {} the project id {}", where, projectId)));
     return {};
 }
 
@@ -51,7 +51,7 @@ Status describeUnsupported(int error, const std::string& shownPath) {
         std::format("the disk quota needs project quotas on the filesystem of {} (ext4 made with "
                     "-O quota,project and mounted with prjquota, or XFS mounted with pquota): {}",
                     shownPath,
-                    error == ENOSYS ? "this kernel was built without quota support"
+                    error == ENOSYS  ? "this kernel was built without quota support"
                     : error == ESRCH ? "project quotas are not switched on for it"
                                      : std::strerror(error))));
 }
@@ -66,10 +66,9 @@ bool holdsBlocks(const struct stat& status) {
 
 uint32_t projectIdOf(const Uuid& uuid) {
     const auto& b = uuid.bytes;
-    const uint32_t mixed = (uint32_t{b[0]} << 24 | uint32_t{b[1]} << 16 | uint32_t{b[2]} << 8 |
-                            uint32_t{b[3]}) ^
-                           (uint32_t{b[12]} << 24 | uint32_t{b[13]} << 16 |
-                            uint32_t{b[14]} << 8 | uint32_t{b[15]});
+    const uint32_t mixed =
+        (uint32_t{b[0]} << 24 | uint32_t{b[1]} << 16 | uint32_t{b[2]} << 8 | uint32_t{b[3]}) ^
+        (uint32_t{b[12]} << 24 | uint32_t{b[13]} << 16 | uint32_t{b[14]} << 8 | uint32_t{b[15]});
     return 0x40000000u | (mixed & 0x3fffffffu);
 }
 
@@ -88,33 +87,35 @@ Status applyDiskQuota(int rootFd, uint32_t projectId, std::optional<uint64_t> li
         if (quotactlFd(root.get(), QCMD(Q_SETQUOTA, PRJQUOTA), static_cast<int>(projectId),
                        &lifted) != 0 &&
             errno != ESRCH && errno != ENOSYS)
-            return fail(Error::system(errno, std::format("lifting the disk quota of {}",
-                                                         shownPath)));
+            return fail(
+                Error::system(errno, std::format("lifting the disk quota of {}", shownPath)));
         return {};
     }
     // Whether the filesystem keeps project quotas at all, before any file is changed.
     if_dqblk current = {};
-    if (quotactlFd(root.get(), QCMD(Q_GETQUOTA, PRJQUOTA), static_cast<int>(projectId),
-                   &current) != 0)
+    if (quotactlFd(root.get(), QCMD(Q_GETQUOTA, PRJQUOTA), static_cast<int>(projectId), &current) !=
+        0)
         return describeUnsupported(errno, shownPath);
     if (!attributes)
         return describeUnsupported(attributes.error().errnoValue, shownPath);
     if (attributes->fsx_projid != projectId) {
-        CUBBY_CHECK(walkTree(root.get(), [&](int at, const char* name, const struct stat& status,
-                                             const std::string& path) -> Status {
-            if (!holdsBlocks(status))
-                return {}; // symlinks, device nodes, sockets: no descriptor takes the ioctl
-            if (*name == '\0')
-                return setProject(at, projectId, true, shownPath + path);
-            const UniqueFd file(::openat(at, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-                                                       O_NOCTTY | O_CLOEXEC));
-            if (!file)
-                return fail(Error::system(errno, std::format("opening {}{}", shownPath, path)));
-            return setProject(file.get(), projectId, false, shownPath + path);
-        }));
+        CUBBY_CHECK(walkTree(
+            root.get(),
+            [&](int at, const char* name, const struct stat& status,
+                const std::string& path) -> Status {
+                if (!holdsBlocks(status))
+                    return {}; // symlinks, device nodes, sockets: no descriptor takes the ioctl
+                if (*name == '\0')
+                    return setProject(at, projectId, true, shownPath + path);
+                const UniqueFd file(
+                    ::openat(at, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+                if (!file)
+                    return fail(Error::system(errno, std::format("opening {}{}", shownPath, path)));
+                return setProject(file.get(), projectId, false, shownPath + path);
+            }));
         auto marked = setProject(root.get(), projectId, true, shownPath);
-        if (!marked && (marked.error().errnoValue == EOPNOTSUPP ||
-                        marked.error().errnoValue == ENOTTY))
+        if (!marked &&
+            (marked.error().errnoValue == EOPNOTSUPP || marked.error().errnoValue == ENOTTY))
             return describeUnsupported(marked.error().errnoValue, shownPath);
         CUBBY_CHECK(marked);
     }
@@ -122,8 +123,8 @@ Status applyDiskQuota(int rootFd, uint32_t projectId, std::optional<uint64_t> li
     limits.dqb_bhardlimit = *limitKiB; // in QIF_DQBLKSIZE (1 KiB) blocks
     limits.dqb_bsoftlimit = 0;
     limits.dqb_valid = QIF_BLIMITS;
-    if (quotactlFd(root.get(), QCMD(Q_SETQUOTA, PRJQUOTA), static_cast<int>(projectId),
-                   &limits) != 0)
+    if (quotactlFd(root.get(), QCMD(Q_SETQUOTA, PRJQUOTA), static_cast<int>(projectId), &limits) !=
+        0)
         return fail(Error::system(errno, std::format("setting the disk quota of {}", shownPath)));
     return {};
 }
@@ -135,8 +136,8 @@ std::optional<DiskQuotaUsage> readDiskQuota(int rootFd) {
         attributes.fsx_projid == 0)
         return std::nullopt;
     if_dqblk usage = {};
-    if (quotactlFd(root.get(), QCMD(Q_GETQUOTA, PRJQUOTA),
-                   static_cast<int>(attributes.fsx_projid), &usage) != 0)
+    if (quotactlFd(root.get(), QCMD(Q_GETQUOTA, PRJQUOTA), static_cast<int>(attributes.fsx_projid),
+                   &usage) != 0)
         return std::nullopt;
     return DiskQuotaUsage{usage.dqb_curspace, usage.dqb_bhardlimit * QIF_DQBLKSIZE};
 }

@@ -32,8 +32,8 @@ QList<QPair<QString, qint64>> hostDisks() {
     const QDir block(QStringLiteral("/sys/block"));
     for (const QString& name : block.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         QFile size(block.filePath(name + QStringLiteral("/size")));
-        const qint64 sectors = size.open(QIODevice::ReadOnly) ? size.readAll().trimmed().toLongLong()
-                                                              : 0;
+        const qint64 sectors =
+            size.open(QIODevice::ReadOnly) ? size.readAll().trimmed().toLongLong() : 0;
         if (sectors <= 0 || name.startsWith(QLatin1String("ram")) ||
             name.startsWith(QLatin1String("zram")))
             continue;
@@ -144,7 +144,7 @@ void DiskSettings::addRows(QFormLayout* form) {
     caps->addWidget(m_disk);
     caps->addWidget(label(tr("&Read:"), m_read));
     caps->addWidget(m_read);
-    caps->addWidget(label(tr("W&rite:"), m_write));
+    caps->addWidget(label(tr("Wri&te:"), m_write));
     caps->addWidget(m_write);
     caps->addStretch(1);
     form->addRow(label(tr("Dis&k I/O:"), m_disk), caps);
@@ -212,8 +212,8 @@ void DiskSettings::showDomain(const Domain& domain) {
 
 void DiskSettings::applyTo(Domain& domain) const {
     BlkioTune& tune = domain.blkiotune;
-    tune.weight = m_weight->value() == noWeight ? std::nullopt
-                                                : std::optional(unsigned(m_weight->value()));
+    tune.weight =
+        m_weight->value() == noWeight ? std::nullopt : std::optional(unsigned(m_weight->value()));
     const QString disk = m_disk->currentData().toString();
     if (!disk.isEmpty()) {
         auto entry = std::ranges::find_if(tune.devices, [&](const BlkioDevice& device) {

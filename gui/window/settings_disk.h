@@ -48,10 +48,10 @@ private:
 
     QSpinBox* m_weight;
     QComboBox* m_disk;
-    QSpinBox* m_read;  // MiB/s; 0: no cap
-    QSpinBox* m_write; // MiB/s; 0: no cap
+    QSpinBox* m_read;        // MiB/s; 0: no cap
+    QSpinBox* m_write;       // MiB/s; 0: no cap
     QDoubleSpinBox* m_quota; // GiB; 0: none
-    BlkioTune m_shown; // as the definition shown has it, for a change of disk
+    BlkioTune m_shown;       // as the definition shown has it, for a change of disk
     bool m_filling = false;
 };
 

@@ -23,8 +23,8 @@ InterfaceSettings::InterfaceSettings(HelperConnection* helper, QWidget* parent)
     , m_helper(helper)
     , m_list(new QListWidget)
     , m_network(new QComboBox)
-    , m_add(new QPushButton(tr("Add &Interface")))
-    , m_remove(new QPushButton(tr("Remo&ve")))
+    , m_add(new QPushButton(tr("Add Interface")))
+    , m_remove(new QPushButton(tr("Rem&ove")))
     , m_edited(std::make_shared<Edited>()) {
     m_list->setObjectName(QStringLiteral("settingsInterfaces"));
     m_list->setAccessibleName(tr("Network interfaces"));

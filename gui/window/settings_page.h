@@ -4,8 +4,8 @@
 // settings_interfaces.h) and autostart, edited as a form. Apply redefines the container with
 // the changed values (the helper checks them as any definition) and, while it runs, gives it the
 // new memory and CPU limits at once (ApplyLiveLimits); what only a restart changes (the init
-// program, the process limit, the shared folders, the interfaces, the disk rows) is marked so. Autostart is switched at once.
-// Revert shows the stored values again.
+// program, the process limit, the shared folders, the interfaces, the disk rows) is marked so.
+// Autostart is switched at once. Revert shows the stored values again.
 
 #include <QWidget>
 #include <memory>

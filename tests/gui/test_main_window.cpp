@@ -15,12 +15,12 @@
 #include "overview_page.h"
 #include "pty_terminal.h"
 #include "settings_disk.h"
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include "settings_interfaces.h"
 #include "settings_page.h"
 #include "sparkline.h"
 #include "xml_page.h"
+#include <QComboBox>
+#include <QDoubleSpinBox>
 
 #include <QAction>
 #include <QDBusConnection>

@@ -65,8 +65,7 @@ LoopDisk::LoopDisk(const std::string& parentDir, unsigned sizeMiB) {
         m_failure = "mkfs.ext4 -O quota,project failed on " + m_device;
         return;
     }
-    m_projectQuotas =
-        ::mount(m_device.c_str(), m_mountPoint.c_str(), "ext4", 0, "prjquota") == 0;
+    m_projectQuotas = ::mount(m_device.c_str(), m_mountPoint.c_str(), "ext4", 0, "prjquota") == 0;
     // A kernel without quota support mounts no ext4 with the quota feature at all: a plain one.
     if (!m_projectQuotas &&
         (run("mkfs.ext4 -q -F " + m_device) != 0 ||

@@ -332,7 +332,8 @@ Cubby models.</description>
         };
         QTest::newRow("quota too small") << quota("1024", true) << "1024";
         QTest::newRow("quota not a number") << quota("10G", true) << "10G";
-        QTest::newRow("quota without a root") << quota("1048576", false) << "shares the host's root";
+        QTest::newRow("quota without a root")
+            << quota("1048576", false) << "shares the host's root";
     }
     void badBlkioAndDiskQuota() {
         QFETCH(QString, xml);
