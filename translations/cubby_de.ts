@@ -709,6 +709,10 @@ Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen�
         <source>Rem&amp;ove</source>
         <translation>Entf&amp;ernen</translation>
     </message>
+    <message>
+        <source>No networks</source>
+        <translation>Keine Netzwerke</translation>
+    </message>
 </context>
 <context>
     <name>cubby::JobsStatus</name>
@@ -1991,6 +1995,22 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>Apply changes memory and CPU at once; the rest after a restart.</source>
         <translation>„Übernehmen“ ändert Speicher und CPU sofort, den Rest nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Init arguments</source>
+        <translation>Init-Argumente</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Separated by blanks; &quot;double quotes&quot; keep an argument with blanks whole, a backslash takes the next character as it is</source>
+        <translation>Durch Leerzeichen getrennt; &quot;doppelte Anführungszeichen&quot; halten ein Argument mit Leerzeichen zusammen, ein Backslash nimmt das nächste Zeichen, wie es ist</translation>
+    </message>
+    <message>
+        <source>Arg&amp;uments:</source>
+        <translation>Argu&amp;mente:</translation>
     </message>
 </context>
 <context>

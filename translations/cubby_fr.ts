@@ -709,6 +709,10 @@ Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessa
         <source>Rem&amp;ove</source>
         <translation>Supprimer l’inter&amp;face</translation>
     </message>
+    <message>
+        <source>No networks</source>
+        <translation>Aucun réseau</translation>
+    </message>
 </context>
 <context>
     <name>cubby::JobsStatus</name>
@@ -1991,6 +1995,22 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>Apply changes memory and CPU at once; the rest after a restart.</source>
         <translation>Appliquer change la mémoire et le CPU aussitôt, le reste après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Init arguments</source>
+        <translation>Arguments d’init</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Separated by blanks; &quot;double quotes&quot; keep an argument with blanks whole, a backslash takes the next character as it is</source>
+        <translation>Séparés par des espaces&#xa0;; des &quot;guillemets doubles&quot; gardent entier un argument avec des espaces, une barre oblique inverse prend le caractère suivant tel quel</translation>
+    </message>
+    <message>
+        <source>Arg&amp;uments:</source>
+        <translation>Argu&amp;ments&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "names.h"
 #include "text.h"
 
+#include <QStringList>
 #include <algorithm>
 #include <cmath>
 #include <format>
@@ -220,6 +221,52 @@ Result<Domain> domainFromRequest(const ContainerRequest& request, const std::str
     domain.consoles.push_back(Console{});
     CUBBY_CHECK(validateDomain(domain));
     return domain;
+}
+
+std::vector<std::string> splitInitArguments(const QString& line) {
+    std::vector<std::string> arguments;
+    QString current;
+    bool inArgument = false, quoted = false, escaped = false;
+    for (const QChar c : line) {
+        if (escaped) {
+            current += c;
+            escaped = false;
+        } else if (c == QLatin1Char('\\')) {
+            escaped = inArgument = true;
+        } else if (c == QLatin1Char('"')) {
+            quoted = !quoted;
+            inArgument = true;
+        } else if (!quoted && (c == QLatin1Char(' ') || c == QLatin1Char('\t'))) {
+            if (inArgument)
+                arguments.push_back(current.toStdString());
+            current.clear();
+            inArgument = false;
+        } else {
+            current += c;
+            inArgument = true;
+        }
+    }
+    if (inArgument)
+        arguments.push_back(current.toStdString());
+    return arguments;
+}
+
+QString joinInitArguments(const std::vector<std::string>& arguments) {
+    QStringList shown;
+    for (const std::string& argument : arguments) {
+        QString text = QString::fromStdString(argument);
+        const bool plain = !text.isEmpty() && std::ranges::none_of(text, [](QChar c) {
+            return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('"') ||
+                   c == QLatin1Char('\\');
+        });
+        if (!plain) {
+            text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+            text.replace(QLatin1Char('"'), QLatin1String("\\\""));
+            text = QLatin1Char('"') + text + QLatin1Char('"');
+        }
+        shown.append(text);
+    }
+    return shown.join(QLatin1Char(' '));
 }
 
 } // namespace cubby

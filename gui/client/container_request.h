@@ -88,6 +88,12 @@ void setCpuLimit(Domain& domain, std::optional<double> cpus);
 // The CPU limit a definition sets, in CPUs; nullopt when it has none.
 std::optional<double> cpuLimitOf(const Domain& domain);
 
+// Init's arguments as one line (the Settings tab's field) and back, as a shell reads words:
+// blanks separate, double quotes group ("" is an empty argument), a backslash takes the next
+// character as it is. The inverse quotes only what needs it: join then split is the identity.
+std::vector<std::string> splitInitArguments(const QString& line);
+QString joinInitArguments(const std::vector<std::string>& arguments);
+
 // The definition: `rootfsPath` is the directory mounted at '/' for every kind but
 // Application (for Directory it is the request's directory, for the others what ListRootfs
 // said after the job). InvalidArgument when the result would not validate.

@@ -31,6 +31,7 @@ InterfaceSettings::InterfaceSettings(HelperConnection* helper, QWidget* parent)
     m_list->setMaximumHeight(70);
     m_network->setObjectName(QStringLiteral("settingsInterfaceNetwork"));
     m_network->setAccessibleName(tr("Network for a new interface"));
+    m_network->setPlaceholderText(tr("No networks"));
     m_add->setObjectName(QStringLiteral("settingsAddInterface"));
     m_add->setToolTip(tr("A new interface on the chosen Cubby network"));
     m_remove->setObjectName(QStringLiteral("settingsRemoveInterface"));

@@ -43,6 +43,7 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     , m_processes(new QSpinBox)
     , m_processesNote(new QLabel(tr("after a restart")))
     , m_init(new QLineEdit)
+    , m_initArgs(new QLineEdit)
     , m_initNote(new QLabel(tr("after a restart")))
     , m_shares(new QListWidget)
     , m_addShare(new QPushButton(tr("A&dd Folder…")))
@@ -83,6 +84,11 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     m_init->setObjectName(QStringLiteral("settingsInit"));
     m_init->setAccessibleName(tr("Init program"));
     m_initNote->setEnabled(false);
+    m_initArgs->setObjectName(QStringLiteral("settingsInitArguments"));
+    m_initArgs->setAccessibleName(tr("Init arguments"));
+    m_initArgs->setPlaceholderText(tr("none"));
+    m_initArgs->setToolTip(tr("Separated by blanks; \"double quotes\" keep an argument with "
+                              "blanks whole, a backslash takes the next character as it is"));
     m_shares->setObjectName(QStringLiteral("settingsShares"));
     m_shares->setAccessibleName(tr("Shared folders"));
     m_shares->setMaximumHeight(90);
@@ -131,6 +137,7 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     init->addWidget(m_init, 1);
     init->addWidget(m_initNote);
     form->addRow(label(tr("&Init:"), m_init), init);
+    form->addRow(label(tr("Arg&uments:"), m_initArgs), m_initArgs);
     auto* shares = new QVBoxLayout;
     shares->addWidget(m_shares);
     auto* shareButtons = new QHBoxLayout;
@@ -161,6 +168,7 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
     connect(m_weight, &QSpinBox::valueChanged, this, &SettingsPage::edited);
     connect(m_processes, &QSpinBox::valueChanged, this, &SettingsPage::edited);
     connect(m_init, &QLineEdit::textChanged, this, &SettingsPage::edited);
+    connect(m_initArgs, &QLineEdit::textChanged, this, &SettingsPage::edited);
     connect(m_autostart, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_filling)
             setAutostart(on);
@@ -234,6 +242,7 @@ void SettingsPage::showStored() {
     m_weight->setValue(int(m_stored->cputune.shares.value_or(defaultShares)));
     m_processes->setValue(int(m_stored->cubby.processLimit.value_or(defaultContainerPidsMax)));
     m_init->setText(QString::fromStdString(m_stored->os.init));
+    m_initArgs->setText(joinInitArguments(m_stored->os.initArgs));
     m_shared = std::make_unique<Domain>(*m_stored);
     showShares();
     m_disk->showDomain(*m_stored);
@@ -256,6 +265,7 @@ bool SettingsPage::isModified() const {
            uint64_t(m_processes->value()) !=
                m_stored->cubby.processLimit.value_or(defaultContainerPidsMax) ||
            m_init->text().toStdString() != m_stored->os.init ||
+           splitInitArguments(m_initArgs->text()) != m_stored->os.initArgs ||
            (m_shared && (m_shared->filesystems != m_stored->filesystems ||
                          m_shared->cubby.shareUsers != m_stored->cubby.shareUsers)) ||
            m_disk->differsFrom(*m_stored) || m_interfaces->differsFrom(*m_stored);
@@ -352,6 +362,7 @@ void SettingsPage::apply() {
             ? std::nullopt
             : std::optional(processes);
     changed.os.init = m_init->text().toStdString();
+    changed.os.initArgs = splitInitArguments(m_initArgs->text());
     if (m_shared) {
         changed.filesystems = m_shared->filesystems;
         changed.cubby.shareUsers = m_shared->cubby.shareUsers;

@@ -41,6 +41,8 @@ public:
     QSpinBox* cpuWeight() const { return m_weight; }
     QSpinBox* processes() const { return m_processes; }
     QLineEdit* init() const { return m_init; }
+    // Init's arguments as a command line: blanks separate them, double quotes keep one whole.
+    QLineEdit* initArguments() const { return m_initArgs; }
     // Host folders shared into the container (taken at the next start), one row each.
     QListWidget* shares() const { return m_shares; }
     QPushButton* removeShareButton() const { return m_removeShare; }
@@ -81,6 +83,7 @@ private:
     QSpinBox* m_processes;
     QLabel* m_processesNote;
     QLineEdit* m_init;
+    QLineEdit* m_initArgs;
     QLabel* m_initNote;
     QListWidget* m_shares;
     QPushButton* m_addShare;

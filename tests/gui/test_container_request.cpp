@@ -196,6 +196,21 @@ private slots:
         QVERIFY(!validateNetwork(request));
     }
 
+    // The Settings tab's arguments line: what is joined splits back into the same arguments,
+    // blanks, quotes and empty ones included; and a line splits as people type it.
+    void initArgumentsRoundTrip() {
+        const std::vector<std::vector<std::string>> cases = {
+            {},
+            {"--port", "80"},
+            {"two words", "say \"hi\"", "", "tab\there", "back\\slash", "plain"},
+        };
+        for (const auto& arguments : cases)
+            QCOMPARE(splitInitArguments(joinInitArguments(arguments)), arguments);
+        QCOMPARE(joinInitArguments({"-c", "echo hi"}), QStringLiteral("-c \"echo hi\""));
+        QCOMPARE(splitInitArguments(QStringLiteral("  -v   --name \"my box\" ")),
+                 (std::vector<std::string>{"-v", "--name", "my box"}));
+    }
+
     void jobsAndOptions() {
         QVERIFY(needsRootfsJob(RootfsKind::Busybox));
         QVERIFY(needsRootfsJob(RootfsKind::Debian));

@@ -575,6 +575,7 @@ private slots:
         disk->readLimit()->setValue(5);
         disk->weight()->setValue(700);
         disk->quota()->setValue(2);
+        page->initArguments()->setText(QStringLiteral("--port 80 \"two words\""));
         QTRY_VERIFY(page->applyButton()->isEnabled());
         QVERIFY(screenshot(QStringLiteral("main-window-settings-disk.png")));
         page->applyButton()->click();
@@ -589,6 +590,10 @@ private slots:
                      stored.contains(QLatin1String("<weight>700</weight>")) &&
                      stored.contains(QLatin1String("diskKiB='2097152'")),
                  qPrintable(stored));
+        QVERIFY2(
+            stored.contains(QLatin1String("<initarg>--port</initarg>\n    <initarg>80</initarg>"
+                                          "\n    <initarg>two words</initarg>")),
+            qPrintable(stored));
         QVERIFY(!page->isModified());
 
         // Without the interface again (its network is not running) and without the quota (this
