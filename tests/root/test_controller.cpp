@@ -548,6 +548,7 @@ private slots:
         const size_t at = out.find("size=");
         const long size = std::atol(out.c_str() + at + 5);
         QVERIFY2(size > 8 * 1024 && size <= 15 * 1024, out.c_str());
+        qInfo("quota 20 MiB with 6 MiB there before: the 40 MiB write stopped at %ld KiB", size);
         const auto usage = readDiskQuota(rootFd.get());
         QVERIFY(usage);
         QCOMPARE(usage->limitBytes, uint64_t{20} << 20);
