@@ -177,13 +177,15 @@ int rootfsCreate(const QStringList& arguments) {
             options[QStringLiteral("mirror")] = value;
         else if (word == QStringLiteral("--include"))
             options[QStringLiteral("packages")] = value.split(',', Qt::SkipEmptyParts);
+        else if (word == QStringLiteral("--variant"))
+            options[QStringLiteral("variant")] = value;
         else
             return failWith(QStringLiteral("unknown option %1").arg(word));
     }
     if (names.size() != 1)
         return failWith(QStringLiteral("usage: cubbyctl rootfs-create NAME [--source SOURCE] "
                                        "[--suite S] [--mirror URL] [--include PKG,...] "
-                                       "[--detach]"));
+                                       "[--variant system|minimal] [--detach]"));
     auto reply = manager().CreateRootfs(names[0], source, options);
     return startedJob(reply, detach, QStringLiteral("Root filesystem '%1' created").arg(names[0]));
 }

@@ -40,7 +40,7 @@ Status busyboxArguments(const QVariantMap& options, const HelperConfig& config,
     return {};
 }
 
-// suite (s), mirror (s), packages (as): see DebianBootstrap.
+// suite (s), mirror (s), packages (as), variant (s: system or minimal): see DebianBootstrap.
 Status debianArguments(const QVariantMap& options, const HelperConfig& config,
                        std::vector<std::string>& out) {
     DebianBootstrap request;
@@ -52,15 +52,26 @@ Status debianArguments(const QVariantMap& options, const HelperConfig& config,
         else if (key == QStringLiteral("mirror") && value.typeId() == QMetaType::QString)
             request.mirror = value.toString().toStdString();
         else if (key == QStringLiteral("packages") && value.typeId() == QMetaType::QStringList) {
-            for (const auto& package : value.toStringList())
+            // Bounded before it is kept: validateDebianBootstrap allows 64.
+            const QStringList packages = value.toStringList();
+            if (packages.size() > 64)
+                return failInvalid("at most 64 extra packages");
+            for (const auto& package : packages)
                 request.packages.push_back(package.toStdString());
+        } else if (key == QStringLiteral("variant") && value.typeId() == QMetaType::QString) {
+            const auto variant = debianVariantNamed(value.toString().toStdString());
+            if (!variant)
+                return failInvalid("the debian variant is system or minimal, not '" +
+                                   value.toString().left(64).toStdString() + "'");
+            request.variant = *variant;
         } else
-            return failInvalid("the debian source takes suite (a string), mirror (a string) "
-                               "and packages (a list of strings), not '" +
-                               key.toStdString() + "' of type " + value.typeName());
+            return failInvalid("the debian source takes suite (a string), mirror (a string), "
+                               "packages (a list of strings) and variant (a string), not '" +
+                               key.left(64).toStdString() + "' of type " + value.typeName());
     }
     CUBBY_CHECK(validateDebianBootstrap(request));
-    out.insert(out.end(), {"--suite", request.suite, "--mirror", request.mirror, "--cache",
+    out.insert(out.end(), {"--suite", request.suite, "--mirror", request.mirror, "--variant",
+                           std::string(debianVariantName(request.variant)), "--cache",
                            config.paths.cacheDir() + "/debian"});
     if (!request.packages.empty()) {
         std::string include;

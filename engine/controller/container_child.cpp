@@ -102,6 +102,14 @@ void beforePivot(const ChildContext& context, int rootFd) {
         auto target = openOrCreateInRoot(rootFd, step.target, step.targetIsFile);
         check(context, target);
         const std::string targetPath = fdPath(target->get());
+        if (step.action == MountAction::WriteFile) {
+            const UniqueFd file(::open(targetPath.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC));
+            check(context,
+                  file.valid() && ::write(file.get(), step.data.data(), step.data.size()) ==
+                                      static_cast<ssize_t>(step.data.size()),
+                  std::format("writing {}", step.target));
+            continue;
+        }
         if (step.action == MountAction::MountFilesystem) {
             check(context,
                   ::mount(step.fstype.c_str(), targetPath.c_str(), step.fstype.c_str(), step.flags,
@@ -167,6 +175,7 @@ void afterPivot(const ChildContext& context) {
         case MountAction::BindHost:
         case MountAction::MountFilesystem:
         case MountAction::Symlink:
+        case MountAction::WriteFile:
             break;
         }
     }

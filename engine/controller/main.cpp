@@ -194,6 +194,37 @@ Result<ContainerNetworkPlan> planNetwork(const Options& options, const Domain& d
     return network;
 }
 
+// The host's os-release (os-release(5): /etc first, then /usr/lib), for /run/host in system
+// containers; empty if neither can be read. Bounded: it is a few hundred bytes.
+std::string hostOsRelease() {
+    for (const char* path : {"/etc/os-release", "/usr/lib/os-release"}) {
+        const UniqueFd file(::open(path, O_RDONLY | O_CLOEXEC));
+        if (!file)
+            continue;
+        std::string text(16 * 1024, '\0');
+        const ssize_t got = ::read(file.get(), text.data(), text.size());
+        if (got > 0) {
+            text.resize(static_cast<size_t>(got));
+            return text;
+        }
+    }
+    return {};
+}
+
+// What init's path leads to inside the root (symlinks followed there): its last component.
+std::string initTarget(const Domain& domain, int rootFd) {
+    auto init = openInRoot(rootFd, domain.os.init);
+    if (!init)
+        return {};
+    char target[PATH_MAX];
+    const std::string link = std::format("/proc/self/fd/{}", init->get());
+    const ssize_t size = ::readlink(link.c_str(), target, sizeof target - 1);
+    if (size <= 0)
+        return {};
+    const std::string_view path(target, static_cast<size_t>(size));
+    return std::string(path.substr(path.rfind('/') + 1));
+}
+
 Result<std::unique_ptr<Controller>> prepare(const Options& options) {
     CUBBY_TRY(domain, loadDefinition(options));
     CUBBY_TRY(lock, lockContainer(options.paths, domain.name));
@@ -205,7 +236,8 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
                                    domain.cubby.diskQuotaKiB, root->sourceDir));
     CUBBY_TRY(disks, resolveDisks(domain.blkiotune));
     CUBBY_TRY(layout, detectCgroupLayout());
-    HostFacts host{layout == CgroupLayout::Unified, std::nullopt};
+    HostFacts host{layout == CgroupLayout::Unified || hasUnifiedHierarchy(), std::nullopt,
+                   hostOsRelease(), initTarget(domain, rootFd.get())};
     if (domain.cubby.ownerUid) {
         // An owner without an account (or a home) shares nothing from one.
         if (auto account = homeAccountOf(*domain.cubby.ownerUid))
@@ -222,6 +254,14 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
         return fail(Error::system(errno, "handing the console to the container's root"));
     CUBBY_TRY(cgroup, ContainerCgroup::create(options.paths.cgroupParent, domain.name,
                                               planCgroupLimits(domain, disks)));
+    if (plan.cgroupDelegateUid >= 0 && plan.cgroupDelegateGid >= 0) {
+        if (auto handed = cgroup.delegateTo(static_cast<uid_t>(plan.cgroupDelegateUid),
+                                            static_cast<gid_t>(plan.cgroupDelegateGid));
+            !handed) {
+            (void)cgroup.remove();
+            return fail(handed.error());
+        }
+    }
     auto loop = EventLoop::create();
     if (!loop) {
         (void)cgroup.remove();

@@ -248,6 +248,25 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
     if (host.cgroupUnified)
         mounts.push_back(fresh("cgroup2", "/sys/fs/cgroup", noSuidDevExec, ""));
     addDevTree(mounts);
+    if (root) {
+        // systemd's container interface (systemd.io/CONTAINER_INTERFACE): /run a tmpfs before
+        // init runs, with /run/host saying who manages the container and what the host is,
+        // read-only. Any other init finds an empty /run, as on a booting machine.
+        mounts.push_back(fresh("tmpfs", "/run", MS_NOSUID | MS_NODEV, "mode=755,size=20%"));
+        mounts.push_back(
+            fresh("tmpfs", "/run/host", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=755,size=256k"));
+        const auto writeFile = [&](std::string target, std::string text) {
+            MountStep step;
+            step.action = MountAction::WriteFile;
+            step.target = std::move(target);
+            step.data = std::move(text);
+            step.targetIsFile = true;
+            mounts.push_back(std::move(step));
+        };
+        writeFile("/run/host/container-manager", "cubby\n");
+        if (!host.osRelease.empty())
+            writeFile("/run/host/os-release", host.osRelease);
+    }
     if (!root && std::ranges::none_of(domain.filesystems, [](const Filesystem& fs) {
             return fs.targetDir == "/tmp";
         })) {
@@ -263,6 +282,8 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
         mounts.push_back(afterPivot(MountAction::MaskFile, "", std::string(file)));
     for (const auto dir : maskedDirectories)
         mounts.push_back(afterPivot(MountAction::MaskDirectory, "", std::string(dir)));
+    if (root)
+        mounts.push_back(afterPivot(MountAction::RemountReadOnly, "", "/run/host"));
     if (root && root->readOnly)
         mounts.push_back(afterPivot(MountAction::RemountReadOnly, "", "/"));
 
@@ -273,6 +294,8 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
         plan.uidMap = idMapText(domain.idmap->uids);
         plan.gidMap = idMapText(domain.idmap->gids);
         plan.consoleHostUid = hostIdOf(domain.idmap->uids, 0);
+        plan.cgroupDelegateUid = plan.consoleHostUid;
+        plan.cgroupDelegateGid = hostIdOf(domain.idmap->gids, 0);
         plan.consoleHostGid = hostIdOf(domain.idmap->gids, 5);
         if (plan.consoleHostGid < 0)
             plan.consoleHostGid = hostIdOf(domain.idmap->gids, 0);
@@ -292,7 +315,7 @@ ContainerPlan planContainer(const Domain& domain, const HostFacts& host) {
     plan.workingDirectory = domain.os.initDir.empty() ? "/" : domain.os.initDir;
     plan.identity = {domain.os.initUser, domain.os.initGroup};
 
-    const std::string_view init = domain.os.init;
+    const std::string_view init = host.initTarget.empty() ? domain.os.init : host.initTarget;
     const std::string_view basename = init.substr(init.rfind('/') + 1);
     plan.shutdownSignal = SIGTERM;
     plan.rebootSignal = 0; // the controller restarts the container itself

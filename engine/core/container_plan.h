@@ -30,6 +30,7 @@ enum class MountAction {
     RemountReadOnly, // after pivot: target (already a mount) becomes read-only
     MaskFile,        // after pivot: /dev/null is bound over the file, if it exists
     MaskDirectory,   // after pivot: an empty read-only tmpfs over the directory, if it exists
+    WriteFile,       // before pivot: target (a file, created) gets `data` as its content
 };
 
 struct MountStep {
@@ -91,6 +92,10 @@ struct ContainerPlan {
     // that init (BusyBox's opens /dev/console itself) may use it; -1: leave it as it is.
     int64_t consoleHostUid = -1;
     int64_t consoleHostGid = -1;
+    // Who the container's cgroup2 directory is handed to (its root's host ids, with a user
+    // namespace); -1: nobody, root has it already.
+    int64_t cgroupDelegateUid = -1;
+    int64_t cgroupDelegateGid = -1;
     std::vector<std::string> argv;
     std::vector<std::string> environment; // NAME=value
     std::string workingDirectory;
@@ -101,7 +106,10 @@ struct ContainerPlan {
 
 // The host facts a plan depends on, gathered by the caller.
 struct HostFacts {
-    bool cgroupUnified = false; // mount cgroup2 inside (pure v2 hosts)
+    // Mount cgroup2 inside: the host has a unified hierarchy (pure v2, or a hybrid host's
+    // /sys/fs/cgroup/unified), and the container's group there is the root of its cgroup
+    // namespace, handed to it.
+    bool cgroupUnified = false;
     // The container's owner as the password database has them (absent: no owner, or the
     // owner has no account): folders under their home are shared idmapped.
     struct Owner {
@@ -110,6 +118,13 @@ struct HostFacts {
         std::string home; // absolute, no trailing slash
     };
     std::optional<Owner> owner = {};
+    // The host's os-release, handed to system containers at /run/host/os-release (systemd's
+    // container interface); empty: none.
+    std::string osRelease = {};
+    // The file init's path leads to inside the root, symlinks followed (Debian's /sbin/init
+    // is systemd), by its last component; empty: the path as written decides. It picks the
+    // shutdown and reboot signals.
+    std::string initTarget = {};
 };
 
 ContainerPlan planContainer(const Domain& domain, const HostFacts& host);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <format>
+#include <initializer_list>
 
 namespace cubby {
 
@@ -59,6 +60,40 @@ bool plainPath(std::string_view path) {
 
 } // namespace
 
+std::optional<DebianVariant> debianVariantNamed(std::string_view name) {
+    if (name == "system")
+        return DebianVariant::System;
+    if (name == "minimal")
+        return DebianVariant::Minimal;
+    return std::nullopt;
+}
+
+std::string_view debianVariantName(DebianVariant variant) {
+    return variant == DebianVariant::System ? "system" : "minimal";
+}
+
+std::string hostnameFor(std::string_view name) {
+    std::string out;
+    for (const char c : name.substr(0, 63)) {
+        const bool alnum =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        out += alnum ? c : '-';
+    }
+    while (!out.empty() && out.front() == '-')
+        out.erase(0, 1);
+    while (!out.empty() && out.back() == '-')
+        out.pop_back();
+    return out.empty() ? "debian" : out;
+}
+
+const std::vector<std::string>& debianVariantPackages(DebianVariant variant) {
+    static const std::vector<std::string> system = {
+        "systemd-sysv", "dbus", "libpam-systemd", "iproute2", "iputils-ping", "sudo", "locales",
+    };
+    static const std::vector<std::string> minimal;
+    return variant == DebianVariant::System ? system : minimal;
+}
+
 std::string knownDebianSuites() {
     std::string out;
     for (size_t i = 0; i < debianSuites.size(); ++i) {
@@ -88,17 +123,47 @@ Status validateDebianBootstrap(const DebianBootstrap& request) {
         if (!validPackageName(package))
             return failInvalid(std::format("{} is not a Debian package name", quoted(package)));
     }
+    if (!request.hostname.empty() && hostnameFor(request.hostname) != request.hostname)
+        return failInvalid(std::format("{} is not a hostname (letters, digits and '-')",
+                                       quoted(request.hostname)));
     return {};
 }
 
 std::vector<std::string> mmdebstrapArguments(const DebianBootstrap& request,
                                              std::string_view target, std::string_view cacheDir) {
     std::vector<std::string> arguments = {"--mode=root", "--variant=minbase", "--format=directory"};
-    if (!request.packages.empty()) {
+    std::vector<std::string> packages = debianVariantPackages(request.variant);
+    packages.insert(packages.end(), request.packages.begin(), request.packages.end());
+    if (!packages.empty()) {
         std::string include = "--include=";
-        for (size_t i = 0; i < request.packages.size(); ++i)
-            include += (i > 0 ? "," : "") + request.packages[i];
+        for (size_t i = 0; i < packages.size(); ++i)
+            include += (i > 0 ? "," : "") + packages[i];
         arguments.push_back(include);
+    }
+    if (request.variant == DebianVariant::System) {
+        // Run by mmdebstrap with sh, the new root as $1. Every value in them is Cubby's own or
+        // checked (the hostname: letters, digits and '-'), so nothing needs quoting.
+        const std::string hostname = hostnameFor(request.hostname);
+        for (const std::string& hook : std::initializer_list<std::string>{
+                 std::format("echo {} >\"$1/etc/hostname\"", hostname),
+                 std::format("printf '127.0.1.1\\t{}\\n' >>\"$1/etc/hosts\"", hostname),
+                 // systemd makes the machine ID from container_uuid at the first boot.
+                 ": >\"$1/etc/machine-id\"; rm -f \"$1/var/lib/dbus/machine-id\"",
+                 "echo LANG=C.UTF-8 >\"$1/etc/default/locale\"",
+                 "mkdir -p \"$1/etc/systemd/network\" && printf '[Match]\\nName=eth*\\n\\n"
+                 "[Network]\\nDHCP=yes\\n' >\"$1/etc/systemd/network/80-cubby.network\"",
+                 // Not its wait-online: a container without an interface would wait two
+                 // minutes for one and boot degraded.
+                 "systemctl --root=\"$1\" enable systemd-networkd.service && systemctl "
+                 "--root=\"$1\" disable systemd-networkd-wait-online.service",
+                 // The console is handed out only to whom polkit allows io.github.cubby1.console:
+                 // it logs root in, as `machinectl shell` would.
+                 "mkdir -p \"$1/etc/systemd/system/console-getty.service.d\" && printf "
+                 "'[Service]\\nExecStart=\\nExecStart=-/sbin/agetty --autologin root "
+                 "--noclear --keep-baud - 115200,38400,9600 $TERM\\n' >\"$1/etc/systemd/"
+                 "system/console-getty.service.d/cubby-autologin.conf\"",
+             })
+            arguments.push_back("--customize-hook=" + hook);
     }
     if (plainPath(cacheDir)) {
         // mmdebstrap's documented package cache: copy what is cached into the new root's

@@ -15,11 +15,33 @@ namespace cubby {
 inline constexpr std::string_view defaultDebianSuite = "trixie";
 inline constexpr std::string_view defaultDebianMirror = "http://deb.debian.org/debian";
 
+enum class DebianVariant {
+    // A server that boots: systemd as init, DHCP on eth* by systemd-networkd, D-Bus, a getty
+    // on the console that logs root in (the console is polkit's to hand out), C.UTF-8, the
+    // hostname written, an empty machine-id (systemd makes one from the container's UUID).
+    System,
+    Minimal, // mmdebstrap's minbase and nothing else: no init system (bash runs as init)
+};
+
 struct DebianBootstrap {
     std::string suite{defaultDebianSuite};
     std::string mirror{defaultDebianMirror};
-    std::vector<std::string> packages; // installed on top of the minbase variant
+    std::vector<std::string> packages; // installed on top of the variant's
+    DebianVariant variant = DebianVariant::System;
+    std::string hostname; // System: /etc/hostname; letters, digits and '-' (hostnameFor)
 };
+
+// "system" and "minimal", as the worker's --variant and the helper's option spell them.
+std::optional<DebianVariant> debianVariantNamed(std::string_view name);
+std::string_view debianVariantName(DebianVariant variant);
+
+// A hostname (RFC 1123 label) for a root filesystem's name: letters and digits kept, anything
+// else a '-', at most 63 characters, never starting or ending with '-'; "debian" if nothing is
+// left.
+std::string hostnameFor(std::string_view name);
+
+// The packages a variant installs on top of minbase.
+const std::vector<std::string>& debianVariantPackages(DebianVariant variant);
 
 // Suites Cubby knows (codenames and the archive's aliases); the mirror an http(s) URL of
 // plain characters (it ends up in the root's sources.list, so no spaces, quotes or newlines);

@@ -16,7 +16,8 @@ constexpr std::string_view usageText =
                            --progress-fd N
        cubby-rootfs create --base DIR --name NAME --source archive --progress-fd N  < ARCHIVE
        cubby-rootfs create --base DIR --name NAME --source debian [--suite SUITE]
-                           [--mirror URL] [--include PKG,PKG...] [--cache DIR] --progress-fd N
+                           [--mirror URL] [--include PKG,PKG...] [--variant system|minimal]
+                           [--cache DIR] --progress-fd N
        cubby-rootfs remove --base DIR --name NAME --progress-fd N
        cubby-rootfs clean-stale --base DIR [--progress-fd N]
 
@@ -28,8 +29,10 @@ SIGTERM or SIGINT cancels; a cancelled or failed create leaves nothing behind.
   create       builds DIR/NAME from BusyBox (PATH must be statically linked; default
                /bin/busybox), from a tar or cpio archive on standard input, in any
                compression libarchive reads (gzip, bzip2, xz, zstd, lz4, …), or as a
-               minbase Debian system made by mmdebstrap (default suite trixie from
-               http://deb.debian.org/debian; --cache keeps downloaded packages for next time)
+               Debian system made by mmdebstrap (default suite trixie from
+               http://deb.debian.org/debian): by default one that boots systemd (networkd
+               DHCP on eth*, D-Bus, root logged in on the console, the hostname NAME),
+               --variant minimal for minbase alone; --cache keeps downloaded packages)
   remove       removes DIR/NAME without following symlinks or crossing mount points
   clean-stale  removes what killed workers left (DIR/.partial-*, DIR/.removing-*)
 
@@ -119,6 +122,13 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
                 start = comma + 1;
             }
             haveDebianOption = true;
+        } else if (flag == "--variant" && command.verb == RootfsCommand::Verb::Create) {
+            const auto variant = debianVariantNamed(value);
+            if (!variant)
+                return std::unexpected(usageError(
+                    std::format("--variant is system or minimal, not {}", quoted(value))));
+            command.debian.variant = *variant;
+            haveDebianOption = true;
         } else if (flag == "--cache" && command.verb == RootfsCommand::Verb::Create) {
             command.debianCache = value;
             haveDebianOption = true;
@@ -147,8 +157,10 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
             return std::unexpected(usageError("--busybox goes with --source busybox"));
         if (haveDebianOption && command.source != RootfsCommand::Source::Debian)
             return std::unexpected(
-                usageError("--suite, --mirror, --include and --cache go with --source debian"));
+                usageError("--suite, --mirror, --include, --variant and --cache go with --source "
+                           "debian"));
         if (command.source == RootfsCommand::Source::Debian) {
+            command.debian.hostname = hostnameFor(command.name);
             if (auto valid = validateDebianBootstrap(command.debian); !valid)
                 return std::unexpected(CommandLineError{std::move(valid.error()), false});
             if (!command.debianCache.empty() && command.debianCache.front() != '/')

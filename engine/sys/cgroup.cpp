@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <dirent.h>
 #include <fcntl.h>
 #include <format>
 #include <linux/magic.h>
@@ -54,11 +55,16 @@ struct Hierarchy {
     bool v2 = false;
     std::vector<std::string_view> controllers{}; // v1: those of ours it carries
     bool optional = false;                       // open() does without it when it is missing
-    std::string path{};                          // the group's directory
-    UniqueFd parentDir{};                        // `parent`, for the rmdir in remove()
-    UniqueFd dir{};                              // the group, O_RDONLY|O_DIRECTORY
+    // The cgroup2 mount of a hybrid host: it carries none of our controllers, but the
+    // container's own cgroup2 tree (its cgroup namespace's root) lives there, delegated.
+    bool delegateOnly = false;
+    std::string path{};   // the group's directory
+    UniqueFd parentDir{}; // `parent`, for the rmdir in remove()
+    UniqueFd dir{};       // the group, O_RDONLY|O_DIRECTORY
 
     bool carries(std::string_view controller) const {
+        if (delegateOnly)
+            return false;
         return v2 || std::ranges::find(controllers, controller) != controllers.end();
     }
 };
@@ -173,6 +179,18 @@ Result<std::vector<Hierarchy>> hierarchiesFor(CgroupLayout layout) {
         same->controllers.push_back(controller.name);
         same->optional = same->optional && !controller.required;
     }
+    // The unified hierarchy beside them (systemd's hybrid mode mounts it at
+    // /sys/fs/cgroup/unified): a container's systemd runs in unified mode there, as nspawn
+    // lets it on such hosts.
+    for (const CgroupMount& mount : mounts) {
+        if (mount.v2 && mount.root == "/") {
+            out.push_back({.mountPoint = mount.mountPoint,
+                           .v2 = true,
+                           .optional = true,
+                           .delegateOnly = true});
+            break;
+        }
+    }
     return out;
 }
 
@@ -258,7 +276,7 @@ Status reachGroup(Hierarchy& hierarchy, const std::vector<std::string>& parent,
     std::string path = hierarchy.mountPoint;
     CUBBY_TRY(dir, openDir(AT_FDCWD, path, path));
     const auto prepare = [&](int at, const std::string& atPath) -> Status {
-        if (create && hierarchy.v2)
+        if (create && hierarchy.v2 && !hierarchy.delegateOnly)
             return enableControllers(at, atPath, v2Controllers);
         return {};
     };
@@ -427,6 +445,69 @@ const IoWrite v1IoWrites[] = {
      "the write operations limit"},
 };
 
+// A container's systemd makes groups of its own below the container's (init.scope,
+// system.slice, …); a group is only as deep as this, which no real tree comes near.
+constexpr unsigned maxGroupDepth = 32;
+
+// The subdirectories of a cgroup directory (its child groups).
+Result<std::vector<std::string>> childGroups(int dirFd, const std::string& path) {
+    // A descriptor of its own: a duplicate would share the directory offset, and a second
+    // listing through the same group's descriptor would then find nothing.
+    const int copy = ::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR* listing = copy >= 0 ? ::fdopendir(copy) : nullptr;
+    if (!listing) {
+        if (copy >= 0)
+            ::close(copy);
+        return fail(Error::system(errno, "listing " + path));
+    }
+    std::vector<std::string> children;
+    while (const dirent* entry = ::readdir(listing)) {
+        const std::string name = entry->d_name;
+        if (entry->d_type == DT_DIR && name != "." && name != "..")
+            children.push_back(name);
+    }
+    ::closedir(listing);
+    return children;
+}
+
+// Every pid in the group at `dirFd` and the groups below it.
+Status collectPids(int dirFd, const std::string& path, unsigned depth, std::vector<pid_t>& out) {
+    CUBBY_TRY(text, readAt(dirFd, path + "/cgroup.procs", "cgroup.procs"));
+    CUBBY_TRY(numbers, parseNumberList(text, path + "/cgroup.procs"));
+    out.insert(out.end(), numbers.begin(), numbers.end());
+    if (depth >= maxGroupDepth)
+        return {};
+    CUBBY_TRY(children, childGroups(dirFd, path));
+    for (const std::string& child : children) {
+        UniqueFd childFd(::openat(dirFd, child.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!childFd && errno == ENOENT)
+            continue; // removed meanwhile
+        if (!childFd)
+            return fail(Error::system(errno, "opening " + path + "/" + child));
+        CUBBY_CHECK(collectPids(childFd.get(), path + "/" + child, depth + 1, out));
+    }
+    return {};
+}
+
+// Removes the groups below the one at `dirFd`, deepest first (a group goes only once it has
+// no children and no processes).
+Status removeChildGroups(int dirFd, const std::string& path, unsigned depth) {
+    if (depth >= maxGroupDepth)
+        return fail(Error::system(ELOOP, path + ": groups nested deeper than Cubby removes"));
+    CUBBY_TRY(children, childGroups(dirFd, path));
+    for (const std::string& child : children) {
+        UniqueFd childFd(::openat(dirFd, child.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!childFd && errno == ENOENT)
+            continue;
+        if (!childFd)
+            return fail(Error::system(errno, "opening " + path + "/" + child));
+        CUBBY_CHECK(removeChildGroups(childFd.get(), path + "/" + child, depth + 1));
+        if (::unlinkat(dirFd, child.c_str(), AT_REMOVEDIR) != 0 && errno != ENOENT)
+            return fail(Error::system(errno, "removing " + path + "/" + child));
+    }
+    return {};
+}
+
 using StatsField = uint64_t CgroupStats::*;
 
 // One figure of CgroupStats: a one-number file, or one key of a flat-keyed file.
@@ -470,6 +551,15 @@ Result<CgroupLayout> detectCgroupLayout() {
                           "no cgroup hierarchy has the memory controller: /sys/fs/cgroup is not "
                           "cgroup v2 with memory in cgroup.controllers, and no v1 memory "
                           "hierarchy is mounted"));
+}
+
+bool hasUnifiedHierarchy() {
+    if (isCgroup2(cgroupRoot))
+        return true;
+    auto mounts = cgroupMounts();
+    return mounts && std::ranges::any_of(*mounts, [](const CgroupMount& mount) {
+               return mount.v2 && mount.root == "/";
+           });
 }
 
 struct ContainerCgroup::State {
@@ -596,10 +686,17 @@ Status ContainerCgroup::State::restrictDevicesV1(const std::vector<DeviceRule>& 
 }
 
 Result<std::vector<pid_t>> ContainerCgroup::State::memberPids() const {
-    CUBBY_TRY(hierarchy, need("memory"));
-    CUBBY_TRY(text, readAt(*hierarchy, "cgroup.procs"));
-    CUBBY_TRY(numbers, parseNumberList(text, hierarchy->path + "/cgroup.procs"));
-    return std::vector<pid_t>(numbers.begin(), numbers.end());
+    std::vector<pid_t> pids;
+    for (const Hierarchy& hierarchy : hierarchies) {
+        // Where the container's own systemd moves processes into groups of its own: the
+        // unified one (v1 hierarchies are not mounted inside), recursively.
+        if (hierarchy.dir && (hierarchy.v2 || hierarchy.carries("memory")))
+            CUBBY_CHECK(collectPids(hierarchy.dir.get(), hierarchy.path, 0, pids));
+    }
+    std::ranges::sort(pids);
+    const auto [first, last] = std::ranges::unique(pids);
+    pids.erase(first, last);
+    return pids;
 }
 
 // Frozen processes cannot fork or exit, so the pids read while frozen stay theirs until they
@@ -677,6 +774,16 @@ Result<ContainerCgroup> ContainerCgroup::create(std::string_view parent, std::st
 }
 
 Result<ContainerCgroup> ContainerCgroup::open(std::string_view parent, std::string_view name) {
+    return openGroup(parent, name, false);
+}
+
+Result<ContainerCgroup> ContainerCgroup::openLeftovers(std::string_view parent,
+                                                       std::string_view name) {
+    return openGroup(parent, name, true);
+}
+
+Result<ContainerCgroup> ContainerCgroup::openGroup(std::string_view parent, std::string_view name,
+                                                   bool partial) {
     CUBBY_TRY(parts, parentComponents(parent));
     CUBBY_CHECK(checkComponent(name, "cgroup name"));
     CUBBY_TRY(layout, detectCgroupLayout());
@@ -686,11 +793,14 @@ Result<ContainerCgroup> ContainerCgroup::open(std::string_view parent, std::stri
     state->name = std::string(name);
     for (Hierarchy& hierarchy : hierarchies) {
         auto reached = reachGroup(hierarchy, parts, state->name, false, {});
-        if (!reached && (reached.error().kind != ErrorKind::NotFound || !hierarchy.optional))
+        if (!reached &&
+            (reached.error().kind != ErrorKind::NotFound || !(hierarchy.optional || partial)))
             return fail(reached.error());
         if (reached)
             state->hierarchies.push_back(std::move(hierarchy));
     }
+    if (state->hierarchies.empty())
+        return fail(Error::of(ErrorKind::NotFound, std::format("no cgroup {} is left", name)));
     return ContainerCgroup(std::move(state));
 }
 
@@ -735,6 +845,26 @@ std::vector<std::string> ContainerCgroup::paths() const {
     return out;
 }
 
+Status ContainerCgroup::delegateTo(uid_t uid, gid_t gid) {
+    for (const Hierarchy& hierarchy : m_state->hierarchies) {
+        if (!hierarchy.dir || !hierarchy.v2)
+            continue;
+        // Groups cost kernel memory, and remove() goes only so deep: bounded before handing
+        // over (the files stay root's).
+        CUBBY_CHECK(writeAt(hierarchy, "cgroup.max.depth", std::to_string(maxGroupDepth - 1)));
+        CUBBY_CHECK(writeAt(hierarchy, "cgroup.max.descendants", "1024"));
+        if (::fchown(hierarchy.dir.get(), uid, gid) != 0)
+            return fail(Error::system(errno, "handing " + hierarchy.path + " to the container"));
+        for (const char* file : {"cgroup.procs", "cgroup.threads", "cgroup.subtree_control"}) {
+            if (::fchownat(hierarchy.dir.get(), file, uid, gid, AT_SYMLINK_NOFOLLOW) != 0 &&
+                errno != ENOENT)
+                return fail(Error::system(
+                    errno, std::format("handing {}/{} to the container", hierarchy.path, file)));
+        }
+    }
+    return {};
+}
+
 Status ContainerCgroup::addProcess(pid_t pid) {
     const std::string value = std::to_string(pid);
     for (const Hierarchy& hierarchy : m_state->hierarchies) {
@@ -769,14 +899,24 @@ Result<CgroupStats> ContainerCgroup::readStats() const {
 
 Status ContainerCgroup::killAll() {
     const State& state = *m_state;
-    const Hierarchy* members = state.members();
-    if (!members)
+    // cgroup.kill (Linux 5.14) kills a cgroup2 group and all below it at once, forks in flight
+    // included; a hybrid host's unified hierarchy holds the same processes, so it serves too.
+    const Hierarchy* killer = nullptr;
+    const Hierarchy* any = nullptr;
+    for (const Hierarchy& hierarchy : state.hierarchies) {
+        if (!hierarchy.dir)
+            continue;
+        any = any ? any : &hierarchy;
+        if (!killer && hierarchy.v2 && existsAt(hierarchy, "cgroup.kill"))
+            killer = &hierarchy;
+    }
+    if (!any)
         return fail(Error::of(ErrorKind::NotFound,
                               std::format("cgroup {} is not there (removed?)", state.name)));
-    // cgroup.kill (Linux 5.14) kills the whole group at once, forks in flight included.
-    const bool atOnce = state.layout == CgroupLayout::Unified && existsAt(*members, "cgroup.kill");
+    const Hierarchy* members = killer ? killer : any;
+    const bool atOnce = killer != nullptr;
     if (atOnce)
-        CUBBY_CHECK(writeAt(*members, "cgroup.kill", "1"));
+        CUBBY_CHECK(writeAt(*killer, "cgroup.kill", "1"));
     const auto deadline = std::chrono::steady_clock::now() + killTimeout;
     for (;;) {
         CUBBY_TRY(pids, state.memberPids());
@@ -804,6 +944,13 @@ Status ContainerCgroup::remove() {
     for (Hierarchy& hierarchy : m_state->hierarchies) {
         if (!hierarchy.parentDir)
             continue;
+        if (hierarchy.dir) {
+            if (auto below = removeChildGroups(hierarchy.dir.get(), hierarchy.path, 0); !below) {
+                if (!first)
+                    first = below.error();
+                continue;
+            }
+        }
         if (::unlinkat(hierarchy.parentDir.get(), m_state->name.c_str(), AT_REMOVEDIR) != 0 &&
             errno != ENOENT) {
             if (!first)

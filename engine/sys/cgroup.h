@@ -2,7 +2,9 @@
 // Resource control for one container: one group per container, created before the
 // container's init runs and removed after it is gone. The backend is chosen from what the
 // host mounts: a pure cgroup v2 hierarchy (what users have), or the v1/v2 hybrid of hosts
-// whose memory, cpu, pids and devices controllers are v1 (the build machines). A systemd host
+// whose memory, cpu, pids and devices controllers are v1 (the build machines); there the group
+// is also made in the unified hierarchy beside them, without controllers, so that a container's
+// systemd finds a cgroup2 tree of its own. A systemd host
 // will later get a delegated scope and machined registration behind the same interface.
 
 #include "cgroup_plan.h"
@@ -24,6 +26,10 @@ enum class CgroupLayout {
 
 Result<CgroupLayout> detectCgroupLayout();
 
+// Whether the host mounts a cgroup2 hierarchy (all of /sys/fs/cgroup, or a hybrid host's
+// /sys/fs/cgroup/unified): a container then gets a cgroup2 tree of its own at /sys/fs/cgroup.
+bool hasUnifiedHierarchy();
+
 // Figures read from the group itself, never by walking /proc.
 struct CgroupStats {
     uint64_t memoryCurrentBytes = 0;
@@ -44,6 +50,9 @@ public:
                                           const CgroupLimits& limits);
     // An existing group (a restarted helper, stale-state cleanup).
     static Result<ContainerCgroup> open(std::string_view parent, std::string_view name);
+    // What is left of a group in any hierarchy (a controller killed half-way through removing
+    // it), for killing and removing: NotFound only when nothing is.
+    static Result<ContainerCgroup> openLeftovers(std::string_view parent, std::string_view name);
 
     ContainerCgroup(ContainerCgroup&&) noexcept;
     ContainerCgroup& operator=(ContainerCgroup&&) noexcept;
@@ -57,6 +66,11 @@ public:
     // hierarchy on a hybrid host), for logs and for checking that remove() left nothing.
     std::vector<std::string> paths() const;
     Status addProcess(pid_t pid);
+    // Hands the group's cgroup2 directory (pure v2, or a hybrid host's unified hierarchy) to
+    // the container's root, as systemd's delegation does: the directory, cgroup.procs,
+    // cgroup.threads and cgroup.subtree_control — never the limit files Cubby wrote. A
+    // container's systemd then makes and fills groups of its own below it.
+    Status delegateTo(uid_t uid, gid_t gid);
     Result<CgroupStats> readStats() const;
     // Rewrites what `limits` sets (planLiveCgroupLimits: memory and CPU) in the running group;
     // the device rules stay as created.
@@ -67,16 +81,20 @@ public:
     // an eventfd registered for memory.oom_control on v1. Read it to drain it, then compare
     // readStats().oomKills with what was seen before (one notice may stand for several kills).
     Result<UniqueFd> watchOomKills() const;
-    // SIGKILL to every process in the group, then waits (bounded) until cgroup.procs is empty.
+    // SIGKILL to every process in the group and the groups below it, then waits (bounded) until
+    // none is left.
     // The dead stay counted in pids.current until their parents reap them.
     Status killAll();
-    // Removes the (empty) group from every hierarchy; a directory already gone counts as
-    // removed. `parent` stays: other containers share it.
+    // Removes the (empty) group from every hierarchy, with the groups a container's systemd
+    // made below it; a directory already gone counts as removed. `parent` stays: other
+    // containers share it.
     Status remove();
 
 private:
     struct State;
     explicit ContainerCgroup(std::unique_ptr<State> state);
+    static Result<ContainerCgroup> openGroup(std::string_view parent, std::string_view name,
+                                             bool partial);
     std::unique_ptr<State> m_state;
 };
 

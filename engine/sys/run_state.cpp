@@ -143,7 +143,7 @@ Result<bool> cleanStaleContainer(const CubbyPaths& paths, std::string_view name)
 
 Result<bool> cleanLeftovers(const CubbyPaths& paths, std::string_view name) {
     bool cleaned = false;
-    if (auto group = ContainerCgroup::open(paths.cgroupParent, name)) {
+    if (auto group = ContainerCgroup::openLeftovers(paths.cgroupParent, name)) {
         CUBBY_CHECK(group->killAll());
         CUBBY_CHECK(group->remove());
         cleaned = true;

@@ -18,7 +18,8 @@ Status walkDirectory(int dirFd, dev_t device, const TreeVisitor& visit, const st
         return failInvalid(std::format("{} lies more than {} directories deep; such a tree is not "
                                        "walked",
                                        where, maxTreeWalkDepth));
-    const int copy = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 0);
+    // Its own descriptor (not a duplicate, which would share the caller's directory offset).
+    const int copy = ::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     DIR* listing = copy >= 0 ? ::fdopendir(copy) : nullptr;
     if (!listing) {
         if (copy >= 0)

@@ -47,7 +47,7 @@ bool needsRootfsJob(RootfsKind kind) {
     return kind == RootfsKind::Busybox || kind == RootfsKind::Debian || kind == RootfsKind::Tarball;
 }
 
-std::string defaultInit(RootfsKind kind) {
+std::string defaultInit(RootfsKind kind, bool debianMinimal) {
     switch (kind) {
     case RootfsKind::Busybox:
     case RootfsKind::Tarball:
@@ -56,7 +56,7 @@ std::string defaultInit(RootfsKind kind) {
     case RootfsKind::Debian:
         // mmdebstrap's minbase variant installs no init system (no systemd, no sysvinit):
         // bash, an Essential package, on the console is what works without more packages.
-        return "/bin/bash";
+        return debianMinimal ? "/bin/bash" : "/sbin/init";
     case RootfsKind::Application:
         return "/bin/sh";
     }
@@ -77,7 +77,11 @@ QString rootfsSource(const ContainerRequest& request) {
 QVariantMap rootfsOptions(const ContainerRequest& request) {
     if (request.rootfs != RootfsKind::Debian)
         return {};
-    QVariantMap options{{QStringLiteral("suite"), QString::fromStdString(request.debianSuite)}};
+    QVariantMap options{
+        {QStringLiteral("suite"), QString::fromStdString(request.debianSuite)},
+        {QStringLiteral("variant"),
+         QString::fromUtf8(debianVariantName(request.debianMinimal ? DebianVariant::Minimal
+                                                                   : DebianVariant::System))}};
     if (!request.debianPackages.empty()) {
         QStringList packages;
         for (const auto& package : request.debianPackages)

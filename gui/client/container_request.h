@@ -50,6 +50,7 @@ struct ContainerRequest {
     RootfsKind rootfs = RootfsKind::Busybox;
     std::string debianSuite = "trixie";
     std::vector<std::string> debianPackages;
+    bool debianMinimal = false; // minbase without an init system (DebianVariant::Minimal)
     std::string tarballPath;
     std::string directory;
     std::string init = "/sbin/init";
@@ -65,7 +66,8 @@ struct ContainerRequest {
 // Whether a root filesystem job runs before the definition is stored.
 bool needsRootfsJob(RootfsKind kind);
 // The init a kind of root filesystem starts by default (see the wizard's page text).
-std::string defaultInit(RootfsKind kind);
+// A Debian system boots systemd; a minimal one has no init system and runs bash.
+std::string defaultInit(RootfsKind kind, bool debianMinimal = false);
 // CreateRootfs's source and options for Busybox and Debian (empty source otherwise).
 QString rootfsSource(const ContainerRequest& request);
 QVariantMap rootfsOptions(const ContainerRequest& request);

@@ -137,6 +137,7 @@ private:
     QButtonGroup* m_kinds;
     QComboBox* m_suite;
     QLineEdit* m_packages;
+    QCheckBox* m_minimal; // Debian without an init system
     QLineEdit* m_tarball;
     QPushButton* m_browseTarball;
     QLineEdit* m_directory;

@@ -28,7 +28,9 @@ QString rootfsText(const ContainerRequest& request) {
     case RootfsKind::Busybox:
         return ContainerSummary::tr("a new minimal BusyBox system, “%1”").arg(name);
     case RootfsKind::Debian: {
-        QString text = ContainerSummary::tr("a new Debian %1 system, “%2”")
+        QString text = (request.debianMinimal
+                            ? ContainerSummary::tr("a new minimal Debian %1 system, “%2”")
+                            : ContainerSummary::tr("a new Debian %1 system booting systemd, “%2”"))
                            .arg(QString::fromStdString(request.debianSuite), name);
         if (!request.debianPackages.empty()) {
             QStringList packages;

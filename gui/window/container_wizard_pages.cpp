@@ -208,6 +208,7 @@ RootfsPage::RootfsPage(QWidget* parent)
     , m_kinds(new QButtonGroup(this))
     , m_suite(new QComboBox)
     , m_packages(new QLineEdit)
+    , m_minimal(new QCheckBox(tr("&Minimal: no init system, bash on the console")))
     , m_tarball(new QLineEdit)
     , m_browseTarball(new QPushButton(tr("&Browse…")))
     , m_directory(new QLineEdit)
@@ -235,6 +236,9 @@ RootfsPage::RootfsPage(QWidget* parent)
                        QStringLiteral("forky"), QStringLiteral("sid")});
     m_packages->setObjectName(QStringLiteral("packagesEdit"));
     m_packages->setPlaceholderText(tr("extra packages, e.g. iproute2 openssh-server"));
+    m_minimal->setObjectName(QStringLiteral("debianMinimal"));
+    m_minimal->setToolTip(tr("Without it, Debian boots systemd: networking by DHCP, a journal, "
+                             "logins, and root logged in on the console"));
     m_tarball->setObjectName(QStringLiteral("tarballEdit"));
     m_tarball->setAccessibleName(tr("Root filesystem archive"));
     m_tarball->setPlaceholderText(tr("a .tar, .tar.gz, .tar.xz, .tar.zst… file"));
@@ -250,6 +254,7 @@ RootfsPage::RootfsPage(QWidget* parent)
     auto* debian = new QFormLayout;
     debian->addRow(tr("Suite:"), m_suite);
     debian->addRow(tr("Packages:"), m_packages);
+    debian->addRow(QString(), m_minimal);
     auto* tarball = new QHBoxLayout;
     tarball->addWidget(m_tarball, 1);
     tarball->addWidget(m_browseTarball);
@@ -285,6 +290,7 @@ RootfsPage::RootfsPage(QWidget* parent)
             kindChanged();
     });
     connect(m_init, &QLineEdit::textEdited, this, [this] { m_initEdited = true; });
+    connect(m_minimal, &QCheckBox::toggled, this, &RootfsPage::kindChanged);
     for (QLineEdit* edit : {m_packages, m_tarball, m_directory, m_init})
         connect(edit, &QLineEdit::textChanged, this, &RootfsPage::recheck);
     connect(m_browseTarball, &QPushButton::clicked, this, [this] { browse(false); });
@@ -311,16 +317,18 @@ void RootfsPage::offerPaths() {
 void RootfsPage::kindChanged() {
     // The init field follows the kind until the user writes their own.
     if (!m_initEdited)
-        m_init->setText(QString::fromStdString(defaultInit(kind())));
+        m_init->setText(QString::fromStdString(defaultInit(kind(), m_minimal->isChecked())));
     switch (kind()) {
     case RootfsKind::Busybox:
         m_initNote->setText(tr("BusyBox init runs a root shell on the console and asks for an "
                                "address by DHCP."));
         break;
     case RootfsKind::Debian:
-        m_initNote->setText(tr("A minimal Debian has no init system: bash runs on the console. "
-                               "For a full boot add sysvinit-core to the packages and use "
-                               "/sbin/init."));
+        m_initNote->setText(m_minimal->isChecked()
+                                ? tr("A minimal Debian has no init system: bash runs on the "
+                                     "console.")
+                                : tr("Debian boots systemd: the console shows its start and "
+                                     "logs root in; networking comes by DHCP."));
         break;
     case RootfsKind::Tarball:
     case RootfsKind::Directory:
@@ -358,6 +366,7 @@ void RootfsPage::apply(ContainerRequest& request) const {
     request.rootfs = kind();
     request.debianSuite = m_suite->currentText().toStdString();
     request.debianPackages = splitPackages(m_packages->text().toStdString());
+    request.debianMinimal = m_minimal->isChecked();
     request.tarballPath = m_tarball->text().trimmed().toStdString();
     request.directory = m_directory->text().trimmed().toStdString();
     request.init = m_init->text().trimmed().toStdString();

@@ -67,7 +67,9 @@ private slots:
 
     void everyRootfsKind() {
         const std::string made = "/var/lib/cubby/rootfs/box1";
-        QCOMPARE(roundTrip(basic(RootfsKind::Debian), made).os.init, std::string("/bin/bash"));
+        // A Debian system boots systemd; a minimal one runs bash.
+        QCOMPARE(roundTrip(basic(RootfsKind::Debian), made).os.init, std::string("/sbin/init"));
+        QCOMPARE(defaultInit(RootfsKind::Debian, true), std::string("/bin/bash"));
         QCOMPARE(roundTrip(basic(RootfsKind::Debian), made).rootFilesystem()->sourceDir, made);
         QCOMPARE(roundTrip(basic(RootfsKind::Tarball), made).rootFilesystem()->sourceDir, made);
         // An existing directory is used as it is: no job, the rootfs path given is ignored.
@@ -229,6 +231,10 @@ private slots:
                  QStringList({"iproute2", "openssh-server", "vim"}));
         QCOMPARE(options.value("packages").typeId(), int(QMetaType::QStringList));
         QVERIFY(!rootfsOptions(basic(RootfsKind::Debian)).contains("packages"));
+        QCOMPARE(rootfsOptions(basic(RootfsKind::Debian)).value("variant"), QVariant("system"));
+        ContainerRequest minimal = basic(RootfsKind::Debian);
+        minimal.debianMinimal = true;
+        QCOMPARE(rootfsOptions(minimal).value("variant"), QVariant("minimal"));
     }
 };
 

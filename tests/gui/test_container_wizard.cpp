@@ -191,8 +191,12 @@ private slots:
         QCOMPARE(field<QLineEdit>(wizard, "initEdit")->text(), QStringLiteral("/sbin/init"));
         // The init field follows the kind until the user writes their own.
         field<QRadioButton>(wizard, "debianRadio")->setChecked(true);
-        QCOMPARE(field<QLineEdit>(wizard, "initEdit")->text(), QStringLiteral("/bin/bash"));
+        QCOMPARE(field<QLineEdit>(wizard, "initEdit")->text(), QStringLiteral("/sbin/init"));
         QVERIFY(screenshot("container-wizard-2-rootfs-debian.png"));
+        field<QCheckBox>(wizard, "debianMinimal")->setChecked(true);
+        QCOMPARE(field<QLineEdit>(wizard, "initEdit")->text(), QStringLiteral("/bin/bash"));
+        field<QCheckBox>(wizard, "debianMinimal")->setChecked(false);
+        QCOMPARE(field<QLineEdit>(wizard, "initEdit")->text(), QStringLiteral("/sbin/init"));
         field<QRadioButton>(wizard, "busyboxRadio")->setChecked(true);
         QVERIFY(screenshot("container-wizard-2-rootfs.png"));
 

@@ -44,7 +44,9 @@ private slots:
         QFETCH(QString, suite);
         QFETCH(QString, mirror);
         QFETCH(QString, package);
-        DebianBootstrap request{suite.toStdString(), mirror.toStdString(), {}};
+        DebianBootstrap request;
+        request.suite = suite.toStdString();
+        request.mirror = mirror.toStdString();
         if (!package.isEmpty())
             request.packages.push_back(package.toStdString());
         const auto valid = validateDebianBootstrap(request);
@@ -61,7 +63,11 @@ private slots:
     }
 
     void commandLine() {
-        const DebianBootstrap request{"bookworm", "https://mirror.example/debian", {"vim", "g++"}};
+        DebianBootstrap request;
+        request.suite = "bookworm";
+        request.mirror = "https://mirror.example/debian";
+        request.packages = {"vim", "g++"};
+        request.variant = DebianVariant::Minimal;
         QVERIFY(validateDebianBootstrap(request).has_value());
         const auto arguments = mmdebstrapArguments(request, "/var/lib/cubby/rootfs/.partial-x",
                                                    "/var/lib/cubby/cache/debian");
@@ -86,6 +92,37 @@ private slots:
                                           }),
                      cache);
         }
+    }
+
+    // The default: a Debian that boots. systemd and what a server needs on top of minbase,
+    // and the hooks that name it, leave its machine ID to the first boot, bring up DHCP and
+    // log root in on the console.
+    void systemVariant() {
+        DebianBootstrap request;
+        request.packages = {"vim"};
+        request.hostname = hostnameFor("web_01.test");
+        QCOMPARE(request.hostname, std::string("web-01-test"));
+        QVERIFY(validateDebianBootstrap(request).has_value());
+        const auto arguments = mmdebstrapArguments(request, "/r", "");
+        const auto has = [&](std::string_view part) {
+            return std::ranges::any_of(arguments, [&](const std::string& argument) {
+                return argument.find(part) != std::string::npos;
+            });
+        };
+        QVERIFY(has("--include=systemd-sysv,dbus,libpam-systemd,iproute2,iputils-ping,sudo,"
+                    "locales,vim"));
+        QVERIFY(has("--customize-hook=echo web-01-test >\"$1/etc/hostname\""));
+        QVERIFY(has(": >\"$1/etc/machine-id\""));
+        QVERIFY(has("systemctl --root=\"$1\" enable systemd-networkd.service"));
+        QVERIFY(has("--autologin root"));
+        QVERIFY(has("Name=eth*"));
+        // A hostname is checked like the rest of the request.
+        request.hostname = "a;reboot";
+        QVERIFY(!validateDebianBootstrap(request));
+        QCOMPARE(hostnameFor("--"), std::string("debian"));
+        QCOMPARE(hostnameFor(std::string(80, 'a')).size(), size_t{63});
+        QCOMPARE(debianVariantNamed("minimal"), std::optional(DebianVariant::Minimal));
+        QCOMPARE(debianVariantNamed("full"), std::optional<DebianVariant>());
     }
 
     void progressFromOutput() {

@@ -1,0 +1,245 @@
+// Issue 11: a Debian made by the Debian source boots systemd as PID 1 in a default
+// (unprivileged) container, in unified cgroup mode on a cgroup2 tree handed to it — the
+// hybrid host's unified hierarchy here, the whole delegated group in the vm tier — with
+// journald and logind running and nothing failed; `systemctl poweroff` inside ends it,
+// `systemctl reboot` inside brings it back; started and destroyed again and again, and after
+// its controller is killed, it leaves no group, run directory or process behind.
+//
+// The tree comes from tests/support/make-debian-system-root (ctest fixture
+// debian_system_root) and is copied once per run, since booting writes to it.
+#include "cgroup.h"
+#include "controller_run.h"
+#include "file_helpers.h"
+#include "run_state.h"
+
+#include <QTest>
+#include <csignal>
+#include <cstdlib>
+#include <format>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace cubby;
+using namespace cubby::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Under the vm tier's emulated CPU a boot takes many times longer than here.
+std::chrono::milliseconds bootTimeout() {
+    return std::getenv("CUBBY_IN_VM") ? 240s : 60s;
+}
+
+bool exists(const std::string& path) {
+    struct stat info = {};
+    return ::stat(path.c_str(), &info) == 0;
+}
+
+// Every directory named NAME under PARENT in any cgroup hierarchy of this host.
+std::vector<std::string> groupsLeft(const std::string& parent, const std::string& name) {
+    std::vector<std::string> left;
+    for (const char* root : {"/sys/fs/cgroup", "/sys/fs/cgroup/unified", "/sys/fs/cgroup/memory",
+                             "/sys/fs/cgroup/pids", "/sys/fs/cgroup/cpu", "/sys/fs/cgroup/devices",
+                             "/sys/fs/cgroup/blkio", "/sys/fs/cgroup/freezer",
+                             "/sys/fs/cgroup/cpuset", "/sys/fs/cgroup/cpuacct"}) {
+        const std::string path = std::format("{}/{}/{}", root, parent, name);
+        if (exists(path))
+            left.push_back(path);
+    }
+    return left;
+}
+
+} // namespace
+
+class TestSystemdBoot : public QObject {
+    Q_OBJECT
+
+    std::string m_holder;
+    std::string m_root;
+    std::unique_ptr<TestPrefix> m_prefix;
+
+    std::string domainXml(const std::string& name) const {
+        return "<domain type='lxc'><name>" + name +
+               "</name><memory unit='MiB'>512</memory><os><type>exe</type><init>/sbin/init"
+               "</init></os>" +
+               unprivilegedIdmapXml() +
+               "<features><privnet/></features><devices><filesystem type='mount'><source dir='" +
+               m_root + "'/><target dir='/'/></filesystem><console type='pty'/></devices></domain>";
+    }
+
+    // Types `command` at the root shell systemd's console getty logs in, and returns what the
+    // console shows until `marker` (echoed after it).
+    static std::string atConsole(ControllerClient& client, const std::string& command,
+                                 const std::string& marker, std::chrono::milliseconds timeout) {
+        // Quoted so that the echo of the typed line does not show the marker itself.
+        if (!client.send(ControlMessage::ConsoleInput, command + "; echo " + marker + "\"\"-$?\n"))
+            return "console input failed";
+        return readConsoleUntil(client, marker + "-", timeout);
+    }
+
+    bool noLeftovers(const std::string& name, std::string& why) const {
+        const auto groups = groupsLeft(m_prefix->cgroupParent(), name);
+        if (!groups.empty()) {
+            why = "cgroups left: " + groups.front();
+            return false;
+        }
+        if (exists(m_prefix->runDir(name))) {
+            why = "run directory left: " + m_prefix->runDir(name);
+            return false;
+        }
+        return true;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(geteuid() == 0, "the root tier needs root: run it through scripts/test");
+        const char* made = std::getenv("CUBBY_DEBIAN_SYSTEM_ROOT");
+        QVERIFY2(
+            made && exists(std::string(made) + "/sbin/init"),
+            "CUBBY_DEBIAN_SYSTEM_ROOT names no Debian tree (ctest fixture debian_system_root)");
+        char templ[] = "/tmp/cubby-systemd-XXXXXX";
+        QVERIFY(::mkdtemp(templ));
+        m_holder = templ; // 0700, as Cubby's own root filesystems' parent is
+        m_root = m_holder + "/root";
+        QCOMPARE(std::system(("cp -a " + std::string(made) + " " + m_root).c_str()), 0);
+        m_prefix = std::make_unique<TestPrefix>();
+    }
+
+    void bootsWithNothingFailed() {
+        const std::string name = "sdboot";
+        ControllerRun run(*m_prefix, name, domainXml(name));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        // The boot on the console, and root logged in by the console getty.
+        const std::string boot = readConsoleUntil(*client, "root@trixie-system", bootTimeout());
+        QVERIFY2(boot.find("Welcome to") != std::string::npos &&
+                     boot.find("Debian GNU/Linux 13") != std::string::npos,
+                 boot.c_str());
+        // The Debian source wrote the root filesystem's name as its hostname.
+        QVERIFY2(boot.find("root@trixie-system") != std::string::npos, boot.c_str());
+        QVERIFY2(boot.find("cgroupsv1") == std::string::npos &&
+                     boot.find("legacy") == std::string::npos,
+                 boot.c_str());
+        const std::string state =
+            atConsole(*client,
+                      "systemctl is-system-running --wait; systemctl --failed --plain --no-legend; "
+                      "systemctl is-active systemd-journald systemd-logind dbus | tr '\\n' ' '; "
+                      "stat -fc %T /sys/fs/cgroup; cat /run/host/container-manager; "
+                      "systemd-detect-virt; cat /proc/1/comm",
+                      "STATE", bootTimeout());
+        qInfo("%s", state.c_str());
+        // "running", then straight on to journald, logind and D-Bus active: `systemctl
+        // --failed` listed nothing in between.
+        QVERIFY2(state.find("running\r\nactive active active") != std::string::npos, state.c_str());
+        QVERIFY2(state.find("cgroup2fs") != std::string::npos, state.c_str());
+        QVERIFY2(state.find("\ncubby") != std::string::npos, state.c_str());
+        QVERIFY2(state.find("\nsystemd") != std::string::npos, state.c_str()); // PID 1
+        // Its systemd divided its own cgroup2 tree; the host sees the groups below Cubby's.
+        const std::string unified =
+            exists("/sys/fs/cgroup/unified") ? "/sys/fs/cgroup/unified/" : "/sys/fs/cgroup/";
+        QVERIFY(exists(unified + m_prefix->cgroupParent() + "/" + name + "/init.scope"));
+
+        // Powered off from inside: the controller ends, and so does everything of it.
+        QVERIFY(client->send(ControlMessage::ConsoleInput, "systemctl poweroff\n"));
+        QCOMPARE(run.waitExit(bootTimeout()), 0);
+        std::string why;
+        QVERIFY2(noLeftovers(name, why), why.c_str());
+        const std::string events = readFile(m_prefix->path() + "/var/log/cubby/sdboot.events");
+        QVERIFY2(events.find("init powered off") != std::string::npos, events.c_str());
+    }
+
+    void rebootInsideComesBack() {
+        const std::string name = "sdreboot";
+        ControllerRun run(*m_prefix, name, domainXml(name));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        QVERIFY(readConsoleUntil(*client, "root@trixie", bootTimeout()).find("root@trixie") !=
+                std::string::npos);
+        QVERIFY(client->send(ControlMessage::ConsoleInput, "systemctl reboot\n"));
+        const std::string eventsPath = m_prefix->path() + "/var/log/cubby/sdreboot.events";
+        const auto deadline = std::chrono::steady_clock::now() + bootTimeout();
+        std::string events;
+        while (std::chrono::steady_clock::now() < deadline) {
+            events = readFile(eventsPath);
+            size_t starts = 0;
+            for (size_t at = events.find("started:"); at != std::string::npos;
+                 at = events.find("started:", at + 1))
+                ++starts;
+            if (starts >= 2)
+                break;
+            std::this_thread::sleep_for(200ms);
+        }
+        QVERIFY2(events.find("reboot") != std::string::npos, events.c_str());
+        QVERIFY2(events.rfind("started:") != events.find("started:"), events.c_str());
+        // Back: logged in again on the new boot's console.
+        auto again = run.connect();
+        QVERIFY(again && again->request(ControlMessage::AttachConsole));
+        // The scrollback may still hold the first boot's prompt: the second boot's is awaited.
+        std::string seen;
+        const auto loginDeadline = std::chrono::steady_clock::now() + bootTimeout();
+        const auto newBootLoggedIn = [&] {
+            const size_t welcome = seen.rfind("Welcome to");
+            return welcome != std::string::npos &&
+                   seen.find("root@trixie", welcome) != std::string::npos;
+        };
+        while (!newBootLoggedIn() && std::chrono::steady_clock::now() < loginDeadline)
+            seen += readConsoleUntil(*again, "root@trixie", 5s);
+        QVERIFY2(newBootLoggedIn(), seen.c_str());
+        const std::string state =
+            atConsole(*again, "systemctl is-system-running --wait", "BACK", bootTimeout());
+        QVERIFY2(state.find("running\r\n") != std::string::npos, state.c_str());
+        QVERIFY(again->request(ControlMessage::Destroy));
+        QCOMPARE(run.waitExit(30s), 0);
+        std::string why;
+        QVERIFY2(noLeftovers(name, why), why.c_str());
+    }
+
+    // Started, booted and destroyed again and again; then once with its controller killed,
+    // after which the next start cleans up and succeeds.
+    void startDestroyAgainAndAgain() {
+        const std::string name = "sdrepeat";
+        const int rounds = std::getenv("CUBBY_IN_VM") ? 3 : 20;
+        for (int round = 0; round < rounds; ++round) {
+            ControllerRun run(*m_prefix, name, domainXml(name));
+            QVERIFY2(run.waitReady(), (std::format("round {}: ", round) + run.error()).c_str());
+            auto client = run.connect();
+            QVERIFY(client && client->request(ControlMessage::AttachConsole));
+            // Far enough that systemd has made its groups and started services.
+            QVERIFY(readConsoleUntil(*client, "Reached target", bootTimeout()).find("Reached") !=
+                    std::string::npos);
+            QVERIFY(client->request(ControlMessage::Destroy));
+            QCOMPARE(run.waitExit(30s), 0);
+            std::string why;
+            QVERIFY2(noLeftovers(name, why), (std::format("round {}: ", round) + why).c_str());
+        }
+        {
+            ControllerRun run(*m_prefix, name, domainXml(name));
+            QVERIFY2(run.waitReady(), run.error().c_str());
+            auto client = run.connect();
+            QVERIFY(client && client->request(ControlMessage::AttachConsole));
+            QVERIFY(readConsoleUntil(*client, "Reached target", bootTimeout()).find("Reached") !=
+                    std::string::npos);
+            ::kill(run.controllerPid(), SIGKILL);
+            run.waitExit(10s);
+        }
+        ControllerRun run(*m_prefix, name, domainXml(name));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::Destroy));
+        QCOMPARE(run.waitExit(30s), 0);
+        std::string why;
+        QVERIFY2(noLeftovers(name, why), why.c_str());
+    }
+
+    void cleanupTestCase() {
+        m_prefix.reset();
+        if (!m_holder.empty())
+            std::system(("rm -rf --one-file-system " + m_holder).c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSystemdBoot)
+#include "test_systemd_boot.moc"
