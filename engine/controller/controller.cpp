@@ -236,11 +236,19 @@ void Controller::onInitExit() {
     if (action == LifecycleAction::Restart && m_restarts.size() < maxRestartsPerMinute) {
         m_restarts.push_back(now);
         m_state = State::Running;
-        if (launch() && writeLiveState()) {
+        // The groups the last boot's systemd made go first: a new init cannot join a group
+        // that has children with controllers enabled.
+        auto relaunched = m_setup.cgroup.resetDelegation();
+        if (relaunched)
+            relaunched = launch();
+        if (relaunched)
+            relaunched = writeLiveState();
+        if (relaunched) {
             m_events.add(
                 std::format("restarted: {} is pid {}", m_setup.plan.argv.front(), m_initPid));
             return;
         }
+        m_events.add("the restart failed: " + relaunched.error().message);
     }
     finish();
 }

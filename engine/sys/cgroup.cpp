@@ -69,15 +69,22 @@ struct Hierarchy {
     }
 };
 
-bool hasWord(std::string_view text, std::string_view word) {
+// The blank- or newline-separated words of a cgroup file ("memory pids\n").
+std::vector<std::string_view> splitWords(std::string_view text) {
+    std::vector<std::string_view> words;
     size_t start = 0;
     while (start < text.size()) {
         const size_t end = std::min(text.find_first_of(" \n", start), text.size());
-        if (text.substr(start, end - start) == word)
-            return true;
+        if (end > start)
+            words.push_back(text.substr(start, end - start));
         start = end + 1;
     }
-    return false;
+    return words;
+}
+
+bool hasWord(std::string_view text, std::string_view word) {
+    const auto words = splitWords(text);
+    return std::ranges::find(words, word) != words.end();
 }
 
 // Opened O_RDONLY, not O_PATH: BPF_PROG_ATTACH refuses O_PATH descriptors, and reading the
@@ -860,6 +867,23 @@ Status ContainerCgroup::delegateTo(uid_t uid, gid_t gid) {
                 errno != ENOENT)
                 return fail(Error::system(
                     errno, std::format("handing {}/{} to the container", hierarchy.path, file)));
+        }
+    }
+    return {};
+}
+
+Status ContainerCgroup::resetDelegation() {
+    for (const Hierarchy& hierarchy : m_state->hierarchies) {
+        if (!hierarchy.dir || !hierarchy.v2)
+            continue;
+        CUBBY_CHECK(removeChildGroups(hierarchy.dir.get(), hierarchy.path, 0));
+        CUBBY_TRY(enabled, readAt(hierarchy, "cgroup.subtree_control"));
+        std::string off;
+        for (const std::string_view controller : splitWords(enabled))
+            off += std::format("-{} ", controller);
+        if (!off.empty()) {
+            off.pop_back();
+            CUBBY_CHECK(writeAt(hierarchy, "cgroup.subtree_control", off));
         }
     }
     return {};

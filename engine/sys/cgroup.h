@@ -71,6 +71,10 @@ public:
     // cgroup.threads and cgroup.subtree_control — never the limit files Cubby wrote. A
     // container's systemd then makes and fills groups of its own below it.
     Status delegateTo(uid_t uid, gid_t gid);
+    // Back to how create() left it, for a new init after a reboot (the group empty): the
+    // groups the container made are removed and the controllers it enabled for them switched
+    // off again.
+    Status resetDelegation();
     Result<CgroupStats> readStats() const;
     // Rewrites what `limits` sets (planLiveCgroupLimits: memory and CPU) in the running group;
     // the device rules stay as created.
