@@ -24,5 +24,7 @@ std::span<const Command> rootfsCommands();
 std::span<const Command> shareCommands();
 // limit_commands.cpp: setmem, apply-live.
 std::span<const Command> limitCommands();
+// exec_command.cpp: exec.
+std::span<const Command> execCommands();
 
 } // namespace cubby::cli

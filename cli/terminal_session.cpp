@@ -56,13 +56,14 @@ bool writeAll(int fd, const char* data, size_t size) {
 
 } // namespace
 
-int runTerminalSession(int ptyMaster) {
+int runTerminalSession(int ptyMaster, bool announce) {
     sigset_t winch;
     sigemptyset(&winch);
     sigaddset(&winch, SIGWINCH);
     ::sigprocmask(SIG_BLOCK, &winch, nullptr);
     const int resizes = ::signalfd(-1, &winch, SFD_CLOEXEC);
-    std::fprintf(stderr, "Connected; press Ctrl+] to leave.\r\n");
+    if (announce)
+        std::fprintf(stderr, "Connected; press Ctrl+] to leave.\r\n");
     copyWindowSize(ptyMaster);
     RawTerminal raw;
     bool stdinOpen = true;
@@ -105,7 +106,8 @@ int runTerminalSession(int ptyMaster) {
                 break;
         }
     }
-    std::fprintf(stderr, "\r\nDisconnected.\r\n");
+    if (announce)
+        std::fprintf(stderr, "\r\nDisconnected.\r\n");
     return 0;
 }
 

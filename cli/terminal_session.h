@@ -7,6 +7,8 @@ namespace cubby::cli {
 constexpr char escapeKey = 0x1d; // Ctrl+]
 
 // Runs until the other side hangs up or the user presses Ctrl+]; returns the exit status.
-int runTerminalSession(int ptyMaster);
+// `announce`: say how to leave first (the console and shells; not exec, whose output is the
+// command's alone).
+int runTerminalSession(int ptyMaster, bool announce = true);
 
 } // namespace cubby::cli

@@ -63,6 +63,12 @@ public slots:
     QVariantMapList GetStats();
     QDBusUnixFileDescriptor OpenConsole(const QString& name, QString& ptyName);
     QDBusUnixFileDescriptor OpenShell(const QString& name, const QString& user, QString& ptyName);
+    QDBusUnixFileDescriptor Exec(const QString& name, const QStringList& argv, const QString& user,
+                                 QDBusUnixFileDescriptor& input, QDBusUnixFileDescriptor& output,
+                                 QDBusUnixFileDescriptor& errors);
+    QDBusUnixFileDescriptor ExecTerminal(const QString& name, const QStringList& argv,
+                                         const QString& user, QDBusUnixFileDescriptor& pty,
+                                         QString& ptyName);
     QVariantMapList ListNetworks();
     QString DefineNetwork(const QString& xml, QStringList& warnings);
     void UndefineNetwork(const QString& name);
@@ -131,6 +137,9 @@ private:
     RootfsFacts rootfsFacts(const std::string& name, uint caller) const;
     // Validates a name argument's syntax (nothing about the state); replies with the error.
     bool checkContainerName(const QString& name);
+    // Exec and ExecTerminal (manager_exec.cpp).
+    void startExec(const QString& name, const QStringList& argv, const QString& user,
+                   bool terminal);
     bool checkNetworkName(const QString& name);
     // NotFound unless defined; for preconditions.
     Status containerDefined(const QString& name) const;

@@ -385,6 +385,9 @@ void Controller::handleRequest(Client& client, std::string_view packet) {
     case ControlMessage::OpenShell:
         openShellFor(client, std::string(request->payload));
         break;
+    case ControlMessage::Exec:
+        execFor(client, request->payload);
+        break;
     case ControlMessage::StatusQuery:
         send(client, encodeControl(ControlMessage::Reply, statusText()));
         break;
@@ -535,6 +538,49 @@ void Controller::openShellFor(Client& client, const std::string& user) {
     (void)sendWithFd(client.fd.get(),
                      encodeControl(ControlMessage::Reply, "ok " + session->ptyName),
                      session->master.get());
+}
+
+void Controller::execFor(Client& client, std::string_view payload) {
+    const auto request = parseExecRequest(payload);
+    if (!request) {
+        send(client, encodeControl(ControlMessage::Failure,
+                                   "exec needs a program, at most 1024 arguments and a plain "
+                                   "user name or number"));
+        return;
+    }
+    if (!m_initPidfd) {
+        send(client, encodeControl(ControlMessage::Failure, "the container is not running"));
+        return;
+    }
+    auto session = startExec(m_initPidfd.get(), m_setup.plan, m_setup.cgroup, request->user,
+                             request->argv, request->terminal);
+    if (!session) {
+        send(client, encodeControl(ControlMessage::Failure, session.error().message));
+        return;
+    }
+    const pid_t waiter = session->waiter;
+    UniqueFd pidfd(static_cast<int>(::syscall(SYS_pidfd_open, waiter, 0)));
+    if (pidfd) {
+        const int fd = pidfd.get();
+        if (m_setup.loop.watch(fd, EPOLLIN, [this, fd](uint32_t) {
+                const auto found = m_execWaiters.find(fd);
+                if (found == m_execWaiters.end())
+                    return;
+                ::waitpid(found->second.first, nullptr, WNOHANG);
+                m_setup.loop.unwatch(fd);
+                m_execWaiters.erase(found);
+            }))
+            m_execWaiters.emplace(fd, std::pair{waiter, std::move(pidfd)});
+    }
+    if (request->terminal) {
+        const int fds[] = {session->status.get(), session->master.get()};
+        (void)sendWithFds(client.fd.get(),
+                          encodeControl(ControlMessage::Reply, "ok " + session->ptyName), fds);
+    } else {
+        const int fds[] = {session->status.get(), session->input.get(), session->output.get(),
+                           session->errors.get()};
+        (void)sendWithFds(client.fd.get(), encodeControl(ControlMessage::Reply, "ok"), fds);
+    }
 }
 
 void Controller::onPtyClient(int fd, uint32_t events) {

@@ -66,6 +66,7 @@ private:
     Status launch();
     void openConsolePty(Client& client);
     void openShellFor(Client& client, const std::string& user);
+    void execFor(Client& client, std::string_view payload);
     // SetLimits: memory and CPU changed in the running group, the live state rewritten.
     void setLimits(Client& client, std::string_view payload);
     void onPtyClient(int fd, uint32_t events);
@@ -101,6 +102,8 @@ private:
     std::map<int, std::unique_ptr<PtyClient>> m_ptyClients;
     UniqueFd m_sizeTimer; // ticks while PTY clients exist (a PTY reports no resize event)
     std::deque<std::chrono::steady_clock::time_point> m_restarts;
+    // The processes that wait for exec'd commands, by pidfd: reaped when they end.
+    std::map<int, std::pair<pid_t, UniqueFd>> m_execWaiters;
     bool m_finished = false;
     EventLog m_events;
     uint64_t m_oomKillsLogged = 0;

@@ -57,28 +57,48 @@ std::string loginShell(std::string_view passwd, uint32_t uid) {
     return "/bin/sh";
 }
 
-// Closes every descriptor from 3 up except `a` and `b` (both at least 3).
-void closeAllBut(int a, int b) {
-    const unsigned low = static_cast<unsigned>(std::min(a, b));
-    const unsigned high = static_cast<unsigned>(std::max(a, b));
-    if (low > 3)
-        ::close_range(3, low - 1, 0);
-    if (high > low + 1)
-        ::close_range(low + 1, high - 1, 0);
-    ::close_range(high + 1, ~0U, 0);
+// Closes every descriptor from 3 up except those in `keep` (each at least 3, or -1).
+void closeAllBut(std::vector<int> keep) {
+    std::erase_if(keep, [](int fd) { return fd < 3; });
+    std::ranges::sort(keep);
+    unsigned next = 3;
+    for (const int fd : keep) {
+        if (static_cast<unsigned>(fd) > next)
+            ::close_range(next, static_cast<unsigned>(fd) - 1, 0);
+        next = static_cast<unsigned>(fd) + 1;
+    }
+    ::close_range(next, ~0U, 0);
 }
 
-// In the container, as PID 1's sibling: becomes the user and runs the login shell.
-[[noreturn]] void runShell(const ContainerPlan& plan, const SeccompProgram& seccomp,
-                           const std::string& ptyName, const std::string& user) {
+// What the command to run is and where its streams go.
+struct Command {
+    std::string user;
+    std::vector<std::string> argv; // empty: the user's login shell
+    bool terminal = true;
+    int stdinFd = -1, stdoutFd = -1, stderrFd = -1; // without a terminal: the pipes' ends
+    int statusFd = -1;                              // -1: nothing waits for it (a shell)
+};
+
+// In the container, as PID 1's sibling: becomes the user and runs the command (or the login
+// shell) with the terminal or the pipes as its standard streams.
+[[noreturn]] void runCommand(const ContainerPlan& plan, const SeccompProgram& seccomp,
+                             const std::string& ptyName, const Command& command) {
     ::setsid();
-    const int slave = ::open(ptyName.c_str(), O_RDWR);
-    if (slave < 0 || ::ioctl(slave, TIOCSCTTY, 0) != 0)
-        _exit(126);
-    for (int fd = 0; fd <= 2; ++fd)
-        ::dup2(slave, fd);
-    if (slave > 2)
-        ::close(slave);
+    if (command.terminal) {
+        const int slave = ::open(ptyName.c_str(), O_RDWR);
+        if (slave < 0 || ::ioctl(slave, TIOCSCTTY, 0) != 0)
+            _exit(126);
+        for (int fd = 0; fd <= 2; ++fd)
+            ::dup2(slave, fd);
+        if (slave > 2)
+            ::close(slave);
+    } else {
+        // dup2 clears close-on-exec on the copies; the originals close at exec.
+        if (::dup2(command.stdinFd, 0) < 0 || ::dup2(command.stdoutFd, 1) < 0 ||
+            ::dup2(command.stderrFd, 2) < 0)
+            _exit(126);
+    }
+    const char* newline = command.terminal ? "\r\n" : "\n";
     for (const int cap : plan.capabilitiesToDrop)
         ::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
     if (plan.noNewPrivileges && ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
@@ -86,16 +106,16 @@ void closeAllBut(int a, int b) {
     // Still root in the container (CAP_SYS_ADMIN there), as loading without no_new_privs
     // needs; the filter then covers the user's whole session.
     if (const int error = loadSeccompProgram(seccomp); error != 0) {
-        const std::string message =
-            std::format("cubby: loading the system-call filter: {}\r\n", std::strerror(error));
-        (void)::write(1, message.data(), message.size());
+        const std::string message = std::format("cubby: loading the system-call filter: {}{}",
+                                                std::strerror(error), newline);
+        (void)::write(2, message.data(), message.size());
         _exit(126);
     }
     const std::string passwd = readSmallFile("/etc/passwd");
-    auto identity = resolveIdentity(passwd, readSmallFile("/etc/group"), user, "");
+    auto identity = resolveIdentity(passwd, readSmallFile("/etc/group"), command.user, "");
     if (!identity) {
-        const std::string message = "cubby: " + identity.error().message + "\r\n";
-        (void)::write(1, message.data(), message.size());
+        const std::string message = "cubby: " + identity.error().message + newline;
+        (void)::write(2, message.data(), message.size());
         _exit(126);
     }
     const gid_t gid = identity->gid;
@@ -105,36 +125,51 @@ void closeAllBut(int a, int b) {
     if (::chdir(identity->home.c_str()) != 0)
         (void)::chdir("/");
     const std::string shell = loginShell(passwd, identity->uid);
-    const std::string argv0 = "-" + shell.substr(shell.rfind('/') + 1); // a login shell
-    const std::string name = user.empty() ? "root" : user;
+    const std::string name = command.user.empty() ? "root" : command.user;
     std::vector<std::string> environment = {
         "HOME=" + identity->home,
         "USER=" + name,
         "LOGNAME=" + name,
         "SHELL=" + shell,
-        "TERM=xterm-256color",
         "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
         "container=cubby"};
+    if (command.terminal)
+        environment.push_back("TERM=xterm-256color");
     std::vector<char*> envp;
     for (auto& entry : environment)
         envp.push_back(entry.data());
     envp.push_back(nullptr);
-    char* argv[] = {const_cast<char*>(argv0.c_str()), nullptr};
-    ::execve(shell.c_str(), argv, envp.data());
-    _exit(127);
+    if (command.argv.empty()) {
+        const std::string argv0 = "-" + shell.substr(shell.rfind('/') + 1); // a login shell
+        char* argv[] = {const_cast<char*>(argv0.c_str()), nullptr};
+        ::execve(shell.c_str(), argv, envp.data());
+        _exit(127);
+    }
+    std::vector<char*> argv;
+    for (const std::string& argument : command.argv)
+        argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
+    environ = envp.data(); // execvp looks the program up in the container's PATH above
+    ::execvp(argv[0], argv.data());
+    const std::string message =
+        std::format("cubby: {}: {}{}", command.argv.front(), std::strerror(errno), newline);
+    (void)::write(2, message.data(), message.size());
+    _exit(errno == ENOENT ? 127 : 126);
 }
 
-// The first child: joins the namespaces, opens the PTY, forks the shell.
+// The first child: joins the namespaces, opens the PTY (with a terminal), forks the command,
+// and then either ends (a shell) or waits for it and reports how it ended.
 [[noreturn]] void joinAndSpawn(int initPidfd, const ContainerPlan& plan,
-                               const SeccompProgram& seccomp, int socket, const std::string& user) {
+                               const SeccompProgram& seccomp, int socket, const Command& command) {
     // Before anything of the container can see this process (its child is in the container's
     // pid namespace from fork() to exec()): not dumpable, so the container's root cannot
     // ptrace it or read its /proc/PID/{mem,environ,fd}, which still hold the controller's
     // memory; and nothing of the controller's (console, control socket, clients) but the
-    // two descriptors this needs. cubby-controller is already non-dumpable since main();
-    // this keeps the guarantee local to where it matters.
+    // descriptors this needs. cubby-controller is already non-dumpable since main(); this
+    // keeps the guarantee local to where it matters.
     ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    closeAllBut(initPidfd, socket);
+    closeAllBut(
+        {initPidfd, socket, command.stdinFd, command.stdoutFd, command.stderrFd, command.statusFd});
     int flags = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | CLONE_NEWCGROUP;
     if (plan.cloneFlags & CLONE_NEWNET)
         flags |= CLONE_NEWNET;
@@ -151,61 +186,135 @@ void closeAllBut(int a, int b) {
     if (::setns(initPidfd, flags) != 0)
         report(std::format("error joining the container: {}", std::strerror(errno)));
     ::close(initPidfd);
-    const int master = ::open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    int master = -1;
     char name[64] = {};
-    if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0 ||
-        ::ptsname_r(master, name, sizeof name) != 0)
-        report(std::format("error opening a terminal in the container: {}", std::strerror(errno)));
-    if (!sendWithFd(socket, std::string("ok ") + name, master))
+    if (command.terminal) {
+        master = ::open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+        if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0 ||
+            ::ptsname_r(master, name, sizeof name) != 0)
+            report(
+                std::format("error opening a terminal in the container: {}", std::strerror(errno)));
+        if (!sendWithFd(socket, std::string("ok ") + name, master))
+            _exit(1);
+    } else if (::send(socket, "ok", 2, MSG_NOSIGNAL) != 2) {
         _exit(1);
+    }
     char go = 0;
     if (::recv(socket, &go, 1, 0) != 1) // the controller put us in the container's cgroup
         _exit(1);
-    const pid_t shell = ::fork(); // the pid namespace applies to children only
-    if (shell == 0) {
+    const pid_t child = ::fork(); // the pid namespace applies to children only
+    if (child == 0) {
         ::close(socket);
-        ::close(master);
-        runShell(plan, seccomp, name, user);
+        if (master >= 0)
+            ::close(master);
+        if (command.statusFd >= 0)
+            ::close(command.statusFd);
+        runCommand(plan, seccomp, name, command);
     }
-    _exit(shell > 0 ? 0 : 1);
+    if (child < 0 || command.statusFd < 0)
+        _exit(child > 0 ? 0 : 1);
+    // Only the status pipe stays: the command's streams end when it does, not when we do.
+    closeAllBut({command.statusFd});
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    const std::string verdict = WIFSIGNALED(status) ? std::format("signal {}\n", WTERMSIG(status))
+                                                    : std::format("exit {}\n", WEXITSTATUS(status));
+    (void)::write(command.statusFd, verdict.data(), verdict.size());
+    _exit(0);
 }
 
-} // namespace
+struct Spawned {
+    pid_t child = -1;
+    UniqueFd master;
+    std::string ptyName;
+};
 
-Result<ShellSession> openShell(int initPidfd, const ContainerPlan& plan, ContainerCgroup& cgroup,
-                               const std::string& user) {
+// Forks the first child, waits for its "ok", puts it in the container's cgroup and lets it go.
+Result<Spawned> spawn(int initPidfd, const ContainerPlan& plan, ContainerCgroup& cgroup,
+                      const Command& command) {
     // Built here, before fork(): the children only load it.
     CUBBY_TRY(seccomp, buildSeccompProgram(plan.seccomp));
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0)
-        return fail(Error::system(errno, "creating the shell's socket pair"));
+        return fail(Error::system(errno, "creating the command's socket pair"));
     UniqueFd ours(pair[0]);
     UniqueFd theirs(pair[1]);
     const pid_t child = ::fork();
     if (child < 0)
-        return fail(Error::system(errno, "forking for the shell"));
+        return fail(Error::system(errno, "forking for the command"));
     if (child == 0) {
         ours.reset();
-        joinAndSpawn(initPidfd, plan, seccomp, theirs.get(), user);
+        joinAndSpawn(initPidfd, plan, seccomp, theirs.get(), command);
     }
     theirs.reset();
     const auto reap = [child] { ::waitpid(child, nullptr, 0); };
     auto received = receiveWithFd(ours.get(), 256);
-    if (!received || !received->fd) {
+    if (!received || !received->payload.starts_with("ok") || (command.terminal && !received->fd)) {
         reap();
         if (received && received->payload.starts_with("error "))
             return fail(Error::of(ErrorKind::System, received->payload.substr(6)));
-        return fail(Error::of(ErrorKind::System, "the shell could not be started"));
+        return fail(Error::of(ErrorKind::System, "the command could not be started"));
     }
-    if (auto joined = cgroup.addProcess(child); !joined) {
+    if (auto joined = cgroup.addAttachedProcess(child); !joined) {
         ::kill(child, SIGKILL);
         reap();
         return fail(joined.error());
     }
     const char go = 'G';
     (void)::send(ours.get(), &go, 1, MSG_NOSIGNAL);
-    reap();
-    return ShellSession{std::move(received->fd), received->payload.substr(3)};
+    Spawned spawned{child, std::move(received->fd), {}};
+    if (command.terminal)
+        spawned.ptyName = received->payload.substr(3);
+    return spawned;
+}
+
+} // namespace
+
+Result<ShellSession> openShell(int initPidfd, const ContainerPlan& plan, ContainerCgroup& cgroup,
+                               const std::string& user) {
+    Command command;
+    command.user = user;
+    CUBBY_TRY(spawned, spawn(initPidfd, plan, cgroup, command));
+    ::waitpid(spawned.child, nullptr, 0); // it ends right after forking the shell
+    return ShellSession{std::move(spawned.master), std::move(spawned.ptyName)};
+}
+
+Result<ExecSession> startExec(int initPidfd, const ContainerPlan& plan, ContainerCgroup& cgroup,
+                              const std::string& user, const std::vector<std::string>& argv,
+                              bool terminal) {
+    if (argv.empty() || argv.front().empty())
+        return failInvalid("exec needs a program to run");
+    // [0] the client's end, [1] the command's (or the waiter's), for each pipe.
+    const auto makePipe = [](UniqueFd& clientEnd, UniqueFd& childEnd, bool clientReads) -> Status {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            return fail(Error::system(errno, "creating the command's pipes"));
+        clientEnd.reset(clientReads ? fds[0] : fds[1]);
+        childEnd.reset(clientReads ? fds[1] : fds[0]);
+        return {};
+    };
+    ExecSession session;
+    UniqueFd statusEnd, stdinEnd, stdoutEnd, stderrEnd;
+    CUBBY_CHECK(makePipe(session.status, statusEnd, true));
+    Command command;
+    command.user = user;
+    command.argv = argv;
+    command.terminal = terminal;
+    command.statusFd = statusEnd.get();
+    if (!terminal) {
+        CUBBY_CHECK(makePipe(session.input, stdinEnd, false));
+        CUBBY_CHECK(makePipe(session.output, stdoutEnd, true));
+        CUBBY_CHECK(makePipe(session.errors, stderrEnd, true));
+        command.stdinFd = stdinEnd.get();
+        command.stdoutFd = stdoutEnd.get();
+        command.stderrFd = stderrEnd.get();
+    }
+    CUBBY_TRY(spawned, spawn(initPidfd, plan, cgroup, command));
+    session.master = std::move(spawned.master);
+    session.ptyName = std::move(spawned.ptyName);
+    session.waiter = spawned.child;
+    return session; // the command's ends close here: only it and the waiter hold them now
 }
 
 } // namespace cubby

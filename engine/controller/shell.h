@@ -9,6 +9,7 @@
 #include "unique_fd.h"
 
 #include <string>
+#include <vector>
 
 namespace cubby {
 
@@ -20,5 +21,20 @@ struct ShellSession {
 // `user`: a name or number from the container's /etc/passwd; empty means root.
 Result<ShellSession> openShell(int initPidfd, const ContainerPlan& plan, ContainerCgroup& cgroup,
                                const std::string& user);
+
+// A command run the same way (cubbyctl exec), with the same hardening, but kept track of: the
+// process that joined the namespaces stays (outside the container's pid namespace, not
+// dumpable) to wait for the command and write how it ended to the status pipe. Without a
+// terminal its standard streams are three pipes, so its output and errors stay apart.
+struct ExecSession {
+    UniqueFd status;                // the client's end: "exit N" or "signal N", then EOF
+    UniqueFd master;                // with a terminal
+    std::string ptyName;            // with a terminal
+    UniqueFd input, output, errors; // without: the client's ends of the command's pipes
+    pid_t waiter = -1;              // the waiting process: the controller reaps it
+};
+Result<ExecSession> startExec(int initPidfd, const ContainerPlan& plan, ContainerCgroup& cgroup,
+                              const std::string& user, const std::vector<std::string>& argv,
+                              bool terminal);
 
 } // namespace cubby

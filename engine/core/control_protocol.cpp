@@ -10,12 +10,13 @@ namespace cubby {
 
 namespace {
 
-constexpr std::array<ControlMessage, 15> knownMessages{
-    ControlMessage::SetLimits,     ControlMessage::OpenConsolePty, ControlMessage::OpenShell,
-    ControlMessage::AttachConsole, ControlMessage::ConsoleInput,   ControlMessage::WindowSize,
-    ControlMessage::StatusQuery,   ControlMessage::Shutdown,       ControlMessage::Destroy,
-    ControlMessage::Reboot,        ControlMessage::Scrollback,     ControlMessage::ConsoleOutput,
-    ControlMessage::ConsoleClosed, ControlMessage::Reply,          ControlMessage::Failure,
+constexpr std::array<ControlMessage, 16> knownMessages{
+    ControlMessage::Exec,          ControlMessage::SetLimits,     ControlMessage::OpenConsolePty,
+    ControlMessage::OpenShell,     ControlMessage::AttachConsole, ControlMessage::ConsoleInput,
+    ControlMessage::WindowSize,    ControlMessage::StatusQuery,   ControlMessage::Shutdown,
+    ControlMessage::Destroy,       ControlMessage::Reboot,        ControlMessage::Scrollback,
+    ControlMessage::ConsoleOutput, ControlMessage::ConsoleClosed, ControlMessage::Reply,
+    ControlMessage::Failure,
 };
 
 template <class Number>
@@ -28,6 +29,7 @@ std::string field(const std::optional<Number>& value) {
 unsigned controlProtocolIntroducing(ControlMessage type) {
     static constexpr std::pair<ControlMessage, unsigned> introduced[] = {
         {ControlMessage::SetLimits, 2},
+        {ControlMessage::Exec, 3},
     };
     for (const auto& [message, version] : introduced) {
         if (message == type)
@@ -126,6 +128,65 @@ std::optional<LiveLimitsRequest> parseLiveLimits(std::string_view payload) {
             request.cpuQuotaUs = int64_t(*quota);
     }
     return request;
+}
+
+std::string formatExecRequest(const ExecRequest& request) {
+    std::string payload = request.terminal ? "t" : "-";
+    payload += '\0';
+    payload += request.user;
+    for (const std::string& argument : request.argv) {
+        payload += '\0';
+        payload += argument;
+    }
+    return payload;
+}
+
+std::optional<ExecRequest> parseExecRequest(std::string_view payload) {
+    if (payload.size() > maxControlPacket)
+        return std::nullopt;
+    std::vector<std::string_view> fields;
+    size_t start = 0;
+    for (;;) {
+        const size_t end = payload.find('\0', start);
+        fields.push_back(
+            payload.substr(start, end == std::string_view::npos ? payload.npos : end - start));
+        if (end == std::string_view::npos)
+            break;
+        if (fields.size() > maxExecArguments + 2)
+            return std::nullopt;
+        start = end + 1;
+    }
+    if (fields.size() < 3 || fields.size() > maxExecArguments + 2 ||
+        (fields[0] != "t" && fields[0] != "-") || fields[2].empty())
+        return std::nullopt;
+    const std::string_view user = fields[1];
+    const bool plainUser =
+        user.size() <= 32 &&
+        std::ranges::all_of(user,
+                            [](char c) {
+                                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                       (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+                            }) &&
+        !user.starts_with('-');
+    if (!plainUser)
+        return std::nullopt;
+    ExecRequest request;
+    request.terminal = fields[0] == "t";
+    request.user = std::string(user);
+    for (size_t i = 2; i < fields.size(); ++i)
+        request.argv.emplace_back(fields[i]);
+    return request;
+}
+
+std::optional<int> parseExecStatus(std::string_view text) {
+    text = trimmed(text);
+    uint64_t number = 0;
+    if (text.starts_with("exit ") && parseUnsigned(text.substr(5), number) && number <= 255)
+        return static_cast<int>(number);
+    if (text.starts_with("signal ") && parseUnsigned(text.substr(7), number) && number > 0 &&
+        number < 128)
+        return 128 + static_cast<int>(number);
+    return std::nullopt;
 }
 
 } // namespace cubby

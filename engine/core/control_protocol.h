@@ -15,6 +15,11 @@
 //                                          "-" for unset): memory and CPU, changed live
 //   OpenShell "USER"                       Reply "ok PTY" + the master of a login shell's
 //                                          terminal inside the container
+//   Exec formatExecRequest()               Reply "ok" + the status pipe, then the command's
+//                                          stdin, stdout and stderr pipes (the client's
+//                                          ends); with a terminal "ok PTY" + the status
+//                                          pipe and the PTY master. The status pipe says
+//                                          "exit N" or "signal N" when the command ends.
 //                                          Failure "message" for a refused request
 //
 // Every attached client may type, as in a shared terminal session (tmux, screen): the helper
@@ -25,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cubby {
 
@@ -39,6 +45,7 @@ enum class ControlMessage : char {
     OpenConsolePty = 'p', // Reply "ok PTY-NAME" with a PTY master attached (SCM_RIGHTS)
     OpenShell = 'x',      // payload: user (empty: root); Reply as above
     SetLimits = 'l',      // payload: formatLiveLimits(); Reply "ok"
+    Exec = 'e',           // payload: formatExecRequest(); Reply as above
     Scrollback = 'S',
     ConsoleOutput = 'O',
     ConsoleClosed = 'C',
@@ -57,7 +64,8 @@ constexpr size_t maxControlPacket = 64 * 1024;
 //      taken to know (development builds between SetLimits and versioning knew it too, and
 //      are only asked to restart for a live change)
 //   2  SetLimits (the first packaged version)
-constexpr unsigned controlProtocolVersion = 2;
+//   3  Exec
+constexpr unsigned controlProtocolVersion = 3;
 // The first version whose controllers understand `type`.
 unsigned controlProtocolIntroducing(ControlMessage type);
 // The version a StatusQuery reply reports: 1 when it has no "protocol" key; nullopt when the
@@ -92,5 +100,24 @@ std::string formatLiveLimits(const LiveLimitsRequest& request);
 // nullopt unless exactly five fields, each a number or "-" (the quota may be -1; memory is
 // required and above zero).
 std::optional<LiveLimitsRequest> parseLiveLimits(std::string_view payload);
+
+// A command to run in a running container (cubbyctl exec): who runs it, whether it gets a
+// terminal, and its arguments (the first is the program, looked up in the container's PATH).
+struct ExecRequest {
+    std::string user; // empty: root
+    bool terminal = false;
+    std::vector<std::string> argv;
+    bool operator==(const ExecRequest&) const = default;
+};
+inline constexpr size_t maxExecArguments = 1024;
+// "t" or "-", the user, then each argument, separated by NUL bytes.
+std::string formatExecRequest(const ExecRequest& request);
+// nullopt for anything else: no program, an empty program, more than maxExecArguments, a
+// packet too large, or a user that is not a plain name or number.
+std::optional<ExecRequest> parseExecRequest(std::string_view payload);
+
+// What the status pipe says: "exit 3", "signal 9"; the exit status a shell would give it
+// (0–255, 128 + N for a signal); nullopt for anything else.
+std::optional<int> parseExecStatus(std::string_view text);
 
 } // namespace cubby

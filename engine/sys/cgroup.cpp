@@ -872,6 +872,26 @@ Status ContainerCgroup::delegateTo(uid_t uid, gid_t gid) {
     return {};
 }
 
+Status ContainerCgroup::addAttachedProcess(pid_t pid) {
+    const std::string value = std::to_string(pid);
+    for (const Hierarchy& hierarchy : m_state->hierarchies) {
+        if (!hierarchy.dir)
+            continue;
+        auto joined = writeAt(hierarchy, "cgroup.procs", value);
+        if (joined || !hierarchy.v2 || joined.error().errnoValue != EBUSY)
+            CUBBY_CHECK(joined);
+        if (joined)
+            continue;
+        constexpr const char* leaf = ".cubby";
+        if (::mkdirat(hierarchy.dir.get(), leaf, 0755) != 0 && errno != EEXIST)
+            return fail(Error::system(errno, std::format("creating {}/{}", hierarchy.path, leaf)));
+        CUBBY_TRY(leafDir, openDir(hierarchy.dir.get(), leaf, hierarchy.path + "/" + leaf));
+        CUBBY_CHECK(writeAt(leafDir.get(), std::format("{}/{}/cgroup.procs", hierarchy.path, leaf),
+                            "cgroup.procs", value));
+    }
+    return {};
+}
+
 Status ContainerCgroup::resetDelegation() {
     for (const Hierarchy& hierarchy : m_state->hierarchies) {
         if (!hierarchy.dir || !hierarchy.v2)

@@ -66,6 +66,11 @@ public:
     // hierarchy on a hybrid host), for logs and for checking that remove() left nothing.
     std::vector<std::string> paths() const;
     Status addProcess(pid_t pid);
+    // A process Cubby starts inside a running container (a shell, an exec): into the group, or
+    // where a cgroup2 group may hold no processes of its own any more (the container's systemd
+    // enabled controllers for groups below it), into the leaf ".cubby" below it, as LXC does
+    // for what it attaches.
+    Status addAttachedProcess(pid_t pid);
     // Hands the group's cgroup2 directory (pure v2, or a hybrid host's unified hierarchy) to
     // the container's root, as systemd's delegation does: the directory, cgroup.procs,
     // cgroup.threads and cgroup.subtree_control — never the limit files Cubby wrote. A

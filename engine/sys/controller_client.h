@@ -10,6 +10,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cubby {
 
@@ -31,6 +32,11 @@ public:
     Result<std::pair<std::string, UniqueFd>>
     requestWithFd(ControlMessage type, std::string_view payload = {},
                   std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+    // A request whose Reply carries several descriptors (Exec): the payload and them, in order.
+    Result<std::pair<std::string, std::vector<UniqueFd>>>
+    requestWithFds(ControlMessage type, std::string_view payload = {},
+                   std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
     int fd() const { return m_fd.get(); }
 

@@ -161,7 +161,33 @@ private slots:
         // Terminals need io.github.cubby1.console: bob is not allowed.
         const Run refused = cubbyctl({"console", "terminals"}, denied());
         QCOMPARE(refused.exitCode, 1);
+
+        // Issue 11: cubbyctl exec. Its exit status is the command's; its output and errors
+        // stay apart; our standard input reaches it; it runs as the user asked for.
+        const Run ran = cubbyctl({"exec", "terminals", "--user", "nobody", "--", "sh", "-c",
+                                  "read line; echo out:$line:$(id -un); echo err >&2; exit 3"},
+                                 allowed(), "piped in\n");
+        QCOMPARE(ran.exitCode, 3);
+        QCOMPARE(ran.out, QStringLiteral("out:piped in:nobody\n"));
+        QCOMPARE(ran.err, QStringLiteral("err\n"));
+        const Run missing = cubbyctl({"exec", "terminals", "--", "no-such-program"}, allowed());
+        QCOMPARE(missing.exitCode, 127);
+        QVERIFY2(missing.err.contains("no-such-program"), qPrintable(missing.err));
+        // Refused like a shell for bob; refused before polkit for a bad request.
+        const Run deniedExec = cubbyctl({"exec", "terminals", "--", "true"}, denied());
+        QCOMPARE(deniedExec.exitCode, 1);
+        QVERIFY2(deniedExec.err.contains("not authorized"), qPrintable(deniedExec.err));
+        const QDBusMessage empty =
+            call("Exec", {QStringLiteral("terminals"), QStringList{}, QString()});
+        QVERIFY2(empty.errorMessage().contains("needs a program"),
+                 qPrintable(empty.errorMessage()));
+        const QDBusMessage badUser = call(
+            "Exec", {QStringLiteral("terminals"), QStringList{"true"}, QStringLiteral("../x")});
+        QCOMPARE(badUser.type(), QDBusMessage::ErrorMessage);
         QCOMPARE(cubbyctl({"destroy", "terminals"}).exitCode, 0);
+        const Run stopped = cubbyctl({"exec", "terminals", "--", "true"}, allowed());
+        QCOMPARE(stopped.exitCode, 1);
+        QVERIFY2(stopped.err.contains("not running"), qPrintable(stopped.err));
     }
 
     void deniedCallerChangesNothing() {

@@ -557,6 +557,74 @@ private slots:
         QCOMPARE(run.waitExit(), 0);
     }
 
+    // Issue 11: a command in a running container with its exit status, and its output and
+    // errors apart (three pipes); with a terminal, one from the container's devpts. A program
+    // that is not there ends with 127 and says so on the error stream.
+    void execReportsStatusAndKeepsStreamsApart() {
+        const std::string name = "exec";
+        ControllerRun run(*m_prefix, name,
+                          domainXml(name, m_root->path(), withScript(*m_root, "exec sleep 1000")));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        const auto readAll = [](int fd) {
+            std::string text;
+            char buffer[4096];
+            ssize_t got;
+            while ((got = ::read(fd, buffer, sizeof buffer)) > 0)
+                text.append(buffer, static_cast<size_t>(got));
+            return text;
+        };
+        const auto exec = [&](ExecRequest request) {
+            auto client = run.connect();
+            return client ? client->requestWithFds(ControlMessage::Exec, formatExecRequest(request))
+                          : fail(client.error());
+        };
+        {
+            ExecRequest request;
+            request.argv = {"sh", "-c", "read line; echo out:$line; echo err >&2; exit 3"};
+            auto started = exec(request);
+            QVERIFY2(started, started ? "" : started.error().message.c_str());
+            QCOMPARE(started->second.size(), size_t{4});
+            auto& fds = started->second; // status, stdin, stdout, stderr
+            QCOMPARE(::write(fds[1].get(), "hello\n", 6), ssize_t{6});
+            fds[1].reset();
+            QCOMPARE(readAll(fds[2].get()), std::string("out:hello\n"));
+            QCOMPARE(readAll(fds[3].get()), std::string("err\n"));
+            const std::string status = readAll(fds[0].get());
+            QCOMPARE(parseExecStatus(status), std::optional(3));
+        }
+        {
+            ExecRequest request;
+            request.argv = {"no-such-program"};
+            auto started = exec(request);
+            QVERIFY(started);
+            auto& fds = started->second;
+            fds[1].reset();
+            QCOMPARE(readAll(fds[2].get()), std::string());
+            QVERIFY(readAll(fds[3].get()).find("no-such-program") != std::string::npos);
+            QCOMPARE(parseExecStatus(readAll(fds[0].get())), std::optional(127));
+        }
+        {
+            ExecRequest request;
+            request.terminal = true;
+            request.argv = {"sh", "-c", "tty; kill -9 $$"};
+            auto started = exec(request);
+            QVERIFY(started);
+            QCOMPARE(started->second.size(), size_t{2});
+            QVERIFY2(started->first.starts_with("ok /dev/pts/"), started->first.c_str());
+            const std::string seen = readPtyUntil(started->second[1].get(), "\n");
+            QVERIFY2(seen.find("/dev/pts/") != std::string::npos, seen.c_str());
+            QCOMPARE(parseExecStatus(readAll(started->second[0].get())), std::optional(128 + 9));
+        }
+        // Nothing but a program: refused before anything runs.
+        auto client = run.connect();
+        QVERIFY(client);
+        using namespace std::string_view_literals;
+        QVERIFY(!client->requestWithFds(ControlMessage::Exec, "-\0\0"sv));
+        QVERIFY(!client->requestWithFds(ControlMessage::Exec, "-\0../x\0ls"sv));
+        QVERIFY(client->request(ControlMessage::Destroy));
+        QCOMPARE(run.waitExit(), 0);
+    }
+
     void shutdownAsksInitAndCleansUp() {
         const std::string name = "polite";
         ControllerRun run(*m_prefix, name,

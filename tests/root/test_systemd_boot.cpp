@@ -141,6 +141,30 @@ private slots:
             exists("/sys/fs/cgroup/unified") ? "/sys/fs/cgroup/unified/" : "/sys/fs/cgroup/";
         QVERIFY(exists(unified + m_prefix->cgroupParent() + "/" + name + "/init.scope"));
 
+        // A command run in it from outside (cubbyctl exec's path), while its systemd holds the
+        // group's controllers for its own groups: its output, and its exit status.
+        {
+            auto execClient = run.connect();
+            QVERIFY(execClient);
+            ExecRequest request;
+            request.argv = {"systemctl", "is-system-running"};
+            auto started =
+                execClient->requestWithFds(ControlMessage::Exec, formatExecRequest(request));
+            QVERIFY2(started, started ? "" : started.error().message.c_str());
+            auto& fds = started->second;
+            fds[1].reset();
+            const auto readAll = [](int fd) {
+                std::string text;
+                char buffer[1024];
+                ssize_t got;
+                while ((got = ::read(fd, buffer, sizeof buffer)) > 0)
+                    text.append(buffer, static_cast<size_t>(got));
+                return text;
+            };
+            QCOMPARE(readAll(fds[2].get()), std::string("running\n"));
+            QCOMPARE(parseExecStatus(readAll(fds[0].get())), std::optional(0));
+        }
+
         // Powered off from inside: the controller ends, and so does everything of it.
         QVERIFY(client->send(ControlMessage::ConsoleInput, "systemctl poweroff\n"));
         QCOMPARE(run.waitExit(bootTimeout()), 0);
