@@ -342,10 +342,6 @@
         <translation>ein neues minimales BusyBox-System, „%1“</translation>
     </message>
     <message>
-        <source>a new Debian %1 system, “%2”</source>
-        <translation>ein neues Debian-%1-System, „%2“</translation>
-    </message>
-    <message>
         <source>, with %1</source>
         <translation>, mit %1</translation>
     </message>
@@ -456,6 +452,14 @@
     <message>
         <source>Security</source>
         <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>a new minimal Debian %1 system, “%2”</source>
+        <translation>ein neues minimales Debian-%1-System, „%2“</translation>
+    </message>
+    <message>
+        <source>a new Debian %1 system booting systemd, “%2”</source>
+        <translation>ein neues Debian-%1-System, das systemd startet, „%2“</translation>
     </message>
 </context>
 <context>
@@ -1782,10 +1786,6 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
         <translation>BusyBox-Init startet eine root-Shell auf der Konsole und fordert per DHCP eine Adresse an.</translation>
     </message>
     <message>
-        <source>A minimal Debian has no init system: bash runs on the console. For a full boot add sysvinit-core to the packages and use /sbin/init.</source>
-        <translation>Ein minimales Debian hat kein Init-System: bash läuft auf der Konsole. Für einen vollständigen Systemstart fügen Sie sysvinit-core zu den Paketen hinzu und verwenden /sbin/init.</translation>
-    </message>
-    <message>
         <source>The program must exist inside the root filesystem.</source>
         <translation>Das Programm muss im Root-Dateisystem vorhanden sein.</translation>
     </message>
@@ -1816,6 +1816,22 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>A root filesystem named “%1” exists already (%2): choose “Existing directory” with that path, or go back and pick another name.</source>
         <translation>Ein Root-Dateisystem namens „%1“ existiert bereits (%2): Wählen Sie „Vorhandenes Verzeichnis“ mit diesem Pfad, oder gehen Sie zurück und wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>&amp;Minimal: no init system, bash on the console</source>
+        <translation>&amp;Minimal: kein Init-System, bash auf der Konsole</translation>
+    </message>
+    <message>
+        <source>Without it, Debian boots systemd: networking by DHCP, a journal, logins, and root logged in on the console</source>
+        <translation>Ohne dies startet Debian systemd: Netzwerk per DHCP, ein Journal, Anmeldungen und root auf der Konsole angemeldet</translation>
+    </message>
+    <message>
+        <source>A minimal Debian has no init system: bash runs on the console.</source>
+        <translation>Ein minimales Debian hat kein Init-System: bash läuft auf der Konsole.</translation>
+    </message>
+    <message>
+        <source>Debian boots systemd: the console shows its start and logs root in; networking comes by DHCP.</source>
+        <translation>Debian startet systemd: Die Konsole zeigt den Start und meldet root an; das Netzwerk kommt per DHCP.</translation>
     </message>
 </context>
 <context>

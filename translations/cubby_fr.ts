@@ -342,10 +342,6 @@
         <translation>un nouveau système BusyBox minimal, «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>a new Debian %1 system, “%2”</source>
-        <translation>un nouveau système Debian %1, «&#xa0;%2&#xa0;»</translation>
-    </message>
-    <message>
         <source>, with %1</source>
         <translation>, avec %1</translation>
     </message>
@@ -456,6 +452,14 @@
     <message>
         <source>Security</source>
         <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>a new minimal Debian %1 system, “%2”</source>
+        <translation>un nouveau système Debian %1 minimal, «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>a new Debian %1 system booting systemd, “%2”</source>
+        <translation>un nouveau système Debian %1 démarrant systemd, «&#xa0;%2&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -1782,10 +1786,6 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
         <translation>L&apos;init de BusyBox lance un shell root sur la console et demande une adresse par DHCP.</translation>
     </message>
     <message>
-        <source>A minimal Debian has no init system: bash runs on the console. For a full boot add sysvinit-core to the packages and use /sbin/init.</source>
-        <translation>Une Debian minimale n&apos;a pas de système d&apos;init&#xa0;: bash s&apos;exécute sur la console. Pour un démarrage complet, ajoutez sysvinit-core aux paquets et utilisez /sbin/init.</translation>
-    </message>
-    <message>
         <source>The program must exist inside the root filesystem.</source>
         <translation>Le programme doit exister dans le système de fichiers racine.</translation>
     </message>
@@ -1816,6 +1816,22 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>A root filesystem named “%1” exists already (%2): choose “Existing directory” with that path, or go back and pick another name.</source>
         <translation>Un système de fichiers racine nommé «&#xa0;%1&#xa0;» existe déjà (%2)&#xa0;: choisissez «&#xa0;Répertoire existant&#xa0;» avec ce chemin, ou revenez en arrière et choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>&amp;Minimal: no init system, bash on the console</source>
+        <translation>&amp;Minimal&#xa0;: sans système d’init, bash sur la console</translation>
+    </message>
+    <message>
+        <source>Without it, Debian boots systemd: networking by DHCP, a journal, logins, and root logged in on the console</source>
+        <translation>Sans cela, Debian démarre systemd&#xa0;: réseau par DHCP, un journal, des connexions, et root connecté sur la console</translation>
+    </message>
+    <message>
+        <source>A minimal Debian has no init system: bash runs on the console.</source>
+        <translation>Un Debian minimal n’a pas de système d’init&#xa0;: bash tourne sur la console.</translation>
+    </message>
+    <message>
+        <source>Debian boots systemd: the console shows its start and logs root in; networking comes by DHCP.</source>
+        <translation>Debian démarre systemd&#xa0;: la console montre son démarrage et connecte root&#xa0;; le réseau vient par DHCP.</translation>
     </message>
 </context>
 <context>
