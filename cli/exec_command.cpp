@@ -21,19 +21,6 @@ namespace cubby::cli {
 
 namespace {
 
-bool writeAll(int fd, const char* data, size_t size) {
-    while (size > 0) {
-        const ssize_t written = ::write(fd, data, size);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        size -= static_cast<size_t>(written);
-    }
-    return true;
-}
-
 // How the command ended, from the status pipe (read to its end).
 int exitStatusFrom(int status) {
     std::string text;

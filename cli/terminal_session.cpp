@@ -41,6 +41,8 @@ void copyWindowSize(int ptyMaster) {
         ::ioctl(ptyMaster, TIOCSWINSZ, &size);
 }
 
+} // namespace
+
 bool writeAll(int fd, const char* data, size_t size) {
     while (size > 0) {
         const ssize_t written = ::write(fd, data, size);
@@ -53,8 +55,6 @@ bool writeAll(int fd, const char* data, size_t size) {
     }
     return true;
 }
-
-} // namespace
 
 int runTerminalSession(int ptyMaster, bool announce) {
     sigset_t winch;

@@ -99,23 +99,8 @@ Result<std::string> ControllerClient::request(ControlMessage type, std::string_v
 Result<std::pair<std::string, UniqueFd>>
 ControllerClient::requestWithFd(ControlMessage type, std::string_view payload,
                                 std::chrono::milliseconds timeout) {
-    CUBBY_CHECK(send(type, payload));
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    for (;;) {
-        CUBBY_CHECK(waitForPacket(m_fd.get(), deadline));
-        CUBBY_TRY(packet, receiveWithFd(m_fd.get(), maxControlPacket));
-        const auto message = decodeControl(packet.payload);
-        if (!message)
-            return fail(Error::system(EPROTO, "the controller sent an unknown message"));
-        if (message->type == ControlMessage::Failure)
-            return fail(Error::invalid(std::string(message->payload)));
-        if (message->type == ControlMessage::Reply) {
-            if (!packet.fd)
-                return fail(Error::system(EPROTO, "the controller sent no descriptor"));
-            return std::pair{std::string(message->payload), std::move(packet.fd)};
-        }
-        m_pending.push_back(std::move(packet.payload));
-    }
+    CUBBY_TRY(reply, requestWithFds(type, payload, timeout));
+    return std::pair{std::move(reply.first), std::move(reply.second.front())};
 }
 
 Result<std::pair<std::string, std::vector<UniqueFd>>>
