@@ -153,21 +153,21 @@ int rootfsList(const QStringList&) {
 }
 
 // rootfs-create's options: the source, and what that source takes (sent as CreateRootfs's
-// options; the helper checks them).
-int rootfsCreate(const QStringList& arguments) {
-    QStringList rest = arguments;
-    const bool detach = takeDetach(rest);
-    QString source = QStringLiteral("busybox");
-    QVariantMap options;
-    QStringList names;
+// options; the helper checks them). Options it does not know are left in `rest` when
+// `others` says which; anything else not known is an error (false, printed).
+bool takeRootfsOptions(QStringList& rest, QString& source, QVariantMap& options,
+                       const QStringList& others = {}) {
+    QStringList left;
     for (qsizetype i = 0; i < rest.size(); ++i) {
         const QString& word = rest[i];
-        if (!word.startsWith(QStringLiteral("--"))) {
-            names << word;
+        if (!word.startsWith(QStringLiteral("--")) || others.contains(word)) {
+            left << word;
             continue;
         }
-        if (i + 1 >= rest.size())
-            return failWith(QStringLiteral("%1 needs a value").arg(word));
+        if (i + 1 >= rest.size()) {
+            failWith(QStringLiteral("%1 needs a value").arg(word));
+            return false;
+        }
         const QString value = rest[++i];
         if (word == QStringLiteral("--source"))
             source = value;
@@ -179,15 +179,97 @@ int rootfsCreate(const QStringList& arguments) {
             options[QStringLiteral("packages")] = value.split(',', Qt::SkipEmptyParts);
         else if (word == QStringLiteral("--variant"))
             options[QStringLiteral("variant")] = value;
-        else
-            return failWith(QStringLiteral("unknown option %1").arg(word));
+        else {
+            failWith(QStringLiteral("unknown option %1").arg(word));
+            return false;
+        }
     }
-    if (names.size() != 1)
+    rest = left;
+    return true;
+}
+
+int rootfsCreate(const QStringList& arguments) {
+    QStringList rest = arguments;
+    const bool detach = takeDetach(rest);
+    QString source = QStringLiteral("busybox");
+    QVariantMap options;
+    if (!takeRootfsOptions(rest, source, options))
+        return 1;
+    if (rest.size() != 1 || rest[0].startsWith(QLatin1Char('-')))
         return failWith(QStringLiteral("usage: cubbyctl rootfs-create NAME [--source SOURCE] "
                                        "[--suite S] [--mirror URL] [--include PKG,...] "
                                        "[--variant system|minimal] [--detach]"));
-    auto reply = manager().CreateRootfs(names[0], source, options);
-    return startedJob(reply, detach, QStringLiteral("Root filesystem '%1' created").arg(names[0]));
+    auto reply = manager().CreateRootfs(rest[0], source, options);
+    return startedJob(reply, detach, QStringLiteral("Root filesystem '%1' created").arg(rest[0]));
+}
+
+// create: a root filesystem and a container on it in one step, as `incus launch` does. The
+// definition is the wizard's kind: 512 MiB, the source's init (systemd for Debian, bash for a
+// minimal one), its own network namespace (a Cubby network's interface with --network), a
+// console; the helper adds the unprivileged id range and the UUID.
+int createContainer(const QStringList& arguments) {
+    QStringList rest = arguments;
+    const bool start = rest.removeAll(QStringLiteral("--start")) > 0;
+    QString source = QStringLiteral("busybox");
+    QVariantMap options;
+    if (!takeRootfsOptions(rest, source, options, {QStringLiteral("--network")}))
+        return 1;
+    QString network;
+    if (const qsizetype at = rest.indexOf(QStringLiteral("--network")); at >= 0) {
+        if (at + 1 >= rest.size())
+            return failWith(QStringLiteral("--network needs a network's name"));
+        network = rest[at + 1];
+        rest.remove(at, 2);
+    }
+    if (rest.size() != 1 || rest[0].startsWith(QLatin1Char('-')))
+        return failWith(QStringLiteral("usage: cubbyctl create NAME [--source busybox|debian] "
+                                       "[--suite S] [--variant system|minimal] [--include "
+                                       "PKG,...] [--network NET] [--start]"));
+    const QString name = rest[0];
+    auto created = manager().CreateRootfs(name, source, options);
+    if (const int status =
+            startedJob(created, false, QStringLiteral("Root filesystem '%1' created").arg(name));
+        status != 0)
+        return status;
+    auto listed = manager().ListRootfs();
+    if (!wait(listed))
+        return 1;
+    QString path;
+    for (const auto& entry : listed.value()) {
+        if (entry.value(QStringLiteral("name")).toString() == name)
+            path = entry.value(QStringLiteral("path")).toString();
+    }
+    if (path.isEmpty())
+        return failWith(QStringLiteral("the root filesystem '%1' is not listed").arg(name));
+    const bool minimal =
+        options.value(QStringLiteral("variant")).toString() == QStringLiteral("minimal");
+    const QString init = source == QStringLiteral("debian") && minimal
+                             ? QStringLiteral("/bin/bash")
+                             : QStringLiteral("/sbin/init");
+    const auto escaped = [](const QString& text) { return text.toHtmlEscaped(); };
+    const QString xml =
+        QStringLiteral("<domain type=\"lxc\"><name>%1</name><memory unit=\"MiB\">512</memory>"
+                       "<os><type>exe</type><init>%2</init></os>%3<devices><filesystem "
+                       "type=\"mount\"><source dir=\"%4\"/><target dir=\"/\"/></filesystem>"
+                       "%5<console type=\"pty\"/></devices></domain>")
+            .arg(escaped(name), init,
+                 network.isEmpty() ? QStringLiteral("<features><privnet/></features>") : QString(),
+                 escaped(path),
+                 network.isEmpty() ? QString()
+                                   : QStringLiteral("<interface type=\"network\"><source "
+                                                    "network=\"%1\"/></interface>")
+                                         .arg(escaped(network)));
+    auto defined = manager().DefineContainer(xml);
+    if (!wait(defined))
+        return 1;
+    out() << "Domain '" << name << "' defined on " << path << "\n";
+    if (!start)
+        return 0;
+    auto started = manager().StartContainer(name);
+    if (!wait(started))
+        return 1;
+    out() << "Domain '" << name << "' started\n";
+    return 0;
 }
 
 int rootfsImport(const QStringList& arguments) {
@@ -271,6 +353,9 @@ int jobWait(const QStringList& arguments) {
 }
 
 const std::vector<Command> table = {
+    {"create", "NAME [--source busybox|debian] [OPTIONS] [--network NET] [--start]",
+     "make a root filesystem and a container on it in one step (Debian boots systemd)", 1, 14,
+     createContainer},
     {"rootfs-list", "", "list the root filesystems Cubby made and the containers using them", 0, 0,
      rootfsList},
     {"rootfs-create", "NAME [--source busybox|debian] [OPTIONS]",

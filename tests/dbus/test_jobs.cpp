@@ -461,6 +461,25 @@ private slots:
         QCOMPARE(cubbyctl({"destroy", "debian"}).exitCode, 0);
         QCOMPARE(cubbyctl({"undefine", "debian"}).exitCode, 0);
         QCOMPARE(cubbyctl({"rootfs-delete", "deb"}).exitCode, 0);
+
+        // Issue 11: `cubbyctl create --start` as `incus launch`: a Debian that boots systemd,
+        // defined and started in one step (the packages cached by the run above), then asked
+        // from outside with `cubbyctl exec` whether it is up.
+        const Run launched = cubbyctl({"create", "sysdeb", "--source", "debian", "--start"});
+        QVERIFY2(launched.exitCode == 0, qPrintable(launched.err));
+        const Run up =
+            cubbyctl({"exec", "sysdeb", "--", "systemctl", "is-system-running", "--wait"});
+        QVERIFY2(up.exitCode == 0 && up.out == QStringLiteral("running\n"),
+                 qPrintable(up.out + up.err));
+        const Run named = cubbyctl(
+            {"exec", "sysdeb", "--", "sh", "-c", "hostname; stat -fc %T /sys/fs/cgroup; exit 7"});
+        QCOMPARE(named.exitCode, 7);
+        QCOMPARE(named.out, QStringLiteral("sysdeb\ncgroup2fs\n"));
+        QVERIFY(cubbyctl({"dominfo", "sysdeb"}).out.contains("unprivileged"));
+        QCOMPARE(cubbyctl({"shutdown", "sysdeb"}).exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!cubbyctl({"list"}).out.contains("sysdeb"), 30000);
+        QCOMPARE(cubbyctl({"undefine", "sysdeb"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"rootfs-delete", "sysdeb"}).exitCode, 0);
     }
 
     // The helper killed mid-job: its worker ends too, and the next helper removes the
