@@ -10,9 +10,11 @@
 #include "nftables.h"
 #include "sysctl.h"
 
+#include <QScopeGuard>
 #include <QTest>
 #include <arpa/inet.h>
 #include <csignal>
+#include <cstdlib>
 #include <format>
 #include <memory>
 #include <net/if.h>
@@ -332,6 +334,52 @@ private slots:
         QVERIFY2(out.find("Address: 192.168.150.10") != std::string::npos, out.c_str());
         QVERIFY2(out.find("nameserver 192.168.150.1") != std::string::npos, out.c_str());
         QVERIFY2(out.find("search lab.test") != std::string::npos, out.c_str());
+    }
+
+    // Issue 11: a Debian the Debian source made boots systemd on a NAT network: its
+    // networkd takes the address dnsmasq hands out by DHCP, and a name resolves through the
+    // network's DNS (the generated resolv.conf names the bridge's dnsmasq).
+    void systemdDebianTakesDhcpAndResolvesThroughTheNetwork() {
+        const char* made = std::getenv("CUBBY_DEBIAN_SYSTEM_ROOT");
+        QVERIFY2(made, "CUBBY_DEBIAN_SYSTEM_ROOT names no tree (ctest fixture debian_system_root)");
+        char holder[] = "/tmp/cubby-sdnet-XXXXXX";
+        QVERIFY(::mkdtemp(holder));
+        const std::string root = std::string(holder) + "/root";
+        const auto removeHolder = qScopeGuard([&] {
+            (void)std::system(("rm -rf --one-file-system " + std::string(holder)).c_str());
+        });
+        QCOMPARE(std::system(("cp -a " + std::string(made) + " " + root).c_str()), 0);
+        auto network = startNetwork("lan", natXml("lan", "cubbybr0", 150));
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        std::unique_ptr<ControllerRun> container;
+        {
+            NetNamespaceGuard inside(m_lab->host);
+            std::string xml =
+                domainXml("sdnet", root, "/sbin/init", networkInterface("lan", 150, "0b"));
+            xml.replace(xml.find("<memory unit='MiB'>64</memory>"), 30,
+                        "<memory unit='MiB'>512</memory>");
+            container = std::make_unique<ControllerRun>(*m_prefix, "sdnet", xml);
+        }
+        QVERIFY2(container->waitReady(), container->error().c_str());
+        auto client = container->connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        const std::string boot = readConsoleUntil(*client, "root@trixie", 60s);
+        QVERIFY2(boot.find("root@trixie") != std::string::npos, boot.c_str());
+        QVERIFY(client->send(
+            ControlMessage::ConsoleInput,
+            "for i in $(seq 100); do ip -c=never -4 -o addr show eth0 | grep -q dynamic "
+            "&& break; sleep 0.1; done; ip -c=never -4 -o addr show eth0; getent hosts "
+            "web.lab.test; echo DONE\"\"-\n"));
+        const std::string out = readConsoleUntil(*client, "DONE-", 30s);
+        QVERIFY2(out.find("inet 192.168.150.11/24") != std::string::npos &&
+                     out.find("dynamic") != std::string::npos,
+                 (out + "\n--- boot:\n" + boot.substr(boot.size() > 3000 ? boot.size() - 3000 : 0))
+                     .c_str());
+        QVERIFY2(out.find("192.168.150.10  ") != std::string::npos &&
+                     out.find("web.lab.test") != std::string::npos,
+                 out.c_str());
+        QVERIFY(client->request(ControlMessage::Destroy));
+        QCOMPARE(container->waitExit(30s), 0);
     }
 
     void portForwardsFromTheLanAndFromLocalhost() {
