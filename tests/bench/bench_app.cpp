@@ -323,10 +323,22 @@ struct Phase {
 
 ProcessCounts difference(const ProcessCounts& after, const ProcessCounts& before) {
     ProcessCounts out{.cpuSeconds = after.cpuSeconds - before.cpuSeconds,
-                      .runNanoseconds = after.runNanoseconds - before.runNanoseconds,
-                      .voluntary = after.voluntary - before.voluntary,
-                      .involuntary = after.involuntary - before.involuntary,
-                      .switchesByThread = {}};
+                      .runNanoseconds = 0,
+                      .voluntary = 0,
+                      .involuntary = 0,
+                      .switchesByThread = {},
+                      .tasks = {}};
+    // Thread by thread: one that ended during the phase takes its counts with it, so summing
+    // the live threads at each end could go backwards. Threads that started during it count
+    // whole.
+    for (const auto& [tid, now] : after.tasks) {
+        const auto was = before.tasks.find(tid);
+        const ProcessCounts::Task start = was == before.tasks.end() ? ProcessCounts::Task{}
+                                                                     : was->second;
+        out.voluntary += now.voluntary - start.voluntary;
+        out.involuntary += now.involuntary - start.involuntary;
+        out.runNanoseconds += now.runNanoseconds - start.runNanoseconds;
+    }
     for (const auto& [name, count] : after.switchesByThread) {
         const auto was = before.switchesByThread.find(name);
         const long delta = count - (was == before.switchesByThread.end() ? 0 : was->second);

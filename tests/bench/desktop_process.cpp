@@ -160,9 +160,11 @@ Result<ProcessCounts> readProcessCounts(pid_t pid) {
         const long involuntary = statusField(status, "nonvoluntary_ctxt_switches:");
         // Run time in nanoseconds (the first field): /proc/PID/stat's clock ticks are too
         // coarse for an idle process over a few seconds.
-        counts.runNanoseconds += std::atoll(readText(task + "/schedstat").c_str());
+        const long long run = std::atoll(readText(task + "/schedstat").c_str());
+        counts.runNanoseconds += run;
         counts.voluntary += voluntary;
         counts.involuntary += involuntary;
+        counts.tasks[std::atol(entry->d_name)] = {voluntary, involuntary, run};
         std::string name = readText(task + "/comm");
         while (!name.empty() && name.back() == '\n')
             name.pop_back();

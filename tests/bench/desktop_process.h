@@ -64,6 +64,14 @@ struct ProcessCounts {
     long voluntary = 0; // context switches summed over its live threads (/proc/PID/task)
     long involuntary = 0;
     std::map<std::string, long> switchesByThread; // by thread name (comm), both kinds
+    // Per live thread (by tid), so that a difference counts only threads seen at both ends (and
+    // new ones whole): a thread that ended meanwhile would otherwise make it negative.
+    struct Task {
+        long voluntary = 0;
+        long involuntary = 0;
+        long long runNanoseconds = 0;
+    };
+    std::map<long, Task> tasks;
 };
 Result<ProcessCounts> readProcessCounts(pid_t pid);
 
