@@ -333,8 +333,8 @@ ProcessCounts difference(const ProcessCounts& after, const ProcessCounts& before
     // whole.
     for (const auto& [tid, now] : after.tasks) {
         const auto was = before.tasks.find(tid);
-        const ProcessCounts::Task start = was == before.tasks.end() ? ProcessCounts::Task{}
-                                                                     : was->second;
+        const ProcessCounts::Task start =
+            was == before.tasks.end() ? ProcessCounts::Task{} : was->second;
         out.voluntary += now.voluntary - start.voluntary;
         out.involuntary += now.involuntary - start.involuntary;
         out.runNanoseconds += now.runNanoseconds - start.runNanoseconds;
