@@ -102,7 +102,14 @@ private slots:
         QVERIFY(::mkdtemp(templ));
         m_holder = templ; // 0700, as Cubby's own root filesystems' parent is
         m_root = m_holder + "/root";
-        QCOMPARE(std::system(("cp -a " + std::string(made) + " " + m_root).c_str()), 0);
+        // In the vm tier the tree is on 9p: its archive unpacks far faster than a copy.
+        const std::string archive = std::string(made) + ".tar";
+        const std::string copy = std::getenv("CUBBY_IN_VM") && exists(archive)
+                                     ? "mkdir " + m_root +
+                                           " && tar --numeric-owner --xattrs -xpf " + archive +
+                                           " -C " + m_root
+                                     : "cp -a " + std::string(made) + " " + m_root;
+        QCOMPARE(std::system(copy.c_str()), 0);
         m_prefix = std::make_unique<TestPrefix>();
     }
 
