@@ -285,10 +285,12 @@ private slots:
         QElapsedTimer sinceKill;
         sinceKill.start();
         QCOMPARE(::kill(pid_t(oldHelper), SIGKILL), 0);
-        // Usually a second or two; seen once at 15 s on a loaded 2-core machine, under review.
+        // Usually a second or two; seen at 15 s and at 40.3 s on a loaded 2-core machine with
+        // other gui tests' helpers starting beside it, under review. What is tested is that
+        // the window finds a helper again, not how fast under that load.
         QTRY_VERIFY_WITH_TIMEOUT(bus->servicePid("io.github.cubby1").value() > 1 &&
                                      bus->servicePid("io.github.cubby1").value() != oldHelper,
-                                 40000);
+                                 90000);
         qInfo("a new helper %lld ms after the kill", qint64(sinceKill.elapsed()));
         auto* connection = m_window->statusBar()->findChild<QLabel*>("connectionState");
         QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connected to cubby-helper"),
