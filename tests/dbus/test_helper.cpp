@@ -177,6 +177,14 @@ private slots:
         const Run deniedExec = cubbyctl({"exec", "terminals", "--", "true"}, denied());
         QCOMPARE(deniedExec.exitCode, 1);
         QVERIFY2(deniedExec.err.contains("not authorized"), qPrintable(deniedExec.err));
+        // ExecTerminal too; and whether a container exists is not told to a denied caller.
+        const Run deniedTerminal = cubbyctl({"exec", "terminals", "-t", "--", "true"}, denied());
+        QCOMPARE(deniedTerminal.exitCode, 1);
+        QVERIFY2(deniedTerminal.err.contains("not authorized"), qPrintable(deniedTerminal.err));
+        const Run deniedMissing = cubbyctl({"exec", "nosuchthing", "--", "true"}, denied());
+        QVERIFY2(deniedMissing.err.contains("not authorized") &&
+                     !deniedMissing.err.contains("nosuchthing"),
+                 qPrintable(deniedMissing.err));
         const QDBusMessage empty =
             call("Exec", {QStringLiteral("terminals"), QStringList{}, QString()});
         QVERIFY2(empty.errorMessage().contains("needs a program"),
