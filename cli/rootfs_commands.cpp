@@ -4,6 +4,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "job_interface.h"
+#include "password_prompt.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
@@ -158,10 +159,19 @@ int rootfsList(const QStringList&) {
 bool takeRootfsOptions(QStringList& rest, QString& source, QVariantMap& options,
                        const QStringList& others = {}) {
     QStringList left;
+    bool rootPassword = false;
     for (qsizetype i = 0; i < rest.size(); ++i) {
         const QString& word = rest[i];
         if (!word.startsWith(QStringLiteral("--")) || others.contains(word)) {
             left << word;
+            continue;
+        }
+        if (word == QStringLiteral("--no-autologin")) {
+            options[QStringLiteral("autologin")] = false;
+            continue;
+        }
+        if (word == QStringLiteral("--root-password")) {
+            rootPassword = true;
             continue;
         }
         if (i + 1 >= rest.size()) {
@@ -179,14 +189,34 @@ bool takeRootfsOptions(QStringList& rest, QString& source, QVariantMap& options,
             options[QStringLiteral("packages")] = value.split(',', Qt::SkipEmptyParts);
         else if (word == QStringLiteral("--variant"))
             options[QStringLiteral("variant")] = value;
+        else if (word == QStringLiteral("--user"))
+            options[QStringLiteral("user")] = value;
         else {
             failWith(QStringLiteral("unknown option %1").arg(word));
             return false;
         }
     }
     rest = left;
+    // Asked for once the command line is known good: root's first, then the user's (two
+    // lines on standard input when it is not a terminal). Only the hashes are sent.
+    if (rootPassword) {
+        const auto hash = askPasswordHash(QStringLiteral("root"));
+        if (!hash)
+            return false;
+        options[QStringLiteral("rootPasswordHash")] = QString::fromStdString(*hash);
+    }
+    if (const QString user = options.value(QStringLiteral("user")).toString(); !user.isEmpty()) {
+        const auto hash = askPasswordHash(user);
+        if (!hash)
+            return false;
+        options[QStringLiteral("userPasswordHash")] = QString::fromStdString(*hash);
+    }
     return true;
 }
+
+// The Debian source's options as usage lines show them.
+constexpr auto debianUsage = "[--suite S] [--variant system|minimal] [--include PKG,...] "
+                             "[--root-password] [--user NAME] [--no-autologin]";
 
 int rootfsCreate(const QStringList& arguments) {
     QStringList rest = arguments;
@@ -197,8 +227,8 @@ int rootfsCreate(const QStringList& arguments) {
         return 1;
     if (rest.size() != 1 || rest[0].startsWith(QLatin1Char('-')))
         return failWith(QStringLiteral("usage: cubbyctl rootfs-create NAME [--source SOURCE] "
-                                       "[--suite S] [--mirror URL] [--include PKG,...] "
-                                       "[--variant system|minimal] [--detach]"));
+                                       "[--mirror URL] %1 [--detach]")
+                            .arg(QLatin1String(debianUsage)));
     auto reply = manager().CreateRootfs(rest[0], source, options);
     return startedJob(reply, detach, QStringLiteral("Root filesystem '%1' created").arg(rest[0]));
 }
@@ -223,8 +253,8 @@ int createContainer(const QStringList& arguments) {
     }
     if (rest.size() != 1 || rest[0].startsWith(QLatin1Char('-')))
         return failWith(QStringLiteral("usage: cubbyctl create NAME [--source busybox|debian] "
-                                       "[--suite S] [--variant system|minimal] [--include "
-                                       "PKG,...] [--network NET] [--start]"));
+                                       "%1 [--network NET] [--start]")
+                            .arg(QLatin1String(debianUsage)));
     const QString name = rest[0];
     auto created = manager().CreateRootfs(name, source, options);
     if (const int status =

@@ -6,6 +6,7 @@
 #include "domain_xml.h"
 #include "manager_common.h"
 #include "manager_service.h"
+#include "memory_file.h"
 #include "names.h"
 
 #include <QDBusConnection>
@@ -13,6 +14,7 @@
 #include <QPointer>
 #include <dirent.h>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 
 namespace cubby {
@@ -27,12 +29,13 @@ struct RootfsSource {
     const char* description; // for the authentication dialog
     // Checks `options` and appends the worker's arguments for them; InvalidArgument names
     // an option it does not know or a value it refuses.
+    // What the worker reads on standard input goes to `input` (passwords: never arguments).
     Status (*arguments)(const QVariantMap& options, const HelperConfig& config,
-                        std::vector<std::string>& out);
+                        std::vector<std::string>& out, std::string& input);
 };
 
 Status busyboxArguments(const QVariantMap& options, const HelperConfig& config,
-                        std::vector<std::string>& out) {
+                        std::vector<std::string>& out, std::string&) {
     if (!options.isEmpty())
         return failInvalid("the busybox source takes no option '" +
                            options.firstKey().toStdString() + "'");
@@ -40,14 +43,37 @@ Status busyboxArguments(const QVariantMap& options, const HelperConfig& config,
     return {};
 }
 
-// suite (s), mirror (s), packages (as), variant (s: system or minimal): see DebianBootstrap.
+// A password hash option: bounded before it is kept, never repeated in an error.
+Status takePasswordHash(const QVariant& value, const std::string& account,
+                        std::vector<AccountPassword>& passwords) {
+    const QString hash = value.toString();
+    if (hash.size() > 512 || !validPasswordHash(hash.toStdString()))
+        return failInvalid("the password for " + account +
+                           " must be a crypt(3) hash made by the client (\"$y$…\"), never "
+                           "the password itself");
+    passwords.push_back({account, hash.toStdString()});
+    return {};
+}
+
+// suite (s), mirror (s), packages (as), variant (s: system or minimal), autologin (b),
+// user (s), rootPasswordHash (s), userPasswordHash (s): see DebianBootstrap.
 Status debianArguments(const QVariantMap& options, const HelperConfig& config,
-                       std::vector<std::string>& out) {
+                       std::vector<std::string>& out, std::string& input) {
     DebianBootstrap request;
+    std::optional<QVariant> userHash; // needs the user's name, which may come later
     for (auto option = options.begin(); option != options.end(); ++option) {
         const QString& key = option.key();
         const QVariant& value = option.value();
-        if (key == QStringLiteral("suite") && value.typeId() == QMetaType::QString)
+        const bool isString = value.typeId() == QMetaType::QString;
+        if (key == QStringLiteral("autologin") && value.typeId() == QMetaType::Bool)
+            request.consoleAutologin = value.toBool();
+        else if (key == QStringLiteral("user") && isString)
+            request.user = value.toString().left(64).toStdString();
+        else if (key == QStringLiteral("rootPasswordHash") && isString)
+            CUBBY_CHECK(takePasswordHash(value, "root", request.passwords));
+        else if (key == QStringLiteral("userPasswordHash") && isString)
+            userHash = value;
+        else if (key == QStringLiteral("suite") && isString)
             request.suite = value.toString().toStdString();
         else if (key == QStringLiteral("mirror") && value.typeId() == QMetaType::QString)
             request.mirror = value.toString().toStdString();
@@ -65,14 +91,29 @@ Status debianArguments(const QVariantMap& options, const HelperConfig& config,
                                    value.toString().left(64).toStdString() + "'");
             request.variant = *variant;
         } else
-            return failInvalid("the debian source takes suite (a string), mirror (a string), "
-                               "packages (a list of strings) and variant (a string), not '" +
+            return failInvalid("the debian source takes suite, mirror, variant, user, "
+                               "rootPasswordHash and userPasswordHash (strings), packages (a "
+                               "list of strings) and autologin (a boolean), not '" +
                                key.left(64).toStdString() + "' of type " + value.typeName());
+    }
+    if (userHash) {
+        if (request.user.empty())
+            return failInvalid("userPasswordHash needs a user");
+        CUBBY_CHECK(takePasswordHash(*userHash, request.user, request.passwords));
     }
     CUBBY_CHECK(validateDebianBootstrap(request));
     out.insert(out.end(), {"--suite", request.suite, "--mirror", request.mirror, "--variant",
                            std::string(debianVariantName(request.variant)), "--cache",
                            config.paths.cacheDir() + "/debian"});
+    if (request.variant == DebianVariant::System) {
+        out.insert(out.end(), {"--autologin", request.consoleAutologin ? "yes" : "no"});
+        if (!request.user.empty())
+            out.insert(out.end(), {"--user", request.user});
+    }
+    if (!request.passwords.empty()) {
+        out.insert(out.end(), {"--passwords", "stdin"});
+        input = formatPasswordLines(request.passwords);
+    }
     if (!request.packages.empty()) {
         std::string include;
         for (const auto& package : request.packages)
@@ -182,7 +223,8 @@ QDBusObjectPath ManagerService::CreateRootfs(const QString& name, const QString&
         return {};
     }
     std::vector<std::string> arguments{"create", "--source", source.toStdString()};
-    if (auto valid = known->arguments(options, m_config, arguments); !valid) {
+    std::string input;
+    if (auto valid = known->arguments(options, m_config, arguments, input); !valid) {
         replyError(valid.error());
         return {};
     }
@@ -191,8 +233,18 @@ QDBusObjectPath ManagerService::CreateRootfs(const QString& name, const QString&
         details("rootfs", name, QStringLiteral("create from ") + QLatin1String(known->description)),
         manageAction,
         [this, name, caller] { return assessNewRootfs(rootfsFacts(name.toStdString(), caller)); },
-        [this, name, arguments, caller](const QDBusMessage& call) {
-            startRootfsJob(call, createOperation, name, caller, arguments, -1);
+        [this, name, arguments, input, caller](const QDBusMessage& call) {
+            if (input.empty()) {
+                startRootfsJob(call, createOperation, name, caller, arguments, -1);
+                return;
+            }
+            // The worker's standard input: a sealed memory file no one else can open.
+            auto memory = sealedMemoryFile("cubby-rootfs-input", input);
+            if (!memory) {
+                replyError(call, memory.error());
+                return;
+            }
+            startRootfsJob(call, createOperation, name, caller, arguments, memory->get());
         });
     return {};
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <format>
 #include <initializer_list>
 
@@ -58,7 +59,98 @@ bool plainPath(std::string_view path) {
     });
 }
 
+// Accounts of a minbase system with systemd, dbus and sudo: a user of one of these names
+// would take over a system account.
+constexpr std::array<std::string_view, 28> systemAccounts = {
+    "root",
+    "daemon",
+    "bin",
+    "sys",
+    "sync",
+    "games",
+    "man",
+    "lp",
+    "mail",
+    "news",
+    "uucp",
+    "proxy",
+    "www-data",
+    "backup",
+    "list",
+    "irc",
+    "_apt",
+    "nobody",
+    "messagebus",
+    "sudo",
+    "systemd-network",
+    "systemd-timesync",
+    "systemd-resolve",
+    "systemd-journal",
+    "adm",
+    "staff",
+    "users",
+    "polkitd",
+};
+
+constexpr size_t maxPasswordLines = 2;
+constexpr size_t maxPasswordHash = 512;
+
 } // namespace
+
+bool validNewUserName(std::string_view name) {
+    if (name.empty() || name.size() > 32 ||
+        !(std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_'))
+        return false;
+    const auto allowed = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    };
+    return std::ranges::all_of(name, allowed) &&
+           std::ranges::find(systemAccounts, name) == systemAccounts.end();
+}
+
+bool validPasswordHash(std::string_view hash) {
+    // "$id$[params$]salt$hash": at least three '$', the first one leading.
+    if (hash.size() < 4 || hash.size() > maxPasswordHash || hash.front() != '$' ||
+        std::ranges::count(hash, '$') < 3)
+        return false;
+    return std::ranges::all_of(hash, [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '/' || c == '$' || c == '=' || c == ',';
+    });
+}
+
+std::string formatPasswordLines(const std::vector<AccountPassword>& passwords) {
+    std::string out;
+    for (const auto& password : passwords)
+        out += password.account + ":" + password.hash + "\n";
+    return out;
+}
+
+Result<std::vector<AccountPassword>> parsePasswordLines(std::string_view text) {
+    std::vector<AccountPassword> passwords;
+    while (!text.empty()) {
+        const size_t newline = text.find('\n');
+        if (newline == std::string_view::npos)
+            return failInvalid("the password lines must each end with a newline");
+        const std::string_view line = text.substr(0, newline);
+        text.remove_prefix(newline + 1);
+        if (passwords.size() == maxPasswordLines)
+            return failInvalid(
+                std::format("at most {} password lines (root and one user)", maxPasswordLines));
+        const size_t colon = line.find(':');
+        const std::string_view account = line.substr(0, std::min(colon, line.size()));
+        if (colon == std::string_view::npos || (account != "root" && !validNewUserName(account)))
+            return failInvalid(std::format("a password line must start with root: or a user "
+                                           "name and ':', not {}",
+                                           quoted(account.substr(0, 32))));
+        if (!validPasswordHash(line.substr(colon + 1)))
+            return failInvalid(std::format("the password for {} is not a crypt(3) hash "
+                                           "(\"$id$salt$hash\")",
+                                           quoted(account)));
+        passwords.push_back({std::string(account), std::string(line.substr(colon + 1))});
+    }
+    return passwords;
+}
 
 std::optional<DebianVariant> debianVariantNamed(std::string_view name) {
     if (name == "system")
@@ -126,6 +218,40 @@ Status validateDebianBootstrap(const DebianBootstrap& request) {
     if (!request.hostname.empty() && hostnameFor(request.hostname) != request.hostname)
         return failInvalid(std::format("{} is not a hostname (letters, digits and '-')",
                                        quoted(request.hostname)));
+    return validateDebianLogins(request);
+}
+
+Status validateDebianLogins(const DebianBootstrap& request) {
+    const bool loginsChosen =
+        !request.consoleAutologin || !request.user.empty() || !request.passwords.empty();
+    if (request.variant == DebianVariant::Minimal && loginsChosen)
+        return failInvalid("a minimal Debian has no logins to set up: users, passwords and the "
+                           "console login go with the system variant");
+    if (!request.user.empty() && !validNewUserName(request.user))
+        return failInvalid(std::format("{} cannot be a new user's name: lower-case letters, "
+                                       "digits, '_' and '-', at most 32, starting with a letter, "
+                                       "and not an account the system has already",
+                                       quoted(request.user.substr(0, 40))));
+    if (request.passwords.size() > maxPasswordLines)
+        return failInvalid("at most two passwords: root's and the user's");
+    for (size_t i = 0; i < request.passwords.size(); ++i) {
+        const auto& password = request.passwords[i];
+        if (password.account != "root" && password.account != request.user)
+            return failInvalid(std::format("a password for {}, who is neither root nor the new "
+                                           "user",
+                                           quoted(password.account.substr(0, 40))));
+        if (!validPasswordHash(password.hash))
+            return failInvalid(std::format("the password for {} is not a crypt(3) hash",
+                                           quoted(password.account)));
+        for (size_t j = 0; j < i; ++j) {
+            if (request.passwords[j].account == password.account)
+                return failInvalid(std::format("two passwords for {}", quoted(password.account)));
+        }
+    }
+    if (request.variant == DebianVariant::System && !request.consoleAutologin &&
+        request.passwords.empty())
+        return failInvalid("nobody could log in on the console: choose a root password, a user "
+                           "with a password, or the console logging root in");
     return {};
 }
 
@@ -156,14 +282,24 @@ std::vector<std::string> mmdebstrapArguments(const DebianBootstrap& request,
                  // minutes for one and boot degraded.
                  "systemctl --root=\"$1\" enable systemd-networkd.service && systemctl "
                  "--root=\"$1\" disable systemd-networkd-wait-online.service",
-                 // The console is handed out only to whom polkit allows io.github.cubby1.console:
-                 // it logs root in, as `machinectl shell` would.
-                 "mkdir -p \"$1/etc/systemd/system/console-getty.service.d\" && printf "
-                 "'[Service]\\nExecStart=\\nExecStart=-/sbin/agetty --autologin root "
-                 "--noclear --keep-baud - 115200,38400,9600 $TERM\\n' >\"$1/etc/systemd/"
-                 "system/console-getty.service.d/cubby-autologin.conf\"",
              })
             arguments.push_back("--customize-hook=" + hook);
+        if (request.consoleAutologin) {
+            // The console is handed out only to whom polkit allows io.github.cubby1.console:
+            // it logs root in, as `machinectl shell` would.
+            arguments.push_back(
+                "--customize-hook=mkdir -p \"$1/etc/systemd/system/console-getty.service.d\" && "
+                "printf '[Service]\\nExecStart=\\nExecStart=-/sbin/agetty --autologin root "
+                "--noclear --keep-baud - 115200,38400,9600 $TERM\\n' >\"$1/etc/systemd/"
+                "system/console-getty.service.d/cubby-autologin.conf\"");
+        }
+        if (!request.user.empty()) {
+            // The name is checked (validNewUserName): nothing to quote. Its password, if any,
+            // is set after the build, from a descriptor.
+            arguments.push_back(std::format("--customize-hook=useradd --root \"$1\" "
+                                            "--create-home --shell /bin/bash --groups sudo {}",
+                                            request.user));
+        }
     }
     if (plainPath(cacheDir)) {
         // mmdebstrap's documented package cache: copy what is cached into the new root's

@@ -17,7 +17,8 @@ constexpr std::string_view usageText =
        cubby-rootfs create --base DIR --name NAME --source archive --progress-fd N  < ARCHIVE
        cubby-rootfs create --base DIR --name NAME --source debian [--suite SUITE]
                            [--mirror URL] [--include PKG,PKG...] [--variant system|minimal]
-                           [--cache DIR] --progress-fd N
+                           [--cache DIR] [--user NAME] [--autologin yes|no]
+                           [--passwords stdin] --progress-fd N
        cubby-rootfs remove --base DIR --name NAME --progress-fd N
        cubby-rootfs clean-stale --base DIR [--progress-fd N]
 
@@ -32,7 +33,10 @@ SIGTERM or SIGINT cancels; a cancelled or failed create leaves nothing behind.
                Debian system made by mmdebstrap (default suite trixie from
                http://deb.debian.org/debian): by default one that boots systemd (networkd
                DHCP on eth*, D-Bus, root logged in on the console, the hostname NAME),
-               --variant minimal for minbase alone; --cache keeps downloaded packages)
+               --variant minimal for minbase alone; --cache keeps downloaded packages;
+               --user makes a user in group sudo; --autologin no leaves the console at
+               a login prompt; --passwords stdin sets the "account:hash" lines on
+               standard input, crypt(3) hashes, with chpasswd --encrypted)
   remove       removes DIR/NAME without following symlinks or crossing mount points
   clean-stale  removes what killed workers left (DIR/.partial-*, DIR/.removing-*)
 
@@ -129,6 +133,22 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
                     std::format("--variant is system or minimal, not {}", quoted(value))));
             command.debian.variant = *variant;
             haveDebianOption = true;
+        } else if (flag == "--user" && command.verb == RootfsCommand::Verb::Create) {
+            command.debian.user = value;
+            haveDebianOption = true;
+        } else if (flag == "--autologin" && command.verb == RootfsCommand::Verb::Create) {
+            if (value != "yes" && value != "no")
+                return std::unexpected(
+                    usageError(std::format("--autologin is yes or no, not {}", quoted(value))));
+            command.debian.consoleAutologin = value == "yes";
+            haveDebianOption = true;
+        } else if (flag == "--passwords" && command.verb == RootfsCommand::Verb::Create) {
+            if (value != "stdin")
+                return std::unexpected(
+                    usageError(std::format("--passwords takes stdin (never a password), not {}",
+                                           quoted(value.substr(0, 8)))));
+            command.passwordsOnStdin = true;
+            haveDebianOption = true;
         } else if (flag == "--cache" && command.verb == RootfsCommand::Verb::Create) {
             command.debianCache = value;
             haveDebianOption = true;
@@ -157,11 +177,16 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
             return std::unexpected(usageError("--busybox goes with --source busybox"));
         if (haveDebianOption && command.source != RootfsCommand::Source::Debian)
             return std::unexpected(
-                usageError("--suite, --mirror, --include, --variant and --cache go with --source "
-                           "debian"));
+                usageError("--suite, --mirror, --include, --variant, --cache, --user, "
+                           "--autologin and --passwords go with --source debian"));
         if (command.source == RootfsCommand::Source::Debian) {
             command.debian.hostname = hostnameFor(command.name);
-            if (auto valid = validateDebianBootstrap(command.debian); !valid)
+            // Passwords on standard input are read (and everything checked again) once the
+            // job runs; until then a console without autologin is taken to get one.
+            DebianBootstrap known = command.debian;
+            if (command.passwordsOnStdin && !known.consoleAutologin)
+                known.consoleAutologin = true;
+            if (auto valid = validateDebianBootstrap(known); !valid)
                 return std::unexpected(CommandLineError{std::move(valid.error()), false});
             if (!command.debianCache.empty() && command.debianCache.front() != '/')
                 return std::unexpected(CommandLineError{

@@ -4,7 +4,8 @@
 //   cubby-rootfs create --base DIR --name NAME --source busybox [--busybox PATH] --progress-fd N
 //   cubby-rootfs create --base DIR --name NAME --source archive --progress-fd N  (archive on fd 0)
 //   cubby-rootfs create --base DIR --name NAME --source debian [--suite S] [--mirror URL]
-//                       [--include PKG,PKG...] [--cache DIR] --progress-fd N
+//                       [--include PKG,PKG...] [--cache DIR] [--user NAME]
+//                       [--autologin yes|no] [--passwords stdin] --progress-fd N
 //   cubby-rootfs remove --base DIR --name NAME --progress-fd N
 //   cubby-rootfs clean-stale --base DIR [--progress-fd N]
 //   cubby-rootfs --help
@@ -29,6 +30,9 @@ struct RootfsCommand {
     std::string busybox = "/bin/busybox";
     DebianBootstrap debian;  // --source debian
     std::string debianCache; // --cache: where downloaded packages are kept
+    // --passwords stdin: chpasswd-style "account:hash" lines come on descriptor 0 (a hash
+    // on the command line would be in /proc for every user to read).
+    bool passwordsOnStdin = false;
     int progressFd = -1;
 };
 

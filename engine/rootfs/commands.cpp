@@ -47,8 +47,8 @@ Status publish(int baseFd, const std::string& partial, int partialFd, const Root
     return {};
 }
 
-Result<std::string> build(const RootfsCommand& command, int rootFd, const std::string& rootPath,
-                          const std::optional<BusyboxProgram>& busybox,
+Result<std::string> build(const RootfsCommand& command, const DebianBootstrap& debian, int rootFd,
+                          const std::string& rootPath, const std::optional<BusyboxProgram>& busybox,
                           const std::vector<RootfsEntry>& plan, const ArchiveInput& input,
                           JobReporter& reporter) {
     if (busybox) {
@@ -60,7 +60,7 @@ Result<std::string> build(const RootfsCommand& command, int rootFd, const std::s
                            command.busybox);
     }
     if (command.source == RootfsCommand::Source::Debian)
-        return buildDebianRoot(rootPath, command.debian, command.debianCache, reporter);
+        return buildDebianRoot(rootPath, debian, command.debianCache, reporter);
     return importArchive(rootFd, input, reporter);
 }
 
@@ -92,6 +92,7 @@ Status renameAside(int baseFd, const RootfsCommand& command, const std::string& 
 } // namespace
 
 Result<std::string> createRootfs(const RootfsCommand& command, JobReporter& reporter) {
+    DebianBootstrap debian = command.debian; // with the passwords, once read
     CUBBY_TRY(baseFd, openBaseDirectory(command.base));
     const std::string display = under(command.base, command.name);
     CUBBY_TRY(exists, entryExists(baseFd.get(), command.name, display));
@@ -109,14 +110,19 @@ Result<std::string> createRootfs(const RootfsCommand& command, JobReporter& repo
         plan = std::move(planned);
     } else if (command.source == RootfsCommand::Source::Debian) {
         CUBBY_CHECK(checkMmdebstrap());
+        if (command.passwordsOnStdin) {
+            CUBBY_TRY(passwords, readPasswordLines(0));
+            debian.passwords = std::move(passwords);
+        }
+        CUBBY_CHECK(validateDebianBootstrap(debian));
     } else {
         CUBBY_TRY(examined, examineArchiveInput());
         input = examined;
     }
     CUBBY_TRY(rootFd, createPartialDirectory(baseFd.get(), command.base, command.name));
     const std::string partial = std::string(partialPrefix) + command.name;
-    auto built =
-        build(command, rootFd.get(), under(command.base, partial), busybox, plan, input, reporter);
+    auto built = build(command, debian, rootFd.get(), under(command.base, partial), busybox, plan,
+                       input, reporter);
     if (built && cancelRequested())
         built = fail(cancelledError());
     if (built) {

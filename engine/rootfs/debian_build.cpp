@@ -79,7 +79,67 @@ void stopSession(pid_t child) {
     ::kill(-child, SIGKILL);
 }
 
+// chpasswd --encrypted in the new root (it chroots there itself) with the lines on a pipe:
+// the hashes never appear on a command line.
+Status setPasswords(const std::string& rootPath, const std::vector<AccountPassword>& passwords) {
+    const std::string lines = formatPasswordLines(passwords);
+    int pipeFds[2];
+    if (::pipe2(pipeFds, O_CLOEXEC) != 0)
+        return fail(Error::system(errno, "creating a pipe"));
+    UniqueFd readEnd(pipeFds[0]);
+    UniqueFd writeEnd(pipeFds[1]);
+    const pid_t child = ::fork();
+    if (child < 0)
+        return fail(Error::system(errno, "starting chpasswd"));
+    if (child == 0) {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::dup2(readEnd.get(), 0) < 0 || ::dup2(2, 1) < 0)
+            _exit(127);
+        const std::string program(chpasswdProgram);
+        ::execl(program.c_str(), program.c_str(), "--encrypted", "--root", rootPath.c_str(),
+                static_cast<char*>(nullptr));
+        std::fprintf(stderr, "E: cubby-rootfs: running %s: %s\n", program.c_str(),
+                     std::strerror(errno));
+        _exit(127);
+    }
+    readEnd.reset();
+    // At most two lines of a few hundred bytes: far less than a pipe holds.
+    const bool written =
+        ::write(writeEnd.get(), lines.data(), lines.size()) == static_cast<ssize_t>(lines.size());
+    writeEnd.reset();
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!written || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return fail(Error{ErrorKind::System, EIO,
+                          std::format("setting the passwords with {} failed (its messages are in "
+                                      "the log)",
+                                      chpasswdProgram)});
+    return {};
+}
+
 } // namespace
+
+Result<std::vector<AccountPassword>> readPasswordLines(int fd) {
+    // Two lines of at most 512-byte hashes fit; anything longer is refused, not kept.
+    constexpr size_t limit = 2 * (32 + 1 + 512 + 1);
+    std::string text;
+    char buffer[512];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return fail(Error::system(errno, "reading the passwords from standard input"));
+        if (got == 0)
+            break;
+        text.append(buffer, static_cast<size_t>(got));
+        if (text.size() > limit)
+            return failInvalid(
+                std::format("more than {} bytes of passwords on standard input", limit));
+    }
+    return parsePasswordLines(text);
+}
 
 Status checkMmdebstrap() {
     if (::access(std::string(mmdebstrapProgram).c_str(), X_OK) != 0)
@@ -147,9 +207,16 @@ Result<std::string> buildDebianRoot(const std::string& rootPath, const DebianBoo
     ::kill(-child, SIGKILL); // nothing it started outlives it
     if (cancelRequested())
         return fail(cancelledError());
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        return std::format("Created Debian {} (minbase{}) from {}", request.suite,
-                           request.packages.empty() ? "" : " and more packages", request.mirror);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        if (!request.passwords.empty()) {
+            reporter.progress(1, "Setting the passwords", true);
+            CUBBY_CHECK(setPasswords(rootPath, request.passwords));
+        }
+        return std::format("Created Debian {} ({}{}) from {}", request.suite,
+                           request.variant == DebianVariant::System ? "a system that boots"
+                                                                    : "minbase",
+                           request.packages.empty() ? "" : ", with more packages", request.mirror);
+    }
     std::string why;
     for (const auto& line : lastErrors)
         why += (why.empty() ? "" : "; ") + line;

@@ -8,12 +8,17 @@
 #include "error.h"
 
 #include <string>
+#include <vector>
 
 namespace cubby {
 
 class JobReporter;
 
 inline constexpr std::string_view mmdebstrapProgram = "/usr/bin/mmdebstrap";
+inline constexpr std::string_view chpasswdProgram = "/usr/sbin/chpasswd";
+
+// The "account:hash" lines on `fd` (standard input: --passwords stdin), bounded and checked.
+Result<std::vector<AccountPassword>> readPasswordLines(int fd);
 
 // Unsupported when mmdebstrap is not installed; checked before anything is made.
 Status checkMmdebstrap();

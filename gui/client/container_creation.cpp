@@ -4,6 +4,7 @@
 #include "helper_connection.h"
 #include "helper_errors.h"
 #include "job_interface.h"
+#include "password_hash.h"
 #include "unique_fd.h"
 
 #include <QDBusMessage>
@@ -48,7 +49,9 @@ Result<UniqueFd> openArchive(const std::string& path) {
 
 bool sameRootfs(const ContainerRequest& a, const ContainerRequest& b) {
     return a.rootfs == b.rootfs && a.debianSuite == b.debianSuite &&
-           a.debianPackages == b.debianPackages && a.tarballPath == b.tarballPath;
+           a.debianPackages == b.debianPackages && a.debianMinimal == b.debianMinimal &&
+           a.debianLogin == b.debianLogin && a.debianUser == b.debianUser &&
+           a.debianPassword == b.debianPassword && a.tarballPath == b.tarballPath;
 }
 
 } // namespace
@@ -93,8 +96,18 @@ void ContainerCreation::startJob() {
         // The message holds its own duplicate; ours closes at the end of this scope.
         call = manager->ImportRootfs(m_rootfsName, QDBusUnixFileDescriptor(archive->get()));
     } else {
-        call =
-            manager->CreateRootfs(m_rootfsName, rootfsSource(m_request), rootfsOptions(m_request));
+        QVariantMap options = rootfsOptions(m_request);
+        if (const QString key = loginPasswordOption(m_request); !key.isEmpty()) {
+            // Hashed here: the password itself never leaves the app (yescrypt takes tens of
+            // milliseconds, once, as the user clicks Create).
+            auto hash = hashPassword(m_request.debianPassword);
+            if (!hash) {
+                fail(QString::fromStdString(hash.error().message));
+                return;
+            }
+            options.insert(key, QString::fromStdString(*hash));
+        }
+        call = manager->CreateRootfs(m_rootfsName, rootfsSource(m_request), options);
     }
     m_jobRunning = true;
     emit stepChanged(m_request.rootfs == RootfsKind::Tarball ? tr("Importing the root filesystem…")

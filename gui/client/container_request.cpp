@@ -82,6 +82,12 @@ QVariantMap rootfsOptions(const ContainerRequest& request) {
         {QStringLiteral("variant"),
          QString::fromUtf8(debianVariantName(request.debianMinimal ? DebianVariant::Minimal
                                                                    : DebianVariant::System))}};
+    if (!request.debianMinimal) {
+        options.insert(QStringLiteral("autologin"),
+                       request.debianLogin == DebianLogin::ConsoleAutologin);
+        if (request.debianLogin == DebianLogin::SudoUser)
+            options.insert(QStringLiteral("user"), QString::fromStdString(request.debianUser));
+    }
     if (!request.debianPackages.empty()) {
         QStringList packages;
         for (const auto& package : request.debianPackages)
@@ -89,6 +95,35 @@ QVariantMap rootfsOptions(const ContainerRequest& request) {
         options.insert(QStringLiteral("packages"), packages);
     }
     return options;
+}
+
+LoginProblem loginProblem(const ContainerRequest& request) {
+    if (request.rootfs != RootfsKind::Debian || request.debianMinimal ||
+        request.debianLogin == DebianLogin::ConsoleAutologin)
+        return LoginProblem::None;
+    if (request.debianLogin == DebianLogin::SudoUser && !validNewUserName(request.debianUser))
+        return request.debianUser.empty() ? LoginProblem::NoUserName : LoginProblem::BadUserName;
+    if (request.debianPassword.empty())
+        return LoginProblem::NoPassword;
+    if (request.debianPassword.find_first_of("\r\n") != std::string::npos)
+        return LoginProblem::LineBreak;
+    if (request.debianPassword != request.debianPasswordRepeat)
+        return LoginProblem::Mismatch;
+    return LoginProblem::None;
+}
+
+QString loginPasswordOption(const ContainerRequest& request) {
+    if (request.rootfs != RootfsKind::Debian || request.debianMinimal)
+        return {};
+    switch (request.debianLogin) {
+    case DebianLogin::ConsoleAutologin:
+        return {};
+    case DebianLogin::RootPassword:
+        return QStringLiteral("rootPasswordHash");
+    case DebianLogin::SudoUser:
+        return QStringLiteral("userPasswordHash");
+    }
+    return {};
 }
 
 std::vector<std::string> splitPackages(std::string_view text) {

@@ -33,6 +33,13 @@ enum class NetworkKind {
 inline constexpr unsigned minimumWizardMemoryMiB = 16;
 inline constexpr unsigned defaultWizardMemoryMiB = 512;
 
+// Who can log in to a bootable Debian (the wizard's "Console login").
+enum class DebianLogin {
+    ConsoleAutologin, // the console logs root in by itself (polkit guards the console)
+    RootPassword,     // a login prompt; root with the password chosen
+    SudoUser,         // a login prompt; a new user in group sudo with the password chosen
+};
+
 struct ContainerRequest {
     // Page 1: name and resources.
     std::string name;
@@ -51,6 +58,11 @@ struct ContainerRequest {
     std::string debianSuite = "trixie";
     std::vector<std::string> debianPackages;
     bool debianMinimal = false; // minbase without an init system (DebianVariant::Minimal)
+    DebianLogin debianLogin = DebianLogin::ConsoleAutologin;
+    std::string debianUser;
+    // Typed twice; hashed (hashPassword) before anything leaves the app.
+    std::string debianPassword;
+    std::string debianPasswordRepeat;
     std::string tarballPath;
     std::string directory;
     std::string init = "/sbin/init";
@@ -70,7 +82,15 @@ bool needsRootfsJob(RootfsKind kind);
 std::string defaultInit(RootfsKind kind, bool debianMinimal = false);
 // CreateRootfs's source and options for Busybox and Debian (empty source otherwise).
 QString rootfsSource(const ContainerRequest& request);
+// Without the password hash, which ContainerCreation adds (loginPasswordOption) as it starts
+// the job.
 QVariantMap rootfsOptions(const ContainerRequest& request);
+// What keeps the chosen login from working (the wizard says it in the user's language).
+enum class LoginProblem { None, NoUserName, BadUserName, NoPassword, LineBreak, Mismatch };
+LoginProblem loginProblem(const ContainerRequest& request);
+// The option key for the login's password hash ("rootPasswordHash" or "userPasswordHash"),
+// empty when the login has no password.
+QString loginPasswordOption(const ContainerRequest& request);
 // "iproute2, openssh-server vim" → {"iproute2", "openssh-server", "vim"}.
 std::vector<std::string> splitPackages(std::string_view text);
 

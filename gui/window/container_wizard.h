@@ -15,6 +15,7 @@ class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -131,6 +132,7 @@ protected:
 private:
     RootfsKind kind() const;
     void kindChanged();
+    void loginChanged();
     void browse(bool directory);
     void offerPaths();
 
@@ -138,6 +140,11 @@ private:
     QComboBox* m_suite;
     QLineEdit* m_packages;
     QCheckBox* m_minimal; // Debian without an init system
+    QFormLayout* m_debianForm;
+    QComboBox* m_login; // DebianLogin, in its order
+    QLineEdit* m_user;
+    QLineEdit* m_password;
+    QLineEdit* m_passwordRepeat;
     QLineEdit* m_tarball;
     QPushButton* m_browseTarball;
     QLineEdit* m_directory;

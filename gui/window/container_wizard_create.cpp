@@ -38,6 +38,15 @@ QString rootfsText(const ContainerRequest& request) {
                 packages << QString::fromStdString(package);
             text += ContainerSummary::tr(", with %1").arg(packages.join(QStringLiteral(", ")));
         }
+        if (!request.debianMinimal) {
+            const QString logins[] = {
+                ContainerSummary::tr("; root logged in on the console by itself"),
+                ContainerSummary::tr("; root logs in with the password chosen"),
+                ContainerSummary::tr("; %1 logs in with the password chosen and may use sudo")
+                    .arg(QString::fromStdString(request.debianUser).toHtmlEscaped()),
+            };
+            text += logins[int(request.debianLogin)];
+        }
         return text;
     }
     case RootfsKind::Tarball:

@@ -209,6 +209,11 @@ RootfsPage::RootfsPage(QWidget* parent)
     , m_suite(new QComboBox)
     , m_packages(new QLineEdit)
     , m_minimal(new QCheckBox(tr("&Minimal: no init system, bash on the console")))
+    , m_debianForm(new QFormLayout)
+    , m_login(new QComboBox)
+    , m_user(new QLineEdit)
+    , m_password(new QLineEdit)
+    , m_passwordRepeat(new QLineEdit)
     , m_tarball(new QLineEdit)
     , m_browseTarball(new QPushButton(tr("&Browse…")))
     , m_directory(new QLineEdit)
@@ -251,10 +256,31 @@ RootfsPage::RootfsPage(QWidget* parent)
     m_init->setObjectName(QStringLiteral("initEdit"));
     m_initNote->setObjectName(QStringLiteral("initNote"));
 
-    auto* debian = new QFormLayout;
+    // In DebianLogin's order.
+    m_login->setObjectName(QStringLiteral("loginCombo"));
+    m_login->addItems({tr("Root, logged in by itself"), tr("Root, with a password"),
+                       tr("A user with sudo, with a password")});
+    m_login->setToolTip(tr("Who logs in on the console. Whoever may open the console (polkit "
+                           "asks) gets a root shell when root is logged in by itself."));
+    m_user->setObjectName(QStringLiteral("userEdit"));
+    m_user->setPlaceholderText(tr("e.g. alice"));
+    m_user->setMaxLength(32);
+    for (QLineEdit* edit : {m_password, m_passwordRepeat}) {
+        edit->setEchoMode(QLineEdit::Password);
+        edit->setMaxLength(256);
+    }
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_passwordRepeat->setObjectName(QStringLiteral("passwordRepeatEdit"));
+    m_password->setToolTip(tr("Hashed here; only the hash goes to the new system."));
+
+    auto* debian = m_debianForm;
     debian->addRow(tr("Suite:"), m_suite);
     debian->addRow(tr("Packages:"), m_packages);
     debian->addRow(QString(), m_minimal);
+    debian->addRow(tr("&Console login:"), m_login);
+    debian->addRow(tr("&User name:"), m_user);
+    debian->addRow(tr("&Password:"), m_password);
+    debian->addRow(tr("R&epeat password:"), m_passwordRepeat);
     auto* tarball = new QHBoxLayout;
     tarball->addWidget(m_tarball, 1);
     tarball->addWidget(m_browseTarball);
@@ -291,7 +317,9 @@ RootfsPage::RootfsPage(QWidget* parent)
     });
     connect(m_init, &QLineEdit::textEdited, this, [this] { m_initEdited = true; });
     connect(m_minimal, &QCheckBox::toggled, this, &RootfsPage::kindChanged);
-    for (QLineEdit* edit : {m_packages, m_tarball, m_directory, m_init})
+    connect(m_login, &QComboBox::currentIndexChanged, this, &RootfsPage::loginChanged);
+    for (QLineEdit* edit :
+         {m_packages, m_tarball, m_directory, m_init, m_user, m_password, m_passwordRepeat})
         connect(edit, &QLineEdit::textChanged, this, &RootfsPage::recheck);
     connect(m_browseTarball, &QPushButton::clicked, this, [this] { browse(false); });
     connect(m_browseDirectory, &QPushButton::clicked, this, [this] { browse(true); });
@@ -339,6 +367,17 @@ void RootfsPage::kindChanged() {
                                "nothing is copied."));
         break;
     }
+    loginChanged();
+}
+
+void RootfsPage::loginChanged() {
+    // Only the rows the chosen login needs are shown.
+    const auto login = DebianLogin(m_login->currentIndex());
+    const bool system = !m_minimal->isChecked();
+    m_debianForm->setRowVisible(m_login, system);
+    m_debianForm->setRowVisible(m_user, system && login == DebianLogin::SudoUser);
+    for (QLineEdit* edit : {m_password, m_passwordRepeat})
+        m_debianForm->setRowVisible(edit, system && login != DebianLogin::ConsoleAutologin);
     recheck();
 }
 
@@ -367,6 +406,10 @@ void RootfsPage::apply(ContainerRequest& request) const {
     request.debianSuite = m_suite->currentText().toStdString();
     request.debianPackages = splitPackages(m_packages->text().toStdString());
     request.debianMinimal = m_minimal->isChecked();
+    request.debianLogin = DebianLogin(m_login->currentIndex());
+    request.debianUser = m_user->text().trimmed().toStdString();
+    request.debianPassword = m_password->text().toStdString();
+    request.debianPasswordRepeat = m_passwordRepeat->text().toStdString();
     request.tarballPath = m_tarball->text().trimmed().toStdString();
     request.directory = m_directory->text().trimmed().toStdString();
     request.init = m_init->text().trimmed().toStdString();
@@ -379,6 +422,23 @@ QString RootfsPage::problem() const {
     const ContainerRequest request = wizard->request();
     if (const QString text = messageOf(validateRootfs(request)); !text.isEmpty())
         return text;
+    const struct {
+        LoginProblem problem;
+        QString text;
+    } loginTexts[] = {
+        {LoginProblem::NoUserName, tr("User name: choose a name for the new user.")},
+        {LoginProblem::BadUserName,
+         tr("User name: lower-case letters, digits, “_” and “-”, starting with a letter, at "
+            "most 32, and not a system account such as root or daemon.")},
+        {LoginProblem::NoPassword, tr("Password: choose a password.")},
+        {LoginProblem::LineBreak, tr("Password: a password cannot hold a line break.")},
+        {LoginProblem::Mismatch, tr("Password: the two entries differ.")},
+    };
+    const LoginProblem login = loginProblem(request);
+    for (const auto& entry : loginTexts) {
+        if (entry.problem == login)
+            return entry.text;
+    }
     const QString name = QString::fromStdString(request.name);
     if (needsRootfsJob(request.rootfs) && wizard->rootfsPaths().contains(name))
         return tr("A root filesystem named “%1” exists already (%2): choose “Existing "

@@ -125,6 +125,66 @@ private slots:
         QCOMPARE(debianVariantNamed("full"), std::optional<DebianVariant>());
     }
 
+    // Who logs in: root on the console by itself (the default), a new user in group sudo, and
+    // passwords as crypt(3) hashes that are set after the build and never become arguments.
+    void logins() {
+        const std::string hash = "$y$j9T$abcdefghijklmnop$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZab./";
+        DebianBootstrap request;
+        request.consoleAutologin = false;
+        request.user = "alice";
+        request.passwords = {{"root", hash}, {"alice", hash}};
+        QVERIFY(validateDebianBootstrap(request).has_value());
+        const auto arguments = mmdebstrapArguments(request, "/r", "");
+        const auto has = [&](std::string_view part) {
+            return std::ranges::any_of(arguments, [&](const std::string& argument) {
+                return argument.find(part) != std::string::npos;
+            });
+        };
+        QVERIFY(has("useradd --root \"$1\" --create-home --shell /bin/bash --groups sudo alice"));
+        QVERIFY(!has("--autologin root"));
+        QVERIFY(!has("j9T")); // the hashes go to chpasswd on a pipe, not to mmdebstrap
+
+        const std::string lines = formatPasswordLines(request.passwords);
+        QCOMPARE(lines, "root:" + hash + "\nalice:" + hash + "\n");
+        const auto parsed = parsePasswordLines(lines);
+        QVERIFY(parsed && parsed->size() == 2 && (*parsed)[1].account == "alice");
+
+        // Refused, each for a reason a user would make or an attacker try.
+        const auto refused = [&](auto change) {
+            DebianBootstrap bad = request;
+            change(bad);
+            return !validateDebianBootstrap(bad).has_value();
+        };
+        QVERIFY(refused([](DebianBootstrap& r) { r.user = "root"; }));
+        QVERIFY(refused([](DebianBootstrap& r) { r.user = "messagebus"; }));
+        QVERIFY(refused([](DebianBootstrap& r) { r.user = "Alice"; }));
+        QVERIFY(refused([](DebianBootstrap& r) { r.user = "a;reboot"; }));
+        QVERIFY(refused([](DebianBootstrap& r) { r.user = std::string(33, 'a'); }));
+        QVERIFY(refused([](DebianBootstrap& r) { r.passwords[1].account = "bob"; }));
+        QVERIFY(refused([](DebianBootstrap& r) { r.passwords[1].account = "root"; }));
+        QVERIFY(refused([](DebianBootstrap& r) { r.passwords[0].hash = "secret"; }));
+        QVERIFY(refused([](DebianBootstrap& r) { r.passwords[0].hash = "$6$a$b\nevil::0:0"; }));
+        QVERIFY(refused([&](DebianBootstrap& r) {
+            r.passwords[0].hash = "$6$" + std::string(600, 'a') + "$x";
+        }));
+        QVERIFY(refused([](DebianBootstrap& r) { r.passwords.clear(); })); // nobody could log in
+        QVERIFY(refused([](DebianBootstrap& r) { r.variant = DebianVariant::Minimal; }));
+        QVERIFY(!refused([](DebianBootstrap& r) {
+            r.passwords.clear();
+            r.consoleAutologin = true;
+        }));
+
+        for (const std::string_view text :
+             {std::string_view("root:secret\n"), std::string_view("root:$y$a$b"),
+              std::string_view("daemon:$y$a$b\n"), std::string_view("$y$a$b\n"),
+              std::string_view("root:$y$a$b\nalice:$y$a$b\nbob:$y$a$b\n")}) {
+            const auto bad = parsePasswordLines(text);
+            QVERIFY2(!bad, std::string(text).c_str());
+            // The error never repeats what could be a password.
+            QVERIFY(bad.error().message.find("secret") == std::string::npos);
+        }
+    }
+
     void progressFromOutput() {
         const char* lines[] = {"I: chroot architecture amd64 is equal to the host's architecture",
                                "I: running apt-get update...",

@@ -287,6 +287,14 @@ private slots:
         auto clean = parse({"clean-stale", "--base", "/b"});
         QVERIFY(clean && clean->progressFd == -1);
         QVERIFY(parse({"--help"}) && parse({"--help"})->verb == RootfsCommand::Verb::Help);
+        // A login prompt with passwords to come on standard input: checked fully once read.
+        auto logins =
+            parse({"create", "--base", "/b", "--name", "srv", "--source", "debian", "--user",
+                   "alice", "--autologin", "no", "--passwords", "stdin", "--progress-fd", "3"});
+        QVERIFY2(logins, logins ? "" : logins.error().error.message.c_str());
+        QCOMPARE(logins->debian.user, std::string("alice"));
+        QVERIFY(!logins->debian.consoleAutologin);
+        QVERIFY(logins->passwordsOnStdin);
     }
 
     void commandLinesThatDoNot() {
@@ -306,6 +314,13 @@ private slots:
             {"remove", "--base", "/b", "--name", "x", "--progress-fd", "3", "--source", "busybox"},
             {"clean-stale", "--base", "/b", "--name", "x"},
             {"clean-stale", "--base"},
+            // A password is never a command line's: only "stdin" is taken.
+            {"create", "--base", "/b", "--name", "x", "--source", "debian", "--passwords",
+             "root:$y$j9T$salt$hash", "--progress-fd", "3"},
+            {"create", "--base", "/b", "--name", "x", "--source", "debian", "--autologin", "maybe",
+             "--progress-fd", "3"},
+            {"create", "--base", "/b", "--name", "x", "--source", "busybox", "--user", "alice",
+             "--progress-fd", "3"},
         };
         for (const auto& args : usage) {
             const auto parsed = parseRootfsCommandLine(args);
@@ -319,6 +334,13 @@ private slots:
             QVERIFY2(!parsed && !parsed.error().usage, name);
             QCOMPARE(int(parsed.error().error.kind), int(ErrorKind::InvalidArgument));
         }
+        // Nobody could log in: no autologin and no passwords coming.
+        const auto locked = parse({"create", "--base", "/b", "--name", "x", "--source", "debian",
+                                   "--autologin", "no", "--progress-fd", "3"});
+        QVERIFY(!locked && !locked.error().usage);
+        const auto system = parse({"create", "--base", "/b", "--name", "x", "--source", "debian",
+                                   "--user", "root", "--progress-fd", "3"});
+        QVERIFY(!system && !system.error().usage);
         const auto relative = parse({"clean-stale", "--base", "var/lib"});
         QVERIFY(!relative && !relative.error().usage);
         // Even a command line that fails is reported on the progress descriptor.
