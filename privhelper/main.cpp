@@ -7,6 +7,8 @@
 //   cubby-helper [--prefix DIR] [--controller PATH] [--network PATH] [--resolv-file PATH]
 //                [--cgroup-parent NAME] [--idle-exit SECONDS] [--rootfs-worker PATH]
 //                [--busybox PATH]
+//   cubby-helper --stop-containers SECONDS [--prefix DIR] [--cgroup-parent NAME]
+#include "host_shutdown.h"
 #include "manager_adaptor.h"
 #include "manager_service.h"
 
@@ -72,8 +74,14 @@ int main(int argc, char** argv) {
         QStringLiteral("user-rootfs-mib"),
         QStringLiteral("Disk a user's root filesystems may use without an administrator."),
         QStringLiteral("MiB"), QStringLiteral("32768"));
+    const QCommandLineOption stopContainers(
+        QStringLiteral("stop-containers"),
+        QStringLiteral("At host shutdown: give every running container's init its shutdown "
+                       "signal and this long to stop, wait for them, and exit (no bus)."),
+        QStringLiteral("seconds"));
     options.addOptions({prefix, controller, network, resolvFile, cgroupParent, idleExit,
-                        rootfsWorker, busybox, userContainers, userRootfs, userRootfsSize});
+                        rootfsWorker, busybox, userContainers, userRootfs, userRootfsSize,
+                        stopContainers});
     options.process(app);
 
     cubby::HelperConfig config;
@@ -97,6 +105,16 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "cubby-helper: --user-containers, --user-rootfs and "
                              "--user-rootfs-mib take whole numbers\n");
         return 2;
+    }
+
+    if (options.isSet(stopContainers)) {
+        bool ok = false;
+        const uint seconds = options.value(stopContainers).toUInt(&ok);
+        if (!ok || seconds > 3600) {
+            std::fprintf(stderr, "cubby-helper: --stop-containers takes seconds (at most 3600)\n");
+            return 2;
+        }
+        return cubby::stopAllContainers(config.paths, std::chrono::seconds(seconds));
     }
 
     QDBusConnection bus = QDBusConnection::systemBus();

@@ -188,7 +188,8 @@ private slots:
         // given, not the locked '*' of a fresh Debian.
         {
             const char* password = std::getenv("CUBBY_DEBIAN_TEST_PASSWORD");
-            QVERIFY2(password, "CUBBY_DEBIAN_TEST_PASSWORD is not set (tests/root/CMakeLists.txt)");
+            QVERIFY2(password && *password,
+                     "CUBBY_DEBIAN_TEST_PASSWORD is not set (tests/CMakeLists.txt)");
             const std::string logins = atConsole(
                 *client,
                 std::format("su tester -c 'echo {0} | sudo -S -k -p \"\" id -u'; su tester -c "
@@ -294,6 +295,36 @@ private slots:
         QCOMPARE(run.waitExit(30s), 0);
         std::string why;
         QVERIFY2(noLeftovers(name, why), why.c_str());
+    }
+
+    // Host shutdown (cubby-containers.service's ExecStop, the sysvinit script's stop): the
+    // helper gives a booted systemd its power-off signal and waits; systemd shuts down
+    // cleanly, well before the controller would have forced it off.
+    void hostShutdownStopsItCleanly() {
+        const std::string name = "sdhost";
+        ControllerRun run(*m_prefix, name, domainXml(name));
+        QVERIFY2(run.waitReady(), run.error().c_str());
+        auto client = run.connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        const std::string boot = readConsoleUntil(*client, "root@trixie-system", bootTimeout());
+        QVERIFY2(boot.find("root@trixie-system") != std::string::npos, boot.c_str());
+        const std::string state =
+            atConsole(*client, "systemctl is-system-running --wait", "BOOTED", bootTimeout());
+        QVERIFY2(state.find("running\r\nBOOTED-0") != std::string::npos, state.c_str());
+        const std::string command =
+            std::format("{} --prefix {} --cgroup-parent {} --stop-containers 200",
+                        CUBBY_HELPER_PATH, m_prefix->path(), m_prefix->cgroupParent());
+        QCOMPARE(std::system(command.c_str()), 0);
+        QCOMPARE(run.waitExit(10s), 0);
+        std::string why;
+        QVERIFY2(noLeftovers(name, why), why.c_str());
+        const std::string events =
+            readFile(m_prefix->path() + "/var/log/cubby/" + name + ".events");
+        const size_t asked = events.find("shut down requested");
+        QVERIFY2(asked != std::string::npos, events.c_str());
+        QVERIFY2(events.find("init powered off", asked) != std::string::npos, events.c_str());
+        // Nothing running: it returns at once.
+        QCOMPARE(std::system(command.c_str()), 0);
     }
 
     void cleanupTestCase() {
