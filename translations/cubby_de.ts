@@ -461,6 +461,18 @@
         <source>a new Debian %1 system booting systemd, “%2”</source>
         <translation>ein neues Debian-%1-System, das systemd startet, „%2“</translation>
     </message>
+    <message>
+        <source>; root logged in on the console by itself</source>
+        <translation>; root wird auf der Konsole von selbst angemeldet</translation>
+    </message>
+    <message>
+        <source>; root logs in with the password chosen</source>
+        <translation>; root meldet sich mit dem gewählten Passwort an</translation>
+    </message>
+    <message>
+        <source>; %1 logs in with the password chosen and may use sudo</source>
+        <translation>; %1 meldet sich mit dem gewählten Passwort an und darf sudo nutzen</translation>
+    </message>
 </context>
 <context>
     <name>cubby::ContainerWizard</name>
@@ -1832,6 +1844,70 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>Debian boots systemd: the console shows its start and logs root in; networking comes by DHCP.</source>
         <translation>Debian startet systemd: Die Konsole zeigt den Start und meldet root an; das Netzwerk kommt per DHCP.</translation>
+    </message>
+    <message>
+        <source>Root, logged in by itself</source>
+        <translation>root, von selbst angemeldet</translation>
+    </message>
+    <message>
+        <source>Root, with a password</source>
+        <translation>root, mit Passwort</translation>
+    </message>
+    <message>
+        <source>A user with sudo, with a password</source>
+        <translation>Ein Benutzer mit sudo, mit Passwort</translation>
+    </message>
+    <message>
+        <source>Who logs in on the console. Whoever may open the console (polkit asks) gets a root shell when root is logged in by itself.</source>
+        <translation>Wer sich auf der Konsole anmeldet. Ist root von selbst angemeldet, bekommt jeder, der die Konsole öffnen darf (polkit fragt), eine root-Shell.</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>z. B. alice</translation>
+    </message>
+    <message>
+        <source>Hashed here; only the hash goes to the new system.</source>
+        <translation>Wird hier gehasht; nur der Hash gelangt ins neue System.</translation>
+    </message>
+    <message>
+        <source>&amp;Console login:</source>
+        <translation>&amp;Konsolen-Anmeldung:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Benutzer&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>User name: choose a name for the new user.</source>
+        <translation>Benutzername: Wählen Sie einen Namen für den neuen Benutzer.</translation>
+    </message>
+    <message>
+        <source>User name: lower-case letters, digits, “_” and “-”, starting with a letter, at most 32, and not a system account such as root or daemon.</source>
+        <translation>Benutzername: Kleinbuchstaben, Ziffern, „_“ und „-“, mit einem Buchstaben am Anfang, höchstens 32, und kein Systemkonto wie root oder daemon.</translation>
+    </message>
+    <message>
+        <source>Password: choose a password.</source>
+        <translation>Passwort: Wählen Sie ein Passwort.</translation>
+    </message>
+    <message>
+        <source>Password: a password cannot hold a line break.</source>
+        <translation>Passwort: Ein Passwort darf keinen Zeilenumbruch enthalten.</translation>
+    </message>
+    <message>
+        <source>Password: the two entries differ.</source>
+        <translation>Passwort: Die beiden Eingaben stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Debian boots systemd: the console shows its start and a login prompt; networking comes by DHCP.</source>
+        <translation>Debian startet systemd: Die Konsole zeigt den Start und eine Anmeldung; das Netzwerk kommt per DHCP.</translation>
     </message>
 </context>
 <context>

@@ -461,6 +461,18 @@
         <source>a new Debian %1 system booting systemd, “%2”</source>
         <translation>un nouveau système Debian %1 démarrant systemd, «&#xa0;%2&#xa0;»</translation>
     </message>
+    <message>
+        <source>; root logged in on the console by itself</source>
+        <translation>; root connecté d’office sur la console</translation>
+    </message>
+    <message>
+        <source>; root logs in with the password chosen</source>
+        <translation>; root se connecte avec le mot de passe choisi</translation>
+    </message>
+    <message>
+        <source>; %1 logs in with the password chosen and may use sudo</source>
+        <translation>; %1 se connecte avec le mot de passe choisi et peut utiliser sudo</translation>
+    </message>
 </context>
 <context>
     <name>cubby::ContainerWizard</name>
@@ -1832,6 +1844,70 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>Debian boots systemd: the console shows its start and logs root in; networking comes by DHCP.</source>
         <translation>Debian démarre systemd&#xa0;: la console montre son démarrage et connecte root&#xa0;; le réseau vient par DHCP.</translation>
+    </message>
+    <message>
+        <source>Root, logged in by itself</source>
+        <translation>root, connecté d’office</translation>
+    </message>
+    <message>
+        <source>Root, with a password</source>
+        <translation>root, avec un mot de passe</translation>
+    </message>
+    <message>
+        <source>A user with sudo, with a password</source>
+        <translation>Un utilisateur avec sudo, avec un mot de passe</translation>
+    </message>
+    <message>
+        <source>Who logs in on the console. Whoever may open the console (polkit asks) gets a root shell when root is logged in by itself.</source>
+        <translation>Qui se connecte sur la console. Si root est connecté d’office, quiconque peut ouvrir la console (polkit le demande) obtient un shell root.</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>p. ex. alice</translation>
+    </message>
+    <message>
+        <source>Hashed here; only the hash goes to the new system.</source>
+        <translation>Haché ici ; seul le hachage va au nouveau système.</translation>
+    </message>
+    <message>
+        <source>&amp;Console login:</source>
+        <translation>&amp;Connexion sur la console&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Nom d’utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Confirm&amp;er le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>User name: choose a name for the new user.</source>
+        <translation>Nom d’utilisateur&#xa0;: choisissez un nom pour le nouvel utilisateur.</translation>
+    </message>
+    <message>
+        <source>User name: lower-case letters, digits, “_” and “-”, starting with a letter, at most 32, and not a system account such as root or daemon.</source>
+        <translation>Nom d’utilisateur&#xa0;: minuscules, chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;», commençant par une lettre, 32 au plus, et pas un compte système comme root ou daemon.</translation>
+    </message>
+    <message>
+        <source>Password: choose a password.</source>
+        <translation>Mot de passe&#xa0;: choisissez un mot de passe.</translation>
+    </message>
+    <message>
+        <source>Password: a password cannot hold a line break.</source>
+        <translation>Mot de passe&#xa0;: un mot de passe ne peut pas contenir de saut de ligne.</translation>
+    </message>
+    <message>
+        <source>Password: the two entries differ.</source>
+        <translation>Mot de passe&#xa0;: les deux saisies diffèrent.</translation>
+    </message>
+    <message>
+        <source>Debian boots systemd: the console shows its start and a login prompt; networking comes by DHCP.</source>
+        <translation>Debian démarre systemd&#xa0;: la console montre son démarrage et une invite de connexion&#xa0;; le réseau vient par DHCP.</translation>
     </message>
 </context>
 <context>

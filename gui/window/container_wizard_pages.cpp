@@ -317,7 +317,8 @@ RootfsPage::RootfsPage(QWidget* parent)
     });
     connect(m_init, &QLineEdit::textEdited, this, [this] { m_initEdited = true; });
     connect(m_minimal, &QCheckBox::toggled, this, &RootfsPage::kindChanged);
-    connect(m_login, &QComboBox::currentIndexChanged, this, &RootfsPage::loginChanged);
+    // The init note names the login too: kindChanged() rewrites it, then shows the rows.
+    connect(m_login, &QComboBox::currentIndexChanged, this, &RootfsPage::kindChanged);
     for (QLineEdit* edit :
          {m_packages, m_tarball, m_directory, m_init, m_user, m_password, m_passwordRepeat})
         connect(edit, &QLineEdit::textChanged, this, &RootfsPage::recheck);
@@ -352,11 +353,14 @@ void RootfsPage::kindChanged() {
                                "address by DHCP."));
         break;
     case RootfsKind::Debian:
-        m_initNote->setText(m_minimal->isChecked()
-                                ? tr("A minimal Debian has no init system: bash runs on the "
-                                     "console.")
-                                : tr("Debian boots systemd: the console shows its start and "
-                                     "logs root in; networking comes by DHCP."));
+        m_initNote->setText(
+            m_minimal->isChecked()
+                ? tr("A minimal Debian has no init system: bash runs on the console.")
+            : DebianLogin(m_login->currentIndex()) == DebianLogin::ConsoleAutologin
+                ? tr("Debian boots systemd: the console shows its start and logs root in; "
+                     "networking comes by DHCP.")
+                : tr("Debian boots systemd: the console shows its start and a login prompt; "
+                     "networking comes by DHCP."));
         break;
     case RootfsKind::Tarball:
     case RootfsKind::Directory:
@@ -378,6 +382,12 @@ void RootfsPage::loginChanged() {
     m_debianForm->setRowVisible(m_user, system && login == DebianLogin::SudoUser);
     for (QLineEdit* edit : {m_password, m_passwordRepeat})
         m_debianForm->setRowVisible(edit, system && login != DebianLogin::ConsoleAutologin);
+    // The wizard grows to show the rows (never shrinks under the user's hands).
+    if (QWidget* window = this->window(); window && window != this) {
+        const QSize wanted = window->sizeHint();
+        if (wanted.height() > window->height())
+            window->resize(window->width(), wanted.height());
+    }
     recheck();
 }
 

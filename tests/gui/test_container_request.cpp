@@ -235,6 +235,35 @@ private slots:
         ContainerRequest minimal = basic(RootfsKind::Debian);
         minimal.debianMinimal = true;
         QCOMPARE(rootfsOptions(minimal).value("variant"), QVariant("minimal"));
+
+        // Logins: the options name the user and the console login; the password is never in
+        // them (ContainerCreation adds only its hash, under loginPasswordOption's key).
+        QCOMPARE(rootfsOptions(basic(RootfsKind::Debian)).value("autologin"), QVariant(true));
+        QVERIFY(loginPasswordOption(basic(RootfsKind::Debian)).isEmpty());
+        ContainerRequest user = basic(RootfsKind::Debian);
+        user.debianLogin = DebianLogin::SudoUser;
+        user.debianUser = "alice";
+        user.debianPassword = user.debianPasswordRepeat = "s3cret pass";
+        const QVariantMap userOptions = rootfsOptions(user);
+        QCOMPARE(userOptions.value("user"), QVariant("alice"));
+        QCOMPARE(userOptions.value("autologin"), QVariant(false));
+        for (const QVariant& value : userOptions)
+            QVERIFY(!value.toString().contains("s3cret"));
+        QCOMPARE(loginPasswordOption(user), QStringLiteral("userPasswordHash"));
+        QCOMPARE(int(loginProblem(user)), int(LoginProblem::None));
+        user.debianPasswordRepeat = "s3cret pas";
+        QCOMPARE(int(loginProblem(user)), int(LoginProblem::Mismatch));
+        user.debianUser = "daemon";
+        QCOMPARE(int(loginProblem(user)), int(LoginProblem::BadUserName));
+        ContainerRequest root = basic(RootfsKind::Debian);
+        root.debianLogin = DebianLogin::RootPassword;
+        QCOMPARE(int(loginProblem(root)), int(LoginProblem::NoPassword));
+        QVERIFY(!rootfsOptions(root).contains("user"));
+        QCOMPARE(loginPasswordOption(root), QStringLiteral("rootPasswordHash"));
+        root.debianMinimal = true; // no logins to set up there
+        QCOMPARE(int(loginProblem(root)), int(LoginProblem::None));
+        QVERIFY(loginPasswordOption(root).isEmpty());
+        QVERIFY(!rootfsOptions(root).contains("autologin"));
     }
 };
 

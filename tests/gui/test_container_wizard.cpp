@@ -18,6 +18,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusReply>
@@ -197,6 +198,38 @@ private slots:
         QCOMPARE(field<QLineEdit>(wizard, "initEdit")->text(), QStringLiteral("/bin/bash"));
         field<QCheckBox>(wizard, "debianMinimal")->setChecked(false);
         QCOMPARE(field<QLineEdit>(wizard, "initEdit")->text(), QStringLiteral("/sbin/init"));
+        // Who logs in: only the rows the choice needs, and the page says what does not fit.
+        {
+            auto* login = field<QComboBox>(wizard, "loginCombo");
+            auto* user = field<QLineEdit>(wizard, "userEdit");
+            auto* password = field<QLineEdit>(wizard, "passwordEdit");
+            auto* repeat = field<QLineEdit>(wizard, "passwordRepeatEdit");
+            auto* next = wizard->button(QWizard::NextButton);
+            const auto pageText = [&] {
+                return wizard->page(ContainerWizard::RootfsPageId)
+                    ->findChild<QLabel*>("pageMessage")
+                    ->text();
+            };
+            QVERIFY(login->isVisible() && !user->isVisible() && !password->isVisible());
+            login->setCurrentIndex(int(DebianLogin::SudoUser));
+            QVERIFY(user->isVisible() && password->isVisible() && repeat->isVisible());
+            QCOMPARE(password->echoMode(), QLineEdit::Password);
+            QVERIFY(!next->isEnabled());
+            QVERIFY2(pageText().contains("User name"), qPrintable(pageText()));
+            user->setText("alice");
+            password->setText("s3cret");
+            repeat->setText("s3cre");
+            QVERIFY(!next->isEnabled());
+            QVERIFY2(pageText().contains("differ"), qPrintable(pageText()));
+            repeat->setText("s3cret");
+            QVERIFY(next->isEnabled());
+            QVERIFY(screenshot("container-wizard-2-rootfs-debian-user.png"));
+            field<QCheckBox>(wizard, "debianMinimal")->setChecked(true);
+            QVERIFY(!login->isVisible() && !user->isVisible());
+            field<QCheckBox>(wizard, "debianMinimal")->setChecked(false);
+            login->setCurrentIndex(int(DebianLogin::ConsoleAutologin));
+            QVERIFY(!user->isVisible() && !password->isVisible());
+        }
         field<QRadioButton>(wizard, "busyboxRadio")->setChecked(true);
         QVERIFY(screenshot("container-wizard-2-rootfs.png"));
 
