@@ -376,6 +376,27 @@ private slots:
         QCOMPARE(errorOf(call("CreateRootfs", {"x", "debian-from-mars", QVariantMap{}})), invalid);
         QCOMPARE(errorOf(call("CreateRootfs", {"x", "busybox", QVariantMap{{"size", 1}}})),
                  invalid);
+        // Logins: a password where its hash belongs is refused without being repeated, as are
+        // a system account's name, a hash for a user not made, a console nobody could log in
+        // on, and a huge value (bounded before it is kept).
+        const QString plain = QStringLiteral("hunter2-plain");
+        const QDBusMessage passwordReply =
+            call("CreateRootfs", {"x", "debian", QVariantMap{{"rootPasswordHash", plain}}});
+        QCOMPARE(passwordReply.errorName(), invalid);
+        QVERIFY2(!passwordReply.errorMessage().contains(plain),
+                 qPrintable(passwordReply.errorMessage()));
+        const QString hash = QStringLiteral("$y$j9T$abcdefgh$0123456789abcdefABCDEF./");
+        for (const QVariantMap& options :
+             {QVariantMap{{"user", "messagebus"}, {"userPasswordHash", hash}},
+              QVariantMap{{"userPasswordHash", hash}}, QVariantMap{{"autologin", false}},
+              QVariantMap{{"autologin", "no"}},
+              QVariantMap{{"user", QString(100000, 'a')}, {"userPasswordHash", hash}},
+              QVariantMap{{"rootPasswordHash", "$y$" + QString(100000, 'a') + "$b"}},
+              QVariantMap{{"variant", "minimal"}, {"rootPasswordHash", hash}}}) {
+            const QDBusMessage reply = call("CreateRootfs", {"x", "debian", options});
+            QVERIFY2(reply.errorName() == invalid, qPrintable(reply.errorMessage()));
+            QVERIFY(reply.errorMessage().size() < 1000);
+        }
         const int directory = ::open("/tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         QCOMPARE(errorOf(call("ImportRootfs",
                               {"x", QVariant::fromValue(QDBusUnixFileDescriptor(directory))})),
