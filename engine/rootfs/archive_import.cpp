@@ -1,6 +1,7 @@
 #include "archive_import.h"
 
 #include "job.h"
+#include "pipe_pair.h"
 #include "unique_fd.h"
 
 #include <cerrno>
@@ -43,11 +44,9 @@ Result<ArchiveInput> examineArchiveInput() {
 }
 
 Result<std::string> importArchive(int rootFd, const ArchiveInput& input, JobReporter& reporter) {
-    int pipeFds[2];
-    if (::pipe2(pipeFds, O_CLOEXEC) != 0)
-        return fail(Error::system(errno, "creating a pipe"));
-    UniqueFd reports(pipeFds[0]);
-    UniqueFd childEnd(pipeFds[1]);
+    CUBBY_TRY(pipe, makePipe());
+    UniqueFd reports = std::move(pipe.readEnd);
+    UniqueFd childEnd = std::move(pipe.writeEnd);
     const pid_t parent = ::getpid();
     const pid_t child = ::fork();
     if (child < 0)

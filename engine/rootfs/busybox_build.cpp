@@ -2,6 +2,7 @@
 
 #include "elf_check.h"
 #include "job.h"
+#include "pipe_pair.h"
 #include "tree_removal.h"
 #include "unique_fd.h"
 
@@ -53,11 +54,9 @@ Result<std::string> readAll(int fd, size_t limit, std::string_view displayPath) 
 
 // `busybox --list-full` from the descriptor that was checked.
 Result<std::string> listApplets(int programFd, const std::string& path) {
-    int pipeFds[2];
-    if (::pipe2(pipeFds, O_CLOEXEC) != 0)
-        return fail(Error::system(errno, "creating a pipe"));
-    UniqueFd readEnd(pipeFds[0]);
-    UniqueFd writeEnd(pipeFds[1]);
+    CUBBY_TRY(pipe, makePipe());
+    UniqueFd readEnd = std::move(pipe.readEnd);
+    UniqueFd writeEnd = std::move(pipe.writeEnd);
     const pid_t child = ::fork();
     if (child < 0)
         return fail(Error::system(errno, std::format("starting {}", path)));

@@ -1,6 +1,7 @@
 #include "debian_build.h"
 
 #include "job.h"
+#include "pipe_pair.h"
 #include "run_state.h"
 #include "unique_fd.h"
 
@@ -83,11 +84,9 @@ void stopSession(pid_t child) {
 // the hashes never appear on a command line.
 Status setPasswords(const std::string& rootPath, const std::vector<AccountPassword>& passwords) {
     const std::string lines = formatPasswordLines(passwords);
-    int pipeFds[2];
-    if (::pipe2(pipeFds, O_CLOEXEC) != 0)
-        return fail(Error::system(errno, "creating a pipe"));
-    UniqueFd readEnd(pipeFds[0]);
-    UniqueFd writeEnd(pipeFds[1]);
+    CUBBY_TRY(pipe, makePipe());
+    UniqueFd readEnd = std::move(pipe.readEnd);
+    UniqueFd writeEnd = std::move(pipe.writeEnd);
     const pid_t child = ::fork();
     if (child < 0)
         return fail(Error::system(errno, "starting chpasswd"));
@@ -156,11 +155,9 @@ Result<std::string> buildDebianRoot(const std::string& rootPath, const DebianBoo
     if (!cacheDir.empty())
         CUBBY_CHECK(makeDirectories(cacheDir, 0700));
     const auto arguments = mmdebstrapArguments(request, rootPath, cacheDir);
-    int pipeFds[2];
-    if (::pipe2(pipeFds, O_CLOEXEC) != 0)
-        return fail(Error::system(errno, "creating a pipe"));
-    UniqueFd output(pipeFds[0]);
-    UniqueFd childEnd(pipeFds[1]);
+    CUBBY_TRY(pipe, makePipe());
+    UniqueFd output = std::move(pipe.readEnd);
+    UniqueFd childEnd = std::move(pipe.writeEnd);
     reporter.progress(0, std::format("Starting mmdebstrap for Debian {}", request.suite), true);
     const pid_t child = ::fork();
     if (child < 0)
