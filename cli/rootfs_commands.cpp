@@ -3,8 +3,10 @@
 // until it ends; Ctrl+C cancels it, and --detach leaves it running and prints its id.
 #include "cli_common.h"
 #include "commands.h"
+#include "image_download.h"
 #include "job_interface.h"
 #include "password_prompt.h"
+#include "simplestreams.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
@@ -191,6 +193,8 @@ bool takeRootfsOptions(QStringList& rest, QString& source, QVariantMap& options,
             options[QStringLiteral("variant")] = value;
         else if (word == QStringLiteral("--user"))
             options[QStringLiteral("user")] = value;
+        else if (word == QStringLiteral("--server"))
+            options[QStringLiteral("server")] = value;
         else {
             failWith(QStringLiteral("unknown option %1").arg(word));
             return false;
@@ -216,7 +220,33 @@ bool takeRootfsOptions(QStringList& rest, QString& source, QVariantMap& options,
 
 // The Debian source's options as usage lines show them.
 constexpr auto debianUsage = "[--suite S] [--variant system|minimal] [--include PKG,...] "
-                             "[--root-password] [--user NAME] [--no-autologin]";
+                             "[--root-password] [--user NAME] [--no-autologin] [--server URL]";
+
+// The source "image:DISTRO/RELEASE[/VARIANT]": downloaded here (as this user, verified, cached),
+// then imported by the helper from the open file. Other sources: CreateRootfs.
+int makeRootfs(const QString& name, const QString& source, QVariantMap options, bool detach) {
+    static const QString imagePrefix = QStringLiteral("image:");
+    if (!source.startsWith(imagePrefix)) {
+        if (options.contains(QStringLiteral("server")))
+            return failWith(QStringLiteral("--server goes with --source image:DISTRO/RELEASE"));
+        auto reply = manager().CreateRootfs(name, source, options);
+        return startedJob(reply, detach, QStringLiteral("Root filesystem '%1' created").arg(name));
+    }
+    QString server = options.take(QStringLiteral("server")).toString();
+    if (server.isEmpty())
+        server = QString::fromLatin1(defaultImageServer);
+    if (!options.isEmpty())
+        return failWith(QStringLiteral("the image source takes only --server, not the Debian "
+                                       "source's options"));
+    bool cancelled = false;
+    const auto archive = fetchImage(source.mid(imagePrefix.size()), server, cancelled);
+    if (!archive)
+        return cancelled ? 130 : 1;
+    auto reply = manager().ImportRootfs(name, QDBusUnixFileDescriptor(archive->get()));
+    return startedJob(
+        reply, detach,
+        QStringLiteral("Root filesystem '%1' imported from %2").arg(name, source.mid(6)));
+}
 
 int rootfsCreate(const QStringList& arguments) {
     QStringList rest = arguments;
@@ -229,8 +259,7 @@ int rootfsCreate(const QStringList& arguments) {
         return failWith(QStringLiteral("usage: cubbyctl rootfs-create NAME [--source SOURCE] "
                                        "[--mirror URL] %1 [--detach]")
                             .arg(QLatin1String(debianUsage)));
-    auto reply = manager().CreateRootfs(rest[0], source, options);
-    return startedJob(reply, detach, QStringLiteral("Root filesystem '%1' created").arg(rest[0]));
+    return makeRootfs(rest[0], source, options, detach);
 }
 
 // create: a root filesystem and a container on it in one step, as `incus launch` does. The
@@ -256,10 +285,7 @@ int createContainer(const QStringList& arguments) {
                                        "%1 [--network NET] [--start]")
                             .arg(QLatin1String(debianUsage)));
     const QString name = rest[0];
-    auto created = manager().CreateRootfs(name, source, options);
-    if (const int status =
-            startedJob(created, false, QStringLiteral("Root filesystem '%1' created").arg(name));
-        status != 0)
+    if (const int status = makeRootfs(name, source, options, false); status != 0)
         return status;
     auto listed = manager().ListRootfs();
     if (!wait(listed))
@@ -383,15 +409,22 @@ int jobWait(const QStringList& arguments) {
 }
 
 const std::vector<Command> table = {
-    {"create", "NAME [--source busybox|debian] [OPTIONS] [--network NET] [--start]",
-     "make a root filesystem and a container on it in one step (Debian boots systemd)", 1, 14,
+    {"create",
+     "NAME [--source busybox|debian|image:DISTRO/RELEASE] [OPTIONS] [--network NET] "
+     "[--start]",
+     "make a root filesystem and a container on it in one step (Debian boots systemd)", 1, 24,
      createContainer},
+    {"image-list", "[--server URL] [FILTER]",
+     "list the root filesystems an image server offers for --source image:DISTRO/RELEASE "
+     "(default https://images.linuxcontainers.org)",
+     0, 3, imageList},
     {"rootfs-list", "", "list the root filesystems Cubby made and the containers using them", 0, 0,
      rootfsList},
-    {"rootfs-create", "NAME [--source busybox|debian] [OPTIONS]",
-     "make a root filesystem: BusyBox, or Debian (--suite S --mirror URL --include PKG,...) "
-     "via mmdebstrap; Ctrl+C cancels, --detach returns at once",
-     1, 10, rootfsCreate},
+    {"rootfs-create", "NAME [--source busybox|debian|image:DISTRO/RELEASE] [OPTIONS]",
+     "make a root filesystem: BusyBox, Debian (--suite S --mirror URL --include PKG,...) via "
+     "mmdebstrap, or an image server's (downloaded here, checked, cached); Ctrl+C cancels, "
+     "--detach returns at once",
+     1, 24, rootfsCreate},
     {"rootfs-import", "NAME FILE [--detach]",
      "unpack a root filesystem tarball ('-' reads stdin) into a new root filesystem", 2, 3,
      rootfsImport},

@@ -26,11 +26,15 @@ struct Run {
     QString err;
 };
 
-// cubbyctl as root, or as one of the fixture's test users.
-inline Run cubbyctl(const QStringList& arguments, uid_t asUser = 0, const QByteArray& input = {}) {
+// cubbyctl as root, or as one of the fixture's test users, with `environment` ("NAME=value")
+// added to what it inherits.
+inline Run cubbyctl(const QStringList& arguments, uid_t asUser = 0, const QByteArray& input = {},
+                    const QStringList& environment = {}) {
     QProcess process;
     QStringList command = {QStringLiteral(CUBBYCTL_PATH)};
     command << arguments;
+    if (!environment.isEmpty())
+        command = QStringList{QStringLiteral("env")} + environment + command;
     if (asUser != 0) {
         const QString id = QString::number(asUser);
         command = QStringList{QStringLiteral("setpriv"), "--reuid=" + id, "--regid=" + id,

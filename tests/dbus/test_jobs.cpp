@@ -4,6 +4,7 @@
 #include "busybox_root.h"
 #include "helper_client.h"
 
+#include <QCryptographicHash>
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusMetaType>
@@ -11,8 +12,10 @@
 #include <QDBusUnixFileDescriptor>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
 #include <fcntl.h>
@@ -410,6 +413,121 @@ private slots:
         QCOMPARE(taken.exitCode, 1);
         QVERIFY2(taken.err.contains("already exists"), qPrintable(taken.err));
         QCOMPARE(cubbyctl({"rootfs-delete", "taken"}).exitCode, 0);
+        QCOMPARE(rootfsEntries(), QStringList{});
+    }
+
+    // The image server source (issue 11, item 5): cubbyctl reads a simplestreams catalogue
+    // from a local server (busybox httpd on loopback), downloads the root filesystem as the
+    // calling user, checks its sha256, keeps it in that user's cache and has the helper
+    // import it; a download that does not match the catalogue is refused and leaves nothing;
+    // the second create takes the cached file; servers that are not https (or loopback) and
+    // other schemes are refused before anything is fetched.
+    void imageServerSource() {
+        BusyboxRoot small;
+        QVERIFY2(small.ok(), small.failure().c_str());
+        QTemporaryDir served;
+        QVERIFY(served.isValid());
+        const QString version = QStringLiteral("20261204_00:00");
+        const QString itemPath = "images/testos/one/amd64/default/" + version + "/rootfs.tar.xz";
+        QVERIFY(QDir(served.path()).mkpath(QFileInfo(itemPath).path()));
+        const QString archive = served.filePath(itemPath);
+        QCOMPARE(QProcess::execute(
+                     "tar", {"-C", QString::fromStdString(small.path()), "-cJf", archive, "."}),
+                 0);
+        QFile file(archive);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(&file);
+        const QString sha = QString::fromLatin1(hash.result().toHex());
+        const QString wrong = QString(sha).replace(0, 4, QStringLiteral("0000"));
+        const auto product = [&](const QString& release, const QString& checksum) {
+            return QStringLiteral(R"("testos:%1:amd64:default":{"arch":"amd64","os":"TestOS",
+                "release":"%1","variant":"default","versions":{"%2":{"items":{"root.tar.xz":
+                {"ftype":"root.tar.xz","path":"%3","sha256":"%4","size":%5}}}}})")
+                .arg(release, version, itemPath, checksum)
+                .arg(file.size());
+        };
+        QVERIFY(QDir(served.path()).mkpath("streams/v1"));
+        const auto write = [&](const QString& path, const QString& text) {
+            QFile out(served.filePath(path));
+            return out.open(QIODevice::WriteOnly) && out.write(text.toUtf8()) > 0;
+        };
+        QVERIFY(write("streams/v1/index.json",
+                      R"({"format":"index:1.0","index":{"images":{"datatype":"image-downloads",
+                          "path":"streams/v1/images.json","format":"products:1.0"}}})"));
+        QVERIFY(write("streams/v1/images.json",
+                      R"({"format":"products:1.0","datatype":"image-downloads","products":{)" +
+                          product("one", sha) + "," + product("bad", wrong) + "}}"));
+
+        const int port = 20000 + int(::getpid() % 20000);
+        QProcess httpd;
+        httpd.start("busybox", {"httpd", "-f", "-p", QStringLiteral("127.0.0.1:%1").arg(port), "-h",
+                                served.path()});
+        QVERIFY(httpd.waitForStarted());
+        const QString server = QStringLiteral("http://127.0.0.1:%1").arg(port);
+
+        // The allowed user's own cache.
+        QTemporaryDir cache;
+        QVERIFY(cache.isValid());
+        QCOMPARE(::chown(QFile::encodeName(cache.path()).constData(), allowed(), allowed()), 0);
+        const QStringList environment{"XDG_CACHE_HOME=" + cache.path()};
+        const QString cached = cache.path() + "/cubby/images/" + sha + ".tar.xz";
+
+        Run listed;
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            listed = cubbyctl({"image-list", "--server", server}, allowed(), {}, environment);
+            if (listed.exitCode == 0)
+                break;
+            QTest::qWait(100); // httpd still starting
+        }
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        QVERIFY2(listed.out.contains("testos/one") && listed.out.contains("TestOS one") &&
+                     listed.out.contains(version),
+                 qPrintable(listed.out));
+
+        const Run corrupted = cubbyctl(
+            {"rootfs-create", "imgbad", "--source", "image:testos/bad", "--server", server},
+            allowed(), {}, environment);
+        QCOMPARE(corrupted.exitCode, 1);
+        QVERIFY2(corrupted.err.contains("does not match the catalogue's sha256"),
+                 qPrintable(corrupted.err));
+        QCOMPARE(rootfsEntries(), QStringList{});
+        QVERIFY(QDir(cache.path() + "/cubby/images").isEmpty());
+
+        for (const QString& refused :
+             {QStringLiteral("file:///etc"), QStringLiteral("http://images.linuxcontainers.org"),
+              QStringLiteral("ftp://127.0.0.1")}) {
+            const Run run = cubbyctl(
+                {"rootfs-create", "imgx", "--source", "image:testos/one", "--server", refused},
+                allowed(), {}, environment);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains("not an image server"), qPrintable(run.err));
+        }
+        const Run unknown =
+            cubbyctl({"rootfs-create", "imgx", "--source", "image:testos/two", "--server", server},
+                     allowed(), {}, environment);
+        QVERIFY2(unknown.exitCode == 1 && unknown.err.contains("has no image testos/two"),
+                 qPrintable(unknown.err));
+
+        const Run created =
+            cubbyctl({"create", "imgc", "--source", "image:testos/one", "--server", server},
+                     allowed(), {}, environment);
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY2(created.err.contains("sha256 checked"), qPrintable(created.err));
+        QVERIFY(QFile::exists(rootfsDir + "/imgc/bin/busybox"));
+        QVERIFY(QFile::exists(cached));
+        const Run again =
+            cubbyctl({"rootfs-create", "imgd", "--source", "image:testos/one", "--server", server},
+                     allowed(), {}, environment);
+        QVERIFY2(again.exitCode == 0 && again.err.contains("from the cache"),
+                 qPrintable(again.err));
+        QVERIFY(QFile::exists(rootfsDir + "/imgd/bin/busybox"));
+
+        httpd.kill();
+        httpd.waitForFinished();
+        QCOMPARE(cubbyctl({"undefine", "imgc"}).exitCode, 0);
+        for (const char* name : {"imgc", "imgd"})
+            QCOMPARE(cubbyctl({"rootfs-delete", name}, allowed()).exitCode, 0);
         QCOMPARE(rootfsEntries(), QStringList{});
     }
 
