@@ -6,10 +6,14 @@ target_sources(cubby-app PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/client/container_creation.h
     ${CMAKE_CURRENT_LIST_DIR}/client/container_request.cpp
     ${CMAKE_CURRENT_LIST_DIR}/client/container_request.h
+    ${CMAKE_CURRENT_LIST_DIR}/client/image_fetch.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/client/image_fetch.h
+    ${CMAKE_CURRENT_LIST_DIR}/window/image_chooser.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/window/image_chooser.h
     ${CMAKE_CURRENT_LIST_DIR}/window/container_wizard.cpp
     ${CMAKE_CURRENT_LIST_DIR}/window/container_wizard.h
     ${CMAKE_CURRENT_LIST_DIR}/window/container_wizard_create.cpp
     ${CMAKE_CURRENT_LIST_DIR}/window/container_wizard_network.cpp
     ${CMAKE_CURRENT_LIST_DIR}/window/container_wizard_pages.cpp
 )
-target_link_libraries(cubby-app PUBLIC cubby-core)
+target_link_libraries(cubby-app PUBLIC cubby-core Qt6::Network)

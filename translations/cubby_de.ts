@@ -255,6 +255,18 @@
         <source>“%1” was defined, but it could not start: %2</source>
         <translation>„%1“ wurde definiert, konnte aber nicht starten: %2</translation>
     </message>
+    <message>
+        <source>%1 of %2 MiB</source>
+        <translation>%1 von %2 MiB</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Reading from %1…</source>
+        <translation>Lese von %1…</translation>
+    </message>
 </context>
 <context>
     <name>cubby::ContainerListModel</name>
@@ -473,6 +485,10 @@
         <source>; %1 logs in with the password chosen and may use sudo</source>
         <translation>; %1 meldet sich mit dem gewählten Passwort an und darf sudo nutzen</translation>
     </message>
+    <message>
+        <source>“%1”, %2 (build %3) downloaded from %4 and checked</source>
+        <translation>„%1“, %2 (Build %3), von %4 heruntergeladen und geprüft</translation>
+    </message>
 </context>
 <context>
     <name>cubby::ContainerWizard</name>
@@ -673,6 +689,82 @@ Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen�
     <message>
         <source>It failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ImageCatalogue</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ImageChooser</name>
+    <message>
+        <source>&amp;Load List</source>
+        <translation>&amp;Liste laden</translation>
+    </message>
+    <message>
+        <source>Image server</source>
+        <translation>Image-Server</translation>
+    </message>
+    <message>
+        <source>A simplestreams server over https (or http on this computer)</source>
+        <translation>Ein simplestreams-Server über https (oder http auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>Search, e.g. alpine or ubuntu/noble</source>
+        <translation>Suchen, z. B. alpine oder ubuntu/noble</translation>
+    </message>
+    <message>
+        <source>Search images</source>
+        <translation>Images suchen</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Loading the list from %1…</source>
+        <translation>Die Liste wird von %1 geladen…</translation>
+    </message>
+    <message>
+        <source>%1 — %2, build %3, %4 MiB</source>
+        <translation>%1 — %2, Build %3, %4 MiB</translation>
+    </message>
+    <message>
+        <source>The server offers no container images for %1.</source>
+        <translation>Der Server bietet keine Container-Images für %1 an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) for %1; downloaded here, checked against the server&apos;s checksum and kept for the next time.</source>
+        <translation>
+            <numerusform>%n Image für %1; hier heruntergeladen, mit der Prüfsumme des Servers geprüft und für das nächste Mal behalten.</numerusform>
+            <numerusform>%n Images für %1; hier heruntergeladen, mit der Prüfsumme des Servers geprüft und für das nächste Mal behalten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ImageDownload</name>
+    <message>
+        <source>Cannot make %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot download %1: %2</source>
+        <translation>%1 kann nicht heruntergeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>The download of %1 does not match the image server&apos;s checksum; it was not used and nothing was kept.</source>
+        <translation>Der Download von %1 passt nicht zur Prüfsumme des Image-Servers; er wurde nicht verwendet und nichts wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1: %2</source>
+        <translation>%1 kann nicht behalten werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +2000,10 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>Debian boots systemd: the console shows its start and a login prompt; networking comes by DHCP.</source>
         <translation>Debian startet systemd: Die Konsole zeigt den Start und eine Anmeldung; das Netzwerk kommt per DHCP.</translation>
+    </message>
+    <message>
+        <source>Image from a &amp;server (Alpine, Ubuntu, Fedora, Arch, …)</source>
+        <translation>Image von einem Se&amp;rver (Alpine, Ubuntu, Fedora, Arch, …)</translation>
     </message>
 </context>
 <context>

@@ -255,6 +255,18 @@
         <source>“%1” was defined, but it could not start: %2</source>
         <translation>«&#xa0;%1&#xa0;» a été défini, mais n&apos;a pas pu démarrer&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>%1 of %2 MiB</source>
+        <translation>%1 sur %2 Mio</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Téléchargement de %1…</translation>
+    </message>
+    <message>
+        <source>Reading from %1…</source>
+        <translation>Lecture depuis %1…</translation>
+    </message>
 </context>
 <context>
     <name>cubby::ContainerListModel</name>
@@ -473,6 +485,10 @@
         <source>; %1 logs in with the password chosen and may use sudo</source>
         <translation>; %1 se connecte avec le mot de passe choisi et peut utiliser sudo</translation>
     </message>
+    <message>
+        <source>“%1”, %2 (build %3) downloaded from %4 and checked</source>
+        <translation>«&#xa0;%1&#xa0;», %2 (version %3) téléchargé depuis %4 et vérifié</translation>
+    </message>
 </context>
 <context>
     <name>cubby::ContainerWizard</name>
@@ -673,6 +689,82 @@ Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessa
     <message>
         <source>It failed: %1</source>
         <translation>Échec&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ImageCatalogue</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ImageChooser</name>
+    <message>
+        <source>&amp;Load List</source>
+        <translation>Charger la lis&amp;te</translation>
+    </message>
+    <message>
+        <source>Image server</source>
+        <translation>Serveur d’images</translation>
+    </message>
+    <message>
+        <source>A simplestreams server over https (or http on this computer)</source>
+        <translation>Un serveur simplestreams en https (ou en http sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Search, e.g. alpine or ubuntu/noble</source>
+        <translation>Rechercher, p. ex. alpine ou ubuntu/noble</translation>
+    </message>
+    <message>
+        <source>Search images</source>
+        <translation>Rechercher des images</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Loading the list from %1…</source>
+        <translation>Chargement de la liste depuis %1…</translation>
+    </message>
+    <message>
+        <source>%1 — %2, build %3, %4 MiB</source>
+        <translation>%1 — %2, version %3, %4 Mio</translation>
+    </message>
+    <message>
+        <source>The server offers no container images for %1.</source>
+        <translation>Le serveur ne propose aucune image de conteneur pour %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) for %1; downloaded here, checked against the server&apos;s checksum and kept for the next time.</source>
+        <translation>
+            <numerusform>%n image pour %1&#xa0;; téléchargée ici, vérifiée avec la somme de contrôle du serveur et conservée pour la prochaine fois.</numerusform>
+            <numerusform>%n images pour %1&#xa0;; téléchargées ici, vérifiées avec la somme de contrôle du serveur et conservées pour la prochaine fois.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ImageDownload</name>
+    <message>
+        <source>Cannot make %1</source>
+        <translation>Impossible de créer %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot download %1: %2</source>
+        <translation>Impossible de télécharger %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The download of %1 does not match the image server&apos;s checksum; it was not used and nothing was kept.</source>
+        <translation>Le téléchargement de %1 ne correspond pas à la somme de contrôle du serveur d’images&#xa0;; il n’a pas été utilisé et rien n’a été conservé.</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1: %2</source>
+        <translation>Impossible de conserver %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +2000,10 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>Debian boots systemd: the console shows its start and a login prompt; networking comes by DHCP.</source>
         <translation>Debian démarre systemd&#xa0;: la console montre son démarrage et une invite de connexion&#xa0;; le réseau vient par DHCP.</translation>
+    </message>
+    <message>
+        <source>Image from a &amp;server (Alpine, Ubuntu, Fedora, Arch, …)</source>
+        <translation>Image depuis un &amp;serveur (Alpine, Ubuntu, Fedora, Arch, …)</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ struct ImageEntry {
 
     // "debian/bookworm", or "debian/bookworm/cloud" for a variant other than "default".
     std::string name() const;
+    bool operator==(const ImageEntry&) const = default;
 };
 
 // An https:// server, or http:// on the loopback interface (a local mirror, and the tests);

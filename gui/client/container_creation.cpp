@@ -3,6 +3,7 @@
 #include "domain_xml.h"
 #include "helper_connection.h"
 #include "helper_errors.h"
+#include "image_fetch.h"
 #include "job_interface.h"
 #include "password_hash.h"
 #include "unique_fd.h"
@@ -48,7 +49,7 @@ Result<UniqueFd> openArchive(const std::string& path) {
 }
 
 bool sameRootfs(const ContainerRequest& a, const ContainerRequest& b) {
-    return a.rootfs == b.rootfs && a.debianSuite == b.debianSuite &&
+    return a.rootfs == b.rootfs && a.debianSuite == b.debianSuite && a.image == b.image &&
            a.debianPackages == b.debianPackages && a.debianMinimal == b.debianMinimal &&
            a.debianLogin == b.debianLogin && a.debianUser == b.debianUser &&
            a.debianPassword == b.debianPassword && a.tarballPath == b.tarballPath;
@@ -83,37 +84,98 @@ void ContainerCreation::start(const ContainerRequest& request) {
     }
 }
 
-void ContainerCreation::startJob() {
-    ManagerProxy* manager = m_helper->manager();
-    m_rootfsName = QString::fromStdString(m_request.name);
-    std::optional<QDBusPendingCall> call;
-    if (m_request.rootfs == RootfsKind::Tarball) {
-        auto archive = openArchive(m_request.tarballPath);
-        if (!archive) {
-            fail(QString::fromStdString(archive.error().message));
-            return;
-        }
-        // The message holds its own duplicate; ours closes at the end of this scope.
-        call = manager->ImportRootfs(m_rootfsName, QDBusUnixFileDescriptor(archive->get()));
-    } else {
-        QVariantMap options = rootfsOptions(m_request);
-        if (const QString key = loginPasswordOption(m_request); !key.isEmpty()) {
-            // Hashed here: the password itself never leaves the app (yescrypt takes tens of
-            // milliseconds, once, as the user clicks Create).
-            auto hash = hashPassword(m_request.debianPassword);
-            if (!hash) {
-                fail(QString::fromStdString(hash.error().message));
+void ContainerCreation::startDownload() {
+    // Downloaded by the app as the user, checked, cached; then imported like a tarball.
+    if (!m_download) {
+        m_download = new ImageDownload(this);
+        connect(m_download, &ImageDownload::progress, this, [this](qint64 received, qint64 total) {
+            emit progress(total > 0 ? double(received) / double(total) : -1,
+                          tr("%1 of %2 MiB")
+                              .arg(double(received) / (1 << 20), 0, 'f', 1)
+                              .arg(double(total) / (1 << 20), 0, 'f', 1));
+        });
+        connect(m_download, &ImageDownload::finished, this, [this](const QString& path) {
+            if (m_abandoned || m_cancelWanted) {
+                m_jobRunning = false;
+                if (m_abandoned)
+                    finishAbandoning();
+                else
+                    downloadCancelled();
                 return;
             }
-            options.insert(key, QString::fromStdString(*hash));
-        }
-        call = manager->CreateRootfs(m_rootfsName, rootfsSource(m_request), options);
+            startImport(path.toStdString(), tr("Importing the root filesystem…"));
+        });
+        connect(m_download, &ImageDownload::failed, this, [this](const QString& message) {
+            m_jobRunning = false;
+            if (m_abandoned)
+                finishAbandoning();
+            else
+                fail(message);
+        });
+        connect(m_download, &ImageDownload::cancelled, this, [this] {
+            m_jobRunning = false;
+            if (m_abandoned)
+                finishAbandoning();
+            else
+                downloadCancelled();
+        });
     }
     m_jobRunning = true;
-    emit stepChanged(m_request.rootfs == RootfsKind::Tarball ? tr("Importing the root filesystem…")
-                                                             : tr("Making the root filesystem…"));
+    emit stepChanged(tr("Downloading %1…").arg(QString::fromStdString(m_request.image->title)));
+    emit progress(-1, tr("Reading from %1…").arg(QString::fromStdString(m_request.imageServer)));
+    m_download->start(QString::fromStdString(m_request.imageServer), *m_request.image);
+}
+
+void ContainerCreation::downloadCancelled() {
+    m_running = false;
+    emit stepChanged(tr("Cancelled: nothing was made."));
+    emit cancelled();
+}
+
+void ContainerCreation::startImport(const std::string& path, const QString& step) {
+    auto archive = openArchive(path);
+    if (!archive) {
+        m_jobRunning = false;
+        fail(QString::fromStdString(archive.error().message));
+        return;
+    }
+    m_rootfsName = QString::fromStdString(m_request.name);
+    // The message holds its own duplicate; ours closes at the end of this scope.
+    const QDBusPendingCall call =
+        m_helper->manager()->ImportRootfs(m_rootfsName, QDBusUnixFileDescriptor(archive->get()));
+    m_jobRunning = true;
+    emit stepChanged(step);
     emit progress(-1, tr("Waiting for cubby-helper…"));
-    m_helper->watch(*call, this, [this](QDBusPendingCallWatcher& reply) { jobStarted(reply); });
+    m_helper->watch(call, this, [this](QDBusPendingCallWatcher& reply) { jobStarted(reply); });
+}
+
+void ContainerCreation::startJob() {
+    if (m_request.rootfs == RootfsKind::Image && m_request.image) {
+        startDownload();
+        return;
+    }
+    if (m_request.rootfs == RootfsKind::Tarball) {
+        startImport(m_request.tarballPath, tr("Importing the root filesystem…"));
+        return;
+    }
+    m_rootfsName = QString::fromStdString(m_request.name);
+    QVariantMap options = rootfsOptions(m_request);
+    if (const QString key = loginPasswordOption(m_request); !key.isEmpty()) {
+        // Hashed here: the password itself never leaves the app (yescrypt takes tens of
+        // milliseconds, once, as the user clicks Create).
+        auto hash = hashPassword(m_request.debianPassword);
+        if (!hash) {
+            fail(QString::fromStdString(hash.error().message));
+            return;
+        }
+        options.insert(key, QString::fromStdString(*hash));
+    }
+    const QDBusPendingCall call =
+        m_helper->manager()->CreateRootfs(m_rootfsName, rootfsSource(m_request), options);
+    m_jobRunning = true;
+    emit stepChanged(tr("Making the root filesystem…"));
+    emit progress(-1, tr("Waiting for cubby-helper…"));
+    m_helper->watch(call, this, [this](QDBusPendingCallWatcher& reply) { jobStarted(reply); });
 }
 
 void ContainerCreation::jobStarted(QDBusPendingCallWatcher& call) {
@@ -128,8 +190,10 @@ void ContainerCreation::jobStarted(QDBusPendingCallWatcher& call) {
         return;
     }
     const QString path = reply.value().path();
-    emit progress(-1, m_request.rootfs == RootfsKind::Tarball ? tr("Reading the archive…")
-                                                              : tr("Started…"));
+    emit progress(-1,
+                  m_request.rootfs != RootfsKind::Busybox && m_request.rootfs != RootfsKind::Debian
+                      ? tr("Reading the archive…")
+                      : tr("Started…"));
     m_job =
         new IoGithubCubby1JobInterface(m_helper->manager()->service(), path, m_helper->bus(), this);
     connect(m_job, &IoGithubCubby1JobInterface::ProgressChanged, this,
@@ -166,6 +230,11 @@ void ContainerCreation::cancel() {
     if (!m_jobRunning)
         return;
     m_cancelWanted = true;
+    if (m_download && m_download->isRunning()) {
+        emit stepChanged(tr("Cancelling…"));
+        m_download->cancel(); // cancelled() follows
+        return;
+    }
     if (!m_job)
         return; // the helper has not named the job yet: cancelled when it does
     emit stepChanged(tr("Cancelling…"));

@@ -19,6 +19,7 @@ class QDBusPendingCallWatcher;
 namespace cubby {
 
 class HelperConnection;
+class ImageDownload;
 
 class ContainerCreation : public QObject {
     Q_OBJECT
@@ -57,6 +58,9 @@ private:
 
     bool canReuse(const ContainerRequest& request) const;
     void startJob();
+    void startDownload();
+    void downloadCancelled();
+    void startImport(const std::string& path, const QString& step);
     void jobStarted(QDBusPendingCallWatcher& call);
     void jobFinished(const QString& state, const QString& errorMessage);
     void locateRootfs();
@@ -75,6 +79,7 @@ private:
     QString m_rootfsName;
     QString m_definedName;
     QPointer<IoGithubCubby1JobInterface> m_job;
+    ImageDownload* m_download = nullptr; // RootfsKind::Image, made when first needed
     bool m_running = false;
     bool m_jobRunning = false;
     bool m_cancelWanted = false;

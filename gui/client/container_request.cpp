@@ -44,7 +44,8 @@ std::optional<double> cpuLimitOf(const Domain& domain) {
 }
 
 bool needsRootfsJob(RootfsKind kind) {
-    return kind == RootfsKind::Busybox || kind == RootfsKind::Debian || kind == RootfsKind::Tarball;
+    return kind == RootfsKind::Busybox || kind == RootfsKind::Debian ||
+           kind == RootfsKind::Tarball || kind == RootfsKind::Image;
 }
 
 std::string defaultInit(RootfsKind kind, bool debianMinimal) {
@@ -52,6 +53,7 @@ std::string defaultInit(RootfsKind kind, bool debianMinimal) {
     case RootfsKind::Busybox:
     case RootfsKind::Tarball:
     case RootfsKind::Directory:
+    case RootfsKind::Image:
         return "/sbin/init";
     case RootfsKind::Debian:
         // mmdebstrap's minbase variant installs no init system (no systemd, no sysvinit):
@@ -179,6 +181,11 @@ Status validateRootfs(const ContainerRequest& request) {
     case RootfsKind::Tarball:
         if (request.tarballPath.empty())
             return failInvalid("choose the root filesystem archive to import");
+        break;
+    case RootfsKind::Image:
+        CUBBY_CHECK(validateImageServer(request.imageServer));
+        if (!request.image)
+            return failInvalid("choose an image from the list");
         break;
     case RootfsKind::Directory:
         CUBBY_CHECK(validateAbsolutePath(request.directory, "Directory"));

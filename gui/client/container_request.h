@@ -5,6 +5,7 @@
 
 #include "domain.h"
 #include "error.h"
+#include "simplestreams.h"
 
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,7 @@ enum class RootfsKind {
     Tarball,     // ImportRootfs(…, fd of the file the GUI opened as the user)
     Directory,   // a host directory that exists already; no job
     Application, // no root filesystem: the host's root is shared; no job
+    Image,       // downloaded by the app from an image server, then ImportRootfs as Tarball
 };
 
 enum class NetworkKind {
@@ -64,6 +66,8 @@ struct ContainerRequest {
     std::string debianPassword;
     std::string debianPasswordRepeat;
     std::string tarballPath;
+    std::string imageServer{defaultImageServer};
+    std::optional<ImageEntry> image; // chosen from the server's catalogue
     std::string directory;
     std::string init = "/sbin/init";
     std::vector<std::string> initArgs;

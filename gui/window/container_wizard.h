@@ -27,6 +27,7 @@ class QStringListModel;
 namespace cubby {
 
 class ContainerCreation;
+class ImageChooser;
 class ContainerListModel;
 class HelperConnection;
 
@@ -152,6 +153,7 @@ private:
     QLineEdit* m_init;
     QLabel* m_initNote;
     QStringListModel* m_paths;
+    ImageChooser* m_imageChooser;
     bool m_initEdited = false;
 };
 

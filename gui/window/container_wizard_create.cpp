@@ -52,6 +52,13 @@ QString rootfsText(const ContainerRequest& request) {
     case RootfsKind::Tarball:
         return ContainerSummary::tr("“%1”, unpacked from %2")
             .arg(name, QString::fromStdString(request.tarballPath).toHtmlEscaped());
+    case RootfsKind::Image:
+        if (!request.image)
+            return {};
+        return ContainerSummary::tr("“%1”, %2 (build %3) downloaded from %4 and checked")
+            .arg(name, QString::fromStdString(request.image->title).toHtmlEscaped(),
+                 QString::fromStdString(request.image->version).toHtmlEscaped(),
+                 QString::fromStdString(request.imageServer).toHtmlEscaped());
     case RootfsKind::Directory:
         return ContainerSummary::tr("the directory %1")
             .arg(QString::fromStdString(request.directory).toHtmlEscaped());

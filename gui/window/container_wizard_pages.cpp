@@ -1,5 +1,6 @@
 // The New Container wizard's first two pages: name and resources, root filesystem.
 #include "container_wizard.h"
+#include "image_chooser.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QVBoxLayout>
@@ -220,7 +222,8 @@ RootfsPage::RootfsPage(QWidget* parent)
     , m_browseDirectory(new QPushButton(tr("B&rowse…")))
     , m_init(new QLineEdit)
     , m_initNote(note({}))
-    , m_paths(new QStringListModel(this)) {
+    , m_paths(new QStringListModel(this))
+    , m_imageChooser(new ImageChooser) {
     setObjectName(QStringLiteral("rootfsPage"));
     setTitle(tr("Root Filesystem"));
     setSubTitle(tr("The files the container sees as its own, and the program it starts."));
@@ -231,6 +234,8 @@ RootfsPage::RootfsPage(QWidget* parent)
     } kinds[] = {
         {RootfsKind::Busybox, tr("Minimal &BusyBox system"), "busyboxRadio"},
         {RootfsKind::Debian, tr("&Debian (downloaded with mmdebstrap)"), "debianRadio"},
+        {RootfsKind::Image, tr("Image from a &server (Alpine, Ubuntu, Fedora, Arch, …)"),
+         "imageRadio"},
         {RootfsKind::Tarball, tr("Root filesystem &tarball"), "tarballRadio"},
         {RootfsKind::Directory, tr("E&xisting directory"), "directoryRadio"},
         {RootfsKind::Application, tr("&Application container (shares the host's files)"),
@@ -287,8 +292,10 @@ RootfsPage::RootfsPage(QWidget* parent)
     auto* directory = new QHBoxLayout;
     directory->addWidget(m_directory, 1);
     directory->addWidget(m_browseDirectory);
-    QWidget* details[] = {nullptr, indented(debian), indented(tarball), indented(directory),
-                          nullptr};
+    auto* image = new QVBoxLayout;
+    image->addWidget(m_imageChooser);
+    QWidget* details[] = {nullptr,           indented(debian),    indented(image),
+                          indented(tarball), indented(directory), nullptr};
 
     auto* layout = new QVBoxLayout(this);
     for (size_t i = 0; i < std::size(kinds); ++i) {
@@ -297,9 +304,13 @@ RootfsPage::RootfsPage(QWidget* parent)
         m_kinds->addButton(radio, int(kinds[i].kind));
         layout->addWidget(radio);
         if (details[i]) {
+            // Only the chosen kind's details are shown: the page stays short enough for a
+            // laptop's screen with the image list or the Debian logins open.
             layout->addWidget(details[i]);
             connect(radio, &QRadioButton::toggled, details[i], &QWidget::setEnabled);
+            connect(radio, &QRadioButton::toggled, details[i], &QWidget::setVisible);
             details[i]->setEnabled(false);
+            details[i]->setVisible(false);
         }
     }
     m_kinds->button(int(RootfsKind::Busybox))->setChecked(true);
@@ -322,6 +333,7 @@ RootfsPage::RootfsPage(QWidget* parent)
     for (QLineEdit* edit :
          {m_packages, m_tarball, m_directory, m_init, m_user, m_password, m_passwordRepeat})
         connect(edit, &QLineEdit::textChanged, this, &RootfsPage::recheck);
+    connect(m_imageChooser, &ImageChooser::changed, this, &RootfsPage::recheck);
     connect(m_browseTarball, &QPushButton::clicked, this, [this] { browse(false); });
     connect(m_browseDirectory, &QPushButton::clicked, this, [this] { browse(true); });
     kindChanged();
@@ -362,6 +374,9 @@ void RootfsPage::kindChanged() {
                 : tr("Debian boots systemd: the console shows its start and a login prompt; "
                      "networking comes by DHCP."));
         break;
+    case RootfsKind::Image:
+        m_imageChooser->ensureLoaded();
+        [[fallthrough]];
     case RootfsKind::Tarball:
     case RootfsKind::Directory:
         m_initNote->setText(tr("The program must exist inside the root filesystem."));
@@ -382,11 +397,14 @@ void RootfsPage::loginChanged() {
     m_debianForm->setRowVisible(m_user, system && login == DebianLogin::SudoUser);
     for (QLineEdit* edit : {m_password, m_passwordRepeat})
         m_debianForm->setRowVisible(edit, system && login != DebianLogin::ConsoleAutologin);
-    // The wizard grows to show the rows (never shrinks under the user's hands).
+    // The wizard grows to show the rows (never shrinks under the user's hands, never beyond
+    // the screen).
     if (QWidget* window = this->window(); window && window != this) {
-        const QSize wanted = window->sizeHint();
-        if (wanted.height() > window->height())
-            window->resize(window->width(), wanted.height());
+        int wanted = window->sizeHint().height();
+        if (const QScreen* screen = window->screen())
+            wanted = std::min(wanted, screen->availableGeometry().height());
+        if (wanted > window->height())
+            window->resize(window->width(), wanted);
     }
     recheck();
 }
@@ -421,6 +439,8 @@ void RootfsPage::apply(ContainerRequest& request) const {
     request.debianPassword = m_password->text().toStdString();
     request.debianPasswordRepeat = m_passwordRepeat->text().toStdString();
     request.tarballPath = m_tarball->text().trimmed().toStdString();
+    request.imageServer = m_imageChooser->server().toStdString();
+    request.image = m_imageChooser->selected();
     request.directory = m_directory->text().trimmed().toStdString();
     request.init = m_init->text().trimmed().toStdString();
 }

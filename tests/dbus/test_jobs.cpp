@@ -3,8 +3,8 @@
 // made this way boots in a container; a cancelled or interrupted job leaves nothing behind.
 #include "busybox_root.h"
 #include "helper_client.h"
+#include "local_image_server.h"
 
-#include <QCryptographicHash>
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusMetaType>
@@ -12,7 +12,6 @@
 #include <QDBusUnixFileDescriptor>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -425,46 +424,11 @@ private slots:
     void imageServerSource() {
         BusyboxRoot small;
         QVERIFY2(small.ok(), small.failure().c_str());
-        QTemporaryDir served;
-        QVERIFY(served.isValid());
-        const QString version = QStringLiteral("20261204_00:00");
-        const QString itemPath = "images/testos/one/amd64/default/" + version + "/rootfs.tar.xz";
-        QVERIFY(QDir(served.path()).mkpath(QFileInfo(itemPath).path()));
-        const QString archive = served.filePath(itemPath);
-        QCOMPARE(QProcess::execute(
-                     "tar", {"-C", QString::fromStdString(small.path()), "-cJf", archive, "."}),
-                 0);
-        QFile file(archive);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(&file);
-        const QString sha = QString::fromLatin1(hash.result().toHex());
-        const QString wrong = QString(sha).replace(0, 4, QStringLiteral("0000"));
-        const auto product = [&](const QString& release, const QString& checksum) {
-            return QStringLiteral(R"("testos:%1:amd64:default":{"arch":"amd64","os":"TestOS",
-                "release":"%1","variant":"default","versions":{"%2":{"items":{"root.tar.xz":
-                {"ftype":"root.tar.xz","path":"%3","sha256":"%4","size":%5}}}}})")
-                .arg(release, version, itemPath, checksum)
-                .arg(file.size());
-        };
-        QVERIFY(QDir(served.path()).mkpath("streams/v1"));
-        const auto write = [&](const QString& path, const QString& text) {
-            QFile out(served.filePath(path));
-            return out.open(QIODevice::WriteOnly) && out.write(text.toUtf8()) > 0;
-        };
-        QVERIFY(write("streams/v1/index.json",
-                      R"({"format":"index:1.0","index":{"images":{"datatype":"image-downloads",
-                          "path":"streams/v1/images.json","format":"products:1.0"}}})"));
-        QVERIFY(write("streams/v1/images.json",
-                      R"({"format":"products:1.0","datatype":"image-downloads","products":{)" +
-                          product("one", sha) + "," + product("bad", wrong) + "}}"));
-
-        const int port = 20000 + int(::getpid() % 20000);
-        QProcess httpd;
-        httpd.start("busybox", {"httpd", "-f", "-p", QStringLiteral("127.0.0.1:%1").arg(port), "-h",
-                                served.path()});
-        QVERIFY(httpd.waitForStarted());
-        const QString server = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        LocalImageServer images(QString::fromStdString(small.path()));
+        QVERIFY2(images.ok(), qPrintable(images.failure()));
+        const QString server = images.url();
+        const QString sha = images.sha256();
+        const QString version = LocalImageServer::version();
 
         // The allowed user's own cache.
         QTemporaryDir cache;
@@ -473,13 +437,7 @@ private slots:
         const QStringList environment{"XDG_CACHE_HOME=" + cache.path()};
         const QString cached = cache.path() + "/cubby/images/" + sha + ".tar.xz";
 
-        Run listed;
-        for (int attempt = 0; attempt < 50; ++attempt) {
-            listed = cubbyctl({"image-list", "--server", server}, allowed(), {}, environment);
-            if (listed.exitCode == 0)
-                break;
-            QTest::qWait(100); // httpd still starting
-        }
+        const Run listed = cubbyctl({"image-list", "--server", server}, allowed(), {}, environment);
         QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
         QVERIFY2(listed.out.contains("testos/one") && listed.out.contains("TestOS one") &&
                      listed.out.contains(version),
@@ -523,8 +481,6 @@ private slots:
                  qPrintable(again.err));
         QVERIFY(QFile::exists(rootfsDir + "/imgd/bin/busybox"));
 
-        httpd.kill();
-        httpd.waitForFinished();
         QCOMPARE(cubbyctl({"undefine", "imgc"}).exitCode, 0);
         for (const char* name : {"imgc", "imgd"})
             QCOMPARE(cubbyctl({"rootfs-delete", name}, allowed()).exitCode, 0);
