@@ -1,5 +1,6 @@
 #include "tree_removal.h"
 
+#include "fs_in_root.h"
 #include "job.h"
 
 #include <cerrno>
@@ -198,7 +199,7 @@ Result<UniqueFd> openDirectoryBelow(int parentFd, const std::string& name,
     open_how how{};
     how.flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS;
-    UniqueFd fd(static_cast<int>(::syscall(SYS_openat2, parentFd, name.c_str(), &how, sizeof how)));
+    UniqueFd fd(openat2Retrying(parentFd, name.c_str(), how));
     if (fd)
         return fd;
     switch (errno) {

@@ -21,10 +21,22 @@ int openat2InRoot(int rootFd, std::string_view path, int flags) {
         relative.erase(0, 1);
     if (relative.empty())
         relative = ".";
-    return static_cast<int>(syscall(SYS_openat2, rootFd, relative.c_str(), &how, sizeof how));
+    return openat2Retrying(rootFd, relative.c_str(), how);
 }
 
 } // namespace
+
+int openat2Retrying(int dirFd, const char* path, const open_how& how) {
+    // Bounded: a system that renames or mounts without pause could otherwise keep us here.
+    constexpr int attempts = 64;
+    int fd = -1;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        fd = static_cast<int>(::syscall(SYS_openat2, dirFd, path, &how, sizeof how));
+        if (fd >= 0 || errno != EAGAIN)
+            break;
+    }
+    return fd;
+}
 
 std::string fdPath(int fd) {
     return std::format("/proc/self/fd/{}", fd);

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+struct open_how;
+
 namespace cubby {
 
 // Opens `path` (absolute, as seen inside the root) below `rootFd` with O_PATH.
@@ -23,5 +25,11 @@ Result<std::string> readFileInRoot(int rootFd, std::string_view path, size_t lim
 
 // The /proc/self/fd/N path mount(2) accepts for an O_PATH descriptor.
 std::string fdPath(int fd);
+
+// openat2(2) that tries again on EAGAIN: with RESOLVE_IN_ROOT or RESOLVE_BENEATH the kernel
+// answers EAGAIN when a rename or mount anywhere on the system raced with a ".." step (an
+// absolute symlink such as /sbin/init -> ../lib/systemd/systemd has one), and asks the caller to
+// retry. The descriptor, or -1 with errno.
+int openat2Retrying(int dirFd, const char* path, const struct open_how& how);
 
 } // namespace cubby

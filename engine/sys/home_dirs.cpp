@@ -1,5 +1,7 @@
 #include "home_dirs.h"
 
+#include "fs_in_root.h"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <format>
@@ -63,8 +65,7 @@ Result<UniqueFd> openDirectoryInHome(uid_t uid, const std::string& path, bool wr
     open_how how = {};
     how.flags = O_PATH | O_DIRECTORY | O_CLOEXEC;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS;
-    UniqueFd shared(
-        static_cast<int>(::syscall(SYS_openat2, homeFd.get(), relative.c_str(), &how, sizeof how)));
+    UniqueFd shared(openat2Retrying(homeFd.get(), relative.c_str(), how));
     if (!shared) {
         const int error = errno;
         if (error == ELOOP || error == EXDEV)

@@ -59,14 +59,20 @@ public:
             m_failure = QStringLiteral("cannot write the catalogue");
             return;
         }
-        m_port = 20000 + int(::getpid() % 20000);
-        m_httpd.start(QStringLiteral("busybox"),
-                      {"httpd", "-f", "-p", QStringLiteral("127.0.0.1:%1").arg(m_port), "-h",
-                       m_served.path()});
-        if (!m_httpd.waitForStarted() || !listening()) {
-            m_failure = QStringLiteral("busybox httpd did not start on port %1").arg(m_port);
-            return;
+        // A port of its own: tests in other tiers run beside this one with servers of theirs.
+        // httpd exits at once when the port is taken; then the next one is tried.
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            m_port = 20000 + int((::getpid() + attempt * 997) % 20000);
+            m_httpd.start(QStringLiteral("busybox"),
+                          {"httpd", "-f", "-p", QStringLiteral("127.0.0.1:%1").arg(m_port), "-h",
+                           m_served.path()});
+            if (m_httpd.waitForStarted() && !m_httpd.waitForFinished(300) && listening() &&
+                m_httpd.state() == QProcess::Running)
+                return;
+            m_httpd.kill();
+            m_httpd.waitForFinished();
         }
+        m_failure = QStringLiteral("busybox httpd did not start on any port tried");
     }
     ~LocalImageServer() {
         m_httpd.kill();
