@@ -27,8 +27,8 @@ Result<std::string> readFileInRoot(int rootFd, std::string_view path, size_t lim
 std::string fdPath(int fd);
 
 // openat2(2) that tries again on EAGAIN: with RESOLVE_IN_ROOT or RESOLVE_BENEATH the kernel
-// answers EAGAIN when a rename or mount anywhere on the system raced with a ".." step (an
-// absolute symlink such as /sbin/init -> ../lib/systemd/systemd has one), and asks the caller to
+// answers EAGAIN when a rename or mount anywhere on the system raced with a ".." step (a
+// relative symlink such as /sbin/init -> ../lib/systemd/systemd has one), and asks the caller to
 // retry. The descriptor, or -1 with errno.
 int openat2Retrying(int dirFd, const char* path, const struct open_how& how);
 
