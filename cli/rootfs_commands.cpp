@@ -243,9 +243,9 @@ int makeRootfs(const QString& name, const QString& source, QVariantMap options, 
     if (!archive)
         return cancelled ? 130 : 1;
     auto reply = manager().ImportRootfs(name, QDBusUnixFileDescriptor(archive->get()));
-    return startedJob(
-        reply, detach,
-        QStringLiteral("Root filesystem '%1' imported from %2").arg(name, source.mid(6)));
+    return startedJob(reply, detach,
+                      QStringLiteral("Root filesystem '%1' imported from %2")
+                          .arg(name, source.mid(imagePrefix.size())));
 }
 
 int rootfsCreate(const QStringList& arguments) {

@@ -160,18 +160,22 @@ Result<std::vector<ImageEntry>> parseImageCatalogue(std::string_view catalogueJs
         if (!versions || !versions->isObject())
             continue;
         // The newest version that has a root filesystem.
-        const std::pair<std::string, JsonValue>* newest = nullptr;
-        for (const auto& version : versions->object) {
-            if ((!newest || version.first > newest->first) && rootfsItem(version.second))
-                newest = &version;
+        const std::string* newest = nullptr;
+        std::optional<std::pair<std::string, std::pair<std::string, uint64_t>>> item;
+        for (const auto& [name, version] : versions->object) {
+            if (newest && name <= *newest)
+                continue;
+            if (auto found = rootfsItem(version)) {
+                newest = &name;
+                item = std::move(found);
+            }
         }
-        if (!newest || newest->first.size() > 64)
+        if (!newest || newest->size() > 64)
             continue;
-        const auto item = *rootfsItem(newest->second);
-        entry.version = newest->first;
-        entry.path = item.first;
-        entry.sha256 = item.second.first;
-        entry.size = item.second.second;
+        entry.version = *newest;
+        entry.path = item->first;
+        entry.sha256 = item->second.first;
+        entry.size = item->second.second;
         if (images.size() == maxImages)
             return failInvalid(
                 std::format("the image server lists more than {} images", maxImages));
