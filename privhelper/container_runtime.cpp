@@ -2,6 +2,7 @@
 
 #include "domain_xml.h"
 #include "process_spawn.h"
+#include "systemd_host.h"
 
 #include <format>
 #include <fstream>
@@ -116,7 +117,8 @@ Result<CgroupStats> ContainerRuntime::stats(const std::string& name) const {
             return stats;
         m_groups.erase(kept); // gone or made anew: open it again
     }
-    CUBBY_TRY(group, ContainerCgroup::open(m_config.paths.cgroupParent, name));
+    CUBBY_TRY(group, ContainerCgroup::open(containerCgroupParent(m_config.paths.cgroupParent, name),
+                                           name));
     CUBBY_TRY(stats, group.readStats());
     m_groups.insert_or_assign(name, std::move(group));
     return stats;

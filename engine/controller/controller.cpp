@@ -8,6 +8,7 @@
 #include "launcher.h"
 #include "shell.h"
 #include "signal_fd.h"
+#include "systemd_host.h"
 #include "text.h"
 
 #include <cerrno>
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <format>
+#include <net/if.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/signalfd.h>
@@ -133,7 +135,37 @@ Status Controller::launch() {
                                     m_setup.cgroup, m_setup.network));
     m_initPid = init.pid;
     m_initPidfd = std::move(init.pidfd);
-    return m_setup.loop.watch(m_initPidfd.get(), EPOLLIN, [this](uint32_t) { onInitExit(); });
+    CUBBY_CHECK(m_setup.loop.watch(m_initPidfd.get(), EPOLLIN, [this](uint32_t) { onInitExit(); }));
+    registerMachine();
+    return {};
+}
+
+void Controller::registerMachine() {
+    if (!m_setup.systemdHost)
+        return;
+    MachineRegistration machine{m_setup.domain.name,
+                                m_setup.domain.uuid,
+                                m_initPid,
+                                m_setup.plan.rootfs.empty() ? "/" : m_setup.plan.rootfs,
+                                {}};
+    for (const InterfacePlan& interface : m_setup.network.interfaces) {
+        if (interface.hostDev.empty())
+            continue;
+        if (const unsigned index = ::if_nametoindex(interface.hostDev.c_str()); index != 0)
+            machine.hostInterfaces.push_back(static_cast<int>(index));
+    }
+    auto registered = registerContainerMachine(machine);
+    m_registered = registered.has_value();
+    // Where machined is not installed there is nothing to tell anyone.
+    if (!registered && registered.error().kind != ErrorKind::NotFound)
+        m_events.add("not registered with systemd-machined: " + registered.error().message);
+}
+
+void Controller::unregisterMachine() {
+    if (!std::exchange(m_registered, false))
+        return;
+    if (auto unregistered = unregisterContainerMachine(m_setup.domain.name); !unregistered)
+        m_events.add(unregistered.error().message);
 }
 
 Status Controller::listen() {
@@ -212,6 +244,7 @@ void Controller::onInitExit() {
         return;
     m_setup.loop.unwatch(m_initPidfd.get());
     m_initPidfd.reset();
+    unregisterMachine();
     const struct itimerspec off = {};
     ::timerfd_settime(m_timer.get(), 0, &off, nullptr);
     logOomKills();
@@ -267,6 +300,7 @@ void Controller::finish() {
     }
     m_ptyClients.clear(); // their masters see the hang-up
     logOomKills();
+    unregisterMachine();
     m_events.add("stopped");
     if (m_oomWatch) {
         m_setup.loop.unwatch(m_oomWatch.get()); // v1 signals the group's removal too

@@ -34,6 +34,9 @@ public:
         std::unique_ptr<ConsoleHub> console;
         EventLoop loop;
         UniqueFd root; // the prepared root (root_staging.h) init starts in, at every boot
+        // The host runs systemd and the container's group is in its scope (systemd_host.h):
+        // each boot's init is registered with systemd-machined.
+        bool systemdHost = false;
     };
 
     explicit Controller(Setup setup);
@@ -64,6 +67,9 @@ private:
     };
 
     Status launch();
+    // systemd-machined learns of each boot's init and forgets it when init is gone.
+    void registerMachine();
+    void unregisterMachine();
     void openConsolePty(Client& client);
     void openShellFor(Client& client, const std::string& user);
     void execFor(Client& client, std::string_view payload);
@@ -105,6 +111,7 @@ private:
     // The processes that wait for exec'd commands, by pidfd: reaped when they end.
     std::map<int, std::pair<pid_t, UniqueFd>> m_execWaiters;
     bool m_finished = false;
+    bool m_registered = false; // with systemd-machined, for the current init
     EventLog m_events;
     uint64_t m_oomKillsLogged = 0;
     UniqueFd m_oomWatch;   // readable when the OOM killer acted in the group (watchOomKills)

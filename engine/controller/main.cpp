@@ -18,6 +18,7 @@
 #include "launch_support.h"
 #include "network_xml.h"
 #include "root_staging.h"
+#include "systemd_host.h"
 #include "text.h"
 #include "xml_reader.h"
 
@@ -252,8 +253,17 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
         ::fchown(console->slaveFd(), static_cast<uid_t>(plan.consoleHostUid),
                  static_cast<gid_t>(plan.consoleHostGid)) != 0)
         return fail(Error::system(errno, "handing the console to the container's root"));
-    CUBBY_TRY(cgroup, ContainerCgroup::create(options.paths.cgroupParent, domain.name,
-                                              planCgroupLimits(domain, disks)));
+    // On a systemd host the container's group goes in a delegated scope of its own, so that
+    // systemd accounts for it and machined can list it (systemd_host.h). systemd 256 and
+    // later boot only on unified hosts; on a hybrid one the group stays where it always was.
+    std::string cgroupParent = options.paths.cgroupParent;
+    const bool systemdHost = layout == CgroupLayout::Unified && hostRunsSystemd();
+    if (systemdHost) {
+        CUBBY_TRY(scope, enterContainerScope(domain.name));
+        cgroupParent = std::move(scope);
+    }
+    CUBBY_TRY(cgroup,
+              ContainerCgroup::create(cgroupParent, domain.name, planCgroupLimits(domain, disks)));
     if (plan.cgroupDelegateUid >= 0 && plan.cgroupDelegateGid >= 0) {
         if (auto handed = cgroup.delegateTo(static_cast<uid_t>(plan.cgroupDelegateUid),
                                             static_cast<gid_t>(plan.cgroupDelegateGid));
@@ -270,7 +280,7 @@ Result<std::unique_ptr<Controller>> prepare(const Options& options) {
     return std::make_unique<Controller>(
         Controller::Setup{options.paths, std::move(domain), std::move(plan), std::move(network),
                           identity, std::move(lock), std::move(cgroup), std::move(console),
-                          std::move(*loop), std::move(stagedRoot)});
+                          std::move(*loop), std::move(stagedRoot), systemdHost});
 }
 
 // Once the container has run for a moment, the start-up code (XML parsing, planning, mounting) is

@@ -4,8 +4,8 @@
 // host mounts: a pure cgroup v2 hierarchy (what users have), or the v1/v2 hybrid of hosts
 // whose memory, cpu, pids and devices controllers are v1 (the build machines); there the group
 // is also made in the unified hierarchy beside them, without controllers, so that a container's
-// systemd finds a cgroup2 tree of its own. A systemd host
-// will later get a delegated scope and machined registration behind the same interface.
+// systemd finds a cgroup2 tree of its own. On a systemd host the group's parent is the
+// container's own delegated scope (systemd_host.h) instead of the "cubby" group.
 
 #include "cgroup_plan.h"
 #include "error.h"

@@ -1,6 +1,7 @@
 #include "run_state.h"
 
 #include "cgroup.h"
+#include "systemd_host.h"
 
 #include <cerrno>
 #include <dirent.h>
@@ -143,7 +144,10 @@ Result<bool> cleanStaleContainer(const CubbyPaths& paths, std::string_view name)
 
 Result<bool> cleanLeftovers(const CubbyPaths& paths, std::string_view name) {
     bool cleaned = false;
-    if (auto group = ContainerCgroup::openLeftovers(paths.cgroupParent, name)) {
+    // A killed controller's group is in the container's systemd scope on a systemd host;
+    // emptying it ends the scope too.
+    if (auto group =
+            ContainerCgroup::openLeftovers(containerCgroupParent(paths.cgroupParent, name), name)) {
         CUBBY_CHECK(group->killAll());
         CUBBY_CHECK(group->remove());
         cleaned = true;

@@ -5,13 +5,17 @@
 // `systemctl reboot` inside brings it back; started and destroyed again and again, and after
 // its controller is killed, it leaves no group, run directory or process behind.
 //
-// The tree comes from tests/support/make-debian-system-root (ctest fixture
-// debian_system_root) and is copied once per run, since booting writes to it.
+// The tree comes from tests/support/make-debian-system-root (ctest fixtures
+// debian_system_root, and debian_bookworm_root for oldstable) and is copied once per run,
+// since booting writes to it. On a systemd host (the vm tier's `with-vm --systemd`) the
+// container is also in machinectl's list while it runs, and its scope goes when it stops.
 #include "cgroup.h"
 #include "controller_run.h"
 #include "file_helpers.h"
 #include "run_state.h"
+#include "systemd_host.h"
 
+#include <QProcess>
 #include <QTest>
 #include <cerrno>
 #include <csignal>
@@ -62,6 +66,8 @@ class TestSystemdBoot : public QObject {
     bool m_mounted = false;
     std::string m_root;
     std::unique_ptr<TestPrefix> m_prefix;
+    std::string m_prompt;  // "root@" and the tree's name, its hostname
+    std::string m_release; // "Debian GNU/Linux 13", as systemd greets
 
     std::string domainXml(const std::string& name) const {
         return "<domain type='lxc'><name>" + name +
@@ -86,6 +92,14 @@ class TestSystemdBoot : public QObject {
         const auto groups = groupsLeft(m_prefix->cgroupParent(), name);
         if (!groups.empty()) {
             why = "cgroups left: " + groups.front();
+            return false;
+        }
+        // systemd notices the scope's last process gone a moment later.
+        const std::string scope = "/sys/fs/cgroup/" + containerScopeGroup(name);
+        for (int attempt = 0; attempt < 100 && exists(scope); ++attempt)
+            std::this_thread::sleep_for(50ms);
+        if (exists(scope)) {
+            why = "systemd scope left: " + scope;
             return false;
         }
         if (exists(m_prefix->runDir(name))) {
@@ -121,6 +135,13 @@ private slots:
                                      : "cp -a " + std::string(made) + " " + m_root;
         QCOMPARE(std::system(copy.c_str()), 0);
         m_prefix = std::make_unique<TestPrefix>();
+        // The Debian source wrote the tree's name as its hostname.
+        m_prompt = "root@" + std::string(made).substr(std::string(made).rfind('/') + 1);
+        const std::string osRelease = readFile(m_root + "/etc/os-release");
+        const size_t version = osRelease.find("VERSION_ID=\"");
+        QVERIFY2(version != std::string::npos, osRelease.c_str());
+        m_release = "Debian GNU/Linux " +
+                    osRelease.substr(version + 12, osRelease.find('"', version + 12) - version - 12);
     }
 
     void bootsWithNothingFailed() {
@@ -130,12 +151,12 @@ private slots:
         auto client = run.connect();
         QVERIFY(client && client->request(ControlMessage::AttachConsole));
         // The boot on the console, and root logged in by the console getty.
-        const std::string boot = readConsoleUntil(*client, "root@trixie-system", bootTimeout());
+        const std::string boot = readConsoleUntil(*client, m_prompt, bootTimeout());
         QVERIFY2(boot.find("Welcome to") != std::string::npos &&
-                     boot.find("Debian GNU/Linux 13") != std::string::npos,
+                     boot.find(m_release) != std::string::npos,
                  boot.c_str());
         // The Debian source wrote the root filesystem's name as its hostname.
-        QVERIFY2(boot.find("root@trixie-system") != std::string::npos, boot.c_str());
+        QVERIFY2(boot.find(m_prompt) != std::string::npos, boot.c_str());
         QVERIFY2(boot.find("cgroupsv1") == std::string::npos &&
                      boot.find("legacy") == std::string::npos,
                  boot.c_str());
@@ -156,7 +177,17 @@ private slots:
         // Its systemd divided its own cgroup2 tree; the host sees the groups below Cubby's.
         const std::string unified =
             exists("/sys/fs/cgroup/unified") ? "/sys/fs/cgroup/unified/" : "/sys/fs/cgroup/";
-        QVERIFY(exists(unified + m_prefix->cgroupParent() + "/" + name + "/init.scope"));
+        QVERIFY(exists(unified + containerCgroupParent(m_prefix->cgroupParent(), name) + "/" +
+                       name + "/init.scope"));
+        // On a systemd host machined lists it, with its systemd as the leader.
+        if (hostRunsSystemd()) {
+            QProcess machinectl;
+            machinectl.start("machinectl",
+                             {"show", QString::fromStdString(name), "-p", "Leader", "--value"});
+            QVERIFY(machinectl.waitForFinished(30000));
+            QCOMPARE(machinectl.readAllStandardOutput().trimmed().toStdString(),
+                     std::to_string(run.initPid()));
+        }
 
         // A command run in it from outside (cubbyctl exec's path), while its systemd holds the
         // group's controllers for its own groups: its output, and its exit status.
@@ -219,7 +250,7 @@ private slots:
         QVERIFY2(run.waitReady(), run.error().c_str());
         auto client = run.connect();
         QVERIFY(client && client->request(ControlMessage::AttachConsole));
-        QVERIFY(readConsoleUntil(*client, "root@trixie", bootTimeout()).find("root@trixie") !=
+        QVERIFY(readConsoleUntil(*client, m_prompt, bootTimeout()).find(m_prompt) !=
                 std::string::npos);
         QVERIFY(client->send(ControlMessage::ConsoleInput, "systemctl reboot\n"));
         const std::string eventsPath = m_prefix->path() + "/var/log/cubby/sdreboot.events";
@@ -246,10 +277,10 @@ private slots:
         const auto newBootLoggedIn = [&] {
             const size_t welcome = seen.rfind("Welcome to");
             return welcome != std::string::npos &&
-                   seen.find("root@trixie", welcome) != std::string::npos;
+                   seen.find(m_prompt, welcome) != std::string::npos;
         };
         while (!newBootLoggedIn() && std::chrono::steady_clock::now() < loginDeadline)
-            seen += readConsoleUntil(*again, "root@trixie", 5s);
+            seen += readConsoleUntil(*again, m_prompt, 5s);
         QVERIFY2(newBootLoggedIn(), seen.c_str());
         const std::string state =
             atConsole(*again, "systemctl is-system-running --wait", "BACK", bootTimeout());
@@ -306,8 +337,8 @@ private slots:
         QVERIFY2(run.waitReady(), run.error().c_str());
         auto client = run.connect();
         QVERIFY(client && client->request(ControlMessage::AttachConsole));
-        const std::string boot = readConsoleUntil(*client, "root@trixie-system", bootTimeout());
-        QVERIFY2(boot.find("root@trixie-system") != std::string::npos, boot.c_str());
+        const std::string boot = readConsoleUntil(*client, m_prompt, bootTimeout());
+        QVERIFY2(boot.find(m_prompt) != std::string::npos, boot.c_str());
         const std::string state =
             atConsole(*client, "systemctl is-system-running --wait", "BOOTED", bootTimeout());
         QVERIFY2(state.find("running\r\nBOOTED-0") != std::string::npos, state.c_str());
