@@ -140,8 +140,8 @@ private slots:
         const std::string osRelease = readFile(m_root + "/etc/os-release");
         const size_t version = osRelease.find("VERSION_ID=\"");
         QVERIFY2(version != std::string::npos, osRelease.c_str());
-        m_release = "Debian GNU/Linux " +
-                    osRelease.substr(version + 12, osRelease.find('"', version + 12) - version - 12);
+        const size_t from = version + std::strlen("VERSION_ID=\"");
+        m_release = "Debian GNU/Linux " + osRelease.substr(from, osRelease.find('"', from) - from);
     }
 
     void bootsWithNothingFailed() {
