@@ -162,7 +162,8 @@ private slots:
                  boot.c_str());
         const std::string state =
             atConsole(*client,
-                      "systemctl is-system-running --wait; systemctl --failed --plain --no-legend; "
+                      "systemctl is-system-running --wait; systemctl --failed --plain --no-legend "
+                      "--no-pager; "
                       "systemctl is-active systemd-journald systemd-logind dbus | tr '\\n' ' '; "
                       "stat -fc %T /sys/fs/cgroup; cat /run/host/container-manager; "
                       "systemd-detect-virt; cat /proc/1/comm",
