@@ -11,6 +11,7 @@
 #include <QDBusObjectPath>
 #include <QDBusUnixFileDescriptor>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -484,6 +485,54 @@ private slots:
         QCOMPARE(cubbyctl({"undefine", "imgc"}).exitCode, 0);
         for (const char* name : {"imgc", "imgd"})
             QCOMPARE(cubbyctl({"rootfs-delete", name}, allowed()).exitCode, 0);
+        QCOMPARE(rootfsEntries(), QStringList{});
+    }
+
+    // The image source with a whole distribution: the Debian fixture's bookworm tree served
+    // as debian/bookworm by the loopback server, created and started in one step as `incus
+    // launch images:debian/12` would, booted to systemd's "running"; a second create comes
+    // from the cache. How long each took is printed (a figure, not a criterion).
+    void debianImageFromTheServerBoots() {
+        const char* tree = std::getenv("CUBBY_DEBIAN_BOOKWORM_ROOT");
+        QVERIFY2(tree && QFile::exists(QString(tree) + ".tar"),
+                 "CUBBY_DEBIAN_BOOKWORM_ROOT names no tree (ctest fixture debian_bookworm_root)");
+        LocalImageServer images(QString(tree) + ".tar", "debian", "Debian", "bookworm");
+        QVERIFY2(images.ok(), qPrintable(images.failure()));
+        QTemporaryDir cache;
+        QVERIFY(cache.isValid());
+        QCOMPARE(::chown(QFile::encodeName(cache.path()).constData(), allowed(), allowed()), 0);
+        const QStringList environment{"XDG_CACHE_HOME=" + cache.path()};
+
+        QElapsedTimer timer;
+        timer.start();
+        const Run launched = cubbyctl({"create", "bookworm1", "--source", "image:debian/bookworm",
+                                       "--server", images.url(), "--start"},
+                                      allowed(), {}, environment);
+        QVERIFY2(launched.exitCode == 0, qPrintable(launched.err));
+        const Run up =
+            cubbyctl({"exec", "bookworm1", "--", "systemctl", "is-system-running", "--wait"});
+        const qint64 firstMs = timer.elapsed();
+        QVERIFY2(up.exitCode == 0 && up.out == QStringLiteral("running\n"),
+                 qPrintable(up.out + up.err));
+        const Run release = cubbyctl({"exec", "bookworm1", "--", "cat", "/etc/debian_version"});
+        QVERIFY2(release.out.startsWith(QStringLiteral("12.")), qPrintable(release.out));
+
+        timer.restart();
+        const Run again = cubbyctl(
+            {"create", "bookworm2", "--source", "image:debian/bookworm", "--server", images.url()},
+            allowed(), {}, environment);
+        const qint64 secondMs = timer.elapsed();
+        QVERIFY2(again.exitCode == 0 && again.err.contains("from the cache"),
+                 qPrintable(again.err));
+        qInfo("debian/bookworm from the loopback image server: create, start and boot to "
+              "\"running\" %lld ms; a second create from the cache %lld ms",
+              static_cast<long long>(firstMs), static_cast<long long>(secondMs));
+
+        QCOMPARE(cubbyctl({"destroy", "bookworm1"}).exitCode, 0);
+        for (const char* name : {"bookworm1", "bookworm2"}) {
+            QCOMPARE(cubbyctl({"undefine", name}).exitCode, 0);
+            QCOMPARE(cubbyctl({"rootfs-delete", name}, allowed()).exitCode, 0);
+        }
         QCOMPARE(rootfsEntries(), QStringList{});
     }
 

@@ -1,8 +1,9 @@
 #pragma once
 // A simplestreams image server on loopback for the image source's tests (dbus and gui tiers):
-// busybox httpd serving streams/v1/index.json, a catalogue, and TREE packed as rootfs.tar.xz.
-// The catalogue lists "testos/one" with the archive's real sha256 and "testos/bad" with a
-// wrong one, as a corrupted mirror would.
+// busybox httpd serving streams/v1/index.json, a catalogue, and SOURCE packed as rootfs.tar.xz
+// (a directory, or an uncompressed .tar of one such as the Debian fixture's). The catalogue
+// lists "DISTRO/RELEASE" ("testos/one" unless told) with the archive's real sha256 and
+// "DISTRO/bad" with a wrong one, as a corrupted mirror would.
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -20,17 +21,25 @@ namespace cubby::test {
 
 class LocalImageServer {
 public:
-    explicit LocalImageServer(const QString& tree) {
+    explicit LocalImageServer(const QString& source, const QString& distro = "testos",
+                              const QString& os = "TestOS", const QString& release = "one") {
         if (!m_served.isValid()) {
             m_failure = QStringLiteral("no temporary directory");
             return;
         }
-        const QString itemPath = "images/testos/one/amd64/default/" + version() + "/rootfs.tar.xz";
+        const QString itemPath = QStringLiteral("images/%1/%2/amd64/default/%3/rootfs.tar.xz")
+                                     .arg(distro, release, version());
         const QString archive = m_served.filePath(itemPath);
+        // A whole system's archive is compressed fast (-0, every CPU): the checksum is what
+        // the test is about, not the ratio.
+        const bool packed = source.endsWith(QStringLiteral(".tar"));
         if (!QDir(m_served.path()).mkpath(QFileInfo(itemPath).path()) ||
             !QDir(m_served.path()).mkpath(QStringLiteral("streams/v1")) ||
-            QProcess::execute(QStringLiteral("tar"), {"-C", tree, "-cJf", archive, "."}) != 0) {
-            m_failure = QStringLiteral("cannot pack %1").arg(tree);
+            (packed ? QProcess::execute(QStringLiteral("sh"), {"-c", "xz -0 -T0 -c \"$1\" >\"$2\"",
+                                                               "sh", source, archive})
+                    : QProcess::execute(QStringLiteral("tar"),
+                                        {"-C", source, "-cJf", archive, "."})) != 0) {
+            m_failure = QStringLiteral("cannot pack %1").arg(source);
             return;
         }
         QFile file(archive);
@@ -42,20 +51,21 @@ public:
         hash.addData(&file);
         m_sha = QString::fromLatin1(hash.result().toHex());
         const QString wrong = QString(m_sha).replace(0, 4, QStringLiteral("0000"));
-        const auto product = [&](const QString& release, const QString& checksum) {
-            return QStringLiteral(R"("testos:%1:amd64:default":{"arch":"amd64","os":"TestOS",
+        const auto product = [&](const QString& listed, const QString& checksum) {
+            return QStringLiteral(R"("%6:%1:amd64:default":{"arch":"amd64","os":"%7",
                 "release":"%1","variant":"default","versions":{"%2":{"items":{"root.tar.xz":
                 {"ftype":"root.tar.xz","path":"%3","sha256":"%4","size":%5}}}}})")
-                .arg(release, version(), itemPath, checksum)
-                .arg(file.size());
+                .arg(listed, version(), itemPath, checksum)
+                .arg(file.size())
+                .arg(distro, os);
         };
         if (!write(QStringLiteral("streams/v1/index.json"),
                    R"({"format":"index:1.0","index":{"images":{"datatype":"image-downloads",
                        "path":"streams/v1/images.json","format":"products:1.0"}}})") ||
             !write(QStringLiteral("streams/v1/images.json"),
                    R"({"format":"products:1.0","datatype":"image-downloads","products":{)" +
-                       product(QStringLiteral("one"), m_sha) + "," +
-                       product(QStringLiteral("bad"), wrong) + "}}")) {
+                       product(release, m_sha) + "," + product(QStringLiteral("bad"), wrong) +
+                       "}}")) {
             m_failure = QStringLiteral("cannot write the catalogue");
             return;
         }
