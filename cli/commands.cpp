@@ -415,11 +415,19 @@ int validate(const QStringList& arguments) {
     if (!readFile(arguments[0], text))
         return 1;
     const std::string xml = text.toStdString();
-    const bool isNetwork =
-        xml.find("<network") != std::string::npos && xml.find("<domain") == std::string::npos;
+    // By the top element, as the helper's define methods each require theirs: a network's
+    // DNS <domain> or a name containing "<network" inside a comment decides nothing.
+    auto top = topElementName(xml);
+    if (!top)
+        return failWith(arguments[0] + ": " + QString::fromStdString(top.error().message));
+    if (*top != "domain" && *top != "network")
+        return failWith(arguments[0] + ": " +
+                        QStringLiteral("the top element is <%1>; a definition is a container's "
+                                       "<domain> or a <network>")
+                            .arg(QString::fromStdString(*top)));
     std::vector<std::string> warnings;
     std::string normalized;
-    if (isNetwork) {
+    if (*top == "network") {
         // As the helper reads it: a NAT network's subnet may be left to the helper.
         auto network = parseNetworkXml(xml, randomUuid, NetworkCompleteness::SubnetChosenLater);
         if (!network)

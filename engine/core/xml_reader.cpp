@@ -63,6 +63,20 @@ Status checkStoredXmlSize(std::string_view text, std::string_view what) {
 }
 
 Result<XmlDocument> XmlDocument::parse(std::string_view text, std::string_view rootName) {
+    CUBBY_TRY(document, parseAny(text, rootName));
+    const std::string_view actualRoot = document.root().name();
+    if (actualRoot != rootName)
+        return failInvalid(std::format("expected <{}> as the top element, found {}", rootName,
+                                       quoted(actualRoot)));
+    return document;
+}
+
+Result<std::string> topElementName(std::string_view text) {
+    CUBBY_TRY(document, XmlDocument::parseAny(text, "definition"));
+    return std::string(document.root().name());
+}
+
+Result<XmlDocument> XmlDocument::parseAny(std::string_view text, std::string_view rootName) {
     if (text.size() > maxXmlDocumentBytes)
         return failInvalid(std::format("the {} XML is {} bytes; at most {} are accepted", rootName,
                                        text.size(), maxXmlDocumentBytes));
@@ -110,10 +124,6 @@ Result<XmlDocument> XmlDocument::parse(std::string_view text, std::string_view r
         return failInvalid(std::format("the {} XML nests elements more than {} levels deep (<{}> "
                                        "is deeper); Cubby accepts at most {} levels",
                                        rootName, maxXmlDepth, depth.tooDeep, maxXmlDepth));
-    const std::string_view actualRoot = document.root().name();
-    if (actualRoot != rootName)
-        return failInvalid(std::format("expected <{}> as the top element, found {}", rootName,
-                                       quoted(actualRoot)));
     return document;
 }
 
@@ -175,9 +185,27 @@ std::vector<ElementReader> ElementReader::children(std::string_view name) {
 }
 
 std::string_view ElementReader::text() {
+    // Text may come in pieces around a comment or a CDATA section, and child_value() has only
+    // the first: the pieces are joined into the first, in the document, so the view returned
+    // lives as long as the document, as a single piece's always did.
+    pugi::xml_node first;
+    std::string joined;
+    size_t pieces = 0;
     for (const auto child : m_node.children()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
-            m_used.insert(child.internal_object());
+        if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata)
+            continue;
+        m_used.insert(child.internal_object());
+        if (pieces++ == 0)
+            first = child;
+        joined += child.value();
+    }
+    if (pieces > 1) {
+        for (auto child : m_node.children()) {
+            if (child != first &&
+                (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata))
+                child.set_value("");
+        }
+        first.set_value(joined.c_str());
     }
     return trimmed(m_node.child_value());
 }

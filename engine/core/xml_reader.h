@@ -37,11 +37,18 @@ class XmlDocument {
 public:
     // `rootName` is the required top element ("domain", "network").
     static Result<XmlDocument> parse(std::string_view text, std::string_view rootName);
+    // Every check of parse() but the top element's name; `label` names the document in
+    // errors ("the {label} XML ...").
+    static Result<XmlDocument> parseAny(std::string_view text, std::string_view label);
     pugi::xml_node root() const { return m_document->document_element(); }
 
 private:
     std::unique_ptr<pugi::xml_document> m_document;
 };
+
+// The name of the one top element ("domain", "network"), with parse()'s checks: what a
+// definition is, decided by its structure and never by searching its text.
+Result<std::string> topElementName(std::string_view text);
 
 class ElementReader {
 public:

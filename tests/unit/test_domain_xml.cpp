@@ -1,6 +1,7 @@
 // <domain type='lxc'> in and out: the seed's walkthrough, every element Cubby models,
 // round trips and hostile input.
 #include "domain_xml.h"
+#include "xml_reader.h"
 
 #include <QFile>
 #include <QTest>
@@ -352,6 +353,37 @@ Cubby models.</description>
         QCOMPARE(domain->description, std::string("a <b> /> caf\xc3\xa9 \xf0\x9f\x93\xa6"));
         QCOMPARE(domain->filesystems[0].sourceDir, std::string("/home/it's & <x>"));
         expectStableRoundTrip(*domain, DomainXmlForm::Inactive);
+    }
+
+    // Text in pieces (around a comment, with a CDATA section) is read whole, not cut at the
+    // first piece: a description pasted from elsewhere keeps every word.
+    void textInPiecesIsKeptWhole() {
+        const auto domain =
+            parse(domainWith("<title>web <!-- the public one -->front</title><description>joins a "
+                             "<![CDATA[<network>]]> called lan</description>"));
+        QVERIFY2(domain, domain ? "" : domain.error().message.c_str());
+        QCOMPARE(domain->title, std::string("web front"));
+        QCOMPARE(domain->description, std::string("joins a <network> called lan"));
+        expectStableRoundTrip(*domain, DomainXmlForm::Inactive);
+    }
+
+    // What a document is comes from its top element, never from its text (cubbyctl validate).
+    void theTopElementSaysWhatADocumentIs() {
+        QCOMPARE(topElementName("<network><name>n</name><domain name='lab.test'/></network>")
+                     .value_or("?"),
+                 std::string("network"));
+        QCOMPARE(topElementName("<!-- a <network> --><domain type='lxc'><description>"
+                                "<![CDATA[<network>]]></description></domain>")
+                     .value_or("?"),
+                 std::string("domain"));
+        QCOMPARE(topElementName("<?xml version='1.0'?>\n<pool/>").value_or("?"),
+                 std::string("pool"));
+        for (const char* refused :
+             {"", "<domain>", "<a/><b/>", "<!DOCTYPE d [<!ENTITY x 'y'>]><d/>"}) {
+            const auto top = topElementName(refused);
+            QVERIFY2(!top, refused);
+            QCOMPARE(top.error().kind, ErrorKind::InvalidArgument);
+        }
     }
 
     void applicationContainerHasNoRoot() {
