@@ -430,6 +430,10 @@ int validate(const QStringList& arguments) {
     if (*top == "network") {
         // As the helper reads it: a NAT network's subnet may be left to the helper.
         auto network = parseNetworkXml(xml, randomUuid, NetworkCompleteness::SubnetChosenLater);
+        if (network) {
+            if (auto supported = refuseUnsupportedNetworkElements(*network); !supported)
+                network = std::unexpected(supported.error());
+        }
         if (!network)
             return failWith(arguments[0] + ": " + QString::fromStdString(network.error().message));
         normalized = formatNetworkXml(*network);

@@ -131,6 +131,10 @@ QString ManagerService::DefineNetwork(const QString& xml,
             return randomUuid();
         },
         NetworkCompleteness::SubnetChosenLater);
+    if (parsed) {
+        if (auto supported = refuseUnsupportedNetworkElements(*parsed); !supported)
+            parsed = std::unexpected(supported.error());
+    }
     if (!parsed) {
         replyError(parsed.error());
         return {};

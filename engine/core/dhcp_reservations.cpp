@@ -120,7 +120,8 @@ Result<bool> reconcileReservations(Network& network, std::string_view container,
                             network.name, container, mac.toString())));
         const bool nameFree = std::ranges::none_of(
             v4->dhcpHosts, [&](const DhcpHost& host) { return host.name == container; });
-        v4->dhcpHosts.push_back({mac, nameFree ? std::string(container) : std::string(), *address});
+        v4->dhcpHosts.push_back(
+            {mac, nameFree ? std::string(container) : std::string(), *address, std::nullopt});
         changed = true;
     }
     return changed;

@@ -4,6 +4,19 @@
 
 namespace cubby {
 
+namespace {
+
+// ",SECONDS" or ",infinite" after a range or reservation with a <lease>.
+std::string leaseSuffix(const std::optional<LeaseTime>& lease) {
+    if (!lease)
+        return {};
+    if (lease->expiry == 0)
+        return ",infinite";
+    return std::format(",{}", lease->seconds());
+}
+
+} // namespace
+
 bool networkNeedsDnsmasq(const Network& network) {
     const NetworkIp* v4 = network.ipv4();
     return v4 && (network.dns.enabled || v4->hasDhcp);
@@ -47,6 +60,13 @@ Result<std::string> planDnsmasqConfig(const Network& network, const DnsmasqFiles
         line("resolv-file=" + files.resolvFile);
     for (const IpAddress& forwarder : network.dns.forwarders)
         line("server=" + forwarder.toString());
+    // A domain's own server, or with none, the domain answered from this network alone.
+    for (const DnsDomainForwarder& forwarder : network.dns.domainForwarders) {
+        if (forwarder.address)
+            line(std::format("server=/{}/{}", forwarder.domain, forwarder.address->toString()));
+        else
+            line(std::format("local=/{}/", forwarder.domain));
+    }
     if (network.domain) {
         line("domain=" + network.domain->name);
         line("expand-hosts");
@@ -60,6 +80,20 @@ Result<std::string> planDnsmasqConfig(const Network& network, const DnsmasqFiles
         for (const std::string& name : host.hostnames)
             line(std::format("host-record={},{}", name, host.ip.toString()));
     }
+    // Validated to plain DNS names and quote-free printable text (network_validate.cpp):
+    // nothing here can end a value or a line.
+    for (const DnsTxt& txt : network.dns.txts)
+        line(std::format("txt-record={},\"{}\"", txt.name, txt.value));
+    for (const DnsSrv& srv : network.dns.srvs) {
+        std::string name = std::format("_{}._{}", srv.service, srv.protocol);
+        if (!srv.domain.empty())
+            name += "." + srv.domain;
+        if (srv.target.empty())
+            line("srv-host=" + name); // "no such service here"
+        else
+            line(std::format("srv-host={},{},{},{},{}", name, srv.target, srv.port, srv.priority,
+                             srv.weight));
+    }
     line("addn-hosts=" + files.reservedNamesFile);
     if (!v4->hasDhcp)
         return out;
@@ -67,8 +101,8 @@ Result<std::string> planDnsmasqConfig(const Network& network, const DnsmasqFiles
     const IpAddress netmask = netmaskFromPrefixLength(v4->address.prefixLength);
     uint64_t addresses = 0;
     for (const DhcpRange& range : v4->dhcpRanges) {
-        line(std::format("dhcp-range={},{},{}", range.start.toString(), range.end.toString(),
-                         netmask.toString()));
+        line(std::format("dhcp-range={},{},{}{}", range.start.toString(), range.end.toString(),
+                         netmask.toString(), leaseSuffix(range.lease)));
         addresses += range.end.v4HostOrder() - range.start.v4HostOrder() + 1;
     }
     if (v4->dhcpRanges.empty()) // reservations only: a static range serves just those
@@ -101,6 +135,7 @@ std::string planDnsmasqReservations(const Network& network) {
         entry += host.ip.toString();
         if (!host.name.empty())
             entry += "," + host.name;
+        entry += leaseSuffix(host.lease);
         out += entry + "\n";
     }
     return out;

@@ -39,9 +39,20 @@ struct BridgeConfig {
     bool operator==(const BridgeConfig&) const = default;
 };
 
+enum class LeaseUnit { Seconds, Minutes, Hours };
+
+// <lease expiry='N' unit='…'/> in a DHCP range or reservation: 0 never expires.
+struct LeaseTime {
+    uint64_t expiry = 0;
+    LeaseUnit unit = LeaseUnit::Minutes; // libvirt's default unit
+    bool operator==(const LeaseTime&) const = default;
+    uint64_t seconds() const;
+};
+
 struct DhcpRange {
     IpAddress start;
     IpAddress end;
+    std::optional<LeaseTime> lease;
     bool operator==(const DhcpRange&) const = default;
 };
 
@@ -49,6 +60,7 @@ struct DhcpHost {
     std::optional<MacAddress> mac;
     std::string name;
     IpAddress ip;
+    std::optional<LeaseTime> lease;
     bool operator==(const DhcpHost&) const = default;
 };
 
@@ -66,10 +78,40 @@ struct DnsHost {
     bool operator==(const DnsHost&) const = default;
 };
 
+// <forwarder domain='…' [addr='…']/>: names in the domain are asked of that server, or with
+// no address answered from this network's own records only.
+struct DnsDomainForwarder {
+    std::string domain;
+    std::optional<IpAddress> address;
+    bool operator==(const DnsDomainForwarder&) const = default;
+};
+
+// <srv service='…' protocol='tcp|udp' [domain] [target port priority weight]/>
+struct DnsSrv {
+    std::string service;
+    std::string protocol;
+    std::string domain; // empty: the network's own domain
+    std::string target; // empty: "no such service here" (dnsmasq's srv-host without target)
+    uint16_t port = 0;
+    uint16_t priority = 0;
+    uint16_t weight = 0;
+    bool operator==(const DnsSrv&) const = default;
+};
+
+// <txt name='…' value='…'/>
+struct DnsTxt {
+    std::string name;
+    std::string value;
+    bool operator==(const DnsTxt&) const = default;
+};
+
 struct DnsConfig {
     bool enabled = true;
-    std::vector<IpAddress> forwarders;
+    std::vector<IpAddress> forwarders; // for every name (no domain given)
+    std::vector<DnsDomainForwarder> domainForwarders;
     std::vector<DnsHost> hosts;
+    std::vector<DnsSrv> srvs;
+    std::vector<DnsTxt> txts;
     bool operator==(const DnsConfig&) const = default;
 };
 
@@ -90,15 +132,25 @@ struct PortForward {
     bool operator==(const PortForward&) const = default;
 };
 
+// <route address='…' prefix='…' gateway='…'/>: a subnet behind a machine on this network,
+// routed from the host through it.
+struct NetworkRoute {
+    IpPrefix destination;
+    IpAddress gateway;
+    bool operator==(const NetworkRoute&) const = default;
+};
+
 struct Network {
     std::string name;
     Uuid uuid;
     BridgeConfig bridge;
     Forward forward;
+    std::optional<uint32_t> mtu;   // <mtu size='…'/>: the bridge's, and so its containers'
     std::optional<MacAddress> mac; // the bridge's MAC
     std::optional<DnsDomain> domain;
     DnsConfig dns;
     std::vector<NetworkIp> ips;
+    std::vector<NetworkRoute> routes;
     std::vector<PortForward> portForwards;
     std::vector<std::string> preservedElements; // unknown children of <network>, kept verbatim
     bool operator==(const Network&) const = default;

@@ -116,7 +116,7 @@ Result<Network> completeNetworkDefinition(Network network, const HostNetworkFact
         const uint32_t base = gateway.network().address.v4HostOrder();
         NetworkIp ip;
         ip.address = gateway;
-        ip.dhcpRanges.push_back({IpAddress::v4(base + 2), IpAddress::v4(base + 254)});
+        ip.dhcpRanges.push_back({IpAddress::v4(base + 2), IpAddress::v4(base + 254), std::nullopt});
         ip.hasDhcp = true;
         network.ips.insert(network.ips.begin(), std::move(ip));
     }

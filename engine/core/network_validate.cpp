@@ -33,6 +33,20 @@ Status checkHostAddress(const IpPrefix& subnet, const IpAddress& address, std::s
     return {};
 }
 
+// dnsmasq gives no lease shorter than two minutes.
+constexpr uint64_t minimumLeaseSeconds = 120;
+
+Status validateLease(const std::optional<LeaseTime>& lease, std::string_view where) {
+    if (!lease || lease->expiry == 0)
+        return {};
+    const uint64_t seconds = lease->seconds();
+    if (seconds < minimumLeaseSeconds || seconds > UINT32_MAX)
+        return failInvalid(std::format("{}/lease: {} seconds is outside what DHCP can give (2 "
+                                       "minutes to {} seconds, or 0 for no expiry)",
+                                       where, seconds, UINT32_MAX));
+    return {};
+}
+
 Status validateDhcp(const NetworkIp& ip, std::string_view where) {
     const IpPrefix& subnet = ip.address;
     for (size_t i = 0; i < ip.dhcpRanges.size(); ++i) {
@@ -43,6 +57,7 @@ Status validateDhcp(const NetworkIp& ip, std::string_view where) {
         if (range.end < range.start)
             return failInvalid(std::format("{}: the range {}–{} ends before it starts", what,
                                            range.start.toString(), range.end.toString()));
+        CUBBY_CHECK(validateLease(range.lease, what));
         if (!(subnet.address < range.start) && !(range.end < subnet.address))
             return failInvalid(std::format("{}: the range {}–{} includes the bridge's own address "
                                            "{}",
@@ -67,6 +82,7 @@ Status validateDhcp(const NetworkIp& ip, std::string_view where) {
         if (!host.name.empty() && !isDnsName(host.name))
             return failInvalid(
                 std::format("{}/@name: {} is not a host name", what, quoted(host.name)));
+        CUBBY_CHECK(validateLease(host.lease, what));
         if ((host.mac && !macs.insert(*host.mac).second) ||
             (!host.name.empty() && !names.insert(host.name).second) ||
             !addresses.insert(host.ip).second)
@@ -104,6 +120,95 @@ Status validateIps(const Network& network, NetworkCompleteness completeness) {
         !haveV4 && completeness == NetworkCompleteness::Complete)
         return failInvalid("/network/forward: a NAT or routed network needs an <ip> element with "
                            "an IPv4 address");
+    return {};
+}
+
+// A service label as RFC 6335 has them: letters, digits and '-', at most 15.
+bool isServiceName(std::string_view name) {
+    return !name.empty() && name.size() <= 15 && name.front() != '-' &&
+           std::ranges::all_of(name, [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-';
+           });
+}
+
+// TXT values go to dnsmasq's configuration between quotes: printable ASCII without quotes
+// or backslashes, and no more than one TXT string holds.
+bool isTxtValue(std::string_view value) {
+    return value.size() <= 255 && std::ranges::all_of(value, [](char c) {
+               return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\';
+           });
+}
+
+Status validateDnsRecords(const DnsConfig& dns) {
+    for (size_t i = 0; i < dns.domainForwarders.size(); ++i) {
+        const auto& forwarder = dns.domainForwarders[i];
+        if (!isDnsName(forwarder.domain))
+            return failInvalid(std::format("/network/dns/forwarder[@domain][{}]/@domain: {} is "
+                                           "not a DNS domain name",
+                                           i + 1, quoted(forwarder.domain)));
+    }
+    for (size_t i = 0; i < dns.srvs.size(); ++i) {
+        const DnsSrv& srv = dns.srvs[i];
+        const std::string where = std::format("/network/dns/srv[{}]", i + 1);
+        if (!isServiceName(srv.service))
+            return failInvalid(std::format("{}/@service: {} is not a service name (letters, "
+                                           "digits and '-', at most 15)",
+                                           where, quoted(srv.service)));
+        if (srv.protocol != "tcp" && srv.protocol != "udp")
+            return failInvalid(std::format("{}/@protocol: {} is neither tcp nor udp", where,
+                                           quoted(srv.protocol)));
+        if (!srv.domain.empty() && !isDnsName(srv.domain))
+            return failInvalid(
+                std::format("{}/@domain: {} is not a DNS domain name", where, quoted(srv.domain)));
+        if (!srv.target.empty() && !isDnsName(srv.target))
+            return failInvalid(
+                std::format("{}/@target: {} is not a host name", where, quoted(srv.target)));
+        if (srv.target.empty() && (srv.port || srv.priority || srv.weight))
+            return failInvalid(std::format("{}: port, priority and weight need a target", where));
+    }
+    for (size_t i = 0; i < dns.txts.size(); ++i) {
+        const DnsTxt& txt = dns.txts[i];
+        const std::string where = std::format("/network/dns/txt[{}]", i + 1);
+        if (!isDnsName(txt.name))
+            return failInvalid(
+                std::format("{}/@name: {} is not a DNS name", where, quoted(txt.name)));
+        if (!isTxtValue(txt.value))
+            return failInvalid(std::format("{}/@value: up to 255 printable ASCII characters, "
+                                           "without quotes or backslashes",
+                                           where));
+    }
+    return {};
+}
+
+Status validateRoutes(const Network& network) {
+    for (size_t i = 0; i < network.routes.size(); ++i) {
+        const NetworkRoute& route = network.routes[i];
+        const std::string where = std::format("/network/route[{}]", i + 1);
+        if (route.destination.network() != route.destination)
+            return failInvalid(std::format("{}/@address: {} has host bits set; the subnet is {}",
+                                           where, route.destination.toString(),
+                                           route.destination.network().toString()));
+        const auto through = std::ranges::find_if(network.ips, [&](const NetworkIp& ip) {
+            return ip.address.address.family == route.gateway.family &&
+                   ip.address.contains(route.gateway);
+        });
+        if (through == network.ips.end())
+            return failInvalid(std::format("{}/@gateway: {} is in none of this network's "
+                                           "subnets",
+                                           where, route.gateway.toString()));
+        CUBBY_CHECK(checkHostAddress(through->address, route.gateway, where + "/@gateway"));
+        if (route.gateway == through->address.address)
+            return failInvalid(std::format("{}/@gateway: {} is the bridge itself", where,
+                                           route.gateway.toString()));
+        for (const NetworkIp& ip : network.ips) {
+            if (ip.address.address.family == route.destination.address.family &&
+                route.destination.overlaps(ip.address.network()))
+                return failInvalid(std::format("{}: {} overlaps the network's own subnet {}", where,
+                                               route.destination.toString(),
+                                               ip.address.network().toString()));
+        }
+    }
     return {};
 }
 
@@ -158,7 +263,16 @@ Status validateNetwork(const Network& network, NetworkCompleteness completeness)
                     std::format("/network/dns/host/hostname: {} is not a host name", quoted(name)));
         }
     }
+    CUBBY_CHECK(validateDnsRecords(network.dns));
     CUBBY_CHECK(validateIps(network, completeness));
+    const auto isIpv6 = [](const NetworkIp& ip) {
+        return ip.address.address.family == IpFamily::V6;
+    };
+    if (network.mtu && *network.mtu < 1280 && std::ranges::any_of(network.ips, isIpv6))
+        return failInvalid(std::format("/network/mtu/@size: IPv6 needs an MTU of at least 1280, "
+                                       "not {}",
+                                       *network.mtu));
+    CUBBY_CHECK(validateRoutes(network));
     return validatePortForwards(network);
 }
 
@@ -205,6 +319,18 @@ Status validateNetworkSet(std::span<const Network> networks) {
         }
     }
     return {};
+}
+
+uint64_t LeaseTime::seconds() const {
+    switch (unit) {
+    case LeaseUnit::Seconds:
+        return expiry;
+    case LeaseUnit::Minutes:
+        return expiry * 60;
+    case LeaseUnit::Hours:
+        return expiry * 3600;
+    }
+    return expiry;
 }
 
 const NetworkIp* Network::ipv4() const {

@@ -3,6 +3,7 @@
 #include "names.h"
 #include "xml_values.h"
 
+#include <algorithm>
 #include <array>
 #include <format>
 
@@ -14,6 +15,12 @@ constexpr std::array<Keyword<ForwardMode>, 3> forwardModes{{
     {"nat", ForwardMode::Nat},
     {"route", ForwardMode::Route},
     {"open", ForwardMode::Open},
+}};
+
+constexpr std::array<Keyword<LeaseUnit>, 3> leaseUnits{{
+    {"seconds", LeaseUnit::Seconds},
+    {"minutes", LeaseUnit::Minutes},
+    {"hours", LeaseUnit::Hours},
 }};
 
 constexpr std::array<Keyword<Protocol>, 2> protocols{{
@@ -40,6 +47,21 @@ Status parseForward(ElementReader& root, Network& network) {
               readKeywordAttribute<ForwardMode>(*forward, "mode", forwardModes, ForwardMode::Nat));
     network.forward.mode = mode;
     network.forward.dev = std::string(forward->attribute("dev").value_or(""));
+    // libvirt also names a NAT or routed network's uplink as the one <interface dev='…'/>
+    // child; several are a pool for host-bridge modes, which this is not.
+    auto interfaces = forward->children("interface");
+    if (interfaces.size() > 1)
+        return failInvalid(std::format("{}/interface: a NAT, routed or open network leaves "
+                                       "through one uplink; {} are listed",
+                                       forward->path(), interfaces.size()));
+    for (auto& interface : interfaces) {
+        CUBBY_TRY(dev, interface.requiredAttribute("dev"));
+        if (!network.forward.dev.empty() && network.forward.dev != dev)
+            return failInvalid(std::format("{}: names {} and @dev {}", interface.path(),
+                                           quoted(dev), quoted(network.forward.dev)));
+        network.forward.dev = std::string(dev);
+        CUBBY_CHECK(interface.finish());
+    }
     CUBBY_TRY(nat, forward->optionalChild("nat"));
     if (nat) {
         CUBBY_TRY(port, nat->optionalChild("port"));
@@ -66,7 +88,22 @@ Status parseBridgeAndMac(ElementReader& root, Network& network) {
         CUBBY_TRY(delay, readUnsignedAttribute(*bridge, "delay", 0, 300));
         network.bridge.stp = stp;
         network.bridge.delay = static_cast<unsigned>(delay.value_or(0));
+        // "kernel" (the bridge learns MAC addresses itself) is what Cubby's bridges do.
+        if (const auto manager = bridge->attribute("macTableManager");
+            manager && *manager != "kernel")
+            return failInvalid(std::format("{}: {} is not supported; Cubby's bridges learn "
+                                           "addresses themselves (macTableManager='kernel')",
+                                           bridge->attributePath("macTableManager"),
+                                           quoted(*manager)));
         CUBBY_CHECK(bridge->finish());
+    }
+    CUBBY_TRY(mtu, root.optionalChild("mtu"));
+    if (mtu) {
+        CUBBY_TRY(size, readUnsignedAttribute(*mtu, "size", 68, 65535));
+        if (!size)
+            return failInvalid(std::format("{}: the attribute 'size' is required", mtu->path()));
+        network.mtu = static_cast<uint32_t>(*size);
+        CUBBY_CHECK(mtu->finish());
     }
     CUBBY_TRY(mac, root.optionalChild("mac"));
     if (mac) {
@@ -93,11 +130,39 @@ Status parseDns(ElementReader& root, Network& network) {
     network.dns.enabled = enabled;
     for (auto& forwarder : dns->children("forwarder")) {
         CUBBY_TRY(address, readIpAttribute(forwarder, "addr"));
-        if (!address)
-            return failInvalid(
-                std::format("{}: the attribute 'addr' is required", forwarder.path()));
-        network.dns.forwarders.push_back(*address);
+        const auto forwardedDomain = forwarder.attribute("domain");
+        if (forwardedDomain) {
+            network.dns.domainForwarders.push_back({std::string(*forwardedDomain), address});
+        } else {
+            if (!address)
+                return failInvalid(
+                    std::format("{}: give 'addr', 'domain' or both", forwarder.path()));
+            network.dns.forwarders.push_back(*address);
+        }
         CUBBY_CHECK(forwarder.finish());
+    }
+    for (auto& srv : dns->children("srv")) {
+        DnsSrv record;
+        CUBBY_TRY(service, srv.requiredAttribute("service"));
+        CUBBY_TRY(protocol, srv.requiredAttribute("protocol"));
+        record.service = std::string(service);
+        record.protocol = std::string(protocol);
+        record.domain = std::string(srv.attribute("domain").value_or(""));
+        record.target = std::string(srv.attribute("target").value_or(""));
+        CUBBY_TRY(port, readUnsignedAttribute(srv, "port", 0, 65535));
+        CUBBY_TRY(priority, readUnsignedAttribute(srv, "priority", 0, 65535));
+        CUBBY_TRY(weight, readUnsignedAttribute(srv, "weight", 0, 65535));
+        record.port = static_cast<uint16_t>(port.value_or(0));
+        record.priority = static_cast<uint16_t>(priority.value_or(0));
+        record.weight = static_cast<uint16_t>(weight.value_or(0));
+        network.dns.srvs.push_back(std::move(record));
+        CUBBY_CHECK(srv.finish());
+    }
+    for (auto& txt : dns->children("txt")) {
+        CUBBY_TRY(name, txt.requiredAttribute("name"));
+        CUBBY_TRY(value, txt.requiredAttribute("value"));
+        network.dns.txts.push_back({std::string(name), std::string(value)});
+        CUBBY_CHECK(txt.finish());
     }
     for (auto& host : dns->children("host")) {
         CUBBY_TRY(ip, readIpAttribute(host, "ip"));
@@ -114,6 +179,58 @@ Status parseDns(ElementReader& root, Network& network) {
     return dns->finish();
 }
 
+// An IPv4 <ip> without netmask or prefix takes its address class's subnet, as libvirt does
+// (A /8, B /16, C /24); an IPv6 one a /64. Classes D and E have none.
+std::optional<unsigned> defaultPrefixLength(const IpAddress& address) {
+    if (address.family == IpFamily::V6)
+        return 64;
+    const uint32_t first = address.v4HostOrder() >> 24;
+    if (first < 128)
+        return 8;
+    if (first < 192)
+        return 16;
+    if (first < 224)
+        return 24;
+    return std::nullopt;
+}
+
+Result<std::optional<LeaseTime>> parseLease(ElementReader& parent) {
+    CUBBY_TRY(lease, parent.optionalChild("lease"));
+    if (!lease)
+        return std::nullopt;
+    CUBBY_TRY(expiry, readUnsignedAttribute(*lease, "expiry", 0, UINT32_MAX));
+    if (!expiry)
+        return failInvalid(std::format("{}: the attribute 'expiry' is required", lease->path()));
+    CUBBY_TRY(unit,
+              readKeywordAttribute<LeaseUnit>(*lease, "unit", leaseUnits, LeaseUnit::Minutes));
+    CUBBY_CHECK(lease->finish());
+    return LeaseTime{*expiry, unit};
+}
+
+Status parseRoutes(ElementReader& root, Network& network) {
+    for (auto& route : root.children("route")) {
+        CUBBY_TRY(address, readIpAttribute(route, "address"));
+        CUBBY_TRY(gateway, readIpAttribute(route, "gateway"));
+        if (!address || !gateway)
+            return failInvalid(std::format("{}: the attributes 'address' and 'gateway' are "
+                                           "required",
+                                           route.path()));
+        if (const auto family = route.attribute("family");
+            family && *family != familyName(address->family))
+            return failInvalid(std::format("{}: {} does not match the address {}",
+                                           route.attributePath("family"), quoted(*family),
+                                           address->toString()));
+        CUBBY_TRY(prefix, readPrefixLength(route, address->family));
+        if (!prefix)
+            prefix = defaultPrefixLength(*address);
+        if (!prefix)
+            return failInvalid(std::format("{}: give prefix or netmask", route.path()));
+        network.routes.push_back({IpPrefix{*address, *prefix}, *gateway});
+        CUBBY_CHECK(route.finish());
+    }
+    return {};
+}
+
 Result<NetworkIp> parseIp(ElementReader& element) {
     CUBBY_TRY(address, readIpAttribute(element, "address"));
     if (!address)
@@ -127,9 +244,11 @@ Result<NetworkIp> parseIp(ElementReader& element) {
                                        address->toString()));
     CUBBY_TRY(prefix, readPrefixLength(element, address->family));
     if (!prefix)
-        return failInvalid(std::format("{}: give the subnet size as prefix='24' or "
-                                       "netmask='255.255.255.0'",
-                                       element.path()));
+        prefix = defaultPrefixLength(*address);
+    if (!prefix)
+        return failInvalid(std::format("{}: {} has no classful default subnet; give prefix or "
+                                       "netmask",
+                                       element.path(), address->toString()));
     NetworkIp ip{IpPrefix{*address, *prefix}, {}, {}, false};
     CUBBY_TRY(dhcp, element.optionalChild("dhcp"));
     if (dhcp) {
@@ -140,7 +259,8 @@ Result<NetworkIp> parseIp(ElementReader& element) {
             if (!start || !end)
                 return failInvalid(
                     std::format("{}: the attributes 'start' and 'end' are required", range.path()));
-            ip.dhcpRanges.push_back({*start, *end});
+            CUBBY_TRY(lease, parseLease(range));
+            ip.dhcpRanges.push_back({*start, *end, lease});
             CUBBY_CHECK(range.finish());
         }
         for (auto& host : dhcp->children("host")) {
@@ -157,6 +277,8 @@ Result<NetworkIp> parseIp(ElementReader& element) {
                 return failInvalid(
                     std::format("{}: a reservation needs a mac or a name", host.path()));
             entry.ip = *hostIp;
+            CUBBY_TRY(lease, parseLease(host));
+            entry.lease = lease;
             ip.dhcpHosts.push_back(std::move(entry));
             CUBBY_CHECK(host.finish());
         }
@@ -219,6 +341,7 @@ Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()
         CUBBY_TRY(ip, parseIp(element));
         network.ips.push_back(std::move(ip));
     }
+    CUBBY_CHECK(parseRoutes(root, network));
     CUBBY_CHECK(
         parsePortForwards(root, extensionElementName(document.root(), "portforward"), network));
     network.preservedElements = root.takeUnusedChildren();
@@ -233,12 +356,64 @@ void setAttribute(pugi::xml_node node, const char* name, std::string_view value)
     node.append_attribute(name) = std::string(value).c_str();
 }
 
+void formatLease(pugi::xml_node parent, const std::optional<LeaseTime>& lease) {
+    if (!lease)
+        return;
+    auto node = parent.append_child("lease");
+    node.append_attribute("expiry") = static_cast<unsigned long long>(lease->expiry);
+    setAttribute(node, "unit", keywordName<LeaseUnit>(leaseUnits, lease->unit));
+}
+
+void formatPrefix(pugi::xml_node node, const IpPrefix& prefix) {
+    if (prefix.address.family == IpFamily::V6)
+        setAttribute(node, "family", "ipv6");
+    setAttribute(node, "address", prefix.address.toString());
+    node.append_attribute("prefix") = prefix.prefixLength;
+}
+
+void formatDns(pugi::xml_node root, const DnsConfig& config) {
+    if (config == DnsConfig{})
+        return;
+    auto dns = root.append_child("dns");
+    if (!config.enabled)
+        setAttribute(dns, "enable", "no");
+    for (const auto& forwarder : config.forwarders)
+        setAttribute(dns.append_child("forwarder"), "addr", forwarder.toString());
+    for (const auto& forwarder : config.domainForwarders) {
+        auto node = dns.append_child("forwarder");
+        setAttribute(node, "domain", forwarder.domain);
+        if (forwarder.address)
+            setAttribute(node, "addr", forwarder.address->toString());
+    }
+    for (const auto& txt : config.txts) {
+        auto node = dns.append_child("txt");
+        setAttribute(node, "name", txt.name);
+        setAttribute(node, "value", txt.value);
+    }
+    for (const auto& host : config.hosts) {
+        auto hostNode = dns.append_child("host");
+        setAttribute(hostNode, "ip", host.ip.toString());
+        for (const auto& name : host.hostnames)
+            hostNode.append_child("hostname").text().set(name.c_str());
+    }
+    for (const auto& srv : config.srvs) {
+        auto node = dns.append_child("srv");
+        setAttribute(node, "service", srv.service);
+        setAttribute(node, "protocol", srv.protocol);
+        if (!srv.domain.empty())
+            setAttribute(node, "domain", srv.domain);
+        if (!srv.target.empty()) {
+            setAttribute(node, "target", srv.target);
+            node.append_attribute("port") = srv.port;
+            node.append_attribute("priority") = srv.priority;
+            node.append_attribute("weight") = srv.weight;
+        }
+    }
+}
+
 void formatIp(pugi::xml_node root, const NetworkIp& ip) {
     auto node = root.append_child("ip");
-    if (ip.address.address.family == IpFamily::V6)
-        setAttribute(node, "family", "ipv6");
-    setAttribute(node, "address", ip.address.address.toString());
-    node.append_attribute("prefix") = ip.address.prefixLength;
+    formatPrefix(node, ip.address);
     if (!ip.hasDhcp)
         return;
     auto dhcp = node.append_child("dhcp");
@@ -246,6 +421,7 @@ void formatIp(pugi::xml_node root, const NetworkIp& ip) {
         auto rangeNode = dhcp.append_child("range");
         setAttribute(rangeNode, "start", range.start.toString());
         setAttribute(rangeNode, "end", range.end.toString());
+        formatLease(rangeNode, range.lease);
     }
     for (const auto& host : ip.dhcpHosts) {
         auto hostNode = dhcp.append_child("host");
@@ -254,6 +430,7 @@ void formatIp(pugi::xml_node root, const NetworkIp& ip) {
         if (!host.name.empty())
             setAttribute(hostNode, "name", host.name);
         setAttribute(hostNode, "ip", host.ip.toString());
+        formatLease(hostNode, host.lease);
     }
 }
 
@@ -282,6 +459,8 @@ std::string formatNetworkXml(const Network& network) {
         setAttribute(bridge, "name", network.bridge.name);
     setAttribute(bridge, "stp", network.bridge.stp ? "on" : "off");
     bridge.append_attribute("delay") = network.bridge.delay;
+    if (network.mtu)
+        root.append_child("mtu").append_attribute("size") = *network.mtu;
     if (network.mac)
         setAttribute(root.append_child("mac"), "address", network.mac->toString());
     if (network.domain) {
@@ -290,21 +469,14 @@ std::string formatNetworkXml(const Network& network) {
         if (network.domain->localOnly)
             setAttribute(domain, "localOnly", "yes");
     }
-    if (network.dns != DnsConfig{}) {
-        auto dns = root.append_child("dns");
-        if (!network.dns.enabled)
-            setAttribute(dns, "enable", "no");
-        for (const auto& forwarder : network.dns.forwarders)
-            setAttribute(dns.append_child("forwarder"), "addr", forwarder.toString());
-        for (const auto& host : network.dns.hosts) {
-            auto hostNode = dns.append_child("host");
-            setAttribute(hostNode, "ip", host.ip.toString());
-            for (const auto& name : host.hostnames)
-                hostNode.append_child("hostname").text().set(name.c_str());
-        }
-    }
+    formatDns(root, network.dns);
     for (const auto& ip : network.ips)
         formatIp(root, ip);
+    for (const auto& route : network.routes) {
+        auto node = root.append_child("route");
+        formatPrefix(node, route.destination);
+        setAttribute(node, "gateway", route.gateway.toString());
+    }
     for (const auto& forward : network.portForwards) {
         auto node = root.append_child("cubby:portforward");
         setAttribute(node, "protocol", keywordName<Protocol>(protocols, forward.protocol));
@@ -314,6 +486,48 @@ std::string formatNetworkXml(const Network& network) {
     }
     appendSerializedElements(root, network.preservedElements);
     return formatXml(document);
+}
+
+namespace {
+
+// libvirt network elements Cubby does not do, and why; anything else unknown is named as such.
+struct UnsupportedElement {
+    std::string_view name;
+    std::string_view why;
+};
+constexpr std::array<UnsupportedElement, 6> unsupportedElements{{
+    {"bandwidth", "quality of service (<bandwidth>) is not supported"},
+    {"portgroup", "port groups (<portgroup>) are not supported"},
+    {"virtualport", "Open vSwitch and 802.1Qbh port profiles (<virtualport>) are not supported"},
+    {"vlan", "VLAN tags (<vlan>) are not supported"},
+    {"port", "<port isolated> is not supported"},
+    {"dnsmasq:options", "raw dnsmasq options are never handed to the root's dnsmasq"},
+}};
+
+// What a definition keeps verbatim without acting on it.
+constexpr std::array<std::string_view, 3> keptElements{"metadata", "title", "description"};
+
+std::string topName(const std::string& serialized) {
+    pugi::xml_document fragment;
+    fragment.load_buffer(serialized.data(), serialized.size());
+    return fragment.document_element().name();
+}
+
+} // namespace
+
+Status refuseUnsupportedNetworkElements(const Network& network) {
+    for (const std::string& element : network.preservedElements) {
+        const std::string name = topName(element);
+        if (std::ranges::find(keptElements, name) != keptElements.end())
+            continue;
+        const auto known = std::ranges::find(unsupportedElements, name, &UnsupportedElement::name);
+        if (known != unsupportedElements.end())
+            return failInvalid(std::format("/network/{}: {}", name, known->why));
+        return failInvalid(std::format("/network/{}: Cubby does not know this element; nothing "
+                                       "that would silently have no effect is accepted",
+                                       name));
+    }
+    return {};
 }
 
 std::vector<std::string> networkWarnings(const Network& network) {

@@ -7,8 +7,9 @@
 //   <network xmlns:cubby='https://github.com/cubby1/xmlns/network/1'>
 //     <cubby:portforward protocol='tcp' hostport='8080' address='192.168.150.10' port='80'/>
 //
-// Unknown content follows the domain rule (domain_xml.h): unknown children of <network> are
-// kept verbatim; anything unknown inside an element Cubby acts on is refused.
+// Unknown content: anything unknown inside an element Cubby acts on is refused; unknown
+// children of <network> are kept verbatim by the parser, and a new definition may keep only
+// <metadata>, <title> and <description> (refuseUnsupportedNetworkElements).
 
 #include "error.h"
 #include "network.h"
@@ -37,6 +38,12 @@ Status validateNetwork(const Network& network,
 // Networks against each other: unique names, UUIDs and bridges; no overlapping subnets;
 // no host port forwarded twice.
 Status validateNetworkSet(std::span<const Network> networks);
+
+// For a definition a caller hands over (DefineNetwork, cubbyctl validate): an unknown child
+// of <network> other than <metadata>, <title> and <description> is refused by name (with why,
+// for libvirt's own such as <bandwidth>), never kept to do nothing. Definitions stored by
+// earlier versions still load with what they kept.
+Status refuseUnsupportedNetworkElements(const Network& network);
 
 std::vector<std::string> networkWarnings(const Network& network);
 

@@ -28,9 +28,15 @@ Status configureBridge(NetlinkSocket& netlink, const Network& network) {
                           !readSysctl("net/ipv6/conf/all/disable_ipv6")))
             return fail(written.error());
     }
+    // The bridge's MTU is its containers': each veth is made with the bridge's.
+    if (network.mtu)
+        CUBBY_CHECK(netlink.setMtu(network.bridge.name, *network.mtu));
     for (const NetworkIp& ip : network.ips)
         CUBBY_CHECK(netlink.addAddress(network.bridge.name, ip.address));
     CUBBY_CHECK(netlink.setUp(network.bridge.name));
+    // Subnets behind a machine on the network; they go with the bridge when it is removed.
+    for (const NetworkRoute& route : network.routes)
+        CUBBY_CHECK(netlink.addRoute(route.destination, route.gateway, network.bridge.name));
     return {};
 }
 

@@ -88,7 +88,7 @@ std::optional<DhcpRange> defaultDhcpRange(const IpPrefix& bridgeAddress) {
     const uint32_t last = broadcast->v4HostOrder() - 1;
     if (first > last)
         return std::nullopt;
-    return DhcpRange{IpAddress::v4(first), IpAddress::v4(last)};
+    return DhcpRange{IpAddress::v4(first), IpAddress::v4(last), std::nullopt};
 }
 
 QString checkAddresses(const NetworkRequest& request, const QList<KnownNetwork>& known) {
@@ -169,7 +169,7 @@ Result<Network> networkFromRequest(const NetworkRequest& request) {
                                                   "DHCP start"));
                 CUBBY_TRY(end,
                           IpAddress::parse(request.dhcpEnd.trimmed().toStdString(), "DHCP end"));
-                ip.dhcpRanges.push_back({start, end});
+                ip.dhcpRanges.push_back({start, end, std::nullopt});
             }
         }
         network.ips.push_back(std::move(ip));

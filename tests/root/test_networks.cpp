@@ -336,6 +336,41 @@ private slots:
         QVERIFY2(out.find("search lab.test") != std::string::npos, out.c_str());
     }
 
+    // Issue 12, item 2: libvirt's elements applied, not only read: the network's MTU is its
+    // containers', a <route> is on the host through the bridge, dnsmasq answers <txt> and
+    // <srv> records.
+    void libvirtNetworkElementsAreApplied() {
+        auto network = startNetwork(
+            "lan", natXml("lan", "cubbybr0", 150,
+                          "<mtu size='1400'/><dns><txt name='lab.test' value='v=spf1 a -all'/>"
+                          "<srv service='ldap' protocol='tcp' domain='lab.test' "
+                          "target='web.lab.test' port='389' priority='10' weight='5'/></dns>"
+                          "<route address='192.168.222.0' prefix='24' gateway='192.168.150.10'/>"));
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        {
+            NetNamespaceGuard inside(m_lab->host);
+            auto netlink = NetlinkSocket::open();
+            QVERIFY(netlink);
+            QCOMPARE(netlink->mtu("cubbybr0").value_or(0), 1400u);
+            auto facts = netlink->hostFacts();
+            QVERIFY(facts);
+            const bool routed = std::ranges::any_of(facts->routes, [](const auto& route) {
+                return route.destination.toString() == "192.168.222.0/24" &&
+                       route.device == "cubbybr0";
+            });
+            QVERIFY2(routed, "no route to 192.168.222.0/24 on the bridge");
+        }
+        auto container = startContainer(
+            "records",
+            "cat /sys/class/net/eth0/mtu; nslookup -type=txt lab.test 192.168.150.1; "
+            "nslookup -type=srv _ldap._tcp.lab.test 192.168.150.1; echo END; exec sleep 1000",
+            networkInterface("lan", 150, "0b"));
+        const std::string out = console(*container, "END");
+        QVERIFY2(out.find("1400\r\n") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("v=spf1 a -all") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("10 5 389 web.lab.test") != std::string::npos, out.c_str());
+    }
+
     // Issue 11: a Debian the Debian source made boots systemd on a NAT network: its
     // networkd takes the address dnsmasq hands out by DHCP, and a name resolves through the
     // network's DNS (the generated resolv.conf names the bridge's dnsmasq).

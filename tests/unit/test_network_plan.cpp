@@ -197,6 +197,33 @@ private slots:
         QCOMPARE(forwarded[4], (SysctlSetting{"net/ipv4/ip_forward", "1", false}));
     }
 
+    // Issue 12: DNS records, per-domain forwarders and lease times become dnsmasq's own
+    // options; a domain forwarder alone leaves the host's resolver in use for the rest.
+    void dnsmasqCarriesRecordsForwardersAndLeases() {
+        DnsmasqFiles files{"/run/p", "/var/l", "/etc/resolv.conf", "/run/h", "/run/n"};
+        Network network = natNetwork();
+        network.dns.domainForwarders = {{"corp.example", *IpAddress::parse("10.0.0.53", "")},
+                                        {"home.arpa", std::nullopt}};
+        network.dns.txts = {{"lab.test", "v=spf1 a -all"}};
+        network.dns.srvs = {{"ldap", "tcp", "lab.test", "nas.lab.test", 389, 10, 5},
+                            {"kerberos", "udp", "", "", 0, 0, 0}};
+        network.ips[0].dhcpRanges[0].lease = LeaseTime{2, LeaseUnit::Hours};
+        network.ips[0].dhcpHosts[0].lease = LeaseTime{0, LeaseUnit::Minutes};
+        const auto config = planDnsmasqConfig(network, files);
+        QVERIFY2(config, config ? "" : config.error().message.c_str());
+        for (const char* line :
+             {"\nserver=/corp.example/10.0.0.53\n", "\nlocal=/home.arpa/\n",
+              "\ntxt-record=lab.test,\"v=spf1 a -all\"\n",
+              "\nsrv-host=_ldap._tcp.lab.test,nas.lab.test,389,10,5\n",
+              "\nsrv-host=_kerberos._udp\n",
+              "\ndhcp-range=192.168.150.100,192.168.150.199,255.255.255.0,7200\n",
+              "\nresolv-file=/etc/resolv.conf\n"})
+            EXPECT_LINE(*config, line);
+        EXPECT_NO_LINE(*config, "no-resolv");
+        QVERIFY(planDnsmasqReservations(network).starts_with(
+            "52:54:00:00:00:0a,192.168.150.10,web,infinite\n"));
+    }
+
     void dnsmasqBindsToTheBridgeOnly() {
         DnsmasqFiles files{"/run/cubby/.net/lab/dnsmasq.pid",
                            "/var/lib/cubby/networks/lab/dnsmasq.leases", "/etc/resolv.conf",
@@ -378,7 +405,7 @@ private slots:
         QCOMPARE(chooseReservationAddress(network, mine, outside), ip("192.168.150.100"));
         // A full range has nothing to give.
         Network tiny = natNetwork();
-        tiny.ips[0].dhcpRanges = {{ip("192.168.150.100"), ip("192.168.150.101")}};
+        tiny.ips[0].dhcpRanges = {{ip("192.168.150.100"), ip("192.168.150.101"), std::nullopt}};
         const std::vector<AddressInUse> full{{other, ip("192.168.150.100")},
                                              {std::nullopt, ip("192.168.150.101")}};
         QVERIFY(!chooseReservationAddress(tiny, mine, full));
@@ -398,8 +425,10 @@ private slots:
         // Names are unique per network: the second interface's reservation has none.
         const auto& hosts = network.ips[0].dhcpHosts;
         QCOMPARE(hosts.size(), size_t{4});
-        QCOMPARE(hosts[2], (DhcpHost{first, "app", *IpAddress::parse("192.168.150.100", "")}));
-        QCOMPARE(hosts[3], (DhcpHost{second, "", *IpAddress::parse("192.168.150.101", "")}));
+        QCOMPARE(hosts[2],
+                 (DhcpHost{first, "app", *IpAddress::parse("192.168.150.100", ""), std::nullopt}));
+        QCOMPARE(hosts[3],
+                 (DhcpHost{second, "", *IpAddress::parse("192.168.150.101", ""), std::nullopt}));
         QVERIFY(validateNetwork(network));
         // Again: nothing to do.
         QVERIFY(!*reconcileReservations(network, "app", both, both, {}));

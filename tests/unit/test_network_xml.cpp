@@ -151,12 +151,155 @@ private slots:
         expectStableRoundTrip(*dnsOff);
     }
 
-    void unknownElementsAreKept() {
-        const auto network = parse(natNetwork("k", "10.6.6", "<mtu size='9000'/>"));
+    // Stored definitions keep what they kept (an earlier version's, say); a new definition
+    // may keep only <metadata>, <title> and <description>, and anything else unknown is
+    // refused by name, with why for libvirt's own.
+    void unknownElementsAreKeptOnlyWhereHarmless() {
+        const auto stored = parse(natNetwork("k", "10.6.6",
+                                             "<bandwidth><inbound average='1'/>"
+                                             "</bandwidth><metadata><x:y "
+                                             "xmlns:x='urn:x'/></metadata>"));
+        QVERIFY2(stored, stored ? "" : stored.error().message.c_str());
+        QCOMPARE(networkWarnings(*stored).size(), size_t{2});
+        QVERIFY(formatNetworkXml(*stored).find("<bandwidth>") != std::string::npos);
+        expectStableRoundTrip(*stored);
+        const auto refused = refuseUnsupportedNetworkElements(*stored);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.find("/network/bandwidth: quality of service") !=
+                     std::string::npos,
+                 refused.error().message.c_str());
+        const auto harmless = parse(natNetwork("k", "10.6.6",
+                                               "<title>Lab</title><metadata><x:y "
+                                               "xmlns:x='urn:x'/></metadata>"));
+        QVERIFY(harmless && refuseUnsupportedNetworkElements(*harmless));
+        for (const auto& [element, mentions] : std::vector<std::pair<std::string, std::string>>{
+                 {"<portgroup name='a'/>", "/network/portgroup"},
+                 {"<dnsmasq:options xmlns:dnsmasq='http://libvirt.org/schemas/network/dnsmasq/1.0'>"
+                  "<dnsmasq:option value='dhcp-script=/tmp/x'/></dnsmasq:options>",
+                  "never handed to the root's dnsmasq"},
+                 {"<frobnicate/>", "/network/frobnicate: Cubby does not know"}}) {
+            const auto network = parse(natNetwork("k", "10.6.6", element));
+            QVERIFY2(network, network ? "" : network.error().message.c_str());
+            const auto supported = refuseUnsupportedNetworkElements(*network);
+            QVERIFY2(!supported, element.c_str());
+            QVERIFY2(supported.error().message.find(mentions) != std::string::npos,
+                     supported.error().message.c_str());
+        }
+    }
+
+    // Issue 12, item 2: libvirt's network elements as people write them, each read, written
+    // back the same and (network_plan tests) applied.
+    void libvirtElementsRoundTrip() {
+        const auto network = parse(R"(<network>
+  <name>full</name>
+  <forward mode='nat'><interface dev='eth0'/></forward>
+  <bridge name='virbr9' stp='on' delay='0' macTableManager='kernel'/>
+  <mtu size='9000'/>
+  <domain name='lab.test' localOnly='yes'/>
+  <dns>
+    <forwarder addr='192.0.2.53'/>
+    <forwarder domain='corp.example' addr='10.0.0.53'/>
+    <forwarder domain='home.arpa'/>
+    <txt name='lab.test' value='v=spf1 a -all'/>
+    <host ip='192.168.150.5'><hostname>nas</hostname></host>
+    <srv service='ldap' protocol='tcp' domain='lab.test' target='nas.lab.test' port='389'
+         priority='10' weight='5'/>
+    <srv service='kerberos' protocol='udp'/>
+  </dns>
+  <ip address='192.168.150.1' netmask='255.255.255.0'>
+    <dhcp>
+      <range start='192.168.150.100' end='192.168.150.199'><lease expiry='2' unit='hours'/></range>
+      <host mac='52:54:00:00:00:0a' name='web' ip='192.168.150.10'><lease expiry='0'/></host>
+    </dhcp>
+  </ip>
+  <route address='192.168.222.0' prefix='24' gateway='192.168.150.2'/>
+</network>)");
         QVERIFY2(network, network ? "" : network.error().message.c_str());
-        QCOMPARE(networkWarnings(*network).size(), size_t{1});
-        QVERIFY(formatNetworkXml(*network).find("<mtu size='9000'/>") != std::string::npos);
+        QCOMPARE(network->forward.dev, std::string("eth0"));
+        QCOMPARE(network->mtu, std::optional<uint32_t>(9000));
+        QCOMPARE(network->dns.forwarders.size(), size_t{1});
+        QCOMPARE(network->dns.domainForwarders.size(), size_t{2});
+        QCOMPARE(network->dns.domainForwarders[0].domain, std::string("corp.example"));
+        QVERIFY(!network->dns.domainForwarders[1].address);
+        QCOMPARE(network->dns.txts[0].value, std::string("v=spf1 a -all"));
+        QCOMPARE(network->dns.srvs.size(), size_t{2});
+        QCOMPARE(network->dns.srvs[0].port, uint16_t{389});
+        QCOMPARE(network->ips[0].dhcpRanges[0].lease->seconds(), uint64_t{7200});
+        QCOMPARE(network->ips[0].dhcpHosts[0].lease->expiry, uint64_t{0});
+        QCOMPARE(network->routes.size(), size_t{1});
+        QCOMPARE(network->routes[0].destination.toString(), std::string("192.168.222.0/24"));
+        QVERIFY(refuseUnsupportedNetworkElements(*network));
+        QVERIFY(networkWarnings(*network).empty());
         expectStableRoundTrip(*network);
+    }
+
+    // An IPv4 <ip> without netmask or prefix takes its class's subnet, as libvirt does.
+    void classfulDefaults() {
+        for (const auto& [address, prefix] : std::vector<std::pair<std::string, unsigned>>{
+                 {"10.1.0.1", 8}, {"172.16.0.1", 16}, {"192.168.7.1", 24}}) {
+            const auto network =
+                parse("<network><name>c</name><ip address='" + address + "'/></network>");
+            QVERIFY2(network, network ? "" : network.error().message.c_str());
+            QCOMPARE(network->ips[0].address.prefixLength, prefix);
+            expectStableRoundTrip(*network);
+        }
+        expectError("<network><name>c</name><ip address='224.0.0.1'/></network>",
+                    "no classful default");
+    }
+
+    void libvirtElementsRefusedWhenWrong_data() {
+        QTest::addColumn<QString>("extra");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("quote in txt") << "<dns><txt name='a.b' value='x\"\nserver=1.2.3.4'/></dns>"
+                                      << "/network/dns/txt[1]/@value";
+        QTest::newRow("txt newline") << "<dns><txt name='a.b' value='x&#10;y'/></dns>"
+                                     << "/network/dns/txt[1]/@value";
+        QTest::newRow("srv protocol") << "<dns><srv service='ldap' protocol='sctp'/></dns>"
+                                      << "neither tcp nor udp";
+        QTest::newRow("srv service") << "<dns><srv service='_ldap,x' protocol='tcp'/></dns>"
+                                     << "not a service name";
+        QTest::newRow("srv port without target")
+            << "<dns><srv service='ldap' protocol='tcp' port='389'/></dns>"
+            << "need a target";
+        QTest::newRow("forwarder domain") << "<dns><forwarder domain='a/b' addr='10.0.0.1'/></dns>"
+                                          << "not a DNS domain name";
+        QTest::newRow("forwarder neither") << "<dns><forwarder/></dns>"
+                                           << "give 'addr'";
+        QTest::newRow("short lease")
+            << "<ip address='10.9.0.1' prefix='24'><dhcp><range start='10.9.0.2' "
+               "end='10.9.0.9'><lease expiry='30' unit='seconds'/></range></dhcp></ip>"
+            << "2 minutes";
+        QTest::newRow("lease unit") << "<ip address='10.9.0.1' prefix='24'><dhcp><range "
+                                       "start='10.9.0.2' end='10.9.0.9'><lease expiry='3' "
+                                       "unit='days'/></range></dhcp></ip>"
+                                    << "unit";
+        QTest::newRow("mtu") << "<mtu size='40'/>"
+                             << "/network/mtu/@size";
+        QTest::newRow("mac table") << "<bridge macTableManager='libvirt'/>"
+                                   << "macTableManager";
+        QTest::newRow("route gateway")
+            << "<ip address='10.9.0.1' prefix='24'/><route address='10.8.0.0' prefix='24' "
+               "gateway='10.7.0.2'/>"
+            << "in none of this network's subnets";
+        QTest::newRow("route host bits")
+            << "<ip address='10.9.0.1' prefix='24'/><route address='10.8.0.5' prefix='24' "
+               "gateway='10.9.0.2'/>"
+            << "host bits";
+        QTest::newRow("route overlaps")
+            << "<ip address='10.9.0.1' prefix='24'/><route address='10.0.0.0' prefix='8' "
+               "gateway='10.9.0.2'/>"
+            << "overlaps the network's own subnet";
+        QTest::newRow("two uplinks")
+            << "<forward mode='nat'><interface dev='eth0'/><interface dev='eth1'/></forward>"
+               "<ip address='10.9.0.1' prefix='24'/>"
+            << "one uplink";
+    }
+
+    void libvirtElementsRefusedWhenWrong() {
+        QFETCH(QString, extra);
+        QFETCH(QString, mentions);
+        expectError("<network><name>w</name>" + extra.toStdString() + "</network>",
+                    mentions.toStdString());
     }
 
     void badInput_data() {
