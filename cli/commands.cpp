@@ -32,9 +32,27 @@ QString userName(qlonglong uid) {
     return QString::number(uid);
 }
 
+// A network handed to `define` or a container to `net-define` is named as such, with the
+// verb that takes it, before anything is sent; other problems are the helper's to report.
+bool rightKindOfDefinition(const QString& file, const QString& xml, const char* wanted) {
+    const auto top = topElementName(xml.toStdString());
+    if (!top || *top == wanted)
+        return true;
+    if (*top == "network" || *top == "domain") {
+        const bool network = *top == "network";
+        failWith(QStringLiteral("%1 is a %2 definition; use 'cubbyctl %3'")
+                     .arg(file, network ? QStringLiteral("network") : QStringLiteral("container"),
+                          network ? QStringLiteral("net-define") : QStringLiteral("define")));
+        return false;
+    }
+    return true;
+}
+
 int defineContainer(const QStringList& arguments) {
     QString xml;
     if (!readFile(arguments[0], xml))
+        return 1;
+    if (!rightKindOfDefinition(arguments[0], xml, "domain"))
         return 1;
     auto reply = manager().DefineContainer(xml);
     if (!wait(reply))
@@ -261,6 +279,8 @@ int shell(const QStringList& arguments) {
 int netDefine(const QStringList& arguments) {
     QString xml;
     if (!readFile(arguments[0], xml))
+        return 1;
+    if (!rightKindOfDefinition(arguments[0], xml, "network"))
         return 1;
     auto reply = manager().DefineNetwork(xml);
     if (!wait(reply))
