@@ -36,6 +36,10 @@ struct BridgeConfig {
     std::string name; // chosen when the network is defined if empty
     bool stp = true;
     unsigned delay = 0;
+    // macTableManager='libvirt': the bridge learns nothing and floods no unicast; each
+    // container's port gets a static entry for its MAC, so a container can neither take over
+    // another's address nor see traffic meant for others.
+    bool staticMacTable = false;
     bool operator==(const BridgeConfig&) const = default;
 };
 

@@ -213,6 +213,7 @@ Result<ContainerNetworkPlan> planContainerNetwork(const Domain& domain,
                 return failInvalid(
                     std::format("{}: network {} has no bridge name", where, iface.source));
             out.bridge = network->bridge.name;
+            out.staticMacTable = network->bridge.staticMacTable;
             if (iface.ips.empty() && iface.routes.empty())
                 config = fromNetwork(*network, out.mac, domain.name);
             break;

@@ -89,6 +89,8 @@ struct InterfacePlan {
     std::string lowerDev; // direct: the NIC the macvlan sits on
     MacvlanMode macvlanMode = MacvlanMode::Bridge;
     MacAddress mac;
+    bool staticMacTable = false; // the network's macTableManager='libvirt'
+
     std::vector<IpPrefix> addresses; // configured inside the container's namespace
     std::vector<InterfaceRoute> routes;
     bool operator==(const InterfacePlan&) const = default;

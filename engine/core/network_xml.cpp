@@ -17,6 +17,12 @@ constexpr std::array<Keyword<ForwardMode>, 3> forwardModes{{
     {"open", ForwardMode::Open},
 }};
 
+// macTableManager: "kernel" (the bridge learns) or "libvirt" (static entries per port).
+constexpr std::array<Keyword<bool>, 2> macTableManagers{{
+    {"kernel", false},
+    {"libvirt", true},
+}};
+
 constexpr std::array<Keyword<LeaseUnit>, 3> leaseUnits{{
     {"seconds", LeaseUnit::Seconds},
     {"minutes", LeaseUnit::Minutes},
@@ -88,13 +94,9 @@ Status parseBridgeAndMac(ElementReader& root, Network& network) {
         CUBBY_TRY(delay, readUnsignedAttribute(*bridge, "delay", 0, 300));
         network.bridge.stp = stp;
         network.bridge.delay = static_cast<unsigned>(delay.value_or(0));
-        // "kernel" (the bridge learns MAC addresses itself) is what Cubby's bridges do.
-        if (const auto manager = bridge->attribute("macTableManager");
-            manager && *manager != "kernel")
-            return failInvalid(std::format("{}: {} is not supported; Cubby's bridges learn "
-                                           "addresses themselves (macTableManager='kernel')",
-                                           bridge->attributePath("macTableManager"),
-                                           quoted(*manager)));
+        CUBBY_TRY(staticTable,
+                  readKeywordAttribute<bool>(*bridge, "macTableManager", macTableManagers, false));
+        network.bridge.staticMacTable = staticTable;
         CUBBY_CHECK(bridge->finish());
     }
     CUBBY_TRY(mtu, root.optionalChild("mtu"));
@@ -459,6 +461,8 @@ std::string formatNetworkXml(const Network& network) {
         setAttribute(bridge, "name", network.bridge.name);
     setAttribute(bridge, "stp", network.bridge.stp ? "on" : "off");
     bridge.append_attribute("delay") = network.bridge.delay;
+    if (network.bridge.staticMacTable)
+        setAttribute(bridge, "macTableManager", "libvirt");
     if (network.mtu)
         root.append_child("mtu").append_attribute("size") = *network.mtu;
     if (network.mac)

@@ -24,6 +24,12 @@ Status createOnHost(NetlinkSocket& host, const InterfacePlan& iface, int netnsFd
     CUBBY_CHECK(host.deleteLinkIfPresent(iface.hostDev));
     CUBBY_CHECK(host.createVeth({iface.hostDev, iface.guestDev, netnsFd, iface.mac, *mtu}));
     CUBBY_CHECK(host.setMaster(iface.hostDev, iface.bridge));
+    if (iface.staticMacTable) {
+        // libvirt's macTableManager='libvirt': the port learns nothing and gets no unicast
+        // flooded to it; the container's own MAC is its one static entry.
+        CUBBY_CHECK(host.setBridgePortLearning(iface.hostDev, false));
+        CUBBY_CHECK(host.addStaticFdbEntry(iface.hostDev, iface.mac));
+    }
     return host.setUp(iface.hostDev);
 }
 

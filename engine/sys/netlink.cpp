@@ -16,6 +16,7 @@
 #include <netlink/route/link/bridge.h>
 #include <netlink/route/link/macvlan.h>
 #include <netlink/route/link/veth.h>
+#include <netlink/route/neighbour.h>
 #include <netlink/route/route.h>
 #include <sys/socket.h>
 
@@ -38,6 +39,9 @@ struct CacheDeleter {
     void operator()(nl_cache* cache) const { nl_cache_free(cache); }
 };
 
+struct NeighDeleter {
+    void operator()(rtnl_neigh* neigh) const { rtnl_neigh_put(neigh); }
+};
 struct RouteDeleter {
     void operator()(rtnl_route* route) const { rtnl_route_put(route); }
 };
@@ -181,6 +185,51 @@ Status NetlinkSocket::setMaster(std::string_view name, std::string_view bridgeNa
         return fail(Error::of(ErrorKind::NotFound, std::format("no bridge named {}", bridgeName)));
     return changeLink(name, std::format("attaching {} to bridge {}", name, bridgeName),
                       [&](rtnl_link* change) { rtnl_link_set_master(change, bridgeIndex); });
+}
+
+Status NetlinkSocket::setBridgePortLearning(std::string_view name, bool learnAndFlood) {
+    const int index = linkIndex(name);
+    if (index == 0)
+        return fail(Error::of(ErrorKind::NotFound, std::format("no link named {}", name)));
+    // RTM_SETLINK for the bridge family with the port's switches in IFLA_PROTINFO, as
+    // `bridge link set dev PORT learning off flood off` sends it; libnl has no call for it.
+    ifinfomsg header{};
+    header.ifi_family = AF_BRIDGE;
+    header.ifi_index = index;
+    std::unique_ptr<nl_msg, MsgDeleter> message(nlmsg_alloc_simple(RTM_SETLINK, NLM_F_REQUEST));
+    if (!message || nlmsg_append(message.get(), &header, sizeof header, NLMSG_ALIGNTO) < 0)
+        return fail(Error::system(ENOMEM, "building a bridge port change"));
+    nlattr* port = nla_nest_start(message.get(), IFLA_PROTINFO | NLA_F_NESTED);
+    const uint8_t value = learnAndFlood ? 1 : 0;
+    if (!port || nla_put_u8(message.get(), IFLA_BRPORT_LEARNING, value) < 0 ||
+        nla_put_u8(message.get(), IFLA_BRPORT_UNICAST_FLOOD, value) < 0)
+        return fail(Error::system(ENOMEM, "building a bridge port change"));
+    nla_nest_end(message.get(), port);
+    if (const int err = nl_send_auto(m_socket.get(), message.get()); err < 0)
+        return fail(netlinkError(err, std::format("changing bridge port {}", name)));
+    if (const int err = nl_wait_for_ack(m_socket.get()); err < 0)
+        return fail(netlinkError(err, std::format("changing bridge port {}", name)));
+    return {};
+}
+
+Status NetlinkSocket::addStaticFdbEntry(std::string_view name, const MacAddress& mac) {
+    const int index = linkIndex(name);
+    if (index == 0)
+        return fail(Error::of(ErrorKind::NotFound, std::format("no link named {}", name)));
+    std::unique_ptr<rtnl_neigh, NeighDeleter> entry(rtnl_neigh_alloc());
+    const NlAddrPtr address = macAddr(mac);
+    if (!entry || !address)
+        return fail(Error::system(ENOMEM, "allocating a forwarding table entry"));
+    rtnl_neigh_set_family(entry.get(), AF_BRIDGE);
+    rtnl_neigh_set_ifindex(entry.get(), index);
+    rtnl_neigh_set_lladdr(entry.get(), address.get());
+    rtnl_neigh_set_state(entry.get(), NUD_NOARP | NUD_PERMANENT);
+    rtnl_neigh_set_flags(entry.get(), NTF_MASTER);
+    if (const int err = rtnl_neigh_add(m_socket.get(), entry.get(), NLM_F_CREATE | NLM_F_REPLACE);
+        err < 0)
+        return fail(netlinkError(
+            err, std::format("adding {} to the bridge's table for {}", mac.toString(), name)));
+    return {};
 }
 
 Status NetlinkSocket::addAddress(std::string_view name, const IpPrefix& address) {

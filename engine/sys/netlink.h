@@ -69,6 +69,10 @@ public:
     Status moveToNamespace(std::string_view name, int netnsFd, std::string_view newName);
     Status setUp(std::string_view name);
     Status setMaster(std::string_view name, std::string_view bridgeName);
+    // The bridge port's MAC learning and unicast flooding, both on or both off.
+    Status setBridgePortLearning(std::string_view name, bool learnAndFlood);
+    // A static entry in the bridge's forwarding table: frames for `mac` go to port `name`.
+    Status addStaticFdbEntry(std::string_view name, const MacAddress& mac);
     // Adds `address` (with its prefix length) to the link.
     Status addAddress(std::string_view name, const IpPrefix& address);
     // A route to `destination` through `gateway` on `device` (in the main table).

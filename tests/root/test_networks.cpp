@@ -371,6 +371,45 @@ private slots:
         QVERIFY2(out.find("10 5 389 web.lab.test") != std::string::npos, out.c_str());
     }
 
+    // macTableManager='libvirt': the container's port neither learns nor gets unicast
+    // flooded; its MAC is a static entry, and the container still reaches the bridge.
+    void staticMacTableKeepsPortsFromLearning() {
+        std::string xml = natXml("lan", "cubbybr0", 150);
+        xml.replace(xml.find("stp='off'/>"), 11, "stp='off' macTableManager='libvirt'/>");
+        auto network = startNetwork("lan", xml);
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        auto container =
+            startContainer("static",
+                           "ping -c 1 -W 5 192.168.150.1 >/dev/null && echo PINGED; echo END; exec "
+                           "sleep 1000",
+                           networkInterface("lan", 150, "0b"));
+        const std::string out = console(*container, "END");
+        QVERIFY2(out.find("PINGED") != std::string::npos, out.c_str());
+        NetNamespaceGuard inside(m_lab->host);
+        const auto shell = [](const std::string& command) {
+            std::string text;
+            if (FILE* pipe = ::popen(command.c_str(), "r")) {
+                char buffer[4096];
+                size_t got;
+                while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+                    text.append(buffer, got);
+                ::pclose(pipe);
+            }
+            return text;
+        };
+        const std::string ports = shell("bridge -d link show master cubbybr0");
+        QVERIFY2(ports.find("learning off") != std::string::npos &&
+                     ports.find("flood off") != std::string::npos,
+                 ports.c_str());
+        // The container's MAC, on its port (not the bridge itself), put there, not learnt.
+        const std::string table = shell("bridge fdb show br cubbybr0 | grep 52:54:00:00:96:0b");
+        QVERIFY2(table.find(" master cubbybr0") != std::string::npos &&
+                     (table.find("static") != std::string::npos ||
+                      table.find("permanent") != std::string::npos),
+                 table.c_str());
+        qInfo("%s", table.c_str());
+    }
+
     // Issue 11: a Debian the Debian source made boots systemd on a NAT network: its
     // networkd takes the address dnsmasq hands out by DHCP, and a name resolves through the
     // network's DNS (the generated resolv.conf names the bridge's dnsmasq).

@@ -230,7 +230,14 @@ private slots:
         QCOMPARE(network->routes[0].destination.toString(), std::string("192.168.222.0/24"));
         QVERIFY(refuseUnsupportedNetworkElements(*network));
         QVERIFY(networkWarnings(*network).empty());
+        QVERIFY(!network->bridge.staticMacTable);
         expectStableRoundTrip(*network);
+        const auto managed = parse("<network><name>m</name><bridge name='virbr8' "
+                                   "macTableManager='libvirt'/></network>");
+        QVERIFY2(managed, managed ? "" : managed.error().message.c_str());
+        QVERIFY(managed->bridge.staticMacTable);
+        QVERIFY(formatNetworkXml(*managed).find("macTableManager='libvirt'") != std::string::npos);
+        expectStableRoundTrip(*managed);
     }
 
     // An IPv4 <ip> without netmask or prefix takes its class's subnet, as libvirt does.
@@ -275,7 +282,7 @@ private slots:
                                     << "unit";
         QTest::newRow("mtu") << "<mtu size='40'/>"
                              << "/network/mtu/@size";
-        QTest::newRow("mac table") << "<bridge macTableManager='libvirt'/>"
+        QTest::newRow("mac table") << "<bridge macTableManager='switch'/>"
                                    << "macTableManager";
         QTest::newRow("route gateway")
             << "<ip address='10.9.0.1' prefix='24'/><route address='10.8.0.0' prefix='24' "
