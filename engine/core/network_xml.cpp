@@ -209,36 +209,13 @@ Result<std::optional<LeaseTime>> parseLease(ElementReader& parent) {
     return LeaseTime{*expiry, unit};
 }
 
-Status parseRoutes(ElementReader& root, Network& network) {
-    for (auto& route : root.children("route")) {
-        CUBBY_TRY(address, readIpAttribute(route, "address"));
-        CUBBY_TRY(gateway, readIpAttribute(route, "gateway"));
-        if (!address || !gateway)
-            return failInvalid(std::format("{}: the attributes 'address' and 'gateway' are "
-                                           "required",
-                                           route.path()));
-        if (const auto family = route.attribute("family");
-            family && *family != familyName(address->family))
-            return failInvalid(std::format("{}: {} does not match the address {}",
-                                           route.attributePath("family"), quoted(*family),
-                                           address->toString()));
-        CUBBY_TRY(prefix, readPrefixLength(route, address->family));
-        if (!prefix)
-            prefix = defaultPrefixLength(*address);
-        if (!prefix)
-            return failInvalid(std::format("{}: give prefix or netmask", route.path()));
-        network.routes.push_back({IpPrefix{*address, *prefix}, *gateway});
-        CUBBY_CHECK(route.finish());
-    }
-    return {};
-}
-
-Result<NetworkIp> parseIp(ElementReader& element) {
+// address, family and prefix or netmask of an <ip> or <route>, with the classful default
+// when neither size is given; `role` says what the address is, for the error without it.
+Result<IpPrefix> readAddressAndPrefix(ElementReader& element, std::string_view role) {
     CUBBY_TRY(address, readIpAttribute(element, "address"));
     if (!address)
-        return failInvalid(std::format("{}: the attribute 'address' is required (the bridge's "
-                                       "own address)",
-                                       element.path()));
+        return failInvalid(
+            std::format("{}: the attribute 'address' is required ({})", element.path(), role));
     if (const auto family = element.attribute("family");
         family && *family != familyName(address->family))
         return failInvalid(std::format("{}: {} does not match the address {}",
@@ -251,7 +228,25 @@ Result<NetworkIp> parseIp(ElementReader& element) {
         return failInvalid(std::format("{}: {} has no classful default subnet; give prefix or "
                                        "netmask",
                                        element.path(), address->toString()));
-    NetworkIp ip{IpPrefix{*address, *prefix}, {}, {}, false};
+    return IpPrefix{*address, *prefix};
+}
+
+Status parseRoutes(ElementReader& root, Network& network) {
+    for (auto& route : root.children("route")) {
+        CUBBY_TRY(destination, readAddressAndPrefix(route, "the subnet routed"));
+        CUBBY_TRY(gateway, readIpAttribute(route, "gateway"));
+        if (!gateway)
+            return failInvalid(
+                std::format("{}: the attribute 'gateway' is required", route.path()));
+        network.routes.push_back({destination, *gateway});
+        CUBBY_CHECK(route.finish());
+    }
+    return {};
+}
+
+Result<NetworkIp> parseIp(ElementReader& element) {
+    CUBBY_TRY(subnet, readAddressAndPrefix(element, "the bridge's own address"));
+    NetworkIp ip{subnet, {}, {}, false};
     CUBBY_TRY(dhcp, element.optionalChild("dhcp"));
     if (dhcp) {
         ip.hasDhcp = true;
