@@ -148,6 +148,74 @@ void checkForwarding(const Network& network, std::vector<DiagnosisHop>& hops) {
                         "pass the containers' traffic on"});
 }
 
+// The IPv6 path, hop by hop: the bridge's IPv6 address, IPv6 forwarding, the uplink's own
+// IPv6 route and whether it still learns it. A host without IPv6 is said plainly: that is
+// not a fault of the network, and IPv4 works without it.
+void checkIpv6(const Network& network, const Result<HostNetworkFacts>& facts,
+               std::vector<DiagnosisHop>& hops) {
+    if (!facts)
+        return; // the IPv4 hops already said why
+    std::vector<std::string> uplinks;
+    for (const HostRoute& route : facts->routes) {
+        if (route.destination.address.family == IpFamily::V6 &&
+            route.destination.prefixLength == 0 && route.device != network.bridge.name)
+            uplinks.push_back(route.device);
+    }
+    const NetworkIp* v6 = network.ipv6();
+    if (!v6) {
+        if (leavesTheBridge(network) && !uplinks.empty())
+            hops.push_back({"ipv6", HopStatus::Warning,
+                            std::format("the host has IPv6 (through {}) but network {} has none: "
+                                        "containers reach IPv4 addresses only; give the "
+                                        "network an IPv6 <ip> to change that",
+                                        uplinks.front(), network.name)});
+        return;
+    }
+    const bool present = std::ranges::any_of(facts->addresses, [&](const HostAddress& host) {
+        return host.device == network.bridge.name && host.address == v6->address;
+    });
+    if (present)
+        hops.push_back({"ipv6-address", HopStatus::Ok,
+                        std::format("bridge {} has {} and advertises {} to the containers",
+                                    network.bridge.name, v6->address.toString(),
+                                    v6->address.network().toString())});
+    else
+        hops.push_back({"ipv6-address", HopStatus::Fail,
+                        std::format("bridge {} lacks the network's IPv6 address {}: containers "
+                                    "get no IPv6 prefix and no IPv6 gateway",
+                                    network.bridge.name, v6->address.toString())});
+    if (!network.routesIpv6())
+        return;
+    auto forwarding = readSysctl("net/ipv6/conf/all/forwarding");
+    if (!forwarding)
+        hops.push_back({"ipv6-forwarding", HopStatus::Fail, forwarding.error().message});
+    else if (forwarding->starts_with("1"))
+        hops.push_back({"ipv6-forwarding", HopStatus::Ok,
+                        std::format("IPv6 forwarding is on ({})",
+                                    network.masqueradesIpv6() ? "masqueraded" : "routed")});
+    else
+        hops.push_back({"ipv6-forwarding", HopStatus::Fail,
+                        "IPv6 forwarding is off (net.ipv6.conf.all.forwarding = 0): the host "
+                        "does not pass the containers' IPv6 traffic on"});
+    if (uplinks.empty()) {
+        hops.push_back({"ipv6-uplink", HopStatus::Warning,
+                        "the host's uplink has no IPv6 (no IPv6 default route): containers "
+                        "reach IPv6 addresses on this network only; IPv4 is unaffected"});
+        return;
+    }
+    const std::string& uplink = uplinks.front();
+    const auto acceptRa = readSysctl(std::format("net/ipv6/conf/{}/accept_ra", uplink));
+    if (forwarding && forwarding->starts_with("1") && acceptRa && acceptRa->starts_with("1"))
+        hops.push_back({"ipv6-uplink", HopStatus::Warning,
+                        std::format("{} ignores router advertisements now that IPv6 forwarding "
+                                    "is on, so the host's IPv6 route through it will expire; "
+                                    "set net.ipv6.conf.{}.accept_ra = 2",
+                                    uplink, uplink)});
+    else
+        hops.push_back({"ipv6-uplink", HopStatus::Ok,
+                        std::format("the host has an IPv6 default route through {}", uplink)});
+}
+
 void checkFirewall(const Network& network, std::vector<DiagnosisHop>& hops) {
     if (network.forward.mode == ForwardMode::Open) {
         hops.push_back(
@@ -179,7 +247,11 @@ void checkFirewall(const Network& network, std::vector<DiagnosisHop>& hops) {
         hops.push_back({"firewall", HopStatus::Fail, report.error().message});
         return;
     }
+    size_t concerned = 0;
     for (const BlockingChain& chain : report->blocking) {
+        if (!chainConcerns(chain, network))
+            continue;
+        ++concerned;
         const bool opened = std::ranges::any_of(report->ourRules, [&](const OurRule& rule) {
             return rule.family == chain.family && rule.table == chain.table &&
                    rule.chain == chain.chain;
@@ -201,9 +273,9 @@ void checkFirewall(const Network& network, std::vector<DiagnosisHop>& hops) {
     }
     // The managers' advice (what to make permanent) comes after the chains it is about.
     const auto lines = describeFirewall(*report, network);
-    for (size_t i = report->blocking.size(); i < lines.size(); ++i)
+    for (size_t i = concerned; i < lines.size(); ++i)
         hops.push_back({"firewall", HopStatus::Warning, lines[i]});
-    if (report->blocking.empty())
+    if (concerned == 0)
         hops.push_back({"firewall", HopStatus::Ok,
                         "no other firewall (firewalld, ufw, Docker or another nftables table) "
                         "blocks the network's traffic"});
@@ -306,6 +378,7 @@ void diagnoseNetwork(const Network& network, const DiagnosisContext& context, QO
     checkForwarding(network, hops);
     checkFirewall(network, hops);
     checkUplink(network, facts, hops);
+    checkIpv6(network, facts, hops);
 
     const NetworkIp* v4 = network.ipv4();
     if (!networkNeedsDnsmasq(network) || !v4) {

@@ -2,7 +2,9 @@
 // "Why has my container no internet?": every hop a packet from a container on a Cubby network
 // takes, checked in order and reported in plain words as ok, warning or fail — the network's
 // process, its bridge, the bridge's address and subnet, IPv4 forwarding, Cubby's nftables
-// table, other firewalls (firewall_analysis.h), the host's uplink route, dnsmasq, and DNS.
+// table, other firewalls (firewall_analysis.h), the host's uplink route, the IPv6 path (the
+// bridge's prefix, IPv6 forwarding, the uplink's IPv6 route and whether it is still learnt),
+// dnsmasq, and DNS.
 // Runs in the helper's network namespace, which is the networks' own. Everything is a quick
 // local read except the DNS question to dnsmasq, which is asked asynchronously with a short
 // timeout, so the helper's event loop never waits.

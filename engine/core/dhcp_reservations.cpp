@@ -121,7 +121,7 @@ Result<bool> reconcileReservations(Network& network, std::string_view container,
         const bool nameFree = std::ranges::none_of(
             v4->dhcpHosts, [&](const DhcpHost& host) { return host.name == container; });
         v4->dhcpHosts.push_back(
-            {mac, nameFree ? std::string(container) : std::string(), *address, std::nullopt});
+            {mac, nameFree ? std::string(container) : std::string(), *address, std::nullopt, {}});
         changed = true;
     }
     return changed;

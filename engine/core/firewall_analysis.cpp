@@ -72,7 +72,8 @@ Result<FirewallReport> analyzeFirewall(std::string_view rulesetJson, std::string
         noteManager(report, chain->text("table"), chain->text("name"));
         const std::string_view family = chain->text("family");
         const std::string_view hook = chain->text("hook");
-        if (chain->text("table") == ownTable || (family != "ip" && family != "inet") ||
+        if (chain->text("table") == ownTable ||
+            (family != "ip" && family != "ip6" && family != "inet") ||
             (hook != "forward" && hook != "input") || chain->text("type") != "filter")
             continue;
         report.blocking.push_back({std::string(family), std::string(chain->text("table")),
@@ -111,10 +112,9 @@ Result<FirewallReport> analyzeFirewall(std::string_view rulesetJson, std::string
 }
 
 std::string planFirewallOpenings(const FirewallReport& report, const Network& network) {
-    const NetworkIp* v4 = network.ipv4();
-    if (!v4 || network.bridge.name.empty() || network.forward.mode == ForwardMode::Open)
+    if ((!network.ipv4() && !network.ipv6()) || network.bridge.name.empty() ||
+        network.forward.mode == ForwardMode::Open)
         return {};
-    const std::string subnet = v4->address.network().toString();
     const std::string& bridge = network.bridge.name;
     const std::string comment = firewallComment(network.name);
     std::string text;
@@ -122,14 +122,36 @@ std::string planFirewallOpenings(const FirewallReport& report, const Network& ne
         text += std::format("insert rule {} {} {} {} counter accept comment \"{}\"\n", chain.family,
                             chain.table, chain.chain, body, comment);
     };
+    // Each family's subnet, with the nft family whose chains see it.
+    struct Subnet {
+        std::string_view family;
+        std::string_view match;
+        const NetworkIp* ip;
+        bool leaves;
+    };
+    const bool leaves = network.forward.mode != ForwardMode::None;
+    const Subnet subnets[] = {{"ip", "ip", network.ipv4(), leaves},
+                              {"ip6", "ip6", network.ipv6(), network.routesIpv6()}};
     for (const BlockingChain& chain : report.blocking) {
         if (chain.hook == "input") {
-            insert(chain, std::format("iifname \"{}\" udp dport {{ 53, 67 }}", bridge));
-            insert(chain, std::format("iifname \"{}\" tcp dport 53", bridge));
-        } else if (network.forward.mode != ForwardMode::None) {
+            // An ip6 chain sees only IPv6 traffic, and only an IPv6 network sends it any.
+            for (const HostService& service : hostServicesForContainers(network)) {
+                const bool applies = chain.family == "inet" ||
+                                     (chain.family == "ip" && !service.ipv6Only) ||
+                                     (chain.family == "ip6" && network.ipv6());
+                if (applies)
+                    insert(chain, std::format("iifname \"{}\" {}", bridge, service.match));
+            }
+            continue;
+        }
+        for (const Subnet& subnet : subnets) {
+            if (!subnet.ip || !subnet.leaves ||
+                (chain.family != "inet" && chain.family != subnet.family))
+                continue;
             // Both directions of the subnet's traffic; Cubby's own table rejects what it must.
-            insert(chain, std::format("iifname \"{}\" ip saddr {}", bridge, subnet));
-            insert(chain, std::format("oifname \"{}\" ip daddr {}", bridge, subnet));
+            const std::string prefix = subnet.ip->address.network().toString();
+            insert(chain, std::format("iifname \"{}\" {} saddr {}", bridge, subnet.match, prefix));
+            insert(chain, std::format("oifname \"{}\" {} daddr {}", bridge, subnet.match, prefix));
         }
     }
     return text;
@@ -143,15 +165,23 @@ std::string planFirewallClosings(const FirewallReport& report) {
     return text;
 }
 
+bool chainConcerns(const BlockingChain& chain, const Network& network) {
+    return chain.family == "inet" || (chain.family == "ip" && network.ipv4()) ||
+           (chain.family == "ip6" && network.ipv6());
+}
+
 std::vector<std::string> describeFirewall(const FirewallReport& report, const Network& network) {
     std::vector<std::string> lines;
-    for (const BlockingChain& chain : report.blocking)
+    for (const BlockingChain& chain : report.blocking) {
+        if (!chainConcerns(chain, network))
+            continue;
         lines.push_back(
             std::format("the {} chain {} in table {} {} {} the network's traffic; "
                         "Cubby inserts rules accepting bridge {}",
                         chain.hook, chain.chain, chain.family, chain.table,
                         chain.policyDrop ? "has policy drop for" : "ends in a rule that drops",
                         network.bridge.name));
+    }
     for (const FirewallManager manager : report.managers) {
         switch (manager) {
         case FirewallManager::Firewalld:

@@ -27,7 +27,7 @@ namespace cubby {
 enum class FirewallManager { Docker, Ufw, Firewalld };
 
 struct BlockingChain {
-    std::string family; // "ip" or "inet"
+    std::string family; // "ip", "ip6" or "inet"
     std::string table;
     std::string chain;
     std::string hook;        // "forward" or "input"
@@ -53,6 +53,10 @@ std::string firewallComment(std::string_view networkName); // "cubby:NAME"
 
 // Cubby's own table for the network (nft_ruleset.h) is never reported as blocking.
 Result<FirewallReport> analyzeFirewall(std::string_view rulesetJson, std::string_view networkName);
+
+// Whether a blocking chain sees any of the network's traffic (an ip6 chain none of an
+// IPv4-only network's).
+bool chainConcerns(const BlockingChain& chain, const Network& network);
 
 // Insert commands for every blocking chain (nothing when there is none).
 std::string planFirewallOpenings(const FirewallReport& report, const Network& network);

@@ -2,6 +2,7 @@
 
 #include "text.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <format>
 
@@ -65,6 +66,16 @@ Result<IpAddress> IpAddress::parse(std::string_view text, std::string_view what)
         return address;
     }
     return failInvalid(std::format("{}: {} is not an IP address", what, quoted(text)));
+}
+
+IpAddress slaacAddress(const IpPrefix& prefix, const MacAddress& mac) {
+    IpAddress address = prefix.network().address;
+    address.family = IpFamily::V6;
+    const auto& m = mac.octets;
+    const uint8_t identifier[8] = {
+        static_cast<uint8_t>(m[0] ^ 0x02), m[1], m[2], 0xff, 0xfe, m[3], m[4], m[5]};
+    std::copy(std::begin(identifier), std::end(identifier), address.bytes.begin() + 8);
+    return address;
 }
 
 IpAddress IpAddress::v4(uint32_t hostOrder) {

@@ -57,6 +57,11 @@ struct IpPrefix {
 Result<unsigned> prefixLengthFromNetmask(std::string_view netmask, std::string_view what);
 IpAddress netmaskFromPrefixLength(unsigned prefixLength); // IPv4 only
 
+// The address a host with `mac` makes for itself from an advertised /64 by SLAAC with the
+// modified EUI-64 interface identifier (RFC 4291 appendix A): the MAC split by ff:fe, with the
+// universal/local bit flipped. Only the prefix's first 64 bits are used.
+IpAddress slaacAddress(const IpPrefix& prefix, const MacAddress& mac);
+
 std::string_view familyName(IpFamily family); // "ipv4" / "ipv6", as libvirt writes them
 
 } // namespace cubby

@@ -29,6 +29,9 @@ struct Forward {
     ForwardMode mode = ForwardMode::None;
     std::string dev; // restrict to this uplink; empty: any
     std::optional<NatPortRange> natPorts;
+    // <nat ipv6='yes'/>: IPv6 is masqueraded too (NAT66). Without it a NAT network's IPv6
+    // subnets are routed, as in libvirt, and the LAN must route them back.
+    bool natIpv6 = false;
     bool operator==(const Forward&) const = default;
 };
 
@@ -61,10 +64,11 @@ struct DhcpRange {
 };
 
 struct DhcpHost {
-    std::optional<MacAddress> mac;
+    std::optional<MacAddress> mac; // IPv4 reservations only
     std::string name;
     IpAddress ip;
     std::optional<LeaseTime> lease;
+    std::string id; // IPv6 only: the client's DUID, colon-separated hex
     bool operator==(const DhcpHost&) const = default;
 };
 
@@ -160,6 +164,12 @@ struct Network {
     bool operator==(const Network&) const = default;
 
     const NetworkIp* ipv4() const;
+    // The IPv6 <ip> that dnsmasq advertises and serves (the one with <dhcp>, else the first).
+    const NetworkIp* ipv6() const;
+    // Whether containers get IPv6 beyond the bridge: an IPv6 subnet on a NAT or routed network.
+    bool routesIpv6() const;
+    // Whether that IPv6 subnet is masqueraded (NAT66) rather than routed.
+    bool masqueradesIpv6() const;
 };
 
 } // namespace cubby

@@ -35,18 +35,21 @@ struct Use {
     std::string what;
 };
 
-std::vector<Use> hostUses(const HostNetworkFacts& host, std::string_view ownBridge) {
+std::vector<Use> hostUses(const HostNetworkFacts& host, std::string_view ownBridge,
+                          IpFamily family = IpFamily::V4) {
     std::vector<Use> uses;
+    const IpPrefix linkLocal{*IpAddress::parse("fe80::", "link-local"), 10};
     for (const HostAddress& address : host.addresses) {
-        if (address.address.address.family != IpFamily::V4 || address.device == ownBridge)
+        if (address.address.address.family != family || address.device == ownBridge ||
+            linkLocal.contains(address.address.address))
             continue;
         uses.push_back({address.address, std::format("address {} on {}", address.address.toString(),
                                                      address.device)});
     }
     for (const HostRoute& route : host.routes) {
         // The default route overlaps everything; it is what traffic leaves by.
-        if (route.destination.address.family != IpFamily::V4 ||
-            route.destination.prefixLength == 0 ||
+        if (route.destination.address.family != family || route.destination.prefixLength == 0 ||
+            linkLocal.overlaps(route.destination) || route.destination.prefixLength == 128 ||
             (!ownBridge.empty() && route.device == ownBridge))
             continue;
         uses.push_back(
@@ -77,18 +80,52 @@ Result<IpPrefix> chooseFreeSubnet(const HostNetworkFacts& host, std::span<const 
                           "use on this host; give the network an <ip> yourself"));
 }
 
+Result<IpPrefix> chooseFreeUlaSubnet(const Uuid& uuid, const HostNetworkFacts& host,
+                                     std::span<const Network> networks) {
+    std::vector<Use> uses = hostUses(host, "", IpFamily::V6);
+    for (const Network& network : networks) {
+        for (const NetworkIp& ip : network.ips)
+            uses.push_back({ip.address, "network " + network.name});
+    }
+    const uint64_t globalId = fnv1a(uuid.bytes);
+    IpAddress base;
+    base.family = IpFamily::V6;
+    base.bytes[0] = 0xfd;
+    for (size_t i = 1; i < 6; ++i)
+        base.bytes[i] = static_cast<uint8_t>(globalId >> (8 * (i - 1)));
+    for (unsigned subnetId = 0; subnetId <= 0xffff; ++subnetId) {
+        IpAddress gateway = base;
+        gateway.bytes[6] = static_cast<uint8_t>(subnetId >> 8);
+        gateway.bytes[7] = static_cast<uint8_t>(subnetId);
+        gateway.bytes[15] = 1;
+        const IpPrefix subnet{gateway, 64};
+        if (std::ranges::none_of(uses, [&](const Use& use) { return use.prefix.overlaps(subnet); }))
+            return subnet;
+    }
+    return fail(Error::of(ErrorKind::Conflict, "no free IPv6 /64 in the network's ULA prefix; "
+                                               "give the network an IPv6 <ip> yourself"));
+}
+
+bool hostHasIpv6Uplink(const HostNetworkFacts& host) {
+    return std::ranges::any_of(host.routes, [](const HostRoute& route) {
+        return route.destination.address.family == IpFamily::V6 &&
+               route.destination.prefixLength == 0;
+    });
+}
+
 Status checkSubnetConflicts(const Network& network, const HostNetworkFacts& host) {
-    const NetworkIp* v4 = network.ipv4();
-    if (!v4)
-        return {};
-    const IpPrefix subnet = v4->address.network();
-    for (const Use& use : hostUses(host, network.bridge.name)) {
-        if (use.prefix.overlaps(subnet))
-            return fail(Error::of(ErrorKind::Conflict,
-                                  std::format("network {}: its subnet {} overlaps the host's {}; "
-                                              "the host may have joined a network that uses "
-                                              "it; change the network's <ip>",
-                                              network.name, subnet.toString(), use.what)));
+    for (const NetworkIp* ip : {network.ipv4(), network.ipv6()}) {
+        if (!ip)
+            continue;
+        const IpPrefix subnet = ip->address.network();
+        for (const Use& use : hostUses(host, network.bridge.name, subnet.address.family)) {
+            if (use.prefix.overlaps(subnet))
+                return fail(Error::of(ErrorKind::Conflict,
+                                      std::format("network {}: its subnet {} overlaps the host's "
+                                                  "{}; the host may have joined a network that "
+                                                  "uses it; change the network's <ip>",
+                                                  network.name, subnet.toString(), use.what)));
+        }
     }
     return {};
 }
@@ -111,6 +148,15 @@ Result<Network> completeNetworkDefinition(Network network, const HostNetworkFact
         network.bridge.name = chooseBridgeName(host, others);
     const bool leavesTheBridge =
         network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route;
+    // A NAT network defined without any address gets both families where the host has IPv6
+    // itself: a ULA /64 the containers make addresses in by SLAAC, masqueraded like IPv4
+    // (a ULA is not routed on the internet).
+    if (network.forward.mode == ForwardMode::Nat && network.ips.empty() &&
+        hostHasIpv6Uplink(host)) {
+        CUBBY_TRY(ula, chooseFreeUlaSubnet(network.uuid, host, others));
+        network.ips.push_back({ula, {}, {}, false});
+        network.forward.natIpv6 = true;
+    }
     if (leavesTheBridge && !network.ipv4()) {
         CUBBY_TRY(gateway, chooseFreeSubnet(host, others));
         const uint32_t base = gateway.network().address.v4HostOrder();
@@ -274,7 +320,42 @@ std::vector<SysctlSetting> planBridgeSysctls(const Network& network) {
             {std::format("net/ipv4/conf/{}/route_localnet", network.bridge.name), "1"});
     if (network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route)
         settings.push_back({"net/ipv4/ip_forward", "1"});
+    if (network.routesIpv6())
+        settings.push_back({"net/ipv6/conf/all/forwarding", "1", true});
     return settings;
+}
+
+std::vector<SysctlSetting>
+planUplinkAcceptRa(const std::vector<std::pair<std::string, std::string>>& acceptRa) {
+    std::vector<SysctlSetting> settings;
+    for (const auto& [device, value] : acceptRa) {
+        if (value == "1" && device != "lo" && device != "all")
+            settings.push_back({std::format("net/ipv6/conf/{}/accept_ra", device), "2", true});
+    }
+    return settings;
+}
+
+std::vector<PortForward> effectivePortForwards(const Network& network) {
+    std::vector<PortForward> forwards = network.portForwards;
+    const NetworkIp* v4 = network.ipv4();
+    const NetworkIp* v6 = network.ipv6();
+    if (!v4 || !v6 || v6->hasDhcp || !network.masqueradesIpv6())
+        return forwards;
+    for (const PortForward& forward : network.portForwards) {
+        if (forward.address.family != IpFamily::V4)
+            continue;
+        const auto reserved = std::ranges::find_if(v4->dhcpHosts, [&](const DhcpHost& host) {
+            return host.mac && host.ip == forward.address;
+        });
+        const bool taken = std::ranges::any_of(network.portForwards, [&](const PortForward& own) {
+            return own.address.family == IpFamily::V6 && own.protocol == forward.protocol &&
+                   own.hostPort == forward.hostPort;
+        });
+        if (reserved != v4->dhcpHosts.end() && !taken)
+            forwards.push_back({forward.protocol, forward.hostPort,
+                                slaacAddress(v6->address, *reserved->mac), forward.port});
+    }
+    return forwards;
 }
 
 } // namespace cubby

@@ -38,8 +38,19 @@ struct HostNetworkFacts {
 // subnet of the networks given. Returns the bridge's address: .1/24.
 Result<IpPrefix> chooseFreeSubnet(const HostNetworkFacts& host, std::span<const Network> networks);
 
-// Fails with Conflict, naming the address or route and its device, when the network's IPv4
-// subnet overlaps anything the host uses on a device other than the network's own bridge.
+// A ULA /64 (RFC 4193) for a network: fd00::/8, a 40-bit global ID from a hash of the
+// network's UUID (stable for the same definition; as unlikely to meet another site's as a
+// random one), and the first subnet ID whose /64 overlaps no host address or route and no
+// other network. Returns the bridge's address, ::1/64.
+Result<IpPrefix> chooseFreeUlaSubnet(const Uuid& uuid, const HostNetworkFacts& host,
+                                     std::span<const Network> networks);
+
+// Whether the host has an IPv6 default route (its uplink has IPv6).
+bool hostHasIpv6Uplink(const HostNetworkFacts& host);
+
+// Fails with Conflict, naming the address or route and its device, when one of the
+// network's subnets (IPv4 or IPv6) overlaps anything the host uses on a device other than the
+// network's own bridge.
 Status checkSubnetConflicts(const Network& network, const HostNetworkFacts& host);
 
 // "cubbybrN" with the smallest N no link and no given network uses.
@@ -47,11 +58,20 @@ std::string chooseBridgeName(const HostNetworkFacts& host, std::span<const Netwo
 
 // Fills in what a definition being stored leaves out, as libvirt's net-define does: a bridge
 // name (chooseBridgeName) and, for NAT and routed networks without an IPv4 <ip>, a free
-// private /24 (chooseFreeSubnet) with the bridge on .1 and DHCP handing out .2–.254.
+// private /24 (chooseFreeSubnet) with the bridge on .1 and DHCP handing out .2–.254; a NAT
+// network without any <ip> also gets a masqueraded ULA /64 (chooseFreeUlaSubnet) when the
+// host has an IPv6 uplink (hostHasIpv6Uplink).
 // Isolated networks may run without an address, so they get none. `others` are the other
 // stored networks (not this one).
 Result<Network> completeNetworkDefinition(Network network, const HostNetworkFacts& host,
                                           std::span<const Network> others);
+
+// The port forwards a network applies: its own, plus, for each IPv4 forward to a container
+// with a MAC reservation, the same host port over IPv6 to the address that container makes by
+// SLAAC (slaacAddress) — when the network masquerades an IPv6 subnet it advertises for SLAAC
+// and no forward of its own takes that port over IPv6. So a forward reaches its container over
+// both families without anyone typing a 128-bit address.
+std::vector<PortForward> effectivePortForwards(const Network& network);
 
 // A kernel parameter a network's bridge is given, as a path below /proc/sys.
 struct SysctlSetting {
@@ -66,8 +86,18 @@ struct SysctlSetting {
 // host an address or a default route (through itself) on the bridge; a network without
 // IPv6 has IPv6 off on the bridge altogether, so the host has not even a link-local address
 // there. Then route_localnet for port forwards from localhost and ip_forward for NAT and
-// routed networks.
+// routed networks, and IPv6 forwarding for those that route an IPv6 subnet.
 std::vector<SysctlSetting> planBridgeSysctls(const Network& network);
+
+// Turning IPv6 forwarding on makes every interface a router, and a router ignores router
+// advertisements unless its accept_ra is 2: the laptop would lose the IPv6 default route it
+// learns from its Wi-Fi or Ethernet router when that expires. So, before forwarding goes on,
+// every interface that accepts advertisements now (accept_ra 1; "default" for interfaces yet
+// to come) is set to 2. Interfaces with 0 (NetworkManager handles advertisements itself)
+// and Cubby's own bridges are left alone. `acceptRa` maps interface names, and "default", to
+// their current values.
+std::vector<SysctlSetting>
+planUplinkAcceptRa(const std::vector<std::pair<std::string, std::string>>& acceptRa);
 
 // A MAC in libvirt's 52:54:00 range (locally administered, unicast), the same for the same
 // container and interface index on every start, so DHCP reservations keep matching.

@@ -7,6 +7,8 @@
 #include <format>
 #include <map>
 #include <set>
+#include <tuple>
+#include <utility>
 
 namespace cubby {
 
@@ -31,6 +33,20 @@ Status checkHostAddress(const IpPrefix& subnet, const IpAddress& address, std::s
         return failInvalid(std::format("{}: {} is the network or broadcast address of {}", what,
                                        address.toString(), subnet.network().toString()));
     return {};
+}
+
+// A DHCP unique identifier as libvirt and dnsmasq write it: hex pairs separated by ':'. RFC
+// 8415 allows 130 octets at most.
+bool isDuid(std::string_view id) {
+    if (id.size() < 5 || id.size() > 130 * 3 - 1 || id.size() % 3 != 2)
+        return false;
+    for (size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (i % 3 == 2 ? c != ':' : !hex)
+            return false;
+    }
+    return true;
 }
 
 // dnsmasq gives no lease shorter than two minutes.
@@ -69,7 +85,9 @@ Status validateDhcp(const NetworkIp& ip, std::string_view where) {
                 return failInvalid(std::format("{}: the range overlaps range[{}]", what, j + 1));
         }
     }
+    const bool v6 = subnet.address.family == IpFamily::V6;
     std::set<MacAddress> macs;
+    std::set<std::string_view> ids;
     std::set<std::string_view> names;
     std::set<IpAddress> addresses;
     for (size_t i = 0; i < ip.dhcpHosts.size(); ++i) {
@@ -79,11 +97,26 @@ Status validateDhcp(const NetworkIp& ip, std::string_view where) {
         if (host.ip == subnet.address)
             return failInvalid(
                 std::format("{}/@ip: {} is the bridge's own address", what, host.ip.toString()));
+        // DHCPv6 knows clients by DUID (or the name they send), not by MAC; DHCPv4 the
+        // other way round.
+        if (v6 && host.mac)
+            return failInvalid(std::format("{}/@mac: DHCPv6 reservations name the client by "
+                                           "id (its DUID) or name, not by MAC",
+                                           what));
+        if (!v6 && !host.id.empty())
+            return failInvalid(std::format("{}/@id: a DUID names DHCPv6 clients; this is an "
+                                           "IPv4 subnet",
+                                           what));
+        if (!host.id.empty() && !isDuid(host.id))
+            return failInvalid(std::format("{}/@id: {} is not a DUID (2 to 130 hex pairs "
+                                           "separated by ':')",
+                                           what, quoted(host.id)));
         if (!host.name.empty() && !isDnsName(host.name))
             return failInvalid(
                 std::format("{}/@name: {} is not a host name", what, quoted(host.name)));
         CUBBY_CHECK(validateLease(host.lease, what));
         if ((host.mac && !macs.insert(*host.mac).second) ||
+            (!host.id.empty() && !ids.insert(host.id).second) ||
             (!host.name.empty() && !names.insert(host.name).second) ||
             !addresses.insert(host.ip).second)
             return failInvalid(std::format("{}: another reservation has the same MAC, name or "
@@ -95,6 +128,7 @@ Status validateDhcp(const NetworkIp& ip, std::string_view where) {
 
 Status validateIps(const Network& network, NetworkCompleteness completeness) {
     bool haveV4 = false;
+    bool haveDhcpV6 = false;
     for (size_t i = 0; i < network.ips.size(); ++i) {
         const NetworkIp& ip = network.ips[i];
         const std::string where = std::format("/network/ip[{}]", i + 1);
@@ -112,10 +146,21 @@ Status validateIps(const Network& network, NetworkCompleteness completeness) {
                 std::format("{}: a /{} IPv6 subnet is too small", where, ip.address.prefixLength));
         }
         CUBBY_CHECK(checkHostAddress(ip.address, ip.address.address, where + "/@address"));
-        if (ip.hasDhcp && ip.address.address.family == IpFamily::V6)
-            return failInvalid(std::format("{}/dhcp: DHCP is offered for IPv4 only", where));
+        if (ip.address.address.family == IpFamily::V6) {
+            if (ip.hasDhcp && std::exchange(haveDhcpV6, true))
+                return failInvalid(std::format("{}/dhcp: only one IPv6 <ip> may have DHCP", where));
+            // Without a DHCPv6 range containers make their addresses themselves from the
+            // advertised prefix (SLAAC), which works on a /64 only.
+            if (&ip == network.ipv6() && ip.dhcpRanges.empty() && ip.address.prefixLength != 64)
+                return failInvalid(std::format("{}: containers make their IPv6 addresses from "
+                                               "router advertisements, which needs a /64; give "
+                                               "prefix='64' or a <dhcp><range>",
+                                               where));
+        }
         CUBBY_CHECK(validateDhcp(ip, where));
     }
+    if (network.forward.natIpv6 && network.forward.mode != ForwardMode::Nat)
+        return failInvalid("/network/forward/nat/@ipv6: masquerading IPv6 needs mode='nat'");
     if ((network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route) &&
         !haveV4 && completeness == NetworkCompleteness::Complete)
         return failInvalid("/network/forward: a NAT or routed network needs an <ip> element with "
@@ -218,17 +263,23 @@ Status validatePortForwards(const Network& network) {
     if (network.forward.mode != ForwardMode::Nat)
         return failInvalid("/network/portforward: port forwards need a NAT network "
                            "(<forward mode='nat'/>)");
-    std::set<std::pair<Protocol, uint16_t>> seen;
+    std::set<std::tuple<Protocol, uint16_t, bool>> seen;
     for (size_t i = 0; i < network.portForwards.size(); ++i) {
         const PortForward& forward = network.portForwards[i];
         const std::string where = std::format("/network/portforward[{}]", i + 1);
-        const NetworkIp* v4 = network.ipv4();
-        if (!v4 || forward.address.family != IpFamily::V4)
-            return failInvalid(std::format("{}/@address: {} is not an IPv4 address of this "
-                                           "network",
+        const bool v6 = forward.address.family == IpFamily::V6;
+        const NetworkIp* subnet = v6 ? network.ipv6() : network.ipv4();
+        if (!subnet)
+            return failInvalid(std::format("{}/@address: {} is not an address of this network",
                                            where, forward.address.toString()));
-        CUBBY_CHECK(checkHostAddress(v4->address, forward.address, where + "/@address"));
-        if (!seen.insert({forward.protocol, forward.hostPort}).second)
+        CUBBY_CHECK(checkHostAddress(subnet->address, forward.address, where + "/@address"));
+        if (v6 && !network.masqueradesIpv6())
+            return failInvalid(std::format("{}/@address: an IPv6 port forward needs the network "
+                                           "to masquerade IPv6 (<nat ipv6='yes'/>); a routed "
+                                           "subnet is reachable directly",
+                                           where));
+        // One host port may lead to a container over each family.
+        if (!seen.insert({forward.protocol, forward.hostPort, v6}).second)
             return fail(Error::of(ErrorKind::Conflict,
                                   std::format("{}: host port {}/{} is already forwarded", where,
                                               forward.hostPort,
@@ -279,7 +330,7 @@ Status validateNetwork(const Network& network, NetworkCompleteness completeness)
 Status validateNetworkSet(std::span<const Network> networks) {
     std::set<std::string_view> names, bridges;
     std::set<Uuid> uuids;
-    std::map<std::pair<Protocol, uint16_t>, std::string_view> hostPorts;
+    std::map<std::tuple<Protocol, uint16_t, IpFamily>, std::string_view> hostPorts;
     const auto conflict = [](std::string message) {
         return fail(Error::of(ErrorKind::Conflict, std::move(message)));
     };
@@ -298,8 +349,9 @@ Status validateNetworkSet(std::span<const Network> networks) {
             return conflict(std::format("network {}: bridge {} belongs to another network",
                                         quoted(network.name), quoted(network.bridge.name)));
         for (const auto& forward : network.portForwards) {
-            const auto [it, inserted] =
-                hostPorts.emplace(std::pair{forward.protocol, forward.hostPort}, network.name);
+            const auto [it, inserted] = hostPorts.emplace(
+                std::tuple{forward.protocol, forward.hostPort, forward.address.family},
+                network.name);
             if (!inserted)
                 return conflict(std::format("network {}: host port {} is already forwarded by "
                                             "network {}",
@@ -331,6 +383,27 @@ uint64_t LeaseTime::seconds() const {
         return expiry * 3600;
     }
     return expiry;
+}
+
+const NetworkIp* Network::ipv6() const {
+    const NetworkIp* first = nullptr;
+    for (const NetworkIp& ip : ips) {
+        if (ip.address.address.family != IpFamily::V6)
+            continue;
+        if (ip.hasDhcp)
+            return &ip;
+        if (!first)
+            first = &ip;
+    }
+    return first;
+}
+
+bool Network::routesIpv6() const {
+    return ipv6() && (forward.mode == ForwardMode::Nat || forward.mode == ForwardMode::Route);
+}
+
+bool Network::masqueradesIpv6() const {
+    return routesIpv6() && forward.mode == ForwardMode::Nat && forward.natIpv6;
 }
 
 const NetworkIp* Network::ipv4() const {

@@ -70,6 +70,8 @@ Status parseForward(ElementReader& root, Network& network) {
     }
     CUBBY_TRY(nat, forward->optionalChild("nat"));
     if (nat) {
+        CUBBY_TRY(natIpv6, readSwitchAttribute(*nat, "ipv6", false));
+        network.forward.natIpv6 = natIpv6;
         CUBBY_TRY(port, nat->optionalChild("port"));
         if (port) {
             CUBBY_TRY(start, readUnsignedAttribute(*port, "start", 1, 65535));
@@ -266,13 +268,14 @@ Result<NetworkIp> parseIp(ElementReader& element) {
                 CUBBY_TRY(parsed, MacAddress::parse(*mac, host.attributePath("mac")));
                 entry.mac = parsed;
             }
+            entry.id = std::string(host.attribute("id").value_or(""));
             entry.name = std::string(host.attribute("name").value_or(""));
             CUBBY_TRY(hostIp, readIpAttribute(host, "ip"));
             if (!hostIp)
                 return failInvalid(std::format("{}: the attribute 'ip' is required", host.path()));
-            if (!entry.mac && entry.name.empty())
+            if (!entry.mac && entry.id.empty() && entry.name.empty())
                 return failInvalid(
-                    std::format("{}: a reservation needs a mac or a name", host.path()));
+                    std::format("{}: a reservation needs a mac, an id or a name", host.path()));
             entry.ip = *hostIp;
             CUBBY_TRY(lease, parseLease(host));
             entry.lease = lease;
@@ -424,6 +427,8 @@ void formatIp(pugi::xml_node root, const NetworkIp& ip) {
         auto hostNode = dhcp.append_child("host");
         if (host.mac)
             setAttribute(hostNode, "mac", host.mac->toString());
+        if (!host.id.empty())
+            setAttribute(hostNode, "id", host.id);
         if (!host.name.empty())
             setAttribute(hostNode, "name", host.name);
         setAttribute(hostNode, "ip", host.ip.toString());
@@ -445,10 +450,15 @@ std::string formatNetworkXml(const Network& network) {
         setAttribute(forward, "mode", keywordName<ForwardMode>(forwardModes, network.forward.mode));
         if (!network.forward.dev.empty())
             setAttribute(forward, "dev", network.forward.dev);
-        if (network.forward.natPorts) {
-            auto port = forward.append_child("nat").append_child("port");
-            port.append_attribute("start") = network.forward.natPorts->start;
-            port.append_attribute("end") = network.forward.natPorts->end;
+        if (network.forward.natPorts || network.forward.natIpv6) {
+            auto nat = forward.append_child("nat");
+            if (network.forward.natIpv6)
+                setAttribute(nat, "ipv6", "yes");
+            if (network.forward.natPorts) {
+                auto port = nat.append_child("port");
+                port.append_attribute("start") = network.forward.natPorts->start;
+                port.append_attribute("end") = network.forward.natPorts->end;
+            }
         }
     }
     auto bridge = root.append_child("bridge");

@@ -1,6 +1,10 @@
 #include "nft_ruleset.h"
 
+#include "network_plan.h"
+
+#include <algorithm>
 #include <format>
+#include <vector>
 
 namespace cubby {
 
@@ -45,63 +49,112 @@ private:
     std::string m_text;
 };
 
-void writeForward(Writer& out, const Network& network, const std::string& bridge,
-                  const std::string& subnet) {
+// One address family's view of the network: how nft matches it and what leaves the bridge.
+struct FamilyRules {
+    std::string_view match;  // "ip" or "ip6"
+    std::string subnet;      // the bridge's subnet in this family
+    bool leaves = false;     // NAT or routed: traffic from the subnet goes out
+    bool masquerade = false; // leaves masqueraded; else routed, reachable from outside
+};
+
+std::vector<FamilyRules> familiesOf(const Network& network) {
     const ForwardMode mode = network.forward.mode;
+    const bool leaves = mode == ForwardMode::Nat || mode == ForwardMode::Route;
+    std::vector<FamilyRules> families;
+    if (const NetworkIp* v4 = network.ipv4())
+        families.push_back(
+            {"ip", v4->address.network().toString(), leaves, mode == ForwardMode::Nat});
+    if (const NetworkIp* v6 = network.ipv6())
+        families.push_back({"ip6", v6->address.network().toString(), network.routesIpv6(),
+                            network.masqueradesIpv6()});
+    return families;
+}
+
+void writeForward(Writer& out, const Network& network, const std::string& bridge,
+                  const std::vector<FamilyRules>& families,
+                  const std::vector<PortForward>& portForwards) {
     const std::string uplink =
         network.forward.dev.empty() ? "" : std::format(" oifname \"{}\"", network.forward.dev);
     // Containers talk to each other through the bridge; routed hairpin traffic (a container
     // reaching another through a port forward) comes back through the same bridge.
     out.rule("forward", std::format("iifname \"{0}\" oifname \"{0}\" accept", bridge));
-    if (mode == ForwardMode::Nat || mode == ForwardMode::Route)
-        out.rule("forward",
-                 std::format("iifname \"{}\"{} ip saddr {} accept", bridge, uplink, subnet));
+    for (const FamilyRules& family : families) {
+        if (family.leaves)
+            out.rule("forward", std::format("iifname \"{}\"{} {} saddr {} accept", bridge, uplink,
+                                            family.match, family.subnet));
+    }
     // Anything else from the bridge (spoofed sources, or everything on an isolated network).
     out.rule("forward", std::format("iifname \"{}\" reject", bridge));
-    if (mode == ForwardMode::Nat) {
-        out.rule("forward", std::format("oifname \"{}\" ip daddr {} ct state established,related "
+    for (const FamilyRules& family : families) {
+        if (!family.leaves)
+            continue;
+        if (!family.masquerade) {
+            out.rule("forward", std::format("oifname \"{}\" {} daddr {} accept", bridge,
+                                            family.match, family.subnet));
+            continue;
+        }
+        out.rule("forward", std::format("oifname \"{}\" {} daddr {} ct state established,related "
                                         "accept",
-                                        bridge, subnet));
-        if (!network.portForwards.empty())
-            out.rule("forward", std::format("oifname \"{}\" ip daddr {} ct status dnat accept",
-                                            bridge, subnet));
-    } else if (mode == ForwardMode::Route) {
-        out.rule("forward", std::format("oifname \"{}\" ip daddr {} accept", bridge, subnet));
+                                        bridge, family.match, family.subnet));
+        const bool forwarded = std::ranges::any_of(portForwards, [&](const PortForward& forward) {
+            return (forward.address.family == IpFamily::V6) == (family.match == "ip6");
+        });
+        if (forwarded)
+            out.rule("forward", std::format("oifname \"{}\" {} daddr {} ct status dnat accept",
+                                            bridge, family.match, family.subnet));
     }
     // New connections into the bridge from anywhere else (another Cubby network, the LAN).
     out.rule("forward", std::format("oifname \"{}\" reject", bridge));
 }
 
-void writeNat(Writer& out, const Network& network, const std::string& bridge,
-              const std::string& subnet) {
-    // Multicast and broadcast stay on the segment; libvirt excludes the same two.
-    out.rule("postrouting", std::format("ip saddr {} ip daddr 224.0.0.0/24 return", subnet));
-    out.rule("postrouting", std::format("ip saddr {} ip daddr 255.255.255.255 return", subnet));
+void writeMasquerade(Writer& out, const Network& network, const std::string& bridge,
+                     const FamilyRules& family) {
+    const std::string_view match = family.match;
+    const std::string& subnet = family.subnet;
+    // Multicast and broadcast stay on the segment; libvirt excludes the same.
+    if (match == "ip") {
+        out.rule("postrouting", std::format("ip saddr {} ip daddr 224.0.0.0/24 return", subnet));
+        out.rule("postrouting", std::format("ip saddr {} ip daddr 255.255.255.255 return", subnet));
+    } else {
+        out.rule("postrouting", std::format("ip6 saddr {} ip6 daddr ff00::/8 return", subnet));
+    }
     const std::string outward = network.forward.dev.empty()
                                     ? std::format("oifname != \"{}\"", bridge)
                                     : std::format("oifname \"{}\"", network.forward.dev);
     const NatPortRange ports = network.forward.natPorts.value_or(NatPortRange{});
     out.rule("postrouting",
-             std::format("ip saddr {0} ip daddr != {0} {1} meta l4proto {{ tcp, udp }} "
-                         "masquerade to :{2}-{3}",
-                         subnet, outward, ports.start, ports.end));
+             std::format("{0} saddr {1} {0} daddr != {1} {2} meta l4proto {{ tcp, udp }} "
+                         "masquerade to :{3}-{4}",
+                         match, subnet, outward, ports.start, ports.end));
     out.rule("postrouting",
-             std::format("ip saddr {0} ip daddr != {0} {1} masquerade", subnet, outward));
-    if (network.portForwards.empty())
+             std::format("{0} saddr {1} {0} daddr != {1} {2} masquerade", match, subnet, outward));
+}
+
+void writePortForwards(Writer& out, const std::string& bridge,
+                       const std::vector<FamilyRules>& families,
+                       const std::vector<PortForward>& portForwards) {
+    if (portForwards.empty())
         return;
     // A forward reached from localhost leaves through the bridge with source 127.0.0.1
-    // (route_localnet on the bridge lets it); and a container reaching a forward to another
-    // container on its own bridge must see replies from the host. Both get the bridge's
-    // address as source.
+    // (route_localnet on the bridge lets it; IPv6 has no such switch, so ::1 reaches
+    // forwards over IPv4 only); and a container reaching a forward to another container on
+    // its own bridge must see replies from the host. Both get the bridge's address as source.
     out.rule("postrouting",
              std::format("oifname \"{}\" ip saddr 127.0.0.0/8 ct status dnat masquerade", bridge));
-    out.rule("postrouting", std::format("oifname \"{0}\" ip saddr {1} ip daddr {1} ct status dnat "
-                                        "masquerade",
-                                        bridge, subnet));
-    for (const PortForward& forward : network.portForwards) {
-        const std::string dnat = std::format("fib daddr type local {} dport {} dnat ip to {}:{}",
-                                             protocolName(forward.protocol), forward.hostPort,
-                                             forward.address.toString(), forward.port);
+    for (const FamilyRules& family : families) {
+        if (family.masquerade)
+            out.rule("postrouting", std::format("oifname \"{0}\" {1} saddr {2} {1} daddr {2} ct "
+                                                "status dnat masquerade",
+                                                bridge, family.match, family.subnet));
+    }
+    for (const PortForward& forward : portForwards) {
+        const bool v6 = forward.address.family == IpFamily::V6;
+        const std::string target =
+            v6 ? std::format("ip6 to [{}]:{}", forward.address.toString(), forward.port)
+               : std::format("ip to {}:{}", forward.address.toString(), forward.port);
+        const std::string dnat =
+            std::format("fib daddr type local {} dport {} dnat {}", protocolName(forward.protocol),
+                        forward.hostPort, target);
         out.rule("prerouting", dnat);
         out.rule("output", dnat);
     }
@@ -111,6 +164,16 @@ void writeNat(Writer& out, const Network& network, const std::string& bridge,
 
 std::string nftTableName(std::string_view networkName) {
     return std::format("cubby_{}", networkName);
+}
+
+std::vector<HostService> hostServicesForContainers(const Network& network) {
+    std::vector<HostService> services = {{"udp dport { 53, 67 }"}, {"tcp dport 53"}};
+    if (network.ipv6()) {
+        services.push_back({"udp dport 547", true});
+        services.push_back(
+            {"icmpv6 type { nd-router-solicit, nd-neighbor-solicit, nd-neighbor-advert }", true});
+    }
+    return services;
 }
 
 std::string planNftRemoval(std::string_view networkName) {
@@ -129,7 +192,8 @@ Result<std::string> planNftRuleset(const Network& network) {
         return failInvalid(
             std::format("network {}: a NAT or routed network needs an IPv4 subnet", network.name));
     const std::string& bridge = network.bridge.name;
-    const std::string subnet = v4 ? v4->address.network().toString() : std::string();
+    const std::vector<FamilyRules> families = familiesOf(network);
+    const std::vector<PortForward> portForwards = effectivePortForwards(network);
 
     Writer out("inet " + nftTableName(network.name));
     out.line(std::format("add table {}", out.table()));
@@ -142,13 +206,21 @@ Result<std::string> planNftRuleset(const Network& network) {
     // 127.0.0.1 services through the bridge (CVE-2020-8558).
     out.rule("guard", std::format("iifname \"{}\" ip daddr 127.0.0.0/8 drop", bridge));
     out.rule("guard", std::format("iifname \"{}\" ip saddr 127.0.0.0/8 drop", bridge));
-    // DHCP and DNS from the containers, on the bridge only. Other tables may still drop them;
-    // firewall_analysis.h opens those.
-    out.rule("input", std::format("iifname \"{}\" udp dport {{ 53, 67 }} accept", bridge));
-    out.rule("input", std::format("iifname \"{}\" tcp dport 53 accept", bridge));
-    writeForward(out, network, bridge, subnet);
-    if (network.forward.mode == ForwardMode::Nat)
-        writeNat(out, network, bridge, subnet);
+    out.rule("guard", std::format("iifname \"{}\" ip6 daddr ::1 drop", bridge));
+    out.rule("guard", std::format("iifname \"{}\" ip6 saddr ::1 drop", bridge));
+    // DHCP and DNS from the containers, on the bridge only, and on IPv6 networks DHCPv6 and
+    // the neighbour discovery and router solicitations the containers' addresses depend on.
+    // Other tables may still drop them; firewall_analysis.h opens those.
+    for (const HostService& service : hostServicesForContainers(network))
+        out.rule("input", std::format("iifname \"{}\" {} accept", bridge, service.match));
+    writeForward(out, network, bridge, families, portForwards);
+    if (network.forward.mode == ForwardMode::Nat) {
+        for (const FamilyRules& family : families) {
+            if (family.masquerade)
+                writeMasquerade(out, network, bridge, family);
+        }
+        writePortForwards(out, bridge, families, portForwards);
+    }
     return out.take();
 }
 

@@ -20,6 +20,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cubby {
 
@@ -29,6 +30,14 @@ std::string nftTableName(std::string_view networkName); // "cubby_NAME"
 // empty text). Fails for a network without a bridge name or, for NAT and routed networks,
 // without an IPv4 subnet.
 Result<std::string> planNftRuleset(const Network& network);
+
+// What the host answers containers on the bridge whatever else is walled off, as nft match
+// expressions: DHCP and DNS, and with IPv6 DHCPv6 and neighbour discovery.
+struct HostService {
+    std::string match;
+    bool ipv6Only = false; // means nothing to an `ip` family chain
+};
+std::vector<HostService> hostServicesForContainers(const Network& network);
 
 // Removes the table whether or not it exists.
 std::string planNftRemoval(std::string_view networkName);

@@ -7,7 +7,9 @@
 #include "nftables.h"
 #include "sysctl.h"
 
+#include <algorithm>
 #include <format>
+#include <iterator>
 
 namespace cubby {
 
@@ -21,8 +23,25 @@ MacAddress bridgeMac(const Network& network) {
 
 // The bridge's sysctls, addresses and state, once it exists: the sysctls first, so no router
 // advertisement is taken and no IPv6 address made before they hold.
+// Every interface's accept_ra (and "default"'s), for planUplinkAcceptRa. Interfaces without
+// IPv6 have none and are left out.
+std::vector<std::pair<std::string, std::string>> acceptRaValues(NetlinkSocket& netlink) {
+    std::vector<std::pair<std::string, std::string>> values;
+    std::vector<std::string> names = netlink.linkNames();
+    names.push_back("default");
+    for (const std::string& name : names) {
+        if (auto value = readSysctl(std::format("net/ipv6/conf/{}/accept_ra", name)))
+            values.emplace_back(name, *value);
+    }
+    return values;
+}
+
 Status configureBridge(NetlinkSocket& netlink, const Network& network) {
-    for (const SysctlSetting& setting : planBridgeSysctls(network)) {
+    std::vector<SysctlSetting> settings;
+    if (network.routesIpv6())
+        settings = planUplinkAcceptRa(acceptRaValues(netlink));
+    std::ranges::copy(planBridgeSysctls(network), std::back_inserter(settings));
+    for (const SysctlSetting& setting : settings) {
         auto written = writeSysctl(setting.key, setting.value);
         if (!written && !(setting.ipv6 && written.error().errnoValue == ENOENT &&
                           !readSysctl("net/ipv6/conf/all/disable_ipv6")))

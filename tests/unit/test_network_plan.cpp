@@ -268,6 +268,209 @@ private slots:
         QVERIFY(!planDnsmasqConfig(silent, files));
     }
 
+    // Issue 12, item 1: a dual-stack NAT network masquerades and forwards both families in
+    // its one table; a port forward to a reserved container reaches it over IPv6 too, at the
+    // address it makes by SLAAC.
+    void dualStackRulesetCoversBothFamilies() {
+        const std::string v6 = "<ip family='ipv6' address='fd42:0:0:7::1' prefix='64'/>";
+        const std::string forward = "<cubby:portforward protocol='tcp' hostport='8080' "
+                                    "address='192.168.150.10' port='80'/>";
+        const auto text =
+            planNftRuleset(natNetwork(v6 + forward, "<forward><nat ipv6='yes'/></forward>"));
+        QVERIFY2(text, text ? "" : text.error().message.c_str());
+        EXPECT_LINE(*text, "forward iifname \"cubbybr3\" ip6 saddr fd42:0:0:7::/64 accept");
+        EXPECT_LINE(*text, "forward oifname \"cubbybr3\" ip6 daddr fd42:0:0:7::/64 ct state "
+                           "established,related accept");
+        EXPECT_LINE(*text, "postrouting ip6 saddr fd42:0:0:7::/64 ip6 daddr != fd42:0:0:7::/64 "
+                           "oifname != \"cubbybr3\" masquerade\n");
+        EXPECT_LINE(*text, "postrouting ip6 saddr fd42:0:0:7::/64 ip6 daddr ff00::/8 return");
+        EXPECT_LINE(*text, "guard iifname \"cubbybr3\" ip6 saddr ::1 drop");
+        EXPECT_LINE(*text, "input iifname \"cubbybr3\" udp dport 547 accept");
+        EXPECT_LINE(*text, "input iifname \"cubbybr3\" icmpv6 type { nd-router-solicit, "
+                           "nd-neighbor-solicit, nd-neighbor-advert } accept");
+        // web's MAC 52:54:00:00:00:0a → interface identifier 5054:ff:fe00:a.
+        EXPECT_LINE(*text, "prerouting fib daddr type local tcp dport 8080 dnat ip6 to "
+                           "[fd42::7:5054:ff:fe00:a]:80");
+        EXPECT_LINE(*text, "forward oifname \"cubbybr3\" ip6 daddr fd42:0:0:7::/64 ct status "
+                           "dnat accept");
+        EXPECT_LINE(*text, "prerouting fib daddr type local tcp dport 8080 dnat ip to "
+                           "192.168.150.10:80");
+        // A forward of the network's own over IPv6 wins over the derived one.
+        const auto own =
+            planNftRuleset(natNetwork(v6 + forward +
+                                          "<cubby:portforward protocol='tcp' hostport='8080' "
+                                          "address='fd42:0:0:7::99' port='81'/>",
+                                      "<forward><nat ipv6='yes'/></forward>"));
+        QVERIFY2(own, own ? "" : own.error().message.c_str());
+        EXPECT_LINE(*own, "dnat ip6 to [fd42:0:0:7::99]:81");
+        EXPECT_NO_LINE(*own, "fe00:a]");
+        // Without <nat ipv6='yes'> the IPv6 subnet is routed, as in libvirt: no masquerade,
+        // new connections from outside reach it, and no derived forward.
+        const auto routed = planNftRuleset(natNetwork(v6 + forward));
+        QVERIFY(routed);
+        EXPECT_NO_LINE(*routed, "ip6 saddr fd42:0:0:7::/64 ip6 daddr != fd42:0:0:7::/64");
+        EXPECT_LINE(*routed, "forward oifname \"cubbybr3\" ip6 daddr fd42:0:0:7::/64 accept");
+        EXPECT_NO_LINE(*routed, "dnat ip6");
+        // An isolated network: IPv6 stays on the bridge.
+        const auto isolated = planNftRuleset(natNetwork(v6, ""));
+        QVERIFY(isolated);
+        EXPECT_NO_LINE(*isolated, "ip6 saddr fd42:0:0:7::/64 accept");
+        QCOMPARE(slaacAddress(*IpPrefix::parse("2001:db8:1::1/64", ""),
+                              *MacAddress::parse("00:16:3e:12:34:56", ""))
+                     .toString(),
+                 std::string("2001:db8:1:0:216:3eff:fe12:3456"));
+    }
+
+    // Router advertisements always; SLAAC without <dhcp>, stateful DHCPv6 from ranges,
+    // reservations by DUID or name; an isolated network's advertisements name no router.
+    void dnsmasqAdvertisesAndServesIpv6() {
+        DnsmasqFiles files{"/run/p", "/var/l", "", "/run/h", "/run/n"};
+        const auto slaac = planDnsmasqConfig(
+            natNetwork("<ip family='ipv6' address='fd42::1' prefix='64'/><mtu size='1400'/>"),
+            files);
+        QVERIFY2(slaac, slaac ? "" : slaac.error().message.c_str());
+        for (const char* line :
+             {"\nlisten-address=192.168.150.1\nlisten-address=fd42::1\n", "\nenable-ra\n",
+              "\ndhcp-range=fd42::,ra-stateless,64\n", "\nra-param=cubbybr3,mtu:1400,10\n"})
+            EXPECT_LINE(*slaac, line);
+        const Network stateful =
+            natNetwork("<ip family='ipv6' address='fd42::1' prefix='64'><dhcp><range "
+                       "start='fd42::100' end='fd42::1ff'/><host id='00:01:00:01:2a:3b:4c:5d:52:"
+                       "54:00:00:00:0a' name='web6' ip='fd42::10'/><host name='db' "
+                       "ip='fd42::11'/></dhcp></ip>",
+                       "");
+        QVERIFY(validateNetwork(stateful));
+        const auto config = planDnsmasqConfig(stateful, files);
+        QVERIFY2(config, config ? "" : config.error().message.c_str());
+        for (const char* line : {"\ndhcp-range=fd42::100,fd42::1ff,64\n", "\nenable-ra\n",
+                                 "\nra-param=cubbybr3,10,0\n", "\ndhcp-lease-max=360\n"})
+            EXPECT_LINE(*config, line);
+        EXPECT_NO_LINE(*config, "ra-stateless");
+        const std::string reservations = planDnsmasqReservations(stateful);
+        EXPECT_LINE(reservations,
+                    "\nid:00:01:00:01:2a:3b:4c:5d:52:54:00:00:00:0a,[fd42::10],web6\n");
+        EXPECT_LINE(reservations, "\n[fd42::11],db\n");
+        EXPECT_LINE(planDnsmasqReservedNames(stateful), "\nfd42::10 web6 web6.lab.test\n");
+        // IPv6 alone still needs dnsmasq, for the advertisements.
+        Network quiet = natNetwork("<ip family='ipv6' address='fd42::1' prefix='64'/>");
+        quiet.ips.erase(quiet.ips.begin());
+        quiet.forward.mode = ForwardMode::None;
+        quiet.dns.enabled = false;
+        QVERIFY(networkNeedsDnsmasq(quiet));
+        const auto quietConfig = planDnsmasqConfig(quiet, files);
+        QVERIFY2(quietConfig, quietConfig ? "" : quietConfig.error().message.c_str());
+        EXPECT_LINE(*quietConfig, "\ndhcp-option=option6:dns-server\n");
+    }
+
+    // IPv6 forwarding for networks that route IPv6, and the uplinks told to keep learning
+    // their own routes (accept_ra 2) first.
+    void ipv6ForwardingKeepsUplinksLearning() {
+        const auto dual = planBridgeSysctls(natNetwork(
+            "<ip family='ipv6' address='fd42::1' prefix='64'/>", "<forward><nat ipv6='yes'/>"
+                                                                 "</forward>"));
+        QVERIFY(std::ranges::find(dual, SysctlSetting{"net/ipv6/conf/all/forwarding", "1", true}) !=
+                dual.end());
+        const auto isolated =
+            planBridgeSysctls(natNetwork("<ip family='ipv6' address='fd42::1' prefix='64'/>", ""));
+        QVERIFY(std::ranges::none_of(
+            isolated, [](const SysctlSetting& s) { return s.key.ends_with("forwarding"); }));
+        const std::vector<SysctlSetting> expected = {
+            {"net/ipv6/conf/wlan0/accept_ra", "2", true},
+            {"net/ipv6/conf/default/accept_ra", "2", true},
+        };
+        QCOMPARE(planUplinkAcceptRa({{"lo", "1"},
+                                     {"wlan0", "1"},
+                                     {"enp0s31f6", "0"},
+                                     {"cubbybr0", "0"},
+                                     {"usb0", "2"},
+                                     {"default", "1"}}),
+                 expected);
+    }
+
+    // A NAT network defined without addresses gets a ULA /64 beside its IPv4 /24 when the
+    // host has IPv6, stable for the same UUID and clear of the host's and other networks'.
+    void natNetworksGetAUlaWhereTheHostHasIpv6() {
+        const auto parsed =
+            parseNetworkXml("<network><name>fresh</name><forward mode='nat'/></network>", fixedUuid,
+                            NetworkCompleteness::SubnetChosenLater);
+        QVERIFY(parsed);
+        HostNetworkFacts v4Only = laptopOn("192.168.1.20/24");
+        const auto plain = completeNetworkDefinition(*parsed, v4Only, {});
+        QVERIFY(plain);
+        QVERIFY(!plain->ipv6());
+        QVERIFY(!plain->forward.natIpv6);
+        HostNetworkFacts dual = v4Only;
+        dual.addresses.push_back({"wlan0", *IpPrefix::parse("2001:db8:5::20/64", "")});
+        dual.addresses.push_back({"wlan0", *IpPrefix::parse("fe80::1/64", "")});
+        dual.routes.push_back({"wlan0", *IpPrefix::parse("::/0", "")});
+        const auto completed = completeNetworkDefinition(*parsed, dual, {});
+        QVERIFY2(completed, completed ? "" : completed.error().message.c_str());
+        const NetworkIp* v6 = completed->ipv6();
+        QVERIFY(v6);
+        QCOMPARE(v6->address.prefixLength, 64u);
+        QCOMPARE(v6->address.address.bytes[0], uint8_t{0xfd});
+        QCOMPARE(v6->address.address.bytes[15], uint8_t{1});
+        QVERIFY(!v6->hasDhcp);
+        QVERIFY(completed->forward.natIpv6);
+        QVERIFY(completed->ipv4());
+        QVERIFY(validateNetwork(*completed));
+        // The same definition gets the same prefix; a host already using it pushes it on.
+        QCOMPARE(completeNetworkDefinition(*parsed, dual, {})->ips, completed->ips);
+        HostNetworkFacts clash = dual;
+        clash.routes.push_back({"wg0", v6->address.network()});
+        const auto moved = completeNetworkDefinition(*parsed, clash, {});
+        QVERIFY(moved);
+        QVERIFY(moved->ipv6()->address.network() != v6->address.network());
+        const Network others[] = {*completed};
+        QVERIFY(!completeNetworkDefinition(*parsed, dual, others)
+                     ->ipv6()
+                     ->address.overlaps(v6->address));
+        // And the host taking the prefix later is a conflict the next start reports.
+        QVERIFY(!checkSubnetConflicts(*completed, clash));
+        QVERIFY(checkSubnetConflicts(*completed, dual));
+    }
+
+    void ipv6DefinitionsAreCheckedByName() {
+        const std::pair<std::string, std::string> bad[] = {
+            {"<ip family='ipv6' address='fd42::1' prefix='64'><dhcp><host mac='52:54:00:00:00:01' "
+             "ip='fd42::5'/></dhcp></ip>",
+             "ip[2]/dhcp/host[1]/@mac"},
+            {"<ip family='ipv6' address='fd42::1' prefix='64'><dhcp><host id='zz:01' "
+             "ip='fd42::5'/></dhcp></ip>",
+             "ip[2]/dhcp/host[1]/@id"},
+            {"<ip family='ipv6' address='fd42::1' prefix='80'/>", "needs a /64"},
+            {"<ip family='ipv6' address='fd42::1' prefix='64'><dhcp><range start='fd43::2' "
+             "end='fd43::9'/></dhcp></ip>",
+             "outside the subnet"},
+            {"<ip family='ipv6' address='fd42::1' prefix='64'/><cubby:portforward "
+             "protocol='tcp' hostport='80' address='fd42::5' port='80'/>",
+             "<nat ipv6='yes'/>"},
+        };
+        for (const auto& [extra, mentions] : bad) {
+            const auto parsed = parseNetworkXml(
+                "<network xmlns:cubby='https://github.com/cubby1/xmlns/network/1'><name>lab"
+                "</name><forward mode='nat'/><bridge name='cubbybr3'/><ip address='192.168.150.1' "
+                "prefix='24'/>" +
+                    extra + "</network>",
+                fixedUuid);
+            QVERIFY2(!parsed, extra.c_str());
+            QVERIFY2(parsed.error().message.find(mentions) != std::string::npos,
+                     parsed.error().message.c_str());
+        }
+        // An IPv4 reservation by DUID, and <nat ipv6> on a routed network.
+        Network v4Duid = natNetwork();
+        v4Duid.ips[0].dhcpHosts[0].id = "00:01:02";
+        QVERIFY(!validateNetwork(v4Duid));
+        QVERIFY(!parseNetworkXml("<network><name>r</name><forward mode='route'><nat ipv6='yes'/>"
+                                 "</forward><ip address='10.0.0.1' prefix='24'/></network>",
+                                 fixedUuid));
+        // Stateful DHCPv6 does not need a /64.
+        QVERIFY(parseNetworkXml("<network><name>s</name><ip family='ipv6' address='fd42::1' "
+                                "prefix='112'><dhcp><range start='fd42::10' end='fd42::20'/>"
+                                "</dhcp></ip></network>",
+                                fixedUuid));
+    }
+
     void freeSubnetAvoidsHostAddressesRoutesAndNetworks() {
         // A home Wi-Fi on 192.168.150.0/23 and a VPN route covering 192.168.152.0/22.
         HostNetworkFacts host = laptopOn("192.168.150.20/23");
@@ -425,10 +628,12 @@ private slots:
         // Names are unique per network: the second interface's reservation has none.
         const auto& hosts = network.ips[0].dhcpHosts;
         QCOMPARE(hosts.size(), size_t{4});
-        QCOMPARE(hosts[2],
-                 (DhcpHost{first, "app", *IpAddress::parse("192.168.150.100", ""), std::nullopt}));
-        QCOMPARE(hosts[3],
-                 (DhcpHost{second, "", *IpAddress::parse("192.168.150.101", ""), std::nullopt}));
+        QCOMPARE(
+            hosts[2],
+            (DhcpHost{first, "app", *IpAddress::parse("192.168.150.100", ""), std::nullopt, {}}));
+        QCOMPARE(
+            hosts[3],
+            (DhcpHost{second, "", *IpAddress::parse("192.168.150.101", ""), std::nullopt, {}}));
         QVERIFY(validateNetwork(network));
         // Again: nothing to do.
         QVERIFY(!*reconcileReservations(network, "app", both, both, {}));
@@ -562,12 +767,14 @@ private slots:
     void firewallAnalysisFindsDropPoliciesAndOurRules() {
         const auto report = analyzeFirewall(dockerRuleset, "lab");
         QVERIFY2(report, report ? "" : report.error().message.c_str());
-        // Docker's FORWARD (policy drop) and firewalld's forward chain (ends in reject); not
-        // our own table, not ip6, not a chain whose last rule drops only some traffic.
-        QCOMPARE(report->blocking.size(), size_t{2});
+        // Docker's FORWARD (policy drop), firewalld's forward chain (ends in reject) and
+        // ip6tables' FORWARD; not our own table, not a chain whose last rule drops only some
+        // traffic.
+        QCOMPARE(report->blocking.size(), size_t{3});
         QCOMPARE(report->blocking[0], (BlockingChain{"ip", "filter", "FORWARD", "forward", true}));
         QCOMPARE(report->blocking[1],
                  (BlockingChain{"inet", "firewalld", "filter_FORWARD", "forward", false}));
+        QCOMPARE(report->blocking[2], (BlockingChain{"ip6", "filter", "FORWARD", "forward", true}));
         QCOMPARE(report->managers, (std::vector<FirewallManager>{FirewallManager::Docker,
                                                                  FirewallManager::Firewalld}));
         QCOMPARE(report->ourRules.size(), size_t{1});
@@ -580,6 +787,22 @@ private slots:
         EXPECT_LINE(openings, "insert rule ip filter FORWARD oifname \"cubbybr3\" ip daddr "
                               "192.168.150.0/24 counter accept comment \"cubby:lab\"\n");
         EXPECT_LINE(openings, "insert rule inet firewalld filter_FORWARD iifname \"cubbybr3\"");
+        // An IPv4-only network opens nothing in an ip6 chain; a dual-stack one opens its /64
+        // there and in the inet chain, and never its IPv4 subnet in the ip6 chain.
+        EXPECT_NO_LINE(openings, "ip6 filter");
+        const std::string dual = planFirewallOpenings(
+            *report,
+            natNetwork("<ip family='ipv6' address='fd42::1' prefix='64'/>", "<forward><nat "
+                                                                            "ipv6='yes'/>"
+                                                                            "</forward>"));
+        EXPECT_LINE(dual, "insert rule ip6 filter FORWARD iifname \"cubbybr3\" ip6 saddr "
+                          "fd42::/64 counter accept");
+        EXPECT_LINE(dual, "insert rule ip6 filter FORWARD oifname \"cubbybr3\" ip6 daddr "
+                          "fd42::/64 counter accept");
+        EXPECT_LINE(dual, "insert rule inet firewalld filter_FORWARD iifname \"cubbybr3\" ip6 "
+                          "saddr fd42::/64");
+        EXPECT_NO_LINE(dual, "ip6 filter FORWARD iifname \"cubbybr3\" ip saddr");
+        EXPECT_NO_LINE(dual, "ip filter FORWARD iifname \"cubbybr3\" ip6");
         const auto words = describeFirewall(*report, natNetwork());
         QCOMPARE(words.size(), size_t{4});
         EXPECT_LINE(words[0], "policy drop");
@@ -591,10 +814,16 @@ private slots:
                       R"("hook": "input", "prio": 0, "policy": "drop")");
         const auto withInput = analyzeFirewall(input, "lab");
         QVERIFY2(withInput, withInput ? "" : withInput.error().message.c_str());
-        QCOMPARE(withInput->blocking.size(), size_t{3});
-        EXPECT_LINE(planFirewallOpenings(*withInput, natNetwork()),
-                    "insert rule ip filter INPUT iifname \"cubbybr3\" udp dport { 53, 67 } "
-                    "counter accept");
+        QCOMPARE(withInput->blocking.size(), size_t{4});
+        const std::string inputOpenings = planFirewallOpenings(*withInput, natNetwork());
+        EXPECT_LINE(inputOpenings, "insert rule ip filter INPUT iifname \"cubbybr3\" udp dport { "
+                                   "53, 67 } counter accept");
+        EXPECT_NO_LINE(inputOpenings, "icmpv6");
+        // With IPv6, DHCPv6 and neighbour discovery too, but never in an ip chain.
+        const std::string inputDual = planFirewallOpenings(
+            *withInput, natNetwork("<ip family='ipv6' address='fd42::1' prefix='64'/>"));
+        EXPECT_NO_LINE(inputDual, "ip filter INPUT iifname \"cubbybr3\" icmpv6");
+        EXPECT_NO_LINE(inputDual, "ip filter INPUT iifname \"cubbybr3\" udp dport 547");
         // An empty ruleset needs nothing.
         const auto empty =
             analyzeFirewall(R"({"nftables": [{"metainfo": {"json_schema_version": 1}}]})", "lab");

@@ -192,7 +192,7 @@ private slots:
     void libvirtElementsRoundTrip() {
         const auto network = parse(R"(<network>
   <name>full</name>
-  <forward mode='nat'><interface dev='eth0'/></forward>
+  <forward mode='nat'><nat ipv6='yes'/><interface dev='eth0'/></forward>
   <bridge name='virbr9' stp='on' delay='0' macTableManager='kernel'/>
   <mtu size='9000'/>
   <domain name='lab.test' localOnly='yes'/>
@@ -212,6 +212,13 @@ private slots:
       <host mac='52:54:00:00:00:0a' name='web' ip='192.168.150.10'><lease expiry='0'/></host>
     </dhcp>
   </ip>
+  <ip family='ipv6' address='fd42:150::1' prefix='64'>
+    <dhcp>
+      <range start='fd42:150::100' end='fd42:150::1ff'><lease expiry='4' unit='hours'/></range>
+      <host id='00:01:00:01:2a:3b:4c:5d:52:54:00:00:00:0a' name='web' ip='fd42:150::10'/>
+      <host name='nas' ip='fd42:150::5'/>
+    </dhcp>
+  </ip>
   <route address='192.168.222.0' prefix='24' gateway='192.168.150.2'/>
 </network>)");
         QVERIFY2(network, network ? "" : network.error().message.c_str());
@@ -226,6 +233,11 @@ private slots:
         QCOMPARE(network->dns.srvs[0].port, uint16_t{389});
         QCOMPARE(network->ips[0].dhcpRanges[0].lease->seconds(), uint64_t{7200});
         QCOMPARE(network->ips[0].dhcpHosts[0].lease->expiry, uint64_t{0});
+        QVERIFY(network->forward.natIpv6);
+        QCOMPARE(network->ipv6()->dhcpHosts[0].id,
+                 std::string("00:01:00:01:2a:3b:4c:5d:52:54:00:00:00:0a"));
+        QCOMPARE(network->ipv6()->dhcpRanges[0].lease->seconds(), uint64_t{14400});
+        QVERIFY(formatNetworkXml(*network).find("<nat ipv6='yes'") != std::string::npos);
         QCOMPARE(network->routes.size(), size_t{1});
         QCOMPARE(network->routes[0].destination.toString(), std::string("192.168.222.0/24"));
         QVERIFY(refuseUnsupportedNetworkElements(*network));
