@@ -150,7 +150,12 @@ Result<std::string> planDnsmasqConfig(const Network& network, const DnsmasqFiles
     // reservations in the reserved-names file, which dnsmasq reads again on SIGHUP.
     for (const DnsHost& host : network.dns.hosts) {
         for (const std::string& name : host.hostnames)
-            line(std::format("host-record={},{}", name, host.ip.toString()));
+            // expand-hosts does not reach host-record: a bare name gets its domain form here.
+            line(std::format("host-record={}{},{}", name,
+                             network.domain && name.find('.') == std::string::npos
+                                 ? std::format(",{}.{}", name, network.domain->name)
+                                 : std::string(),
+                             host.ip.toString()));
     }
     // Validated to plain DNS names and quote-free printable text (network_validate.cpp):
     // nothing here can end a value or a line.

@@ -66,6 +66,11 @@ private slots:
         // The server answers with the address it saw: the host's side of the fake LAN.
         QCOMPARE(tcpRoundTrip(HostAndUplink::uplinkAddress, 7007, "hello"),
                  std::string(HostAndUplink::hostAddress) + " hello");
+        // And over IPv6, which the fake LAN has too.
+        EchoServer server6(lab->uplink, HostAndUplink::uplinkAddress6, 7008);
+        QVERIFY(server6.waitUntilListening().empty());
+        QCOMPARE(tcpRoundTrip(HostAndUplink::uplinkAddress6, 7008, "hello"),
+                 std::string(HostAndUplink::hostAddress6) + " hello");
     }
 
     void bridgeLivesOnlyInItsNamespace() {

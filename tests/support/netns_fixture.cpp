@@ -1,12 +1,14 @@
 #include "netns_fixture.h"
 
 #include "netlink.h"
+#include "sysctl.h"
 
 #include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <format>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -16,22 +18,47 @@ namespace cubby::test {
 
 namespace {
 
-Status configure(const NetNamespace& where, const char* device, const char* address) {
+Status configure(const NetNamespace& where, const char* device, const char* address,
+                 const char* address6) {
     NetNamespaceGuard inside(where);
     CUBBY_CHECK(inside.status());
     CUBBY_TRY(socket, NetlinkSocket::open());
     CUBBY_CHECK(socket.setUp("lo"));
     CUBBY_TRY(prefix, IpPrefix::parse(std::string(address) + "/24", "test address"));
     CUBBY_CHECK(socket.addAddress(device, prefix));
+    // No duplicate address detection on the test's own link: the address is usable at once.
+    CUBBY_CHECK(writeSysctl(std::format("net/ipv6/conf/{}/accept_dad", device), "0"));
+    CUBBY_TRY(prefix6, IpPrefix::parse(std::string(address6) + "/64", "test address"));
+    CUBBY_CHECK(socket.addAddress(device, prefix6));
     return socket.setUp(device);
 }
 
-sockaddr_in socketAddress(const std::string& address, uint16_t port) {
-    sockaddr_in out{};
-    out.sin_family = AF_INET;
-    out.sin_port = htons(port);
-    inet_pton(AF_INET, address.c_str(), &out.sin_addr);
-    return out;
+// An IPv4 or IPv6 socket address, by whether the text has a ':'.
+std::pair<sockaddr_storage, socklen_t> socketAddress(const std::string& address, uint16_t port) {
+    sockaddr_storage out{};
+    if (address.find(':') != std::string::npos) {
+        auto* v6 = reinterpret_cast<sockaddr_in6*>(&out);
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons(port);
+        inet_pton(AF_INET6, address.c_str(), &v6->sin6_addr);
+        return {out, sizeof(sockaddr_in6)};
+    }
+    auto* v4 = reinterpret_cast<sockaddr_in*>(&out);
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(port);
+    inet_pton(AF_INET, address.c_str(), &v4->sin_addr);
+    return {out, sizeof(sockaddr_in)};
+}
+
+std::string peerText(const sockaddr_storage& peer) {
+    char text[INET6_ADDRSTRLEN] = {};
+    if (peer.ss_family == AF_INET6)
+        inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&peer)->sin6_addr, text,
+                  sizeof text);
+    else
+        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&peer)->sin_addr, text,
+                  sizeof text);
+    return text;
 }
 
 } // namespace
@@ -45,8 +72,17 @@ Result<HostAndUplink> HostAndUplink::create() {
         CUBBY_TRY(socket, NetlinkSocket::open());
         CUBBY_CHECK(socket.createVethPair(hostUplinkDevice, "lan0", uplink.fd()));
     }
-    CUBBY_CHECK(configure(host, hostUplinkDevice, hostAddress));
-    CUBBY_CHECK(configure(uplink, "lan0", uplinkAddress));
+    CUBBY_CHECK(configure(host, hostUplinkDevice, hostAddress, hostAddress6));
+    CUBBY_CHECK(configure(uplink, "lan0", uplinkAddress, uplinkAddress6));
+    {
+        // The laptop's IPv6 default route, as its router would advertise it.
+        NetNamespaceGuard inside(host);
+        CUBBY_CHECK(inside.status());
+        CUBBY_TRY(socket, NetlinkSocket::open());
+        CUBBY_TRY(anywhere, IpPrefix::parse("::/0", "default route"));
+        CUBBY_TRY(router, IpAddress::parse(uplinkAddress6, "router"));
+        CUBBY_CHECK(socket.addRoute(anywhere, router, hostUplinkDevice));
+    }
     return HostAndUplink{std::move(host), std::move(uplink)};
 }
 
@@ -92,11 +128,11 @@ void EchoServer::serve(const NetNamespace& where) {
         m_state = 2;
         return;
     }
-    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const auto [bindTo, bindLength] = socketAddress(m_address, m_port);
+    const int listener = ::socket(bindTo.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     const int one = 1;
     ::setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    const sockaddr_in bindTo = socketAddress(m_address, m_port);
-    if (::bind(listener, reinterpret_cast<const sockaddr*>(&bindTo), sizeof bindTo) != 0 ||
+    if (::bind(listener, reinterpret_cast<const sockaddr*>(&bindTo), bindLength) != 0 ||
         ::listen(listener, 16) != 0) {
         failWith("bind/listen");
         ::close(listener);
@@ -111,19 +147,17 @@ void EchoServer::serve(const NetNamespace& where) {
             break;
         if (!(fds[0].revents & POLLIN))
             continue;
-        sockaddr_in peer{};
+        sockaddr_storage peer{};
         socklen_t peerLength = sizeof peer;
         const int client =
             ::accept4(listener, reinterpret_cast<sockaddr*>(&peer), &peerLength, SOCK_CLOEXEC);
         if (client < 0)
             continue;
-        char peerText[INET_ADDRSTRLEN] = {};
-        inet_ntop(AF_INET, &peer.sin_addr, peerText, sizeof peerText);
         std::string line;
         char c = 0;
         while (::read(client, &c, 1) == 1 && c != '\n')
             line += c;
-        const std::string reply = std::string(peerText) + " " + line + "\n";
+        const std::string reply = peerText(peer) + " " + line + "\n";
         (void)::write(client, reply.data(), reply.size());
         ::close(client);
     }
@@ -131,12 +165,12 @@ void EchoServer::serve(const NetNamespace& where) {
 }
 
 std::string tcpRoundTrip(const std::string& address, uint16_t port, const std::string& line) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    const sockaddr_in to = socketAddress(address, port);
+    const auto [to, toLength] = socketAddress(address, port);
+    const int fd = ::socket(to.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     timeval timeout{5, 0};
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-    if (::connect(fd, reinterpret_cast<const sockaddr*>(&to), sizeof to) != 0) {
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&to), toLength) != 0) {
         const std::string error = std::string("error: connect: ") + std::strerror(errno);
         ::close(fd);
         return error;

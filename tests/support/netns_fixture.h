@@ -2,8 +2,10 @@
 // Root-tier fixtures. Every test makes its own network namespaces; nothing touches the
 // machine's real network, and everything is gone when the fixture objects are destroyed.
 //
-//   host    stands in for the laptop: uplink0 198.51.100.2/24 (default route via .1)
-//   uplink  stands in for the LAN:    lan0    198.51.100.1/24 (TEST-NET-2, never routed)
+//   host    stands in for the laptop: uplink0 198.51.100.2/24, 2001:db8:100::2/64 (IPv6
+//                                             default route via ::1)
+//   uplink  stands in for the LAN:    lan0    198.51.100.1/24 (TEST-NET-2, never routed),
+//                                             2001:db8:100::1/64 (documentation prefix)
 
 #include "error.h"
 #include "netns.h"
@@ -19,6 +21,8 @@ struct HostAndUplink {
     static constexpr const char* hostAddress = "198.51.100.2";
     static constexpr const char* uplinkAddress = "198.51.100.1";
     static constexpr const char* hostUplinkDevice = "uplink0";
+    static constexpr const char* hostAddress6 = "2001:db8:100::2";
+    static constexpr const char* uplinkAddress6 = "2001:db8:100::1";
 
     static Result<HostAndUplink> create();
 
@@ -27,7 +31,8 @@ struct HostAndUplink {
 };
 
 // A TCP server inside a namespace that answers each line with "<peer address> <line>", so a
-// test can see both that traffic arrives and from which address (masquerade checks).
+// test can see both that traffic arrives and from which address (masquerade checks). IPv4
+// or IPv6, by the address it listens on; tcpRoundTrip likewise.
 class EchoServer {
 public:
     EchoServer(const NetNamespace& where, std::string address, uint16_t port);

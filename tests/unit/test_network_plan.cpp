@@ -205,6 +205,7 @@ private slots:
         network.dns.domainForwarders = {{"corp.example", *IpAddress::parse("10.0.0.53", "")},
                                         {"home.arpa", std::nullopt}};
         network.dns.txts = {{"lab.test", "v=spf1 a -all"}};
+        network.dns.hosts = {{*IpAddress::parse("192.168.150.5", ""), {"nas"}}};
         network.dns.srvs = {{"ldap", "tcp", "lab.test", "nas.lab.test", 389, 10, 5},
                             {"kerberos", "udp", "", "", 0, 0, 0}};
         network.ips[0].dhcpRanges[0].lease = LeaseTime{2, LeaseUnit::Hours};
@@ -215,7 +216,7 @@ private slots:
              {"\nserver=/corp.example/10.0.0.53\n", "\nlocal=/home.arpa/\n",
               "\ntxt-record=lab.test,\"v=spf1 a -all\"\n",
               "\nsrv-host=_ldap._tcp.lab.test,nas.lab.test,389,10,5\n",
-              "\nsrv-host=_kerberos._udp\n",
+              "\nsrv-host=_kerberos._udp\n", "\nhost-record=nas,nas.lab.test,192.168.150.5\n",
               "\ndhcp-range=192.168.150.100,192.168.150.199,255.255.255.0,7200\n",
               "\nresolv-file=/etc/resolv.conf\n"})
             EXPECT_LINE(*config, line);
