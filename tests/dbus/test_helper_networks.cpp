@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTest>
 #include <csignal>
 #include <unistd.h>
@@ -564,6 +565,78 @@ private slots:
         QCOMPARE(cubbyctl({"undefine", "quiet"}, allowed()).exitCode, 0);
         QVERIFY(!cubbyctl({"net-dumpxml", "resv"}).out.contains("quiet"));
         QCOMPARE(cubbyctl({"net-undefine", "resv"}, allowed()).exitCode, 0);
+    }
+
+    // Issue 12, item 1: where the host has IPv6, a NAT network defined without <ip> is
+    // dual-stack (a masqueraded ULA /64 beside its /24); the diagnosis follows the IPv6 path
+    // hop by hop, names the hop that breaks, and says plainly when the uplink has no IPv6.
+    void dualStackWhereTheHostHasIpv6() {
+        const Run v6 = sh("sysctl -qw net.ipv6.conf.uplink0.accept_ra=1 && "
+                          "ip -6 addr add 2001:db8:100::2/64 dev uplink0 nodad && "
+                          "ip -6 route add default via 2001:db8:100::1 dev uplink0");
+        QVERIFY2(v6.exitCode == 0, qPrintable(v6.out));
+        const auto removeIpv6 = qScopeGuard(
+            [] { sh("ip -6 route del default; ip -6 addr del 2001:db8:100::2/64 dev uplink0"); });
+        QCOMPARE(cubbyctl({"net-define", "-"}, allowed(), networkXml("six").toUtf8()).exitCode, 0);
+        const Run xml = cubbyctl({"net-dumpxml", "six"});
+        QVERIFY2(xml.out.contains("<nat ipv6='yes'/>") &&
+                     xml.out.contains(QRegularExpression(
+                         "<ip family='ipv6' address='fd[0-9a-f:]+::1' prefix='64'/>")),
+                 qPrintable(xml.out));
+        const auto undefine = qScopeGuard([] {
+            cubbyctl({"net-destroy", "six"}, allowed());
+            cubbyctl({"net-undefine", "six"}, allowed());
+        });
+        const Run started = cubbyctl({"net-start", "six"}, allowed());
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        // Forwarding went on, and the uplink kept taking its router's advertisements.
+        QCOMPARE(fileText("/proc/sys/net/ipv6/conf/all/forwarding"), QString("1"));
+        QCOMPARE(fileText("/proc/sys/net/ipv6/conf/uplink0/accept_ra"), QString("2"));
+
+        Run report = cubbyctl({"net-diagnose", "six"});
+        QVERIFY2(report.exitCode == 0 && !report.out.contains("[warning"), qPrintable(report.out));
+        QVERIFY2(hasHop(report.out, "ok", "ipv6-address", "and advertises fd"),
+                 qPrintable(report.out));
+        QVERIFY2(hasHop(report.out, "ok", "ipv6-forwarding", "IPv6 forwarding is on (masqueraded)"),
+                 qPrintable(report.out));
+        QVERIFY2(hasHop(report.out, "ok", "ipv6-uplink", "IPv6 default route through uplink0"),
+                 qPrintable(report.out));
+
+        // IPv6 forwarding switched off by someone else.
+        QCOMPARE(sh("sysctl -qw net.ipv6.conf.all.forwarding=0").exitCode, 0);
+        report = cubbyctl({"net-diagnose", "six"});
+        QCOMPARE(report.exitCode, 3);
+        QVERIFY2(hasHop(report.out, "fail", "ipv6-forwarding", "IPv6 forwarding is off"),
+                 qPrintable(report.out));
+        QVERIFY2(hasHop(report.out, "ok", "forwarding", "IPv4 forwarding is on"),
+                 qPrintable(report.out));
+        QCOMPARE(sh("sysctl -qw net.ipv6.conf.all.forwarding=1 && "
+                    "sysctl -qw net.ipv6.conf.uplink0.accept_ra=2")
+                     .exitCode,
+                 0);
+        QCOMPARE(cubbyctl({"net-diagnose", "six"}).exitCode, 0);
+
+        // ip6tables starts after the network with FORWARD policy drop: IPv6 only is blocked.
+        QCOMPARE(sh("nft 'add table ip6 filter; add chain ip6 filter FORWARD { type filter hook "
+                    "forward priority 0; policy drop; }'")
+                     .exitCode,
+                 0);
+        report = cubbyctl({"net-diagnose", "six"});
+        QCOMPARE(report.exitCode, 3);
+        QVERIFY2(hasHop(report.out, "fail", "firewall",
+                        "the forward chain FORWARD in table ip6 filter has policy drop"),
+                 qPrintable(report.out));
+        // A network without IPv6 is no business of that chain.
+        QVERIFY(!cubbyctl({"net-diagnose", "lan"}).out.contains("ip6 filter"));
+        QCOMPARE(sh("nft delete table ip6 filter").exitCode, 0);
+
+        // The laptop moves to an IPv4-only Wi-Fi: said plainly, and not a failure.
+        QCOMPARE(sh("ip -6 route del default").exitCode, 0);
+        report = cubbyctl({"net-diagnose", "six"});
+        QCOMPARE(report.exitCode, 0);
+        QVERIFY2(hasHop(report.out, "warning", "ipv6-uplink",
+                        "the host's uplink has no IPv6 (no IPv6 default route)"),
+                 qPrintable(report.out));
     }
 
     void verbsExplainThemselves() {
