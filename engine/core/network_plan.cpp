@@ -315,6 +315,10 @@ std::vector<SysctlSetting> planBridgeSysctls(const Network& network) {
         network.ips, [](const NetworkIp& ip) { return ip.address.address.family == IpFamily::V6; });
     if (!hasIpv6)
         settings.push_back({ipv6 + "disable_ipv6", "1", true});
+    else
+        // The bridge's addresses are the network's own: usable at once, not a second later
+        // after duplicate address detection (dnsmasq advertises nothing until then).
+        settings.push_back({ipv6 + "accept_dad", "0", true});
     if (!network.portForwards.empty())
         settings.push_back(
             {std::format("net/ipv4/conf/{}/route_localnet", network.bridge.name), "1"});
@@ -323,6 +327,11 @@ std::vector<SysctlSetting> planBridgeSysctls(const Network& network) {
     if (network.routesIpv6())
         settings.push_back({"net/ipv6/conf/all/forwarding", "1", true});
     return settings;
+}
+
+std::vector<SysctlSetting> planGuestInterfaceSysctls(const std::string& guestDev) {
+    const std::string ipv6 = std::format("net/ipv6/conf/{}/", guestDev);
+    return {{ipv6 + "optimistic_dad", "1", true}, {ipv6 + "use_optimistic", "1", true}};
 }
 
 std::vector<SysctlSetting>

@@ -85,9 +85,17 @@ struct SysctlSetting {
 // advertisements and stateless autoconfiguration are off, so a container cannot give the
 // host an address or a default route (through itself) on the bridge; a network without
 // IPv6 has IPv6 off on the bridge altogether, so the host has not even a link-local address
-// there. Then route_localnet for port forwards from localhost and ip_forward for NAT and
-// routed networks, and IPv6 forwarding for those that route an IPv6 subnet.
+// there, and one with IPv6 skips duplicate address detection for its own addresses (they
+// are usable at once, so dnsmasq advertises from the first moment). Then route_localnet for port
+// forwards from localhost and ip_forward for NAT and routed networks, and IPv6 forwarding for those
+// that route an IPv6 subnet.
 std::vector<SysctlSetting> planBridgeSysctls(const Network& network);
+
+// What a container's interface is set to inside its namespace before it comes up: optimistic
+// duplicate address detection (RFC 4429), so the address it makes from the first router
+// advertisement is usable at once instead of a second later, while a real duplicate is still
+// found and dropped. The container may change them; they are defaults, not walls.
+std::vector<SysctlSetting> planGuestInterfaceSysctls(const std::string& guestDev);
 
 // Turning IPv6 forwarding on makes every interface a router, and a router ignores router
 // advertisements unless its accept_ra is 2: the laptop would lose the IPv6 default route it

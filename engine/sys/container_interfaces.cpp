@@ -2,6 +2,8 @@
 
 #include "netlink.h"
 #include "netns.h"
+#include "network_plan.h"
+#include "sysctl.h"
 
 #include <format>
 
@@ -39,6 +41,9 @@ Status configureInside(const ContainerNetworkPlan& plan, const NetNamespace& con
     CUBBY_TRY(netlink, NetlinkSocket::open());
     CUBBY_CHECK(netlink.setUp("lo"));
     for (const InterfacePlan& iface : plan.interfaces) {
+        // /proc/sys/net is this thread's namespace's: the container's, inside the guard.
+        for (const SysctlSetting& setting : planGuestInterfaceSysctls(iface.guestDev))
+            CUBBY_CHECK(writeIpv6Sysctl(setting.key, setting.value));
         for (const IpPrefix& address : iface.addresses)
             CUBBY_CHECK(netlink.addAddress(iface.guestDev, address));
         CUBBY_CHECK(netlink.setUp(iface.guestDev));

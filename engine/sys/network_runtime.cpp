@@ -42,10 +42,8 @@ Status configureBridge(NetlinkSocket& netlink, const Network& network) {
         settings = planUplinkAcceptRa(acceptRaValues(netlink));
     std::ranges::copy(planBridgeSysctls(network), std::back_inserter(settings));
     for (const SysctlSetting& setting : settings) {
-        auto written = writeSysctl(setting.key, setting.value);
-        if (!written && !(setting.ipv6 && written.error().errnoValue == ENOENT &&
-                          !readSysctl("net/ipv6/conf/all/disable_ipv6")))
-            return fail(written.error());
+        CUBBY_CHECK(setting.ipv6 ? writeIpv6Sysctl(setting.key, setting.value)
+                                 : writeSysctl(setting.key, setting.value));
     }
     // The bridge's MTU is its containers': each veth is made with the bridge's.
     if (network.mtu)

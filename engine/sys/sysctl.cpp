@@ -40,4 +40,12 @@ Status writeSysctl(std::string_view key, std::string_view value) {
     return {};
 }
 
+Status writeIpv6Sysctl(std::string_view key, std::string_view value) {
+    auto written = writeSysctl(key, value);
+    if (!written && written.error().errnoValue == ENOENT &&
+        !readSysctl("net/ipv6/conf/all/disable_ipv6"))
+        return {};
+    return written;
+}
+
 } // namespace cubby

@@ -14,4 +14,8 @@ namespace cubby {
 Result<std::string> readSysctl(std::string_view key);
 Status writeSysctl(std::string_view key, std::string_view value);
 
+// The same for a key under net/ipv6, which is absent (and moot) in a namespace without IPv6:
+// there it succeeds without writing.
+Status writeIpv6Sysctl(std::string_view key, std::string_view value);
+
 } // namespace cubby

@@ -12,6 +12,10 @@
 //            (cubby-controller as tests/support/controller_run.h; `virsh start` of the same
 //            <domain>) until the start is answered, and until its address answers ping (every
 //            2 ms from the host namespace).
+//   dual-stack: the same network with a masqueraded IPv6 /64 beside its /24: from starting it
+//            until dnsmasq answers a router solicitation with an advertisement (every 5 ms),
+//            and the same container until the IPv6 address it makes from that advertisement
+//            (SLAAC, duplicate address detection included) answers ping.
 //
 // A program that prints figures, not a test. Run it through scripts/bench, as root.
 //
@@ -25,6 +29,7 @@
 #include "netns.h"
 #include "network_run.h"
 #include "process_meter.h"
+#include "sysctl.h"
 
 #include <atomic>
 #include <cerrno>
@@ -55,6 +60,8 @@ constexpr const char* bridgeName = "benchbr0";
 constexpr const char* probeHostEnd = "bprobe0";
 constexpr const char* containerName = "bench-net";
 constexpr const char* containerAddress = "192.168.150.10";
+// What the container's MAC 52:54:00:00:96:0a makes by SLAAC in fd00:150::/64.
+constexpr const char* containerAddress6 = "fd00:150::5054:ff:fe00:960a";
 constexpr std::array<uint8_t, 6> probeMac = {0x52, 0x54, 0x00, 0x00, 0x96, 0x77};
 constexpr auto probeTimeout = 20s;
 
@@ -82,14 +89,16 @@ std::optional<Options> parseOptions(int argc, char** argv) {
 // they are (the domain gets libvirt's <resource> partition on top). The probe's MAC has a
 // reservation: dnsmasq offers a dynamic address only after pinging it for 3 s (to find
 // squatters), which would swamp what the tools themselves take.
-std::string networkXml() {
+std::string networkXml(bool dualStack) {
     return std::format(
-        "<network><name>{}</name><forward mode='nat'/><bridge name='{}' "
+        "<network><name>{}</name><uuid>6c0b4a52-1f0e-4d4c-9a8e-3b7d2f150150</uuid>"
+        "<forward mode='nat'>{}</forward><bridge name='{}' "
         "stp='off' delay='0'/><domain name='bench.test'/><ip "
         "address='192.168.150.1' prefix='24'><dhcp><range "
         "start='192.168.150.100' end='192.168.150.199'/><host mac='52:54:00:00:96:77' "
-        "ip='192.168.150.11'/></dhcp></ip></network>",
-        networkName, bridgeName);
+        "ip='192.168.150.11'/></dhcp></ip>{}</network>",
+        networkName, dualStack ? "<nat ipv6='yes'/>" : "", bridgeName,
+        dualStack ? "<ip family='ipv6' address='fd00:150::1' prefix='64'/>" : "");
 }
 
 std::string interfaceXml() {
@@ -132,6 +141,8 @@ struct Lab {
             CUBBY_CHECK(inside.status());
             CUBBY_TRY(links, NetlinkSocket::open());
             CUBBY_CHECK(links.setUp("lo"));
+            // The probe's link-local address is usable the moment the link has carrier.
+            CUBBY_CHECK(writeSysctl("net/ipv6/conf/eth0/accept_dad", "0"));
             CUBBY_CHECK(links.setUp("eth0"));
         }
         return Lab{std::move(host), std::move(client), std::move(hostLinks)};
@@ -183,28 +194,41 @@ Result<Sample> timeStart(const StartCommand& start, const Attempt& attempt) {
     return Sample{answered, *usable};
 }
 
-// Adds the probe's veth to the bridge once it exists, then asks for an address.
-Attempt dhcpAttempt(Lab& lab, DhcpProbe& probe) {
-    auto attached = std::make_shared<bool>(false);
-    return [&lab, &probe, attached]() -> Result<bool> {
-        if (!*attached) {
-            if (lab.hostLinks->linkIndex(bridgeName) == 0) {
-                std::this_thread::sleep_for(1ms);
-                return false;
-            }
-            CUBBY_CHECK(lab.hostLinks->setMaster(probeHostEnd, bridgeName));
-            CUBBY_CHECK(lab.hostLinks->setUp(probeHostEnd));
-            *attached = true;
-        }
-        CUBBY_CHECK(probe.sendDiscover());
-        return !probe.awaitOffer(5ms).empty();
+// Adds the probe's veth to the bridge once it exists; false until then.
+Result<bool> attachProbe(Lab& lab, bool& attached) {
+    if (attached)
+        return true;
+    if (lab.hostLinks->linkIndex(bridgeName) == 0) {
+        std::this_thread::sleep_for(1ms);
+        return false;
+    }
+    CUBBY_CHECK(lab.hostLinks->setMaster(probeHostEnd, bridgeName));
+    CUBBY_CHECK(lab.hostLinks->setUp(probeHostEnd));
+    attached = true;
+    return true;
+}
+
+// The probe's veth joins the bridge once it exists, then asks (DHCP DISCOVER, or a router
+// solicitation) until answered. The probe lives as long as the attempt.
+template <typename Probe, auto ask, auto answered>
+Attempt linkAttempt(Lab& lab, Probe probe) {
+    auto state = std::make_shared<std::pair<Probe, bool>>(std::move(probe), false);
+    return [&lab, state]() -> Result<bool> {
+        CUBBY_TRY(attached, attachProbe(lab, state->second));
+        if (!attached)
+            return false;
+        CUBBY_CHECK((state->first.*ask)());
+        return answered(state->first);
     };
 }
 
-Attempt pingAttempt(PingProbe& probe) {
-    return [&probe]() -> Result<bool> {
-        CUBBY_CHECK(probe.sendEcho());
-        return probe.awaitReply(2ms);
+// Pings until answered; the probe lives as long as the attempt.
+template <typename Probe>
+Attempt pingAttempt(Probe probe) {
+    auto shared = std::make_shared<Probe>(std::move(probe));
+    return [shared]() -> Result<bool> {
+        CUBBY_CHECK(shared->sendEcho());
+        return shared->awaitReply(2ms);
     };
 }
 
@@ -220,9 +244,29 @@ struct Tool {
     std::function<Status()> stopContainer{};
     std::vector<Sample> networkSamples{};
     std::vector<Sample> containerSamples{};
+    std::vector<Sample> dualNetworkSamples{};
+    std::vector<Sample> dualContainerSamples{};
     std::string networkSkipped{};
     std::string containerSkipped{};
+    std::string dualNetworkSkipped{};
+    std::string dualContainerSkipped{};
+    // Switches the stored network definition to the dual-stack one.
+    std::function<Status()> makeDualStack{};
 };
+
+Result<Attempt> dhcpAttempt(Tool& tool) {
+    CUBBY_TRY(probe, DhcpProbe::open(tool.lab->client, "eth0", probeMac));
+    return linkAttempt<DhcpProbe, &DhcpProbe::sendDiscover, [](DhcpProbe& p) {
+        return !p.awaitOffer(5ms).empty();
+    }>(*tool.lab, std::move(probe));
+}
+
+Result<Attempt> advertAttempt(Tool& tool) {
+    CUBBY_TRY(probe, RouterSolicitProbe::open(tool.lab->client, "eth0"));
+    return linkAttempt<RouterSolicitProbe, &RouterSolicitProbe::sendSolicit,
+                       [](RouterSolicitProbe& p) { return p.awaitAdvert(5ms); }>(*tool.lab,
+                                                                                 std::move(probe));
+}
 
 // dnsmasq, started by cubby-network, logs to the stderr it inherits: not into the figures.
 class QuietStderr {
@@ -246,6 +290,7 @@ private:
 
 struct CubbySide {
     TestPrefix prefix;
+    bool dualStack = false;
     std::unique_ptr<NetworkRun> network;
     std::unique_ptr<ControllerRun> container;
 };
@@ -258,7 +303,8 @@ Tool cubbyTool(Lab lab, CubbySide& side, const std::string& domain) {
         CUBBY_CHECK(inside.status());
         {
             QuietStderr quiet;
-            side.network = std::make_unique<NetworkRun>(side.prefix, networkName, networkXml());
+            side.network =
+                std::make_unique<NetworkRun>(side.prefix, networkName, networkXml(side.dualStack));
         }
         if (!side.network->waitReady())
             return fail(Error::of(ErrorKind::System, "cubby-network: " + side.network->error()));
@@ -285,11 +331,21 @@ Tool cubbyTool(Lab lab, CubbySide& side, const std::string& domain) {
         side.container.reset(); // SIGTERM, and waits for the controller
         return {};
     };
+    tool.makeDualStack = [&side]() -> Status {
+        side.dualStack = true;
+        return {};
+    };
     return tool;
 }
 
-Tool libvirtTool(Lab lab, LibvirtDaemon& daemon) {
+Tool libvirtTool(Lab lab, LibvirtDaemon& daemon, const std::string& workDir) {
     Tool tool{.label = "libvirt", .lab = std::make_unique<Lab>(std::move(lab))};
+    tool.makeDualStack = [&daemon, workDir]() -> Status {
+        const std::string file = workDir + "/network-dual.xml";
+        CUBBY_CHECK(writeFile(file, networkXml(true)));
+        CUBBY_CHECK(daemon.virsh({"net-define", file}));
+        return {};
+    };
     tool.startNetwork = [&daemon]() -> Status {
         CUBBY_CHECK(daemon.virsh({"net-start", networkName}));
         return {};
@@ -320,7 +376,7 @@ Result<std::unique_ptr<LibvirtDaemon>> startLibvirt(const Lab& lab, const std::s
     CUBBY_TRY(daemon, LibvirtDaemon::start(workDir));
     const std::string networkFile = workDir + "/network.xml";
     const std::string domainFile = workDir + "/domain.xml";
-    CUBBY_CHECK(writeFile(networkFile, networkXml()));
+    CUBBY_CHECK(writeFile(networkFile, networkXml(false)));
     CUBBY_CHECK(writeFile(domainFile, benchDomainXml(containerName, root, init, interfaceXml(),
                                                      daemon->partition())));
     CUBBY_CHECK(daemon->virsh({"net-define", networkFile}));
@@ -328,71 +384,95 @@ Result<std::unique_ptr<LibvirtDaemon>> startLibvirt(const Lab& lab, const std::s
     return daemon;
 }
 
-// ARP on the bridge retries every 10 ms instead of every second, so that an address asked for a
-// moment before it exists does not cost a second: the same for both tools.
+// ARP and neighbour solicitation on the bridge retry every 10 ms instead of every second, so
+// that an address asked for a moment before it exists does not cost a second: the same for
+// both tools.
 Status fastArp(const Tool& tool, Status started) {
     CUBBY_CHECK(started);
     NetNamespaceGuard inside(tool.lab->host);
     CUBBY_CHECK(inside.status());
-    return writeFile(std::format("/proc/sys/net/ipv4/neigh/{}/retrans_time_ms", bridgeName), "10");
+    CUBBY_CHECK(
+        writeFile(std::format("/proc/sys/net/ipv4/neigh/{}/retrans_time_ms", bridgeName), "10"));
+    return writeFile(std::format("/proc/sys/net/ipv6/neigh/{}/retrans_time_ms", bridgeName), "10");
 }
 
 // ---- measuring ----------------------------------------------------------------------------
 
-void measureNetworks(std::vector<Tool*>& tools, int runs, bool keep) {
+using SamplesField = std::vector<Sample> Tool::*;
+using SkipField = std::string Tool::*;
+using CommandField = std::function<Status()> Tool::*;
+
+struct Phase {
+    CommandField start;
+    CommandField stop;
+    std::function<Result<Attempt>(Tool&)> attempt;
+    SamplesField samples;
+    SkipField skipped;
+};
+
+const Phase networkPhase{&Tool::startNetwork, &Tool::stopNetwork, dhcpAttempt,
+                         &Tool::networkSamples, &Tool::networkSkipped};
+const Phase containerPhase{&Tool::startContainer, &Tool::stopContainer,
+                           [](Tool& tool) -> Result<Attempt> {
+                               CUBBY_TRY(probe, PingProbe::open(tool.lab->host, containerAddress));
+                               return pingAttempt(std::move(probe));
+                           },
+                           &Tool::containerSamples, &Tool::containerSkipped};
+const Phase dualNetworkPhase{&Tool::startNetwork, &Tool::stopNetwork, advertAttempt,
+                             &Tool::dualNetworkSamples, &Tool::dualNetworkSkipped};
+const Phase dualContainerPhase{&Tool::startContainer, &Tool::stopContainer,
+                               [](Tool& tool) -> Result<Attempt> {
+                                   CUBBY_TRY(probe,
+                                             Ping6Probe::open(tool.lab->host, containerAddress6));
+                                   return pingAttempt(std::move(probe));
+                               },
+                               &Tool::dualContainerSamples, &Tool::dualContainerSkipped};
+
+// `runs` rounds, the tools interleaved and their order rotated each round.
+void measure(std::vector<Tool*>& tools, const Phase& phase, int runs, bool keep) {
     for (int round = 0; round < runs; ++round) {
         for (size_t k = 0; k < tools.size(); ++k) {
             Tool& tool = *tools[(static_cast<size_t>(round) + k) % tools.size()];
-            if (!tool.networkSkipped.empty())
+            if (!(tool.*phase.skipped).empty())
                 continue;
-            auto probe = DhcpProbe::open(tool.lab->client, "eth0", probeMac);
-            if (!probe) {
-                tool.networkSkipped = probe.error().message;
+            auto attempt = phase.attempt(tool);
+            if (!attempt) {
+                tool.*phase.skipped = attempt.error().message;
                 continue;
             }
-            auto sample = timeStart(tool.startNetwork, dhcpAttempt(*tool.lab, *probe));
-            auto stopped = tool.stopNetwork();
+            auto sample = timeStart(tool.*phase.start, *attempt);
+            auto stopped = (tool.*phase.stop)();
             if (!sample || !stopped) {
-                tool.networkSkipped = !sample ? sample.error().message : stopped.error().message;
+                tool.*phase.skipped = !sample ? sample.error().message : stopped.error().message;
                 continue;
             }
             if (keep)
-                tool.networkSamples.push_back(*sample);
+                (tool.*phase.samples).push_back(*sample);
         }
     }
 }
 
-void measureContainers(std::vector<Tool*>& tools, int runs, bool keep) {
-    for (int round = 0; round < runs; ++round) {
-        for (size_t k = 0; k < tools.size(); ++k) {
-            Tool& tool = *tools[(static_cast<size_t>(round) + k) % tools.size()];
-            if (!tool.containerSkipped.empty())
-                continue;
-            auto probe = PingProbe::open(tool.lab->host, containerAddress);
-            if (!probe) {
-                tool.containerSkipped = probe.error().message;
-                continue;
-            }
-            auto sample = timeStart(tool.startContainer, pingAttempt(*probe));
-            auto stopped = tool.stopContainer();
-            if (!sample || !stopped) {
-                tool.containerSkipped = !sample ? sample.error().message : stopped.error().message;
-                continue;
-            }
-            if (keep)
-                tool.containerSamples.push_back(*sample);
-        }
+// A container phase needs its network up throughout.
+void measureOnRunningNetworks(std::vector<Tool*>& tools, const Phase& phase,
+                              const Options& options) {
+    for (Tool* tool : tools) {
+        if (auto up = fastArp(*tool, tool->startNetwork()); !up)
+            tool->*phase.skipped = "the network did not start: " + up.error().message;
     }
+    measure(tools, phase, options.warmup, false);
+    measure(tools, phase, options.runs, true);
+    for (Tool* tool : tools)
+        (void)tool->stopNetwork();
 }
 
 // ---- printing -----------------------------------------------------------------------------
 
-using SamplesField = std::vector<Sample> Tool::*;
-using SkipField = std::string Tool::*;
 using FigureField = double Sample::*;
 
 void printPhase(const std::vector<Tool*>& tools, const char* what, const char* usable,
-                SamplesField samples, SkipField skipped) {
+                const Phase& phase) {
+    const SamplesField samples = phase.samples;
+    const SkipField skipped = phase.skipped;
     const Tool* peer = nullptr;
     for (const Tool* tool : tools) {
         if (tool->label == "libvirt" && (tool->*skipped).empty() && !(tool->*samples).empty())
@@ -446,6 +526,10 @@ void printHeader(const Options& options, const std::string& libvirtVersion) {
                  "exists; ICMP echo every 2 ms to {} from the host namespace (ARP retries every "
                  "10 ms there)",
                  containerAddress);
+    std::println("dual:    the same network with <nat ipv6='yes'/> and fd00:150::1/64 (SLAAC); "
+                 "a router solicitation every 5 ms from the same veth; ICMPv6 echo every 2 ms "
+                 "to {}",
+                 containerAddress6);
     std::println("runs:    {} per tool after {} warm-up runs, interleaved; each in its own "
                  "throwaway host namespace",
                  options.runs, options.warmup);
@@ -486,8 +570,11 @@ int main(int argc, char** argv) {
         return 1;
     }
     CubbySide cubbySide;
-    Tool cubby = cubbyTool(std::move(*cubbyLab), cubbySide,
-                           benchDomainXml(containerName, root.path(), init, interfaceXml()));
+    // Cubby's container is unprivileged, its default (a user namespace and an idmapped root);
+    // libvirt's is privileged, its default.
+    std::string cubbyDomain = benchDomainXml(containerName, root.path(), init, interfaceXml());
+    cubbyDomain.insert(cubbyDomain.find("</os>") + 5, unprivilegedIdmapXml());
+    Tool cubby = cubbyTool(std::move(*cubbyLab), cubbySide, cubbyDomain);
     std::vector<Tool*> tools = {&cubby};
 
     std::unique_ptr<LibvirtDaemon> daemon;
@@ -496,32 +583,42 @@ int main(int argc, char** argv) {
     if (auto started = startLibvirt(*libvirtLab, workDir, root.path(), init)) {
         daemon = std::move(*started);
         libvirtVersion = daemon->version();
-        libvirt.emplace(libvirtTool(std::move(*libvirtLab), *daemon));
+        libvirt.emplace(libvirtTool(std::move(*libvirtLab), *daemon, workDir));
         tools.push_back(&*libvirt);
     } else {
         libvirtVersion = "cannot run here: " + started.error().message;
     }
     printHeader(*options, libvirtVersion);
 
-    measureNetworks(tools, options->warmup, false);
-    measureNetworks(tools, options->runs, true);
+    measure(tools, networkPhase, options->warmup, false);
+    measure(tools, networkPhase, options->runs, true);
     printPhase(tools, "network start (spawn → start answered; → first DHCPOFFER)", "DHCP offer",
-               &Tool::networkSamples, &Tool::networkSkipped);
-
-    // The containers need their network up for the whole phase.
-    for (Tool* tool : tools) {
-        if (auto up = fastArp(*tool, tool->startNetwork()); !up)
-            tool->containerSkipped = "the network did not start: " + up.error().message;
-    }
-    measureContainers(tools, options->warmup, false);
-    measureContainers(tools, options->runs, true);
+               networkPhase);
+    measureOnRunningNetworks(tools, containerPhase, *options);
     printPhase(tools,
                "container start on that network (spawn → start answered; → first ping "
                "reply)",
-               "ping reply", &Tool::containerSamples, &Tool::containerSkipped);
-    for (Tool* tool : tools)
-        (void)tool->stopNetwork();
+               "ping reply", containerPhase);
 
+    // Dual-stack: the same network with a masqueraded IPv6 /64.
+    for (Tool* tool : tools) {
+        if (auto switched = tool->makeDualStack(); !switched)
+            tool->dualNetworkSkipped = tool->dualContainerSkipped = switched.error().message;
+    }
+    measure(tools, dualNetworkPhase, options->warmup, false);
+    measure(tools, dualNetworkPhase, options->runs, true);
+    printPhase(tools,
+               "dual-stack network start (spawn → start answered; → first router "
+               "advertisement)",
+               "RA answered", dualNetworkPhase);
+    measureOnRunningNetworks(tools, dualContainerPhase, *options);
+    printPhase(tools,
+               "container start on the dual-stack network (spawn → start answered; → its "
+               "SLAAC IPv6 address answers ping)",
+               "ping6 reply", dualContainerPhase);
+
+    std::println("note: Cubby's container is unprivileged (a user namespace with an idmapped "
+                 "root), libvirt's privileged: each tool's default");
     std::println("note: Cubby's start is cubby-network / cubby-controller spawned directly (the "
                  "helper's D-Bus call adds one polkit check, see bench-helper); libvirt's is a "
                  "virsh process asking libvirtd over its socket (client start and connection "

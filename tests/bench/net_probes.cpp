@@ -3,7 +3,9 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <net/if.h>
+#include <netinet/icmp6.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/ip_icmp.h>
@@ -191,6 +193,133 @@ bool PingProbe::awaitReply(std::chrono::milliseconds timeout) {
         if (left.count() <= 0 || !waitReadable(m_socket.get(), left))
             return false;
     }
+}
+
+namespace {
+
+// Errors that mean "the link or the address is not there yet": an answer too (not yet).
+bool notYet(int error) {
+    return error == EHOSTUNREACH || error == ENETUNREACH || error == EADDRNOTAVAIL ||
+           error == ENETDOWN || error == ENXIO;
+}
+
+Result<UniqueFd> icmp6Socket(uint8_t passType) {
+    UniqueFd socket(::socket(AF_INET6, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, IPPROTO_ICMPV6));
+    if (!socket)
+        return fail(Error::system(errno, "raw ICMPv6 socket"));
+    icmp6_filter filter;
+    ICMP6_FILTER_SETBLOCKALL(&filter);
+    ICMP6_FILTER_SETPASS(passType, &filter);
+    if (::setsockopt(socket.get(), IPPROTO_ICMPV6, ICMP6_FILTER, &filter, sizeof filter) != 0)
+        return fail(Error::system(errno, "ICMPv6 filter"));
+    return socket;
+}
+
+// Reads what is queued until `accept` takes a message or `timeout` passes.
+bool awaitIcmp6(int socket, std::chrono::milliseconds timeout,
+                const std::function<bool(const sockaddr_in6&, const uint8_t*, size_t)>& accept) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        uint8_t buffer[1500];
+        sockaddr_in6 from{};
+        socklen_t fromLength = sizeof from;
+        const ssize_t got = ::recvfrom(socket, buffer, sizeof buffer, 0,
+                                       reinterpret_cast<sockaddr*>(&from), &fromLength);
+        if (got > 0) {
+            if (accept(from, buffer, static_cast<size_t>(got)))
+                return true;
+            continue;
+        }
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0 || !waitReadable(socket, left))
+            return false;
+    }
+}
+
+} // namespace
+
+RouterSolicitProbe::RouterSolicitProbe(UniqueFd socket, unsigned index)
+    : m_socket(std::move(socket))
+    , m_index(index) {}
+
+Result<RouterSolicitProbe> RouterSolicitProbe::open(const NetNamespace& where,
+                                                    const std::string& device) {
+    NetNamespaceGuard inside(where);
+    CUBBY_CHECK(inside.status());
+    CUBBY_TRY(socket, icmp6Socket(ND_ROUTER_ADVERT));
+    const unsigned index = ::if_nametoindex(device.c_str());
+    const int hops = 255;
+    if (index == 0 ||
+        ::setsockopt(socket.get(), SOL_SOCKET, SO_BINDTODEVICE, device.c_str(),
+                     static_cast<socklen_t>(device.size())) != 0 ||
+        ::setsockopt(socket.get(), IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops, sizeof hops) != 0 ||
+        ::setsockopt(socket.get(), IPPROTO_IPV6, IPV6_MULTICAST_IF, &index, sizeof index) != 0)
+        return fail(Error::system(errno, "setting up the router solicitation socket on " + device));
+    return RouterSolicitProbe(std::move(socket), index);
+}
+
+Status RouterSolicitProbe::sendSolicit() {
+    nd_router_solicit solicit{};
+    solicit.nd_rs_type = ND_ROUTER_SOLICIT;
+    sockaddr_in6 allRouters{};
+    allRouters.sin6_family = AF_INET6;
+    allRouters.sin6_scope_id = m_index;
+    ::inet_pton(AF_INET6, "ff02::2", &allRouters.sin6_addr);
+    if (::sendto(m_socket.get(), &solicit, sizeof solicit, 0,
+                 reinterpret_cast<const sockaddr*>(&allRouters), sizeof allRouters) < 0 &&
+        !notYet(errno))
+        return fail(Error::system(errno, "sending a router solicitation"));
+    return {};
+}
+
+bool RouterSolicitProbe::awaitAdvert(std::chrono::milliseconds timeout) {
+    return awaitIcmp6(m_socket.get(), timeout,
+                      [](const sockaddr_in6&, const uint8_t* data, size_t size) {
+                          return size >= sizeof(nd_router_advert) && data[0] == ND_ROUTER_ADVERT;
+                      });
+}
+
+Ping6Probe::Ping6Probe(UniqueFd socket, const std::array<uint8_t, 16>& address)
+    : m_socket(std::move(socket))
+    , m_address(address)
+    , m_id(static_cast<uint16_t>(randomId())) {}
+
+Result<Ping6Probe> Ping6Probe::open(const NetNamespace& where, const std::string& address) {
+    std::array<uint8_t, 16> target{};
+    if (::inet_pton(AF_INET6, address.c_str(), target.data()) != 1)
+        return failInvalid("not an IPv6 address: " + address);
+    NetNamespaceGuard inside(where);
+    CUBBY_CHECK(inside.status());
+    CUBBY_TRY(socket, icmp6Socket(ICMP6_ECHO_REPLY));
+    return Ping6Probe(std::move(socket), target);
+}
+
+Status Ping6Probe::sendEcho() {
+    icmp6_hdr echo{};
+    echo.icmp6_type = ICMP6_ECHO_REQUEST;
+    echo.icmp6_id = htons(m_id);
+    echo.icmp6_seq = htons(++m_sequence);
+    sockaddr_in6 to{};
+    to.sin6_family = AF_INET6;
+    std::memcpy(&to.sin6_addr, m_address.data(), m_address.size());
+    if (::sendto(m_socket.get(), &echo, sizeof echo, 0, reinterpret_cast<const sockaddr*>(&to),
+                 sizeof to) < 0 &&
+        !notYet(errno))
+        return fail(Error::system(errno, "sending an ICMPv6 echo"));
+    return {};
+}
+
+bool Ping6Probe::awaitReply(std::chrono::milliseconds timeout) {
+    return awaitIcmp6(
+        m_socket.get(), timeout,
+        [this](const sockaddr_in6& from, const uint8_t* data, size_t size) {
+            icmp6_hdr reply{};
+            if (size < sizeof reply || std::memcmp(&from.sin6_addr, m_address.data(), 16) != 0)
+                return false;
+            std::memcpy(&reply, data, sizeof reply);
+            return reply.icmp6_type == ICMP6_ECHO_REPLY && ntohs(reply.icmp6_id) == m_id;
+        });
 }
 
 } // namespace cubby::bench

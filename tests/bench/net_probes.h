@@ -50,4 +50,38 @@ private:
     uint16_t m_sequence = 0;
 };
 
+// IPv6: does a router answer a router solicitation on this link, and does an IPv6 address
+// answer ping.
+class RouterSolicitProbe {
+public:
+    // A raw ICMPv6 socket bound to `device` in `where`, hop limit 255 (what routers require
+    // of neighbour discovery), receiving router advertisements only.
+    static Result<RouterSolicitProbe> open(const NetNamespace& where, const std::string& device);
+
+    // To all routers (ff02::2). Before the link has carrier and an address this sends nothing.
+    Status sendSolicit();
+    // Waits up to `timeout` for a router advertisement.
+    bool awaitAdvert(std::chrono::milliseconds timeout);
+
+private:
+    RouterSolicitProbe(UniqueFd socket, unsigned index);
+    UniqueFd m_socket;
+    unsigned m_index;
+};
+
+class Ping6Probe {
+public:
+    static Result<Ping6Probe> open(const NetNamespace& where, const std::string& address);
+
+    Status sendEcho();
+    bool awaitReply(std::chrono::milliseconds timeout);
+
+private:
+    Ping6Probe(UniqueFd socket, const std::array<uint8_t, 16>& address);
+    UniqueFd m_socket;
+    std::array<uint8_t, 16> m_address;
+    uint16_t m_id;
+    uint16_t m_sequence = 0;
+};
+
 } // namespace cubby::bench

@@ -186,6 +186,7 @@ private slots:
         const std::vector<SysctlSetting> expectedDual = {
             {"net/ipv6/conf/cubbybr3/accept_ra", "0", true},
             {"net/ipv6/conf/cubbybr3/autoconf", "0", true},
+            {"net/ipv6/conf/cubbybr3/accept_dad", "0", true},
         };
         QCOMPARE(dualStack, expectedDual);
         const auto forwarded = planBridgeSysctls(
