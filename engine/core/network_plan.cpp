@@ -169,6 +169,10 @@ Result<Network> completeNetworkDefinition(Network network, const HostNetworkFact
     return network;
 }
 
+uint32_t networkPortGroup(std::string_view networkName) {
+    return 0xcb000000u | static_cast<uint32_t>(fnv1a(networkName) & 0xffffffu);
+}
+
 MacAddress stableMac(const Uuid& uuid, size_t index) {
     uint64_t hash = fnv1a(uuid.bytes);
     const uint8_t indexBytes[] = {static_cast<uint8_t>(index), static_cast<uint8_t>(index >> 8)};
@@ -260,6 +264,7 @@ Result<ContainerNetworkPlan> planContainerNetwork(const Domain& domain,
                     std::format("{}: network {} has no bridge name", where, iface.source));
             out.bridge = network->bridge.name;
             out.staticMacTable = network->bridge.staticMacTable;
+            out.portGroup = networkPortGroup(network->name);
             if (iface.ips.empty() && iface.routes.empty())
                 config = fromNetwork(*network, out.mac, domain.name);
             break;

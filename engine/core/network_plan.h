@@ -107,6 +107,12 @@ std::vector<SysctlSetting> planGuestInterfaceSysctls(const std::string& guestDev
 std::vector<SysctlSetting>
 planUplinkAcceptRa(const std::vector<std::pair<std::string, std::string>>& acceptRa);
 
+// The interface group every container port on a network's bridge is put in, so that the
+// network's bridge-family table (nft_ruleset.h) matches exactly its ports ("iifgroup"; this
+// kernel's nftables has no match for a frame's bridge). 0xcb in the top byte, a hash of the
+// name below: never 0, the default group of every other link.
+uint32_t networkPortGroup(std::string_view networkName);
+
 // A MAC in libvirt's 52:54:00 range (locally administered, unicast), the same for the same
 // container and interface index on every start, so DHCP reservations keep matching.
 MacAddress stableMac(const Uuid& uuid, size_t index);
@@ -128,6 +134,7 @@ struct InterfacePlan {
     MacvlanMode macvlanMode = MacvlanMode::Bridge;
     MacAddress mac;
     bool staticMacTable = false; // the network's macTableManager='libvirt'
+    uint32_t portGroup = 0;      // veth on a Cubby network: networkPortGroup()
 
     std::vector<IpPrefix> addresses; // configured inside the container's namespace
     std::vector<InterfaceRoute> routes;

@@ -160,6 +160,60 @@ void writePortForwards(Writer& out, const std::string& bridge,
     }
 }
 
+// The network's bridge-family table: what its containers may put on the wire, checked as
+// each frame enters the bridge from a port (the host's own frames never pass this hook).
+// Together with each port being locked to its container's MAC (the controller's part,
+// container_interfaces.cpp), a container can neither borrow another's addresses nor pose
+// as the network's router or DHCP server.
+void writeBridgeTable(std::string& text, const Network& network) {
+    Writer out("bridge " + nftTableName(network.name));
+    out.line(std::format("add table {}", out.table()));
+    out.line(std::format("flush table {}", out.table()));
+    out.line(std::format("add chain {} ports {{ type filter hook prerouting priority -200; policy "
+                         "accept; }}",
+                         out.table()));
+    const std::string fromPort = std::format("iifgroup {:#x}", networkPortGroup(network.name));
+    // Only the host advertises routes and serves DHCP and DHCPv6 here.
+    out.rule("ports", fromPort + " icmpv6 type { nd-router-advert, nd-redirect } drop");
+    out.rule("ports", fromPort + " udp sport 67 drop");
+    out.rule("ports", fromPort + " udp sport 547 drop");
+    if (const NetworkIp* v4 = network.ipv4()) {
+        const std::string subnet = v4->address.network().toString();
+        // 0.0.0.0 is a DHCP client's source before it has an address.
+        out.rule("ports", std::format("{} ip saddr != {{ {}, 0.0.0.0 }} drop", fromPort, subnet));
+        out.rule("ports",
+                 std::format("{} arp saddr ip != {{ {}, 0.0.0.0 }} drop", fromPort, subnet));
+        // A MAC with a reservation sends from its reserved address only.
+        std::string macs, pairs;
+        for (const DhcpHost& host : v4->dhcpHosts) {
+            if (!host.mac)
+                continue;
+            macs += (macs.empty() ? "" : ", ") + host.mac->toString();
+            pairs += std::format("{}{} . {}", pairs.empty() ? "" : ", ", host.mac->toString(),
+                                 host.ip.toString());
+        }
+        if (!macs.empty()) {
+            out.rule("ports", std::format("{0} ether saddr {{ {1} }} ip saddr != 0.0.0.0 ether "
+                                          "saddr . ip saddr != {{ {2} }} drop",
+                                          fromPort, macs, pairs));
+            out.rule("ports", std::format("{0} ether saddr {{ {1} }} arp saddr ip != 0.0.0.0 "
+                                          "ether saddr . arp saddr ip != {{ {2} }} drop",
+                                          fromPort, macs, pairs));
+        }
+    }
+    // A family the network has no subnet in is the containers' own business (an isolated
+    // network may carry addresses it does not know).
+    std::string prefixes;
+    for (const NetworkIp& ip : network.ips) {
+        if (ip.address.address.family == IpFamily::V6)
+            prefixes += ", " + ip.address.network().toString();
+    }
+    if (!prefixes.empty()) // plus link-local, and the unspecified source of DAD
+        out.rule("ports",
+                 std::format("{} ip6 saddr != {{ fe80::/10, ::{} }} drop", fromPort, prefixes));
+    text += out.take();
+}
+
 } // namespace
 
 std::string nftTableName(std::string_view networkName) {
@@ -177,8 +231,11 @@ std::vector<HostService> hostServicesForContainers(const Network& network) {
 }
 
 std::string planNftRemoval(std::string_view networkName) {
-    const std::string table = "inet " + nftTableName(networkName);
-    return std::format("add table {0}\ndelete table {0}\n", table);
+    std::string text;
+    for (const std::string_view family : {"inet", "bridge"})
+        text += std::format("add table {0} {1}\ndelete table {0} {1}\n", family,
+                            nftTableName(networkName));
+    return text;
 }
 
 Result<std::string> planNftRuleset(const Network& network) {
@@ -221,7 +278,9 @@ Result<std::string> planNftRuleset(const Network& network) {
         }
         writePortForwards(out, bridge, families, portForwards);
     }
-    return out.take();
+    std::string text = out.take();
+    writeBridgeTable(text, network);
+    return text;
 }
 
 } // namespace cubby

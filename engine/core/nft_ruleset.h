@@ -1,9 +1,10 @@
 #pragma once
 // The nftables ruleset of one network, as text for one libnftables transaction.
 //
-// Layout: one table per network, `table inet cubby_NAME`, owned by Cubby alone. Starting
-// applies `add table` + `flush table` + every chain and rule in one transaction, so a second
-// start or a start after a crash replaces the table's contents instead of adding to them;
+// Layout: two tables per network, `table inet cubby_NAME` (routing, NAT, isolation) and
+// `table bridge cubby_NAME` (what containers may send onto the bridge), owned by Cubby alone.
+// Starting applies `add table` + `flush table` + every chain and rule in one transaction, so a
+// second start or a start after a crash replaces the table's contents instead of adding to them;
 // stopping applies `add table` + `delete table`, which succeeds whether or not the table is
 // there. Per-network tables (rather than one shared table) keep networks independent: one
 // network's start, stop or crash never rewrites another's rules, and cleaning up needs

@@ -176,6 +176,9 @@ Status NetworkSupervisor::reloadReservations(bool tellDnsmasq) {
         writeFileAtomically(file(reservedNamesFile), planDnsmasqReservedNames(m_network), 0644));
     if (tellDnsmasq && m_dnsmasq)
         m_dnsmasq->reload();
+    // The bridge table holds each reserved MAC to its address.
+    if (tellDnsmasq)
+        CUBBY_CHECK(refreshNetworkRules(m_network));
     return {};
 }
 

@@ -26,11 +26,16 @@ Status createOnHost(NetlinkSocket& host, const InterfacePlan& iface, int netnsFd
     CUBBY_CHECK(host.deleteLinkIfPresent(iface.hostDev));
     CUBBY_CHECK(host.createVeth({iface.hostDev, iface.guestDev, netnsFd, iface.mac, *mtu}));
     CUBBY_CHECK(host.setMaster(iface.hostDev, iface.bridge));
-    if (iface.staticMacTable) {
-        // libvirt's macTableManager='libvirt': the port learns nothing and gets no unicast
-        // flooded to it; the container's own MAC is its one static entry.
-        CUBBY_CHECK(host.setBridgePortLearning(iface.hostDev, false));
+    if (iface.type == InterfaceType::Network) {
+        // On a Cubby network the port is locked to the container's MAC, its one static
+        // entry, and learns nothing: frames from any other source MAC are dropped as they
+        // enter. (nft_ruleset.cpp's bridge table then holds the addresses to that MAC.)
+        // libvirt's macTableManager='libvirt' also keeps unicast for unknown MACs off it.
         CUBBY_CHECK(host.addStaticFdbEntry(iface.hostDev, iface.mac));
+        CUBBY_CHECK(host.setGroup(iface.hostDev, iface.portGroup));
+        CUBBY_CHECK(host.setBridgePortSwitches(
+            iface.hostDev,
+            {.learning = false, .unicastFlood = !iface.staticMacTable, .locked = true}));
     }
     return host.setUp(iface.hostDev);
 }

@@ -187,12 +187,13 @@ Status NetlinkSocket::setMaster(std::string_view name, std::string_view bridgeNa
                       [&](rtnl_link* change) { rtnl_link_set_master(change, bridgeIndex); });
 }
 
-Status NetlinkSocket::setBridgePortLearning(std::string_view name, bool learnAndFlood) {
+Status NetlinkSocket::setBridgePortSwitches(std::string_view name, BridgePortSwitches switches) {
     const int index = linkIndex(name);
     if (index == 0)
         return fail(Error::of(ErrorKind::NotFound, std::format("no link named {}", name)));
     // RTM_SETLINK for the bridge family with the port's switches in IFLA_PROTINFO, as
-    // `bridge link set dev PORT learning off flood off` sends it; libnl has no call for it.
+    // `bridge link set dev PORT learning off flood off locked on` sends it; libnl has no call
+    // for it.
     ifinfomsg header{};
     header.ifi_family = AF_BRIDGE;
     header.ifi_index = index;
@@ -200,9 +201,9 @@ Status NetlinkSocket::setBridgePortLearning(std::string_view name, bool learnAnd
     if (!message || nlmsg_append(message.get(), &header, sizeof header, NLMSG_ALIGNTO) < 0)
         return fail(Error::system(ENOMEM, "building a bridge port change"));
     nlattr* port = nla_nest_start(message.get(), IFLA_PROTINFO | NLA_F_NESTED);
-    const uint8_t value = learnAndFlood ? 1 : 0;
-    if (!port || nla_put_u8(message.get(), IFLA_BRPORT_LEARNING, value) < 0 ||
-        nla_put_u8(message.get(), IFLA_BRPORT_UNICAST_FLOOD, value) < 0)
+    if (!port || nla_put_u8(message.get(), IFLA_BRPORT_LEARNING, switches.learning) < 0 ||
+        nla_put_u8(message.get(), IFLA_BRPORT_UNICAST_FLOOD, switches.unicastFlood) < 0 ||
+        nla_put_u8(message.get(), IFLA_BRPORT_LOCKED, switches.locked) < 0)
         return fail(Error::system(ENOMEM, "building a bridge port change"));
     nla_nest_end(message.get(), port);
     if (const int err = nl_send_auto(m_socket.get(), message.get()); err < 0)
@@ -223,7 +224,9 @@ Status NetlinkSocket::addStaticFdbEntry(std::string_view name, const MacAddress&
     rtnl_neigh_set_family(entry.get(), AF_BRIDGE);
     rtnl_neigh_set_ifindex(entry.get(), index);
     rtnl_neigh_set_lladdr(entry.get(), address.get());
-    rtnl_neigh_set_state(entry.get(), NUD_NOARP | NUD_PERMANENT);
+    // "static" (NUD_NOARP), not "permanent": a permanent entry is the bridge's own address
+    // (frames for it go to the host, not the port, and a locked port refuses it as source).
+    rtnl_neigh_set_state(entry.get(), NUD_NOARP);
     rtnl_neigh_set_flags(entry.get(), NTF_MASTER);
     if (const int err = rtnl_neigh_add(m_socket.get(), entry.get(), NLM_F_CREATE | NLM_F_REPLACE);
         err < 0)
@@ -334,6 +337,11 @@ Result<bool> NetlinkSocket::deleteLinkIfPresent(std::string_view name) {
 Status NetlinkSocket::setMtu(std::string_view name, unsigned mtu) {
     return changeLink(name, std::format("setting the MTU of {} to {}", name, mtu),
                       [&](rtnl_link* change) { rtnl_link_set_mtu(change, mtu); });
+}
+
+Status NetlinkSocket::setGroup(std::string_view name, uint32_t group) {
+    return changeLink(name, std::format("putting {} in interface group {:#x}", name, group),
+                      [&](rtnl_link* change) { rtnl_link_set_group(change, group); });
 }
 
 Result<unsigned> NetlinkSocket::mtu(std::string_view name) {

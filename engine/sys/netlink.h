@@ -61,6 +61,8 @@ public:
     // Deletes the link when it exists; true when there was one.
     Result<bool> deleteLinkIfPresent(std::string_view name);
     Status setMtu(std::string_view name, unsigned mtu);
+    // The link's interface group (what nftables' iifgroup matches).
+    Status setGroup(std::string_view name, uint32_t group);
     Result<unsigned> mtu(std::string_view name);
     // Whether the link is administratively up (IFF_UP); NotFound when there is no such link.
     Result<bool> isUp(std::string_view name);
@@ -69,8 +71,14 @@ public:
     Status moveToNamespace(std::string_view name, int netnsFd, std::string_view newName);
     Status setUp(std::string_view name);
     Status setMaster(std::string_view name, std::string_view bridgeName);
-    // The bridge port's MAC learning and unicast flooding, both on or both off.
-    Status setBridgePortLearning(std::string_view name, bool learnAndFlood);
+    // A bridge port's switches, as `bridge link set dev PORT learning … flood … locked …`.
+    struct BridgePortSwitches {
+        bool learning = true;
+        bool unicastFlood = true;
+        // Frames enter only with a source MAC the bridge's table puts on this port.
+        bool locked = false;
+    };
+    Status setBridgePortSwitches(std::string_view name, BridgePortSwitches switches);
     // A static entry in the bridge's forwarding table: frames for `mac` go to port `name`.
     Status addStaticFdbEntry(std::string_view name, const MacAddress& mac);
     // Adds `address` (with its prefix length) to the link.

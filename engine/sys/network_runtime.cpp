@@ -123,6 +123,15 @@ Result<NetworkApplied> applyNetwork(const Network& network, bool replaceBridge) 
     return result;
 }
 
+Status refreshNetworkRules(const Network& network) {
+    CUBBY_TRY(rules, planNftRuleset(network));
+    if (rules.empty())
+        return {};
+    CUBBY_TRY(nft, Nftables::create());
+    CUBBY_CHECK(nft.run(rules));
+    return {};
+}
+
 Status removeNetwork(const Network& network, const std::string& bridge) {
     Status first;
     const auto keep = [&](Status status) {

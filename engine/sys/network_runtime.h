@@ -9,7 +9,9 @@
 // may need it too, and nothing records who turned it on first; turning it off under them
 // would break them silently, while leaving it on changes nothing for a host whose firewall
 // (or Cubby's own table, which rejects forwarded traffic into its bridges) decides what is
-// forwarded. route_localnet is set on the bridge only and goes away with it.
+// forwarded. route_localnet is set on the bridge only and goes away with it. IPv6 forwarding
+// is the same, and before it goes on every interface that takes router advertisements is
+// set to keep taking them (planUplinkAcceptRa); that also stays.
 
 #include "error.h"
 #include "network.h"
@@ -28,6 +30,10 @@ struct NetworkApplied {
 // the bridge's name exists and `replaceBridge` is false (it is someone else's). On failure
 // midway, what was created is removed again.
 Result<NetworkApplied> applyNetwork(const Network& network, bool replaceBridge);
+
+// Rewrites the network's nftables tables in one transaction: the reservations the bridge
+// table binds to MACs have changed.
+Status refreshNetworkRules(const Network& network);
 
 // Removes the table, the openings in other tables and the bridge named `bridge` (when not
 // empty). Goes on past failures and returns the first. Safe when nothing is there.

@@ -6,6 +6,7 @@
 #include "controller_run.h"
 #include "netlink.h"
 #include "netns_fixture.h"
+#include "network_plan.h"
 #include "network_run.h"
 #include "nftables.h"
 #include "sysctl.h"
@@ -23,6 +24,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
+#include <tuple>
 #include <unistd.h>
 
 using namespace cubby;
@@ -587,6 +589,141 @@ private slots:
                  std::string("from-container"));
         QCOMPARE(roundTripUntil(m_lab->host, "127.0.0.1", 8080, "from-container"),
                  std::string("from-container"));
+    }
+
+    // Issue 12, item 6: a container cannot lie on the wire. Another address of the subnet,
+    // an address outside it, and another MAC each get nothing through the bridge, to the
+    // host or to a second container, while the same container's honest traffic does.
+    void containersCannotForgeAddresses() {
+        auto network = startNetwork("lan", natXml("lan", "cubbybr0", 150));
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        auto victim =
+            startContainer("victim", "while true; do echo from-victim | nc -l -p 80; done",
+                           networkInterface("lan", 150, "0b"));
+        QVERIFY2(victim->waitReady(), victim->error().c_str());
+        // Each probe: a TCP connection to the victim and a ping to the host's bridge address.
+        const std::string probe =
+            "r=$(nc -w 2 192.168.150.11 80 </dev/null); echo \"$1 victim:${r:-nothing}\"; "
+            "if ping -c 1 -W 2 192.168.150.1 >/dev/null; then echo \"$1 host:reached\"; else "
+            "echo \"$1 host:nothing\"; fi";
+        m_root->writeFile("sbin/probe", "#!/bin/sh\n" + probe + "\n");
+        auto liar = startContainer(
+            "liar",
+            // Honest first, until the victim listens.
+            "for i in $(seq 50); do nc -w 1 192.168.150.11 80 </dev/null | grep -q victim && "
+            "break; sleep 0.1; done; sh /sbin/probe honest; "
+            // Another address of the subnet (the victim's reservation is .11, ours .10).
+            "ip addr add 192.168.150.99/32 dev eth0; ip route replace 192.168.150.0/24 dev eth0 "
+            "src 192.168.150.99; sh /sbin/probe borrowed; "
+            // An address outside the subnet.
+            "ip addr add 10.66.0.5/32 dev eth0; ip route replace 192.168.150.0/24 dev eth0 src "
+            "10.66.0.5; sh /sbin/probe outside; "
+            // Its own address, from another MAC.
+            "ip route replace 192.168.150.0/24 dev eth0 src 192.168.150.10; ip link set eth0 "
+            "down; ip link set eth0 address 52:54:00:66:66:66; ip link set eth0 up; sleep 1; "
+            "sh /sbin/probe mac; echo END; exec sleep 1000",
+            networkInterface("lan", 150, "0a"));
+        const std::string out = console(*liar, "END");
+        for (const char* line :
+             {"honest victim:from-victim", "honest host:reached", "borrowed victim:nothing",
+              "borrowed host:nothing", "outside victim:nothing", "outside host:nothing",
+              "mac victim:nothing", "mac host:nothing"})
+            QVERIFY2(out.find(line) != std::string::npos, (line + ("\n" + out)).c_str());
+        // The bridge's table is what held the addresses: without it the borrowed address
+        // gets through (the MAC stays locked to the port).
+        QVERIFY(inNamespace(m_lab->host, []() -> Status {
+            CUBBY_TRY(nft, Nftables::create());
+            CUBBY_CHECK(nft.run("delete table bridge cubby_lan"));
+            return Status{};
+        }));
+        auto control = startContainer(
+            "control",
+            "ip addr add 192.168.150.98/32 dev eth0; ip route replace 192.168.150.0/24 dev eth0 "
+            "src 192.168.150.98; sleep 1; sh /sbin/probe unguarded; echo END; exec sleep 1000",
+            networkInterface("lan", 150, "0c"));
+        const std::string unguarded = console(*control, "END");
+        QVERIFY2(unguarded.find("unguarded victim:from-victim") != std::string::npos,
+                 unguarded.c_str());
+    }
+
+    // Only the host advertises routes and serves DHCP on a Cubby bridge: a container's router
+    // advertisement and DHCP server reach neither another container nor the host.
+    void rogueServersAreDroppedAtTheBridge() {
+        // No DHCP of Cubby's, so any lease could only come from the rogue.
+        std::string xml = natXml("lan", "cubbybr0", 150);
+        xml.replace(xml.find("<dhcp>"), xml.find("</dhcp>") + 7 - xml.find("<dhcp>"), "");
+        auto network = startNetwork("lan", xml);
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        auto rogue = NetNamespace::create();
+        auto victim = NetNamespace::create();
+        QVERIFY(rogue && victim);
+        // Two stand-ins for containers, on ports made as the controller makes them.
+        const uint32_t group = networkPortGroup("lan");
+        QVERIFY(inNamespace(m_lab->host, [&]() -> Status {
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            for (const auto& [port, peer, where] :
+                 {std::tuple{"rg-host", "rogue0", &*rogue}, {"vc-host", "victim0", &*victim}}) {
+                CUBBY_CHECK(netlink.createVethPair(port, peer, where->fd()));
+                CUBBY_CHECK(netlink.setMaster(port, "cubbybr0"));
+                CUBBY_CHECK(netlink.setGroup(port, group));
+                CUBBY_CHECK(netlink.setUp(port));
+            }
+            return Status{};
+        }));
+        QVERIFY(inNamespace(*rogue, []() -> Status {
+            CUBBY_CHECK(writeSysctl("net/ipv6/conf/rogue0/accept_dad", "0"));
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            CUBBY_CHECK(netlink.addAddress("rogue0", *IpPrefix::parse("10.99.0.1/24", "")));
+            return netlink.setUp("rogue0");
+        }));
+        QVERIFY(inNamespace(*victim, []() -> Status {
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            return netlink.setUp("victim0");
+        }));
+        QVERIFY(waitForLinkLocal(*rogue, "rogue0"));
+        char pidFile[] = "/tmp/cubby-rogue-XXXXXX";
+        QVERIFY(::mkstemp(pidFile) >= 0);
+        {
+            NetNamespaceGuard inside(*rogue);
+            QCOMPARE(std::system(std::format("dnsmasq --conf-file=/dev/null --port=0 --no-resolv "
+                                             "--bind-interfaces --interface=rogue0 "
+                                             "--dhcp-range=10.99.0.10,10.99.0.20 --pid-file={}",
+                                             pidFile)
+                                     .c_str()),
+                     0);
+        }
+        const auto stopRogue = qScopeGuard([&] {
+            std::ifstream in(pidFile);
+            pid_t pid = 0;
+            if (in >> pid && pid > 1)
+                ::kill(pid, SIGTERM);
+            ::unlink(pidFile);
+        });
+        const auto askForLease = [&] {
+            NetNamespaceGuard inside(*victim);
+            return std::system("busybox udhcpc -i victim0 -n -q -t 3 -T 1 -s /bin/true "
+                               ">/dev/null 2>&1");
+        };
+        const auto advertise = [&] {
+            std::string taken;
+            for (int round = 0; round < 10 && taken.find("address") == std::string::npos; ++round) {
+                (void)inNamespace(*rogue, [] { return sendRouterAdvertisement("rogue0"); });
+                std::this_thread::sleep_for(200ms);
+                taken = advertisedState(*victim) + advertisedState(m_lab->host);
+            }
+            return taken;
+        };
+        QVERIFY2(askForLease() != 0, "the victim got a lease from the rogue DHCP server");
+        QCOMPARE(advertise(), std::string());
+        // Without the bridge's table both get through: the checks above are not passing for
+        // want of a working rogue.
+        QVERIFY(inNamespace(m_lab->host, []() -> Status {
+            CUBBY_TRY(nft, Nftables::create());
+            return nft.run("delete table bridge cubby_lan").transform([](auto&&) {});
+        }));
+        QCOMPARE(askForLease(), 0);
+        QVERIFY2(advertise().find("address 2001:db8:1:") != std::string::npos,
+                 "the rogue's advertisement reached nobody even unguarded");
     }
 
     void twoNatNetworksCannotReachEachOther() {

@@ -10,6 +10,7 @@
 #include "nft_ruleset.h"
 
 #include <QTest>
+#include <format>
 #include <set>
 
 using namespace cubby;
@@ -139,7 +140,26 @@ private slots:
              at = text->find(" inet ", at + 1))
             QVERIFY(text->compare(at, 15, " inet cubby_lab") == 0);
         QCOMPARE(planNftRemoval("lab"),
-                 std::string("add table inet cubby_lab\ndelete table inet cubby_lab\n"));
+                 std::string("add table inet cubby_lab\ndelete table inet cubby_lab\nadd table "
+                             "bridge cubby_lab\ndelete table bridge cubby_lab\n"));
+        // Issue 12, item 6: the bridge table holds the network's ports (their interface group)
+        // to its subnet, each reserved MAC to its address, and away from serving DHCP or
+        // advertising routes.
+        const std::string ports =
+            std::format("add rule bridge cubby_lab ports iifgroup {:#x} ", networkPortGroup("lab"));
+        EXPECT_LINE(*text, "add chain bridge cubby_lab ports { type filter hook prerouting");
+        EXPECT_LINE(*text, ports + "icmpv6 type { nd-router-advert, nd-redirect } drop");
+        EXPECT_LINE(*text, ports + "udp sport 67 drop");
+        EXPECT_LINE(*text, ports + "udp sport 547 drop");
+        EXPECT_LINE(*text, ports + "ip saddr != { 192.168.150.0/24, 0.0.0.0 } drop");
+        EXPECT_LINE(*text, ports + "arp saddr ip != { 192.168.150.0/24, 0.0.0.0 } drop");
+        // web has a MAC; db's reservation is by name only and binds nothing.
+        EXPECT_LINE(*text, ports + "ether saddr { 52:54:00:00:00:0a } ip saddr != 0.0.0.0 ether "
+                                   "saddr . ip saddr != { 52:54:00:00:00:0a . 192.168.150.10 } "
+                                   "drop");
+        EXPECT_NO_LINE(*text, "ip6 saddr != {");
+        QVERIFY(networkPortGroup("lab") >> 24 == 0xcb);
+        QVERIFY(networkPortGroup("lab") != networkPortGroup("lab2"));
     }
 
     void modesDecideForwarding() {
@@ -287,6 +307,8 @@ private slots:
                            "oifname != \"cubbybr3\" masquerade\n");
         EXPECT_LINE(*text, "postrouting ip6 saddr fd42:0:0:7::/64 ip6 daddr ff00::/8 return");
         EXPECT_LINE(*text, "guard iifname \"cubbybr3\" ip6 saddr ::1 drop");
+        EXPECT_LINE(*text, "ports iifgroup " + std::format("{:#x}", networkPortGroup("lab")) +
+                               " ip6 saddr != { fe80::/10, ::, fd42:0:0:7::/64 } drop");
         EXPECT_LINE(*text, "input iifname \"cubbybr3\" udp dport 547 accept");
         EXPECT_LINE(*text, "input iifname \"cubbybr3\" icmpv6 type { nd-router-solicit, "
                            "nd-neighbor-solicit, nd-neighbor-advert } accept");
