@@ -148,6 +148,20 @@ struct NetworkRoute {
     bool operator==(const NetworkRoute&) const = default;
 };
 
+// <cubby:walls host='all|services' lan='yes|no'/>: what the network's containers may reach
+// beyond the internet. Absent, everything (libvirt's behaviour); networks Cubby completes
+// itself get host='services' (completeNetworkDefinition).
+enum class HostAccess {
+    All,      // any service of the host's on the bridge and its other addresses
+    Services, // only DHCP, DNS, neighbour discovery and ping: what the network itself needs
+};
+
+struct NetworkWalls {
+    HostAccess host = HostAccess::All;
+    bool lan = true; // private and on-link subnets of the host beyond the bridge
+    bool operator==(const NetworkWalls&) const = default;
+};
+
 struct Network {
     std::string name;
     Uuid uuid;
@@ -160,6 +174,7 @@ struct Network {
     std::vector<NetworkIp> ips;
     std::vector<NetworkRoute> routes;
     std::vector<PortForward> portForwards;
+    std::optional<NetworkWalls> walls;          // absent: no walls (libvirt's behaviour)
     std::vector<std::string> preservedElements; // unknown children of <network>, kept verbatim
     bool operator==(const Network&) const = default;
 

@@ -106,6 +106,19 @@ Result<IpPrefix> chooseFreeUlaSubnet(const Uuid& uuid, const HostNetworkFacts& h
                                                "give the network an IPv6 <ip> yourself"));
 }
 
+std::vector<IpPrefix> hostLanSubnets(const HostNetworkFacts& host, std::string_view ownBridge) {
+    std::vector<IpPrefix> subnets;
+    for (const HostAddress& address : host.addresses) {
+        const IpPrefix subnet = address.address.network();
+        const bool loopback = address.device == "lo";
+        if (loopback || address.device == ownBridge || subnet.prefixLength == 0 ||
+            std::ranges::find(subnets, subnet) != subnets.end())
+            continue;
+        subnets.push_back(subnet);
+    }
+    return subnets;
+}
+
 bool hostHasIpv6Uplink(const HostNetworkFacts& host) {
     return std::ranges::any_of(host.routes, [](const HostRoute& route) {
         return route.destination.address.family == IpFamily::V6 &&
@@ -146,6 +159,11 @@ Result<Network> completeNetworkDefinition(Network network, const HostNetworkFact
                                           std::span<const Network> others) {
     if (network.bridge.name.empty())
         network.bridge.name = chooseBridgeName(host, others);
+    // A network Cubby lays out itself keeps its containers away from the host's own
+    // services (DHCP, DNS and ping stay): the host is the one machine every container
+    // shares, and an unprivileged container should not reach what listens there.
+    if (!network.walls && network.ips.empty() && network.forward.mode != ForwardMode::Open)
+        network.walls = NetworkWalls{.host = HostAccess::Services, .lan = true};
     const bool leavesTheBridge =
         network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route;
     // A NAT network defined without any address gets both families where the host has IPv6

@@ -45,6 +45,10 @@ Result<IpPrefix> chooseFreeSubnet(const HostNetworkFacts& host, std::span<const 
 Result<IpPrefix> chooseFreeUlaSubnet(const Uuid& uuid, const HostNetworkFacts& host,
                                      std::span<const Network> networks);
 
+// The subnets the host is on, other than through `ownBridge` and loopback: what
+// <cubby:walls lan='no'/> walls off besides the private ranges.
+std::vector<IpPrefix> hostLanSubnets(const HostNetworkFacts& host, std::string_view ownBridge);
+
 // Whether the host has an IPv6 default route (its uplink has IPv6).
 bool hostHasIpv6Uplink(const HostNetworkFacts& host);
 

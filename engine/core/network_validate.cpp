@@ -324,6 +324,9 @@ Status validateNetwork(const Network& network, NetworkCompleteness completeness)
                                        "not {}",
                                        *network.mtu));
     CUBBY_CHECK(validateRoutes(network));
+    if (network.forward.mode == ForwardMode::Open && network.walls)
+        return failInvalid("/network/walls: an open network has no firewall rules to wall "
+                           "anything with; use mode='route' or 'nat'");
     return validatePortForwards(network);
 }
 

@@ -29,6 +29,11 @@ constexpr std::array<Keyword<LeaseUnit>, 3> leaseUnits{{
     {"hours", LeaseUnit::Hours},
 }};
 
+constexpr std::array<Keyword<HostAccess>, 2> hostAccesses{{
+    {"all", HostAccess::All},
+    {"services", HostAccess::Services},
+}};
+
 constexpr std::array<Keyword<Protocol>, 2> protocols{{
     {"tcp", Protocol::Tcp},
     {"udp", Protocol::Udp},
@@ -311,6 +316,19 @@ Status parsePortForwards(ElementReader& root, const std::string& elementName, Ne
     return {};
 }
 
+Status parseWalls(ElementReader& root, const std::string& elementName, Network& network) {
+    if (elementName.empty())
+        return {};
+    CUBBY_TRY(element, root.optionalChild(elementName));
+    if (!element)
+        return {};
+    CUBBY_TRY(host,
+              readKeywordAttribute<HostAccess>(*element, "host", hostAccesses, HostAccess::All));
+    CUBBY_TRY(lan, readSwitchAttribute(*element, "lan", true));
+    network.walls = NetworkWalls{host, lan};
+    return element->finish();
+}
+
 } // namespace
 
 Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()>& newUuid,
@@ -344,6 +362,7 @@ Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()
     CUBBY_CHECK(parseRoutes(root, network));
     CUBBY_CHECK(
         parsePortForwards(root, extensionElementName(document.root(), "portforward"), network));
+    CUBBY_CHECK(parseWalls(root, extensionElementName(document.root(), "walls"), network));
     network.preservedElements = root.takeUnusedChildren();
     CUBBY_CHECK(root.finish());
     CUBBY_CHECK(validateNetwork(network, completeness));
@@ -441,7 +460,7 @@ void formatIp(pugi::xml_node root, const NetworkIp& ip) {
 std::string formatNetworkXml(const Network& network) {
     pugi::xml_document document;
     auto root = document.append_child("network");
-    if (!network.portForwards.empty())
+    if (!network.portForwards.empty() || network.walls)
         setAttribute(root, "xmlns:cubby", cubbyNetworkNamespace);
     root.append_child("name").text().set(network.name.c_str());
     root.append_child("uuid").text().set(network.uuid.toString().c_str());
@@ -492,6 +511,11 @@ std::string formatNetworkXml(const Network& network) {
         node.append_attribute("hostport") = forward.hostPort;
         setAttribute(node, "address", forward.address.toString());
         node.append_attribute("port") = forward.port;
+    }
+    if (network.walls) {
+        auto node = root.append_child("cubby:walls");
+        setAttribute(node, "host", keywordName<HostAccess>(hostAccesses, network.walls->host));
+        setAttribute(node, "lan", network.walls->lan ? "yes" : "no");
     }
     appendSerializedElements(root, network.preservedElements);
     return formatXml(document);

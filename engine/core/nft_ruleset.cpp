@@ -160,6 +160,48 @@ void writePortForwards(Writer& out, const std::string& bridge,
     }
 }
 
+// host='services': nothing else from the bridge reaches the host, but replies to what the
+// host began (its pings, localhost port forwards) and pings to the gateway.
+void writeHostWall(Writer& out, const std::string& bridge) {
+    out.rule("input", std::format("iifname \"{}\" ct state established,related accept", bridge));
+    out.rule("input", std::format("iifname \"{}\" icmp type echo-request accept", bridge));
+    out.rule("input", std::format("iifname \"{}\" icmpv6 type echo-request accept", bridge));
+    out.rule("input", std::format("iifname \"{}\" drop", bridge));
+}
+
+// lan='no': the internet only. What a LAN is, as a set of destinations: the private and
+// shared address ranges (RFC 1918, RFC 6598, link-local, ULA) and the subnets the host is on.
+// The containers' own subnet is not among them in effect: bridge-to-bridge traffic is
+// accepted before this rule.
+void writeLanWall(Writer& out, const std::string& bridge, std::span<const IpPrefix> lanSubnets) {
+    std::vector<IpPrefix> walled;
+    for (const char* range : {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10",
+                              "169.254.0.0/16", "fc00::/7", "fe80::/10"})
+        walled.push_back(*IpPrefix::parse(range, "a private range"));
+    // An nft set refuses overlapping intervals: a subnet inside one already walled adds
+    // nothing, and one that holds others replaces them.
+    for (const IpPrefix& given : lanSubnets) {
+        const IpPrefix subnet = given.network();
+        if (std::ranges::any_of(walled, [&](const IpPrefix& known) {
+                return known.contains(subnet.address) && known.prefixLength <= subnet.prefixLength;
+            }))
+            continue;
+        std::erase_if(walled, [&](const IpPrefix& known) { return subnet.overlaps(known); });
+        walled.push_back(subnet);
+    }
+    for (const auto& [family, match] :
+         {std::pair{IpFamily::V4, "ip"}, std::pair{IpFamily::V6, "ip6"}}) {
+        std::string set;
+        for (const IpPrefix& subnet : walled) {
+            if (subnet.address.family == family)
+                set += (set.empty() ? "" : ", ") + subnet.toString();
+        }
+        out.rule("forward", std::format("iifname \"{0}\" oifname != \"{0}\" {1} daddr {{ {2} }} "
+                                        "reject",
+                                        bridge, match, set));
+    }
+}
+
 // The network's bridge-family table: what its containers may put on the wire, checked as
 // each frame enters the bridge from a port (the host's own frames never pass this hook).
 // Together with each port being locked to its container's MAC (the controller's part,
@@ -238,7 +280,7 @@ std::string planNftRemoval(std::string_view networkName) {
     return text;
 }
 
-Result<std::string> planNftRuleset(const Network& network) {
+Result<std::string> planNftRuleset(const Network& network, std::span<const IpPrefix> lanSubnets) {
     if (network.forward.mode == ForwardMode::Open)
         return std::string();
     if (network.bridge.name.empty())
@@ -270,6 +312,11 @@ Result<std::string> planNftRuleset(const Network& network) {
     // Other tables may still drop them; firewall_analysis.h opens those.
     for (const HostService& service : hostServicesForContainers(network))
         out.rule("input", std::format("iifname \"{}\" {} accept", bridge, service.match));
+    const NetworkWalls walls = network.walls.value_or(NetworkWalls{});
+    if (walls.host == HostAccess::Services)
+        writeHostWall(out, bridge);
+    if (!walls.lan)
+        writeLanWall(out, bridge, lanSubnets);
     writeForward(out, network, bridge, families, portForwards);
     if (network.forward.mode == ForwardMode::Nat) {
         for (const FamilyRules& family : families) {

@@ -19,6 +19,7 @@
 #include "error.h"
 #include "network.h"
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,11 @@ std::string nftTableName(std::string_view networkName); // "cubby_NAME"
 // The whole table for a network whose bridge name is known. Open networks get no table (an
 // empty text). Fails for a network without a bridge name or, for NAT and routed networks,
 // without an IPv4 subnet.
-Result<std::string> planNftRuleset(const Network& network);
+//
+// `lanSubnets` are the subnets the host is on besides the bridge (hostLanSubnets): with
+// <cubby:walls lan='no'/> they are walled off together with the private ranges.
+Result<std::string> planNftRuleset(const Network& network,
+                                   std::span<const IpPrefix> lanSubnets = {});
 
 // What the host answers containers on the bridge whatever else is walled off, as nft match
 // expressions: DHCP and DNS, and with IPv6 DHCPv6 and neighbour discovery.

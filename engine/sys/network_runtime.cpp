@@ -83,9 +83,10 @@ Status closeFirewall(Nftables& nft, const Network& network) {
 Result<NetworkApplied> applyNetwork(const Network& network, bool replaceBridge) {
     if (network.bridge.name.empty())
         return failInvalid(std::format("network {} has no bridge name", network.name));
-    CUBBY_TRY(rules, planNftRuleset(network));
     CUBBY_TRY(netlink, NetlinkSocket::open());
     CUBBY_TRY(facts, netlink.hostFacts());
+    const std::vector<IpPrefix> lan = hostLanSubnets(facts, network.bridge.name);
+    CUBBY_TRY(rules, planNftRuleset(network, lan));
     const bool bridgeExists = netlink.linkIndex(network.bridge.name) != 0;
     if (bridgeExists && !replaceBridge)
         return fail(Error::of(ErrorKind::Conflict,
@@ -124,7 +125,9 @@ Result<NetworkApplied> applyNetwork(const Network& network, bool replaceBridge) 
 }
 
 Status refreshNetworkRules(const Network& network) {
-    CUBBY_TRY(rules, planNftRuleset(network));
+    CUBBY_TRY(netlink, NetlinkSocket::open());
+    CUBBY_TRY(facts, netlink.hostFacts());
+    CUBBY_TRY(rules, planNftRuleset(network, hostLanSubnets(facts, network.bridge.name)));
     if (rules.empty())
         return {};
     CUBBY_TRY(nft, Nftables::create());

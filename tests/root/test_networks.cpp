@@ -726,6 +726,59 @@ private slots:
                  "the rogue's advertisement reached nobody even unguarded");
     }
 
+    // Issue 12, item 6: host='services' keeps containers from the host's services (on the
+    // bridge and on its LAN address) while DHCP, DNS and ping to the gateway still work;
+    // lan='no' keeps them from the LAN while the internet still answers. A network without
+    // walls, side by side, reaches all of it.
+    void wallsKeepContainersFromTheHostAndTheLan() {
+        // The "internet": an address behind the LAN's router, routed to by the host.
+        QVERIFY(inNamespace(m_lab->uplink, [] {
+            return NetlinkSocket::open().and_then([](NetlinkSocket netlink) {
+                return netlink.addAddress("lo", *IpPrefix::parse("203.0.113.1/32", ""));
+            });
+        }));
+        QVERIFY(inNamespace(m_lab->host, [] {
+            return NetlinkSocket::open().and_then([](NetlinkSocket netlink) {
+                return netlink.addRoute(*IpPrefix::parse("203.0.113.0/24", ""),
+                                        *IpAddress::parse(HostAndUplink::uplinkAddress, ""),
+                                        HostAndUplink::hostUplinkDevice);
+            });
+        }));
+        EchoServer internet(m_lab->uplink, "203.0.113.1", 7007);
+        EchoServer lanMachine(m_lab->uplink, HostAndUplink::uplinkAddress, 7008);
+        EchoServer hostService(m_lab->host, "0.0.0.0", 2222);
+        for (EchoServer* server : {&internet, &lanMachine, &hostService})
+            QVERIFY(server->waitUntilListening().empty());
+        auto walled = startNetwork(
+            "lan", natXml("lan", "cubbybr0", 150, "<cubby:walls host='services' lan='no'/>"));
+        QVERIFY2(walled->waitReady(), walled->error().c_str());
+        auto open = startNetwork("open", natXml("open", "cubbybr1", 151));
+        QVERIFY2(open->waitReady(), open->error().c_str());
+        const auto probes = [](int subnet) {
+            return std::format(
+                "udhcpc -i eth0 -n -q -f -t 5 -T 1 -s /sbin/udhcpc-script; nslookup web.lab.test "
+                "192.168.{0}.1; ping -c 1 -W 2 192.168.{0}.1 >/dev/null && echo PING-OK; "
+                "for target in internet:203.0.113.1:7007 lan:198.51.100.1:7008 "
+                "host-bridge:192.168.{0}.1:2222 host-lan:198.51.100.2:2222; do "
+                "IFS=: read name address port <<EOF\n$target\nEOF\n"
+                "r=$(echo probe | nc -w 2 $address $port); echo \"$name=${{r:-nothing}}\"; "
+                "done; echo END; exec sleep 1000",
+                subnet);
+        };
+        auto inside = startContainer("walled", probes(150), networkInterface("lan", 150, "0b"));
+        auto outside = startContainer("free", probes(151), networkInterface("open", 151, "0b"));
+        const std::string in = console(*inside, "END");
+        for (const char* line : {"lease=192.168.150.11", "Address: 192.168.150.10", "PING-OK",
+                                 "internet=198.51.100.2 probe", "lan=nothing",
+                                 "host-bridge=nothing", "host-lan=nothing"})
+            QVERIFY2(in.find(line) != std::string::npos, (line + ("\n" + in)).c_str());
+        const std::string out = console(*outside, "END");
+        for (const char* line :
+             {"lease=192.168.151.11", "internet=198.51.100.2 probe", "lan=198.51.100.2 probe",
+              "host-bridge=192.168.151.11 probe", "host-lan=192.168.151.11 probe"})
+            QVERIFY2(out.find(line) != std::string::npos, (line + ("\n" + out)).c_str());
+    }
+
     void twoNatNetworksCannotReachEachOther() {
         EchoServer server(m_lab->uplink, HostAndUplink::uplinkAddress, 7007);
         QVERIFY2(server.waitUntilListening().empty(), "echo server");

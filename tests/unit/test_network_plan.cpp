@@ -454,6 +454,56 @@ private slots:
         QVERIFY(checkSubnetConflicts(*completed, dual));
     }
 
+    // Issue 12, item 6: host='services' lets in only what the network needs; lan='no'
+    // walls off the private ranges and the host's own subnets, merged into sets nft takes.
+    void wallsKeepContainersWhereTheyAreMeant() {
+        const Network walled =
+            natNetwork("<cubby:walls host='services' lan='no'/>", "<forward mode='nat'/>");
+        QCOMPARE(walled.walls, std::optional(NetworkWalls{HostAccess::Services, false}));
+        const std::string xml = formatNetworkXml(walled);
+        EXPECT_LINE(xml, "<cubby:walls host='services' lan='no'/>");
+        QCOMPARE(parseNetwork(xml), walled);
+        const IpPrefix lan[] = {*IpPrefix::parse("198.51.100.0/24", ""),
+                                *IpPrefix::parse("192.168.1.0/24", ""), // inside 192.168/16
+                                *IpPrefix::parse("10.0.0.0/7", ""),     // holds 10/8
+                                *IpPrefix::parse("2001:db8:5::/64", "")};
+        const auto text = planNftRuleset(walled, lan);
+        QVERIFY2(text, text ? "" : text.error().message.c_str());
+        EXPECT_LINE(*text, "input iifname \"cubbybr3\" ct state established,related accept\n"
+                           "add rule inet cubby_lab input iifname \"cubbybr3\" icmp type "
+                           "echo-request accept\n");
+        EXPECT_LINE(*text, "input iifname \"cubbybr3\" drop\n");
+        EXPECT_LINE(*text, "forward iifname \"cubbybr3\" oifname != \"cubbybr3\" ip daddr { "
+                           "172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, 169.254.0.0/16, "
+                           "198.51.100.0/24, 10.0.0.0/7 } reject");
+        EXPECT_LINE(*text, "forward iifname \"cubbybr3\" oifname != \"cubbybr3\" ip6 daddr { "
+                           "fc00::/7, fe80::/10, 2001:db8:5::/64 } reject");
+        // The walls come before the containers' traffic is accepted out.
+        QVERIFY(text->find("ip daddr { 172.16") <
+                text->find("iifname \"cubbybr3\" ip saddr 192.168.150.0/24 accept"));
+        // No walls: neither rule.
+        const auto open = planNftRuleset(natNetwork(), lan);
+        EXPECT_NO_LINE(*open, "input iifname \"cubbybr3\" drop");
+        EXPECT_NO_LINE(*open, "daddr { 10.0.0.0/8");
+        // Networks Cubby lays out get host='services'; what a definition says stays.
+        const auto fresh =
+            parseNetworkXml("<network><name>fresh</name><forward mode='nat'/></network>", fixedUuid,
+                            NetworkCompleteness::SubnetChosenLater);
+        QVERIFY(fresh);
+        QCOMPARE(completeNetworkDefinition(*fresh, laptopOn("192.168.1.2/24"), {})->walls,
+                 std::optional(NetworkWalls{HostAccess::Services, true}));
+        QVERIFY(!completeNetworkDefinition(natNetwork(), laptopOn("192.168.1.2/24"), {})->walls);
+        QVERIFY(!parseNetworkXml("<network xmlns:cubby='https://github.com/cubby1/xmlns/network/1'>"
+                                 "<name>o</name><forward mode='open'/><ip address='10.0.0.1' "
+                                 "prefix='24'/><cubby:walls host='services'/></network>",
+                                 fixedUuid));
+        // The host's subnets, without loopback and the network's own bridge.
+        HostNetworkFacts host = laptopOn("192.168.1.2/24");
+        host.addresses.push_back({"cubbybr3", *IpPrefix::parse("192.168.150.1/24", "")});
+        QCOMPARE(hostLanSubnets(host, "cubbybr3"),
+                 std::vector<IpPrefix>{*IpPrefix::parse("192.168.1.0/24", "")});
+    }
+
     void ipv6DefinitionsAreCheckedByName() {
         const std::pair<std::string, std::string> bad[] = {
             {"<ip family='ipv6' address='fd42::1' prefix='64'><dhcp><host mac='52:54:00:00:00:01' "
