@@ -33,6 +33,14 @@ QString forwardName(ForwardMode mode) {
         return QStringLiteral("route");
     case ForwardMode::Open:
         return QStringLiteral("open");
+    case ForwardMode::Bridge:
+        return QStringLiteral("bridge");
+    case ForwardMode::Private:
+        return QStringLiteral("private");
+    case ForwardMode::Vepa:
+        return QStringLiteral("vepa");
+    case ForwardMode::Passthrough:
+        return QStringLiteral("passthrough");
     case ForwardMode::None:
         break;
     }

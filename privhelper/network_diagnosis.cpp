@@ -3,6 +3,7 @@
 #include "dnsmasq_config.h"
 #include "firewall_analysis.h"
 #include "netlink.h"
+#include "network_runtime.h"
 #include "nft_ruleset.h"
 #include "nftables.h"
 #include "sysctl.h"
@@ -216,6 +217,35 @@ void checkIpv6(const Network& network, const Result<HostNetworkFacts>& facts,
                         std::format("the host has an IPv6 default route through {}", uplink)});
 }
 
+// A LAN-mode network: the host's bridge or NIC is there, and is not Wi-Fi. The rest of the
+// path (addresses, DHCP, routing) is the LAN's own.
+void checkHostLanHops(const Network& network, std::vector<DiagnosisHop>& hops) {
+    if (auto there = checkHostLan(network); !there) {
+        hops.push_back({"lan", HopStatus::Fail, there.error().message});
+        return;
+    }
+    const bool bridged = !network.bridge.name.empty();
+    const std::string link = bridged ? network.bridge.name : network.forward.devs.front();
+    hops.push_back({"lan", HopStatus::Ok,
+                    bridged ? std::format("containers join the host's bridge {}; the LAN's "
+                                          "router gives them addresses",
+                                          link)
+                            : std::format("containers get macvlans on {}; the LAN's router "
+                                          "gives them addresses (the host itself cannot "
+                                          "reach them through {})",
+                                          link, link)});
+    const std::vector<std::string> wireless =
+        bridged
+            ? wirelessPortsOf(link)
+            : (isWirelessLink(link) ? std::vector<std::string>{link} : std::vector<std::string>{});
+    if (!wireless.empty())
+        hops.push_back({"wifi", HopStatus::Warning,
+                        std::format("{} is a Wi-Fi link: most access points drop frames from "
+                                    "addresses that did not join them, so containers here will "
+                                    "likely get no traffic; use a NAT network on Wi-Fi",
+                                    wireless.front())});
+}
+
 void checkFirewall(const Network& network, std::vector<DiagnosisHop>& hops) {
     if (network.forward.mode == ForwardMode::Open) {
         hops.push_back(
@@ -370,6 +400,11 @@ void diagnoseNetwork(const Network& network, const DiagnosisContext& context, QO
                         std::format("network {} is not running; start it with: cubbyctl "
                                     "net-start {}",
                                     network.name, network.name)});
+    if (network.joinsHostLan()) {
+        checkHostLanHops(network, hops);
+        done(std::move(hops));
+        return;
+    }
     auto netlink = NetlinkSocket::open();
     const Result<HostNetworkFacts> facts =
         netlink ? netlink->hostFacts() : Result<HostNetworkFacts>(fail(netlink.error()));

@@ -1338,6 +1338,10 @@ Konsole
         <source>Autostart</source>
         <translation>Autostart</translation>
     </message>
+    <message>
+        <source>on the LAN</source>
+        <translation>im LAN</translation>
+    </message>
 </context>
 <context>
     <name>cubby::NetworkPage</name>
@@ -1518,6 +1522,10 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>isolated</source>
         <translation>isoliert</translation>
+    </message>
+    <message>
+        <source>on the LAN</source>
+        <translation>im LAN</translation>
     </message>
 </context>
 <context>

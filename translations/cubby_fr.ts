@@ -1338,6 +1338,10 @@ Console
         <source>Autostart</source>
         <translation>Démarrage auto</translation>
     </message>
+    <message>
+        <source>on the LAN</source>
+        <translation>sur le réseau local</translation>
+    </message>
 </context>
 <context>
     <name>cubby::NetworkPage</name>
@@ -1518,6 +1522,10 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>isolated</source>
         <translation>isolé</translation>
+    </message>
+    <message>
+        <source>on the LAN</source>
+        <translation>sur le réseau local</translation>
     </message>
 </context>
 <context>

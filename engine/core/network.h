@@ -17,6 +17,12 @@ enum class ForwardMode {
     Nat,   // masqueraded to the host's uplink
     Route, // routed without NAT (the LAN must route the subnet back)
     Open,  // routed, and Cubby adds no firewall rules at all
+    // Containers on the host's LAN itself, as libvirt's host-bridge and macvtap networks:
+    // Cubby makes no bridge, address, rules or dnsmasq; the LAN's router serves them.
+    Bridge,      // an existing host bridge (<bridge name>), or macvlan bridge mode (<interface>)
+    Private,     // macvlan private: containers on the same NIC do not see each other
+    Vepa,        // macvlan VEPA: container-to-container traffic goes through the LAN switch
+    Passthrough, // macvlan passthru: one container has the NIC to itself
 };
 
 struct NatPortRange {
@@ -28,6 +34,8 @@ struct NatPortRange {
 struct Forward {
     ForwardMode mode = ForwardMode::None;
     std::string dev; // restrict to this uplink; empty: any
+    // The LAN modes' NICs (<interface dev='…'/>), for macvlan; containers use the first.
+    std::vector<std::string> devs;
     std::optional<NatPortRange> natPorts;
     // <nat ipv6='yes'/>: IPv6 is masqueraded too (NAT66). Without it a NAT network's IPv6
     // subnets are routed, as in libvirt, and the LAN must route them back.
@@ -185,6 +193,8 @@ struct Network {
     bool routesIpv6() const;
     // Whether that IPv6 subnet is masqueraded (NAT66) rather than routed.
     bool masqueradesIpv6() const;
+    // A LAN mode: containers join the host's LAN through a host bridge or a macvlan.
+    bool joinsHostLan() const;
 };
 
 } // namespace cubby

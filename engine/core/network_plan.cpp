@@ -157,6 +157,8 @@ std::string chooseBridgeName(const HostNetworkFacts& host, std::span<const Netwo
 
 Result<Network> completeNetworkDefinition(Network network, const HostNetworkFacts& host,
                                           std::span<const Network> others) {
+    if (network.joinsHostLan())
+        return network; // the LAN's, not Cubby's to lay out
     if (network.bridge.name.empty())
         network.bridge.name = chooseBridgeName(host, others);
     // A network Cubby lays out itself keeps its containers away from the host's own
@@ -222,6 +224,19 @@ struct StaticConfig {
     std::string search;
 };
 
+MacvlanMode macvlanModeOf(ForwardMode mode) {
+    switch (mode) {
+    case ForwardMode::Private:
+        return MacvlanMode::Private;
+    case ForwardMode::Vepa:
+        return MacvlanMode::Vepa;
+    case ForwardMode::Passthrough:
+        return MacvlanMode::Passthrough;
+    default:
+        return MacvlanMode::Bridge;
+    }
+}
+
 // The network's reservation for this interface, if it has one.
 const DhcpHost* reservationFor(const NetworkIp& ip, const MacAddress& mac,
                                std::string_view containerName) {
@@ -277,6 +292,14 @@ Result<ContainerNetworkPlan> planContainerNetwork(const Domain& domain,
                 return fail(Error::of(ErrorKind::NotFound,
                                       std::format("{}/source/@network: there is no network {}",
                                                   where, iface.source)));
+            if (network->joinsHostLan() && network->bridge.name.empty()) {
+                // A macvlan on the network's first NIC, in the network's mode.
+                out.type = InterfaceType::Direct;
+                out.lowerDev = network->forward.devs.front();
+                out.hostDev.clear();
+                out.macvlanMode = macvlanModeOf(network->forward.mode);
+                break;
+            }
             if (network->bridge.name.empty())
                 return failInvalid(
                     std::format("{}: network {} has no bridge name", where, iface.source));

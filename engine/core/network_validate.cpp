@@ -288,6 +288,47 @@ Status validatePortForwards(const Network& network) {
     return {};
 }
 
+// A LAN mode has the LAN's router for DHCP, DNS and routing: everything Cubby would set up on
+// a bridge of its own is refused by name rather than ignored.
+Status validateHostLan(const Network& network) {
+    const bool macvlan = network.bridge.name.empty();
+    if (network.forward.mode == ForwardMode::Bridge && macvlan && network.forward.devs.empty())
+        return failInvalid("/network/forward: mode='bridge' needs the host's bridge (<bridge "
+                           "name='br0'/>) or NICs to put macvlans on (<interface dev='…'/>)");
+    if (network.forward.mode == ForwardMode::Bridge && !macvlan && !network.forward.devs.empty())
+        return failInvalid("/network/forward/interface: a host-bridge network takes its NICs "
+                           "from the bridge; give either <bridge name> or <interface dev>");
+    if (network.forward.mode != ForwardMode::Bridge && (!macvlan || network.forward.devs.empty()))
+        return failInvalid(std::format("/network/forward: mode='{}' puts macvlans on NICs: it "
+                                       "needs <interface dev='…'/> and no <bridge>",
+                                       network.forward.mode == ForwardMode::Private ? "private"
+                                       : network.forward.mode == ForwardMode::Vepa
+                                           ? "vepa"
+                                           : "passthrough"));
+    for (size_t i = 0; i < network.forward.devs.size(); ++i)
+        CUBBY_CHECK(validateInterfaceName(
+            network.forward.devs[i], std::format("/network/forward/interface[{}]/@dev", i + 1)));
+    const std::pair<bool, const char*> cubbyOnly[] = {
+        {!network.ips.empty(), "/network/ip"},
+        {!network.routes.empty(), "/network/route"},
+        {network.domain.has_value(), "/network/domain"},
+        {network.dns != DnsConfig{}, "/network/dns"},
+        {network.mac.has_value(), "/network/mac"},
+        {network.mtu.has_value(), "/network/mtu"},
+        {!network.portForwards.empty(), "/network/portforward"},
+        {network.walls.has_value(), "/network/walls"},
+        {network.forward.natPorts.has_value() || network.forward.natIpv6, "/network/forward/nat"},
+    };
+    for (const auto& [given, path] : cubbyOnly) {
+        if (given)
+            return failInvalid(std::format("{}: the network puts containers on the host's LAN, "
+                                           "whose own router gives addresses, names and routes; "
+                                           "Cubby sets up nothing of it",
+                                           path));
+    }
+    return {};
+}
+
 } // namespace
 
 Status validateNetwork(const Network& network, NetworkCompleteness completeness) {
@@ -298,6 +339,8 @@ Status validateNetwork(const Network& network, NetworkCompleteness completeness)
         CUBBY_CHECK(validateInterfaceName(network.bridge.name, "/network/bridge/@name"));
     if (!network.forward.dev.empty())
         CUBBY_CHECK(validateInterfaceName(network.forward.dev, "/network/forward/@dev"));
+    if (network.joinsHostLan())
+        return validateHostLan(network);
     if (network.forward.natPorts) {
         if (network.forward.mode != ForwardMode::Nat)
             return failInvalid("/network/forward/nat: a port range needs mode='nat'");
@@ -399,6 +442,11 @@ const NetworkIp* Network::ipv6() const {
             first = &ip;
     }
     return first;
+}
+
+bool Network::joinsHostLan() const {
+    return forward.mode == ForwardMode::Bridge || forward.mode == ForwardMode::Private ||
+           forward.mode == ForwardMode::Vepa || forward.mode == ForwardMode::Passthrough;
 }
 
 bool Network::routesIpv6() const {

@@ -6,15 +6,20 @@
 #include <algorithm>
 #include <array>
 #include <format>
+#include <utility>
 
 namespace cubby {
 
 namespace {
 
-constexpr std::array<Keyword<ForwardMode>, 3> forwardModes{{
+constexpr std::array<Keyword<ForwardMode>, 7> forwardModes{{
     {"nat", ForwardMode::Nat},
     {"route", ForwardMode::Route},
     {"open", ForwardMode::Open},
+    {"bridge", ForwardMode::Bridge},
+    {"private", ForwardMode::Private},
+    {"vepa", ForwardMode::Vepa},
+    {"passthrough", ForwardMode::Passthrough},
 }};
 
 // macTableManager: "kernel" (the bridge learns) or "libvirt" (static entries per port).
@@ -61,6 +66,18 @@ Status parseForward(ElementReader& root, Network& network) {
     // libvirt also names a NAT or routed network's uplink as the one <interface dev='…'/>
     // child; several are a pool for host-bridge modes, which this is not.
     auto interfaces = forward->children("interface");
+    if (network.joinsHostLan()) {
+        // A pool of NICs for the macvlan modes (@dev, if given, is the first).
+        if (!network.forward.dev.empty())
+            network.forward.devs.push_back(std::exchange(network.forward.dev, {}));
+        for (auto& interface : interfaces) {
+            CUBBY_TRY(dev, interface.requiredAttribute("dev"));
+            if (std::ranges::find(network.forward.devs, dev) == network.forward.devs.end())
+                network.forward.devs.emplace_back(dev);
+            CUBBY_CHECK(interface.finish());
+        }
+        return forward->finish();
+    }
     if (interfaces.size() > 1)
         return failInvalid(std::format("{}/interface: a NAT, routed or open network leaves "
                                        "through one uplink; {} are listed",
@@ -469,6 +486,8 @@ std::string formatNetworkXml(const Network& network) {
         setAttribute(forward, "mode", keywordName<ForwardMode>(forwardModes, network.forward.mode));
         if (!network.forward.dev.empty())
             setAttribute(forward, "dev", network.forward.dev);
+        for (const std::string& dev : network.forward.devs)
+            setAttribute(forward.append_child("interface"), "dev", dev);
         if (network.forward.natPorts || network.forward.natIpv6) {
             auto nat = forward.append_child("nat");
             if (network.forward.natIpv6)
@@ -480,13 +499,18 @@ std::string formatNetworkXml(const Network& network) {
             }
         }
     }
-    auto bridge = root.append_child("bridge");
-    if (!network.bridge.name.empty())
-        setAttribute(bridge, "name", network.bridge.name);
-    setAttribute(bridge, "stp", network.bridge.stp ? "on" : "off");
-    bridge.append_attribute("delay") = network.bridge.delay;
-    if (network.bridge.staticMacTable)
-        setAttribute(bridge, "macTableManager", "libvirt");
+    // A LAN mode names the host's bridge, if any, and configures nothing of it.
+    if (!network.joinsHostLan()) {
+        auto bridge = root.append_child("bridge");
+        if (!network.bridge.name.empty())
+            setAttribute(bridge, "name", network.bridge.name);
+        setAttribute(bridge, "stp", network.bridge.stp ? "on" : "off");
+        bridge.append_attribute("delay") = network.bridge.delay;
+        if (network.bridge.staticMacTable)
+            setAttribute(bridge, "macTableManager", "libvirt");
+    } else if (!network.bridge.name.empty()) {
+        setAttribute(root.append_child("bridge"), "name", network.bridge.name);
+    }
     if (network.mtu)
         root.append_child("mtu").append_attribute("size") = *network.mtu;
     if (network.mac)

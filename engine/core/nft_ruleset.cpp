@@ -281,7 +281,7 @@ std::string planNftRemoval(std::string_view networkName) {
 }
 
 Result<std::string> planNftRuleset(const Network& network, std::span<const IpPrefix> lanSubnets) {
-    if (network.forward.mode == ForwardMode::Open)
+    if (network.forward.mode == ForwardMode::Open || network.joinsHostLan())
         return std::string();
     if (network.bridge.name.empty())
         return failInvalid(

@@ -63,7 +63,7 @@ Result<Network> loadDefinition(const Options& options) {
                                        cubby::quoted(network.name), cubby::quoted(options.name)));
     // The helper names the bridge when it defines the network; a definition without one
     // cannot be started (another start might pick the same name).
-    if (network.bridge.name.empty())
+    if (network.bridge.name.empty() && !network.joinsHostLan())
         return failInvalid(std::format("network {} has no <bridge name=...>", network.name));
     return network;
 }

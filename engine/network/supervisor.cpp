@@ -90,6 +90,12 @@ Status NetworkSupervisor::blockSignals() {
 }
 
 Status NetworkSupervisor::bringUp() {
+    if (m_network.joinsHostLan()) {
+        // The host's LAN: nothing to create, and nothing of the host's to remove later (no
+        // state file, so no crash cleanup ever deletes the user's bridge).
+        CUBBY_CHECK(checkHostLan(m_network));
+        return m_loop.watch(m_signals.get(), EPOLLIN, [this](uint32_t) { onSignal(); });
+    }
 
     // What a killed supervisor left: its dnsmasq, its table and openings, its bridge.
     const std::string staleBridge = readLine(file(stateFile));

@@ -353,6 +353,20 @@ Result<unsigned> NetlinkSocket::mtu(std::string_view name) {
     return rtnl_link_get_mtu(link.get());
 }
 
+Result<std::string> NetlinkSocket::linkKind(std::string_view name) {
+    rtnl_link* raw = nullptr;
+    if (const int err = rtnl_link_get_kernel(m_socket.get(), 0, std::string(name).c_str(), &raw);
+        err < 0) {
+        Error error = netlinkError(err, std::format("looking up link {}", name));
+        if (err == -NLE_OBJ_NOTFOUND || err == -NLE_NODEV)
+            error.kind = ErrorKind::NotFound;
+        return fail(std::move(error));
+    }
+    LinkPtr link(raw);
+    const char* kind = rtnl_link_get_type(link.get());
+    return std::string(kind ? kind : "");
+}
+
 Result<bool> NetlinkSocket::isUp(std::string_view name) {
     rtnl_link* raw = nullptr;
     if (const int err = rtnl_link_get_kernel(m_socket.get(), 0, std::string(name).c_str(), &raw);

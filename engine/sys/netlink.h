@@ -66,6 +66,8 @@ public:
     Result<unsigned> mtu(std::string_view name);
     // Whether the link is administratively up (IFF_UP); NotFound when there is no such link.
     Result<bool> isUp(std::string_view name);
+    // The link's kind as rtnetlink names it ("bridge", "veth", …; empty for a plain NIC).
+    Result<std::string> linkKind(std::string_view name);
     Status setMacAddress(std::string_view name, const MacAddress& mac);
     // Moves the link into another network namespace under `newName`.
     Status moveToNamespace(std::string_view name, int netnsFd, std::string_view newName);

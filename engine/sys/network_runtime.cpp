@@ -8,8 +8,10 @@
 #include "sysctl.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <format>
 #include <iterator>
+#include <sys/stat.h>
 
 namespace cubby {
 
@@ -122,6 +124,50 @@ Result<NetworkApplied> applyNetwork(const Network& network, bool replaceBridge) 
         result.notes = std::move(*notes);
     }
     return result;
+}
+
+Status checkHostLan(const Network& network) {
+    CUBBY_TRY(netlink, NetlinkSocket::open());
+    if (!network.bridge.name.empty()) {
+        auto kind = netlink.linkKind(network.bridge.name);
+        if (!kind)
+            return fail(Error::of(ErrorKind::NotFound,
+                                  std::format("network {}: the host has no bridge {}; make it (for "
+                                              "example with NetworkManager) and put the LAN "
+                                              "interface in it first",
+                                              network.name, network.bridge.name)));
+        if (*kind != "bridge")
+            return fail(Error::of(ErrorKind::Conflict,
+                                  std::format("network {}: {} is a {} link, not a bridge",
+                                              network.name, network.bridge.name,
+                                              kind->empty() ? "network card's" : *kind)));
+        return {};
+    }
+    for (const std::string& dev : network.forward.devs) {
+        if (netlink.linkIndex(dev) != 0)
+            return {};
+    }
+    return fail(Error::of(ErrorKind::NotFound,
+                          std::format("network {}: none of its interfaces ({}) is on this host",
+                                      network.name, network.forward.devs.front())));
+}
+
+bool isWirelessLink(const std::string& name) {
+    struct stat info {};
+    return ::stat(std::format("/sys/class/net/{}/phy80211", name).c_str(), &info) == 0 ||
+           ::stat(std::format("/sys/class/net/{}/wireless", name).c_str(), &info) == 0;
+}
+
+std::vector<std::string> wirelessPortsOf(const std::string& bridge) {
+    std::vector<std::string> ports;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(
+             std::format("/sys/class/net/{}/brif", bridge), error)) {
+        const std::string port = entry.path().filename().string();
+        if (isWirelessLink(port))
+            ports.push_back(port);
+    }
+    return ports;
 }
 
 Status refreshNetworkRules(const Network& network) {

@@ -31,6 +31,17 @@ struct NetworkApplied {
 // midway, what was created is removed again.
 Result<NetworkApplied> applyNetwork(const Network& network, bool replaceBridge);
 
+// A LAN-mode network (Network::joinsHostLan) has nothing of Cubby's to bring up: this checks
+// that what it names is there — the host bridge (a bridge, not some other link) or one of its
+// NICs — and touches nothing. Stopping it likewise leaves the host's links alone.
+Status checkHostLan(const Network& network);
+
+// Whether a link is a Wi-Fi interface (it has a wireless PHY), and whether a bridge has one
+// among its ports: most access points drop frames from MACs that did not associate with
+// them, so neither a host bridge nor a macvlan works over Wi-Fi.
+bool isWirelessLink(const std::string& name);
+std::vector<std::string> wirelessPortsOf(const std::string& bridge);
+
 // Rewrites the network's nftables tables in one transaction: the reservations the bridge
 // table binds to MACs have changed.
 Status refreshNetworkRules(const Network& network);

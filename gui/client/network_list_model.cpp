@@ -15,6 +15,8 @@ QString forwardLabel(const QString& mode) {
         return NetworkListModel::tr("routed");
     if (mode == u"open")
         return NetworkListModel::tr("open");
+    if (mode == u"bridge" || mode == u"private" || mode == u"vepa" || mode == u"passthrough")
+        return NetworkListModel::tr("on the LAN");
     return NetworkListModel::tr("isolated");
 }
 

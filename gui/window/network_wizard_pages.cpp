@@ -43,6 +43,11 @@ QString kindName(ForwardMode mode) {
         return NetworkWizard::tr("routed");
     case ForwardMode::Open:
         return NetworkWizard::tr("open");
+    case ForwardMode::Bridge:
+    case ForwardMode::Private:
+    case ForwardMode::Vepa:
+    case ForwardMode::Passthrough:
+        return NetworkWizard::tr("on the LAN");
     case ForwardMode::None:
         break;
     }

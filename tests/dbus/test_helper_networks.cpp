@@ -639,6 +639,38 @@ private slots:
                  qPrintable(report.out));
     }
 
+    // Issue 12, item 3: a host-bridge network through the helper: defined as written (no
+    // subnet or bridge chosen), listed, refused with the reason while the host lacks the
+    // bridge, then started and diagnosed; destroying it leaves the user's bridge.
+    void hostBridgeNetworkThroughTheHelper() {
+        const QByteArray xml =
+            "<network><name>home</name><forward mode='bridge'/><bridge name='homebr'/></network>";
+        QCOMPARE(cubbyctl({"net-define", "-"}, allowed(), xml).exitCode, 0);
+        const auto undefine = qScopeGuard([] {
+            cubbyctl({"net-destroy", "home"}, allowed());
+            cubbyctl({"net-undefine", "home"}, allowed());
+            sh("ip link del homebr");
+        });
+        const Run dumped = cubbyctl({"net-dumpxml", "home"});
+        QVERIFY2(dumped.out.contains("<forward mode='bridge'/>") &&
+                     dumped.out.contains("<bridge name='homebr'/>") && !dumped.out.contains("<ip"),
+                 qPrintable(dumped.out));
+        QVERIFY(cubbyctl({"net-list", "--all"})
+                    .out.contains(QRegularExpression(R"(home\s+inactive\s+no\s+yes\s+homebr)")));
+        const Run refused = cubbyctl({"net-start", "home"}, allowed());
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("the host has no bridge homebr"), qPrintable(refused.err));
+        QCOMPARE(sh("ip link add homebr type bridge && ip link set homebr up").exitCode, 0);
+        const Run started = cubbyctl({"net-start", "home"}, allowed());
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        const Run report = cubbyctl({"net-diagnose", "home"});
+        QVERIFY2(report.exitCode == 0 &&
+                     hasHop(report.out, "ok", "lan", "containers join the host's bridge homebr"),
+                 qPrintable(report.out));
+        QCOMPARE(cubbyctl({"net-destroy", "home"}, allowed()).exitCode, 0);
+        QVERIFY(linkExists("homebr"));
+    }
+
     void verbsExplainThemselves() {
         for (const char* verb : {"net-start", "net-destroy", "net-list", "net-autostart",
                                  "net-dhcp-leases", "net-diagnose"}) {

@@ -823,6 +823,56 @@ private slots:
         QVERIFY2(out.find("198.51.100.50 probe") != std::string::npos, out.c_str());
     }
 
+    // Issue 12, item 3: named networks on the host's LAN, joined with type='network'. A
+    // macvlan network ('private' on uplink0) and a host-bridge network (the user's bridge
+    // lanbr): the LAN sees each container's own address. A missing bridge is named; stopping
+    // leaves the user's bridge and its port alone.
+    void hostLanNetworksPutContainersOnTheLan() {
+        EchoServer server(m_lab->uplink, HostAndUplink::uplinkAddress, 7007);
+        QVERIFY2(server.waitUntilListening().empty(), "echo server");
+        const std::string probe = "echo probe | nc 198.51.100.1 7007; echo END; exec sleep 1000";
+        {
+            auto direct = startNetwork("direct", "<network><name>direct</name><forward "
+                                                 "mode='private'><interface dev='uplink0'/>"
+                                                 "</forward></network>");
+            QVERIFY2(direct->waitReady(), direct->error().c_str());
+            auto container =
+                startContainer("mv", probe,
+                               "<interface type='network'><source network='direct'/>"
+                               "<ip address='198.51.100.61' prefix='24'/></interface>");
+            const std::string out = console(*container, "END");
+            QVERIFY2(out.find("198.51.100.61 probe") != std::string::npos, out.c_str());
+        }
+        const std::string home = "<network><name>home</name><forward mode='bridge'/><bridge "
+                                 "name='lanbr'/></network>";
+        auto missing = startNetwork("home", home);
+        QVERIFY(!missing->waitReady());
+        QVERIFY2(missing->error().find("the host has no bridge lanbr") != std::string::npos,
+                 missing->error().c_str());
+        auto bridged = inNamespace(m_lab->host, []() -> Status {
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            CUBBY_CHECK(netlink.createBridge("lanbr"));
+            CUBBY_CHECK(netlink.setMaster(HostAndUplink::hostUplinkDevice, "lanbr"));
+            return netlink.setUp("lanbr");
+        });
+        QVERIFY2(bridged, bridged ? "" : bridged.error().message.c_str());
+        const std::string before = snapshot(m_lab->host);
+        auto network = startNetwork("home", home);
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        // Cubby made nothing: no table, no dnsmasq.
+        QCOMPARE(snapshot(m_lab->host), before);
+        QVERIFY(dnsmasqProcesses(m_prefix->path()).empty());
+        auto container = startContainer("onhome", probe,
+                                        "<interface type='network'><source network='home'/>"
+                                        "<ip address='198.51.100.52' prefix='24'/></interface>");
+        const std::string out = console(*container, "END");
+        QVERIFY2(out.find("198.51.100.52 probe") != std::string::npos, out.c_str());
+        container.reset();
+        QCOMPARE(network->stop(SIGTERM), 0);
+        // The user's bridge, its port and everything else as they were.
+        QCOMPARE(snapshot(m_lab->host), before);
+    }
+
     void directInterfaceIsAMacvlanOnTheLan() {
         // type='direct': a macvlan on the host's NIC (here the fake uplink), "visible on the
         // LAN" without a bridge; the LAN sees the container's own address and MAC.

@@ -504,6 +504,68 @@ private slots:
                  std::vector<IpPrefix>{*IpPrefix::parse("192.168.1.0/24", "")});
     }
 
+    // Issue 12, item 3: libvirt's host-bridge and macvtap networks. Containers on them get a
+    // veth on the host's bridge or a macvlan on its NIC; Cubby sets up nothing else and
+    // refuses by name what only a bridge of its own could honour.
+    void hostLanNetworksPutContainersOnTheLan() {
+        const Network bridged = parseNetwork("<network><name>home</name><forward mode='bridge'/>"
+                                             "<bridge name='br0'/></network>");
+        QVERIFY(bridged.joinsHostLan());
+        QCOMPARE(parseNetwork(formatNetworkXml(bridged)), bridged);
+        EXPECT_LINE(formatNetworkXml(bridged), "<bridge name='br0'/>");
+        const Network private_ = parseNetwork(
+            "<network><name>lan</name><forward mode='private'><interface dev='eno1'/><interface "
+            "dev='eno2'/></forward></network>");
+        QCOMPARE(private_.forward.devs, (std::vector<std::string>{"eno1", "eno2"}));
+        QCOMPARE(parseNetwork(formatNetworkXml(private_)), private_);
+        EXPECT_NO_LINE(formatNetworkXml(private_), "<bridge");
+        // Nothing of Cubby's: no table, no dnsmasq, no bridge name chosen, no walls.
+        QCOMPARE(*planNftRuleset(bridged), std::string());
+        QVERIFY(!networkNeedsDnsmasq(bridged));
+        const auto kept = completeNetworkDefinition(private_, laptopOn("192.168.1.2/24"), {});
+        QVERIFY(kept && kept->bridge.name.empty() && !kept->walls && kept->ips.empty());
+        // Containers: a veth on br0; a macvlan on the first NIC in the network's mode.
+        const NetworkLookup lookup = [&](std::string_view name) -> const Network* {
+            return name == "home" ? &bridged : name == "lan" ? &private_ : nullptr;
+        };
+        Domain domain;
+        domain.name = "onlan";
+        domain.uuid = fixedUuid();
+        Interface home, lan;
+        home.type = lan.type = InterfaceType::Network;
+        home.source = "home";
+        lan.source = "lan";
+        domain.interfaces = {home, lan};
+        const auto plan = planContainerNetwork(domain, lookup);
+        QVERIFY2(plan, plan ? "" : plan.error().message.c_str());
+        QCOMPARE(plan->interfaces[0].bridge, std::string("br0"));
+        QCOMPARE(plan->interfaces[1].type, InterfaceType::Direct);
+        QCOMPARE(plan->interfaces[1].lowerDev, std::string("eno1"));
+        QCOMPARE(plan->interfaces[1].macvlanMode, MacvlanMode::Private);
+        QVERIFY(plan->interfaces[1].hostDev.empty());
+        QVERIFY(plan->resolvConf.empty());
+        // Refused by name.
+        const std::pair<const char*, const char*> bad[] = {
+            {"<forward mode='bridge'/>", "needs the host's bridge"},
+            {"<forward mode='bridge'><interface dev='eno1'/></forward><bridge name='br0'/>",
+             "either <bridge name> or <interface dev>"},
+            {"<forward mode='vepa'/><bridge name='br0'/>", "mode='vepa' puts macvlans"},
+            {"<forward mode='bridge'/><bridge name='br0'/><ip address='10.0.0.1' prefix='24'/>",
+             "/network/ip: the network puts containers on the host's LAN"},
+            {"<forward mode='bridge'/><bridge name='br0'/><domain name='x.test'/>",
+             "/network/domain"},
+            {"<forward mode='passthrough'><interface dev='eno1'/><nat ipv6='yes'/></forward>",
+             "unknown element <nat>"},
+        };
+        for (const auto& [extra, mentions] : bad) {
+            const auto parsed = parseNetworkXml(
+                std::string("<network><name>x</name>") + extra + "</network>", fixedUuid);
+            QVERIFY2(!parsed, extra);
+            QVERIFY2(parsed.error().message.find(mentions) != std::string::npos,
+                     parsed.error().message.c_str());
+        }
+    }
+
     void ipv6DefinitionsAreCheckedByName() {
         const std::pair<std::string, std::string> bad[] = {
             {"<ip family='ipv6' address='fd42::1' prefix='64'><dhcp><host mac='52:54:00:00:00:01' "
