@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <format>
 #include <iterator>
-#include <sys/stat.h>
 
 namespace cubby {
 
@@ -153,9 +152,9 @@ Status checkHostLan(const Network& network) {
 }
 
 bool isWirelessLink(const std::string& name) {
-    struct stat info {};
-    return ::stat(std::format("/sys/class/net/{}/phy80211", name).c_str(), &info) == 0 ||
-           ::stat(std::format("/sys/class/net/{}/wireless", name).c_str(), &info) == 0;
+    std::error_code error;
+    return std::filesystem::exists(std::format("/sys/class/net/{}/phy80211", name), error) ||
+           std::filesystem::exists(std::format("/sys/class/net/{}/wireless", name), error);
 }
 
 std::vector<std::string> wirelessPortsOf(const std::string& bridge) {
