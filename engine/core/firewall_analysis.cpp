@@ -122,16 +122,7 @@ std::string planFirewallOpenings(const FirewallReport& report, const Network& ne
         text += std::format("insert rule {} {} {} {} counter accept comment \"{}\"\n", chain.family,
                             chain.table, chain.chain, body, comment);
     };
-    // Each family's subnet, with the nft family whose chains see it.
-    struct Subnet {
-        std::string_view family;
-        std::string_view match;
-        const NetworkIp* ip;
-        bool leaves;
-    };
     const bool leaves = network.forward.mode != ForwardMode::None;
-    const Subnet subnets[] = {{"ip", "ip", network.ipv4(), leaves},
-                              {"ip6", "ip6", network.ipv6(), network.routesIpv6()}};
     for (const BlockingChain& chain : report.blocking) {
         if (chain.hook == "input") {
             // An ip6 chain sees only IPv6 traffic, and only an IPv6 network sends it any.
@@ -144,14 +135,17 @@ std::string planFirewallOpenings(const FirewallReport& report, const Network& ne
             }
             continue;
         }
-        for (const Subnet& subnet : subnets) {
-            if (!subnet.ip || !subnet.leaves ||
-                (chain.family != "inet" && chain.family != subnet.family))
+        for (const NetworkIp& ip : network.ips) {
+            // Both directions of each subnet's traffic, in chains of its family; Cubby's own
+            // table rejects what it must.
+            const bool v6 = ip.address.address.family == IpFamily::V6;
+            const std::string_view family = v6 ? "ip6" : "ip";
+            if (!(v6 ? network.routesIpv6() : leaves) ||
+                (chain.family != "inet" && chain.family != family))
                 continue;
-            // Both directions of the subnet's traffic; Cubby's own table rejects what it must.
-            const std::string prefix = subnet.ip->address.network().toString();
-            insert(chain, std::format("iifname \"{}\" {} saddr {}", bridge, subnet.match, prefix));
-            insert(chain, std::format("oifname \"{}\" {} daddr {}", bridge, subnet.match, prefix));
+            const std::string prefix = ip.address.network().toString();
+            insert(chain, std::format("iifname \"{}\" {} saddr {}", bridge, family, prefix));
+            insert(chain, std::format("oifname \"{}\" {} daddr {}", bridge, family, prefix));
         }
     }
     return text;

@@ -186,7 +186,10 @@ struct Network {
     std::vector<std::string> preservedElements; // unknown children of <network>, kept verbatim
     bool operator==(const Network&) const = default;
 
+    // The IPv4 <ip> that dnsmasq serves (the one with <dhcp>, else the first).
     const NetworkIp* ipv4() const;
+    // The <ip> whose subnet holds `address`, if any.
+    const NetworkIp* subnetOf(const IpAddress& address) const;
     // The IPv6 <ip> that dnsmasq advertises and serves (the one with <dhcp>, else the first).
     const NetworkIp* ipv6() const;
     // Whether containers get IPv6 beyond the bridge: an IPv6 subnet on a NAT or routed network.

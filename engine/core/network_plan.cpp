@@ -127,10 +127,8 @@ bool hostHasIpv6Uplink(const HostNetworkFacts& host) {
 }
 
 Status checkSubnetConflicts(const Network& network, const HostNetworkFacts& host) {
-    for (const NetworkIp* ip : {network.ipv4(), network.ipv6()}) {
-        if (!ip)
-            continue;
-        const IpPrefix subnet = ip->address.network();
+    for (const NetworkIp& ip : network.ips) {
+        const IpPrefix subnet = ip.address.network();
         for (const Use& use : hostUses(host, network.bridge.name, subnet.address.family)) {
             if (use.prefix.overlaps(subnet))
                 return fail(Error::of(ErrorKind::Conflict,

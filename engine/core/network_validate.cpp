@@ -128,15 +128,21 @@ Status validateDhcp(const NetworkIp& ip, std::string_view where) {
 
 Status validateIps(const Network& network, NetworkCompleteness completeness) {
     bool haveV4 = false;
+    bool haveDhcpV4 = false;
     bool haveDhcpV6 = false;
     for (size_t i = 0; i < network.ips.size(); ++i) {
         const NetworkIp& ip = network.ips[i];
         const std::string where = std::format("/network/ip[{}]", i + 1);
+        // Several subnets of a family share the bridge; DHCP serves one of each, as libvirt.
+        for (size_t j = 0; j < i; ++j) {
+            if (network.ips[j].address.overlaps(ip.address))
+                return failInvalid(std::format("{}: the subnet {} overlaps ip[{}]", where,
+                                               ip.address.network().toString(), j + 1));
+        }
         if (ip.address.address.family == IpFamily::V4) {
-            if (haveV4)
-                return failInvalid(
-                    std::format("{}: a network has at most one IPv4 address", where));
             haveV4 = true;
+            if (ip.hasDhcp && std::exchange(haveDhcpV4, true))
+                return failInvalid(std::format("{}/dhcp: only one IPv4 <ip> may have DHCP", where));
             if (ip.address.prefixLength > 30 || ip.address.prefixLength < 8)
                 return failInvalid(std::format("{}: a /{} subnet is not usable for containers "
                                                "(use /8 to /30)",
@@ -268,9 +274,10 @@ Status validatePortForwards(const Network& network) {
         const PortForward& forward = network.portForwards[i];
         const std::string where = std::format("/network/portforward[{}]", i + 1);
         const bool v6 = forward.address.family == IpFamily::V6;
-        const NetworkIp* subnet = v6 ? network.ipv6() : network.ipv4();
+        const NetworkIp* subnet = network.subnetOf(forward.address);
         if (!subnet)
-            return failInvalid(std::format("{}/@address: {} is not an address of this network",
+            return failInvalid(std::format("{}/@address: {} is outside the subnets of this "
+                                           "network",
                                            where, forward.address.toString()));
         CUBBY_CHECK(checkHostAddress(subnet->address, forward.address, where + "/@address"));
         if (v6 && !network.masqueradesIpv6())
@@ -458,8 +465,21 @@ bool Network::masqueradesIpv6() const {
 }
 
 const NetworkIp* Network::ipv4() const {
+    const NetworkIp* first = nullptr;
+    for (const NetworkIp& ip : ips) {
+        if (ip.address.address.family != IpFamily::V4)
+            continue;
+        if (ip.hasDhcp)
+            return &ip;
+        if (!first)
+            first = &ip;
+    }
+    return first;
+}
+
+const NetworkIp* Network::subnetOf(const IpAddress& address) const {
     const auto found = std::ranges::find_if(
-        ips, [](const NetworkIp& ip) { return ip.address.address.family == IpFamily::V4; });
+        ips, [&](const NetworkIp& ip) { return ip.address.contains(address); });
     return found == ips.end() ? nullptr : &*found;
 }
 

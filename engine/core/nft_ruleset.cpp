@@ -60,13 +60,15 @@ struct FamilyRules {
 std::vector<FamilyRules> familiesOf(const Network& network) {
     const ForwardMode mode = network.forward.mode;
     const bool leaves = mode == ForwardMode::Nat || mode == ForwardMode::Route;
+    // One entry per subnet: a network may have several of a family on its bridge.
     std::vector<FamilyRules> families;
-    if (const NetworkIp* v4 = network.ipv4())
-        families.push_back(
-            {"ip", v4->address.network().toString(), leaves, mode == ForwardMode::Nat});
-    if (const NetworkIp* v6 = network.ipv6())
-        families.push_back({"ip6", v6->address.network().toString(), network.routesIpv6(),
-                            network.masqueradesIpv6()});
+    for (const NetworkIp& ip : network.ips) {
+        const std::string subnet = ip.address.network().toString();
+        if (ip.address.address.family == IpFamily::V4)
+            families.push_back({"ip", subnet, leaves, mode == ForwardMode::Nat});
+        else
+            families.push_back({"ip6", subnet, network.routesIpv6(), network.masqueradesIpv6()});
+    }
     return families;
 }
 
@@ -220,11 +222,15 @@ void writeBridgeTable(std::string& text, const Network& network) {
     out.rule("ports", fromPort + " udp sport 67 drop");
     out.rule("ports", fromPort + " udp sport 547 drop");
     if (const NetworkIp* v4 = network.ipv4()) {
-        const std::string subnet = v4->address.network().toString();
+        std::string subnets;
+        for (const NetworkIp& ip : network.ips) {
+            if (ip.address.address.family == IpFamily::V4)
+                subnets += ip.address.network().toString() + ", ";
+        }
         // 0.0.0.0 is a DHCP client's source before it has an address.
-        out.rule("ports", std::format("{} ip saddr != {{ {}, 0.0.0.0 }} drop", fromPort, subnet));
+        out.rule("ports", std::format("{} ip saddr != {{ {}0.0.0.0 }} drop", fromPort, subnets));
         out.rule("ports",
-                 std::format("{} arp saddr ip != {{ {}, 0.0.0.0 }} drop", fromPort, subnet));
+                 std::format("{} arp saddr ip != {{ {}0.0.0.0 }} drop", fromPort, subnets));
         // A MAC with a reservation sends from its reserved address only.
         std::string macs, pairs;
         for (const DhcpHost& host : v4->dhcpHosts) {

@@ -566,6 +566,48 @@ private slots:
         }
     }
 
+    // Issue 12, item 2: several <ip> of a family on one bridge, as libvirt allows: each is
+    // routed, masqueraded and held to in the bridge table; DHCP serves one per family.
+    void severalSubnetsOfAFamily() {
+        const Network two = natNetwork("<ip address='10.77.0.1' prefix='24'/><ip family='ipv6' "
+                                       "address='fd42::1' prefix='64'/><ip family='ipv6' "
+                                       "address='fd43::1' prefix='64'/>",
+                                       "<forward><nat ipv6='yes'/></forward>");
+        QCOMPARE(two.ipv4()->address.toString(), std::string("192.168.150.1/24"));
+        const auto text = planNftRuleset(two);
+        QVERIFY2(text, text ? "" : text.error().message.c_str());
+        for (const char* subnet : {"192.168.150.0/24", "10.77.0.0/24"})
+            EXPECT_LINE(*text, std::format("postrouting ip saddr {0} ip daddr != {0} oifname != "
+                                           "\"cubbybr3\" masquerade\n",
+                                           subnet));
+        EXPECT_LINE(*text, "postrouting ip6 saddr fd43::/64 ip6 daddr != fd43::/64");
+        EXPECT_LINE(*text, "ip saddr != { 192.168.150.0/24, 10.77.0.0/24, 0.0.0.0 } drop");
+        EXPECT_LINE(*text, "ip6 saddr != { fe80::/10, ::, fd42::/64, fd43::/64 } drop");
+        // A port forward to the second subnet.
+        QVERIFY(parseNetworkXml(
+            "<network xmlns:cubby='https://github.com/cubby1/xmlns/network/1'><name>p</name>"
+            "<forward mode='nat'/><ip address='10.1.0.1' prefix='24'/><ip address='10.2.0.1' "
+            "prefix='24'/><cubby:portforward protocol='tcp' hostport='80' address='10.2.0.5' "
+            "port='80'/></network>",
+            fixedUuid));
+        const std::pair<const char*, const char*> bad[] = {
+            {"<ip address='10.1.0.1' prefix='24'><dhcp><range start='10.1.0.2' end='10.1.0.9'/>"
+             "</dhcp></ip><ip address='10.2.0.1' prefix='24'><dhcp><range start='10.2.0.2' "
+             "end='10.2.0.9'/></dhcp></ip>",
+             "only one IPv4 <ip> may have DHCP"},
+            {"<ip address='10.1.0.1' prefix='16'/><ip address='10.1.7.1' prefix='24'/>",
+             "overlaps ip[1]"},
+        };
+        for (const auto& [ips, mentions] : bad) {
+            const auto parsed = parseNetworkXml(
+                std::string("<network><name>x</name><forward mode='nat'/>") + ips + "</network>",
+                fixedUuid);
+            QVERIFY2(!parsed, ips);
+            QVERIFY2(parsed.error().message.find(mentions) != std::string::npos,
+                     parsed.error().message.c_str());
+        }
+    }
+
     void ipv6DefinitionsAreCheckedByName() {
         const std::pair<std::string, std::string> bad[] = {
             {"<ip family='ipv6' address='fd42::1' prefix='64'><dhcp><host mac='52:54:00:00:00:01' "

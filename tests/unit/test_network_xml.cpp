@@ -252,6 +252,18 @@ private slots:
         expectStableRoundTrip(*managed);
     }
 
+    // Several <ip> of a family, only one with DHCP, as libvirt allows.
+    void severalSubnetsRoundTrip() {
+        const auto network = parse("<network><name>two</name><forward mode='nat'/><ip "
+                                   "address='10.1.0.1' prefix='24'/><ip address='10.2.0.1' "
+                                   "prefix='24'><dhcp><range start='10.2.0.10' end='10.2.0.20'/>"
+                                   "</dhcp></ip></network>");
+        QVERIFY2(network, network ? "" : network.error().message.c_str());
+        QCOMPARE(network->ips.size(), size_t{2});
+        QCOMPARE(network->ipv4()->address.toString(), std::string("10.2.0.1/24"));
+        expectStableRoundTrip(*network);
+    }
+
     // An IPv4 <ip> without netmask or prefix takes its class's subnet, as libvirt does.
     void classfulDefaults() {
         for (const auto& [address, prefix] : std::vector<std::pair<std::string, unsigned>>{
@@ -365,10 +377,10 @@ private slots:
             << q("<network><name>n</name><ip address='10.0.0.1' prefix='33'/></network>") << "'33'";
         QTest::newRow("subnet too small")
             << q("<network><name>n</name><ip address='10.0.0.1' prefix='31'/></network>") << "/31";
-        QTest::newRow("two ipv4")
-            << q("<network><name>n</name><ip address='10.0.0.1' prefix='24'/><ip "
+        QTest::newRow("overlapping ipv4")
+            << q("<network><name>n</name><ip address='10.0.0.1' prefix='16'/><ip "
                  "address='10.0.1.1' prefix='24'/></network>")
-            << "at most one";
+            << "overlaps ip[1]";
         QTest::newRow("nat without ipv4") << q("<network><name>n</name><forward mode='nat'/>"
                                                "</network>")
                                           << "IPv4";
