@@ -1452,6 +1452,14 @@ Konsole
         <source>the subnet is chosen for you, so give the container&apos;s host number, e.g. .10, not “%1”.</source>
         <translation>Das Subnetz wird automatisch gewählt; geben Sie daher die Hostnummer des Containers an, z. B. .10, nicht „%1“.</translation>
     </message>
+    <message>
+        <source>The MTU “%1” is not a size from 576 to 65535 bytes.</source>
+        <translation>Die MTU „%1“ ist keine Größe von 576 bis 65535 Bytes.</translation>
+    </message>
+    <message>
+        <source>IPv6 needs an MTU of at least 1280 bytes; a smaller one only works without IPv6.</source>
+        <translation>IPv6 braucht eine MTU von mindestens 1280 Bytes; eine kleinere geht nur ohne IPv6.</translation>
+    </message>
 </context>
 <context>
     <name>cubby::NetworkWizard</name>
@@ -1821,6 +1829,69 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>Give the container&apos;s address in %1, or its host number (.10).</source>
         <translation>Geben Sie die Adresse des Containers in %1 oder seine Hostnummer (.10) an.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ReachPage</name>
+    <message>
+        <source>IPv6 &amp;too</source>
+        <translation>Auch IPv&amp;6</translation>
+    </message>
+    <message>
+        <source>Containers may use &amp;services on this computer</source>
+        <translation>Container dürfen &amp;Dienste dieses Computers nutzen</translation>
+    </message>
+    <message>
+        <source>Containers may reach the &amp;local network</source>
+        <translation>Container dürfen das &amp;lokale Netz erreichen</translation>
+    </message>
+    <message>
+        <source>IPv6 and walls</source>
+        <translation>IPv6 und Schranken</translation>
+    </message>
+    <message>
+        <source>Which protocols the containers speak, and what they may reach.</source>
+        <translation>Welche Protokolle die Container sprechen und was sie erreichen dürfen.</translation>
+    </message>
+    <message>
+        <source>a /64 chosen for you</source>
+        <translation>ein für Sie gewähltes /64</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix</source>
+        <translation>IPv6-Präfix</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>Off, they reach only its DHCP, DNS and ping, so a container cannot probe what listens on your computer.</source>
+        <translation>Aus, erreichen sie nur DHCP, DNS und Ping: So kann kein Container ausforschen, was auf Ihrem Computer lauscht.</translation>
+    </message>
+    <message>
+        <source>Off, they reach the internet only: not your printer, your NAS or your router&apos;s settings page.</source>
+        <translation>Aus, erreichen sie nur das Internet: nicht Ihren Drucker, Ihr NAS oder die Einstellungsseite Ihres Routers.</translation>
+    </message>
+    <message>
+        <source>&amp;MTU:</source>
+        <translation>&amp;MTU:</translation>
+    </message>
+    <message>
+        <source>Leave it empty unless a VPN or your link needs smaller packets.</source>
+        <translation>Leer lassen, außer ein VPN oder Ihre Verbindung braucht kleinere Pakete.</translation>
+    </message>
+    <message>
+        <source>Containers make IPv6 addresses of their own from this network&apos;s router advertisements and reach the IPv6 internet through this computer; left empty, a private /64 is chosen where this computer has IPv6.</source>
+        <translation>Container bilden eigene IPv6-Adressen aus den Router-Ankündigungen dieses Netzes und erreichen das IPv6-Internet über diesen Computer; leer gelassen, wird ein privates /64 gewählt, wo dieser Computer IPv6 hat.</translation>
+    </message>
+    <message>
+        <source>Containers make IPv6 addresses of their own in the /64 you type here; without one this network has no IPv6.</source>
+        <translation>Container bilden eigene IPv6-Adressen in dem /64, das Sie hier eingeben; ohne eines hat dieses Netz kein IPv6.</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2341,38 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>Port forwards</source>
         <translation>Portweiterleitungen</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>a private /64, where this computer has IPv6</source>
+        <translation>ein privates /64, wo dieser Computer IPv6 hat</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s services</source>
+        <translation>Dienste dieses Computers</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>only DHCP, DNS and ping</source>
+        <translation>nur DHCP, DNS und Ping</translation>
+    </message>
+    <message>
+        <source>Local network</source>
+        <translation>Lokales Netz</translation>
+    </message>
+    <message>
+        <source>walled off: internet only</source>
+        <translation>abgeschirmt: nur Internet</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
     </message>
 </context>
 <context>

@@ -1452,6 +1452,14 @@ Console
         <source>the subnet is chosen for you, so give the container&apos;s host number, e.g. .10, not “%1”.</source>
         <translation>le sous-réseau est choisi pour vous, donnez donc le numéro d&apos;hôte du conteneur, p. ex. .10, et non «&#xa0;%1&#xa0;».</translation>
     </message>
+    <message>
+        <source>The MTU “%1” is not a size from 576 to 65535 bytes.</source>
+        <translation>La MTU « %1 » n’est pas une taille de 576 à 65535 octets.</translation>
+    </message>
+    <message>
+        <source>IPv6 needs an MTU of at least 1280 bytes; a smaller one only works without IPv6.</source>
+        <translation>IPv6 demande une MTU d’au moins 1280 octets ; une plus petite ne marche que sans IPv6.</translation>
+    </message>
 </context>
 <context>
     <name>cubby::NetworkWizard</name>
@@ -1821,6 +1829,69 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>Give the container&apos;s address in %1, or its host number (.10).</source>
         <translation>Donnez l&apos;adresse du conteneur dans %1, ou son numéro d&apos;hôte (.10).</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::ReachPage</name>
+    <message>
+        <source>IPv6 &amp;too</source>
+        <translation>IPv&amp;6 aussi</translation>
+    </message>
+    <message>
+        <source>Containers may use &amp;services on this computer</source>
+        <translation>Les conteneurs peuvent utiliser les &amp;services de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Containers may reach the &amp;local network</source>
+        <translation>Les conteneurs peuvent joindre le réseau &amp;local</translation>
+    </message>
+    <message>
+        <source>IPv6 and walls</source>
+        <translation>IPv6 et cloisons</translation>
+    </message>
+    <message>
+        <source>Which protocols the containers speak, and what they may reach.</source>
+        <translation>Les protocoles que parlent les conteneurs, et ce qu’ils peuvent joindre.</translation>
+    </message>
+    <message>
+        <source>a /64 chosen for you</source>
+        <translation>un /64 choisi pour vous</translation>
+    </message>
+    <message>
+        <source>IPv6 prefix</source>
+        <translation>Préfixe IPv6</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>Off, they reach only its DHCP, DNS and ping, so a container cannot probe what listens on your computer.</source>
+        <translation>Désactivé, ils n’en joignent que le DHCP, le DNS et le ping : aucun conteneur ne peut sonder ce qui écoute sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Off, they reach the internet only: not your printer, your NAS or your router&apos;s settings page.</source>
+        <translation>Désactivé, ils ne joignent qu’Internet : ni votre imprimante, ni votre NAS, ni la page de réglages de votre routeur.</translation>
+    </message>
+    <message>
+        <source>&amp;MTU:</source>
+        <translation>&amp;MTU :</translation>
+    </message>
+    <message>
+        <source>Leave it empty unless a VPN or your link needs smaller packets.</source>
+        <translation>Laissez vide, sauf si un VPN ou votre liaison demande des paquets plus petits.</translation>
+    </message>
+    <message>
+        <source>Containers make IPv6 addresses of their own from this network&apos;s router advertisements and reach the IPv6 internet through this computer; left empty, a private /64 is chosen where this computer has IPv6.</source>
+        <translation>Les conteneurs se font leurs propres adresses IPv6 à partir des annonces de routeur de ce réseau et joignent l’Internet IPv6 par cet ordinateur ; laissé vide, un /64 privé est choisi là où cet ordinateur a IPv6.</translation>
+    </message>
+    <message>
+        <source>Containers make IPv6 addresses of their own in the /64 you type here; without one this network has no IPv6.</source>
+        <translation>Les conteneurs se font leurs propres adresses IPv6 dans le /64 saisi ici ; sans lui, ce réseau n’a pas d’IPv6.</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2341,38 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>Port forwards</source>
         <translation>Redirections de ports</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>a private /64, where this computer has IPv6</source>
+        <translation>un /64 privé, là où cet ordinateur a IPv6</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s services</source>
+        <translation>Services de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>joignables</translation>
+    </message>
+    <message>
+        <source>only DHCP, DNS and ping</source>
+        <translation>seulement DHCP, DNS et ping</translation>
+    </message>
+    <message>
+        <source>Local network</source>
+        <translation>Réseau local</translation>
+    </message>
+    <message>
+        <source>walled off: internet only</source>
+        <translation>cloisonné : Internet seulement</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
     </message>
 </context>
 <context>

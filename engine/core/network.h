@@ -38,8 +38,10 @@ struct Forward {
     std::vector<std::string> devs;
     std::optional<NatPortRange> natPorts;
     // <nat ipv6='yes'/>: IPv6 is masqueraded too (NAT66). Without it a NAT network's IPv6
-    // subnets are routed, as in libvirt, and the LAN must route them back.
-    bool natIpv6 = false;
+    // subnets are routed, as in libvirt, and the LAN must route them back. Said but without
+    // an IPv6 <ip>: Cubby chooses the prefix where the host has IPv6; 'no' said: no IPv6 is
+    // added for the network (completeNetworkDefinition).
+    std::optional<bool> natIpv6;
     bool operator==(const Forward&) const = default;
 };
 

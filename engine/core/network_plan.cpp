@@ -166,10 +166,12 @@ Result<Network> completeNetworkDefinition(Network network, const HostNetworkFact
         network.walls = NetworkWalls{.host = HostAccess::Services, .lan = true};
     const bool leavesTheBridge =
         network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route;
-    // A NAT network defined without any address gets both families where the host has IPv6
-    // itself: a ULA /64 the containers make addresses in by SLAAC, masqueraded like IPv4
-    // (a ULA is not routed on the internet).
-    if (network.forward.mode == ForwardMode::Nat && network.ips.empty() &&
+    // A NAT network defined without any address, or with <nat ipv6='yes'/> but no IPv6
+    // <ip>, gets IPv6 too where the host has IPv6 itself: a ULA /64 the containers make
+    // addresses in by SLAAC, masqueraded like IPv4 (a ULA is not routed on the internet).
+    // <nat ipv6='no'/> says no.
+    const bool wantsIpv6 = network.forward.natIpv6.value_or(network.ips.empty());
+    if (network.forward.mode == ForwardMode::Nat && wantsIpv6 && !network.ipv6() &&
         hostHasIpv6Uplink(host)) {
         CUBBY_TRY(ula, chooseFreeUlaSubnet(network.uuid, host, others));
         network.ips.push_back({ula, {}, {}, false});

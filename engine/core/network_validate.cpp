@@ -165,7 +165,7 @@ Status validateIps(const Network& network, NetworkCompleteness completeness) {
         }
         CUBBY_CHECK(validateDhcp(ip, where));
     }
-    if (network.forward.natIpv6 && network.forward.mode != ForwardMode::Nat)
+    if (network.forward.natIpv6.value_or(false) && network.forward.mode != ForwardMode::Nat)
         return failInvalid("/network/forward/nat/@ipv6: masquerading IPv6 needs mode='nat'");
     if ((network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route) &&
         !haveV4 && completeness == NetworkCompleteness::Complete)
@@ -324,7 +324,8 @@ Status validateHostLan(const Network& network) {
         {network.mtu.has_value(), "/network/mtu"},
         {!network.portForwards.empty(), "/network/portforward"},
         {network.walls.has_value(), "/network/walls"},
-        {network.forward.natPorts.has_value() || network.forward.natIpv6, "/network/forward/nat"},
+        {network.forward.natPorts.has_value() || network.forward.natIpv6.has_value(),
+         "/network/forward/nat"},
     };
     for (const auto& [given, path] : cubbyOnly) {
         if (given)
@@ -461,7 +462,7 @@ bool Network::routesIpv6() const {
 }
 
 bool Network::masqueradesIpv6() const {
-    return routesIpv6() && forward.mode == ForwardMode::Nat && forward.natIpv6;
+    return routesIpv6() && forward.mode == ForwardMode::Nat && forward.natIpv6.value_or(false);
 }
 
 const NetworkIp* Network::ipv4() const {

@@ -92,8 +92,10 @@ Status parseForward(ElementReader& root, Network& network) {
     }
     CUBBY_TRY(nat, forward->optionalChild("nat"));
     if (nat) {
-        CUBBY_TRY(natIpv6, readSwitchAttribute(*nat, "ipv6", false));
-        network.forward.natIpv6 = natIpv6;
+        if (nat->attribute("ipv6")) {
+            CUBBY_TRY(natIpv6, readSwitchAttribute(*nat, "ipv6", false));
+            network.forward.natIpv6 = natIpv6;
+        }
         CUBBY_TRY(port, nat->optionalChild("port"));
         if (port) {
             CUBBY_TRY(start, readUnsignedAttribute(*port, "start", 1, 65535));
@@ -491,7 +493,7 @@ std::string formatNetworkXml(const Network& network) {
         if (network.forward.natPorts || network.forward.natIpv6) {
             auto nat = forward.append_child("nat");
             if (network.forward.natIpv6)
-                setAttribute(nat, "ipv6", "yes");
+                setAttribute(nat, "ipv6", *network.forward.natIpv6 ? "yes" : "no");
             if (network.forward.natPorts) {
                 auto port = nat.append_child("port");
                 port.append_attribute("start") = network.forward.natPorts->start;

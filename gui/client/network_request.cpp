@@ -55,6 +55,37 @@ Uuid freshUuid() {
     return Uuid::fromRandomBytes(random);
 }
 
+// The request's IPv6, MTU and walls on `network` (before any IPv4 <ip>).
+Status applyIpv6MtuAndWalls(const NetworkRequest& request, Network& network) {
+    const bool nat = request.mode == ForwardMode::Nat;
+    const QString prefix = request.ipv6Prefix.trimmed();
+    if (request.ipv6 && !prefix.isEmpty()) {
+        CUBBY_TRY(bridge, bridgeAddressFromIpv6Prefix(prefix));
+        network.ips.push_back({bridge, {}, {}, false});
+    }
+    // On a NAT network the helper chooses a prefix for "yes" without one, and adds none
+    // for "no"; elsewhere only a typed prefix gives IPv6.
+    if (nat)
+        network.forward.natIpv6 = request.ipv6;
+    if (const QString mtu = request.mtu.trimmed(); !mtu.isEmpty()) {
+        bool ok = false;
+        const uint value = mtu.toUInt(&ok);
+        if (!ok || value < 576 || value > 65535)
+            return failInvalid(
+                RequestText::tr("The MTU “%1” is not a size from 576 to 65535 bytes.")
+                    .arg(mtu)
+                    .toStdString());
+        if (request.ipv6 && value < 1280)
+            return failInvalid(RequestText::tr("IPv6 needs an MTU of at least 1280 bytes; a "
+                                               "smaller one only works without IPv6.")
+                                   .toStdString());
+        network.mtu = value;
+    }
+    network.walls =
+        NetworkWalls{request.reachHost ? HostAccess::All : HostAccess::Services, request.reachLan};
+    return {};
+}
+
 } // namespace
 
 QString checkNameAndKind(const NetworkRequest& request, const QList<KnownNetwork>& known) {
@@ -80,6 +111,15 @@ Result<IpPrefix> bridgeAddressFromSubnet(const QString& text) {
     return prefix;
 }
 
+Result<IpPrefix> bridgeAddressFromIpv6Prefix(const QString& text) {
+    CUBBY_TRY(prefix, IpPrefix::parse(text.trimmed().toStdString(), "The IPv6 prefix"));
+    if (prefix.address.family != IpFamily::V6 || prefix.prefixLength != 64)
+        return failInvalid("The IPv6 prefix must be a /64, e.g. fd12:3456:789a:1::/64.");
+    if (prefix.address == prefix.network().address)
+        prefix.address.bytes[15] = 1;
+    return prefix;
+}
+
 std::optional<DhcpRange> defaultDhcpRange(const IpPrefix& bridgeAddress) {
     const auto broadcast = bridgeAddress.broadcastV4();
     if (!broadcast)
@@ -92,11 +132,11 @@ std::optional<DhcpRange> defaultDhcpRange(const IpPrefix& bridgeAddress) {
 }
 
 QString checkAddresses(const NetworkRequest& request, const QList<KnownNetwork>& known) {
-    if (request.automaticSubnet)
-        return {};
     auto network = networkFromRequest(request);
     if (!network)
         return fromStd(network.error().message);
+    if (request.automaticSubnet)
+        return {};
     const IpPrefix& mine = network->ipv4()->address;
     for (const KnownNetwork& other : known) {
         const auto theirs = IpPrefix::parse(other.subnet.toStdString(), "subnet");
@@ -154,6 +194,7 @@ Result<Network> networkFromRequest(const NetworkRequest& request) {
     network.forward.mode = request.mode;
     if (!request.domain.trimmed().isEmpty())
         network.domain = DnsDomain{request.domain.trimmed().toStdString(), true};
+    CUBBY_CHECK(applyIpv6MtuAndWalls(request, network));
     const bool automatic = request.automaticSubnet && request.mode != ForwardMode::None;
     if (!request.automaticSubnet) {
         CUBBY_TRY(bridge, bridgeAddressFromSubnet(request.subnet));
@@ -172,7 +213,7 @@ Result<Network> networkFromRequest(const NetworkRequest& request) {
                 ip.dhcpRanges.push_back({start, end, std::nullopt});
             }
         }
-        network.ips.push_back(std::move(ip));
+        network.ips.insert(network.ips.begin(), std::move(ip));
         return networkWithPortForwards(std::move(network), request);
     }
     // An isolated network with an automatic subnet runs without an address (the helper gives

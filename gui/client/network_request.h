@@ -30,6 +30,15 @@ struct NetworkRequest {
     bool dhcp = true;           // manual: hand out addresses
     QString dhcpStart, dhcpEnd; // manual: empty means the whole subnet after the bridge
     QString domain;             // optional DNS domain
+    // IPv6 beside IPv4: on a NAT network masqueraded, in `ipv6Prefix` (a /64 as typed) or,
+    // left empty, in a ULA /64 the helper chooses where this computer has IPv6.
+    bool ipv6 = true;
+    QString ipv6Prefix;
+    QString mtu; // empty: the kernel's default
+    // The walls (<cubby:walls>): the safe default keeps containers from this computer's own
+    // services, and lets them reach the local network.
+    bool reachHost = false;
+    bool reachLan = true;
     QList<PortForwardRequest> portForwards;
     bool startNow = true;
     bool autostart = false;
@@ -63,5 +72,7 @@ std::optional<DhcpRange> defaultDhcpRange(const IpPrefix& bridgeAddress);
 
 // "192.168.160.0/24" → the bridge's address, 192.168.160.1/24 (a host address is kept).
 Result<IpPrefix> bridgeAddressFromSubnet(const QString& text);
+// The same for an IPv6 /64: "fd12:3456:789a:1::/64" → fd12:3456:789a:1::1/64.
+Result<IpPrefix> bridgeAddressFromIpv6Prefix(const QString& text);
 
 } // namespace cubby

@@ -24,10 +24,12 @@ NetworkWizard::NetworkWizard(HelperConnection* helper, const QList<KnownNetwork>
     setButtonText(QWizard::FinishButton, tr("Create"));
     m_nameKind = new NameKindPage(this);
     m_addresses = new AddressesPage(this);
+    m_reach = new ReachPage(this);
     m_forwards = new PortForwardsPage(this);
     m_summary = new SummaryPage(this);
     addPage(m_nameKind);
     addPage(m_addresses);
+    addPage(m_reach);
     addPage(m_forwards);
     addPage(m_summary);
     resize(640, 520);
@@ -37,6 +39,7 @@ NetworkRequest NetworkWizard::request() const {
     NetworkRequest request;
     m_nameKind->fill(request);
     m_addresses->fill(request);
+    m_reach->fill(request);
     m_forwards->fill(request);
     m_summary->fill(request);
     return request;

@@ -20,6 +20,7 @@ class AddressesPage;
 class HelperConnection;
 class NameKindPage;
 class PortForwardsPage;
+class ReachPage;
 class SummaryPage;
 
 class NetworkWizard : public QWizard {
@@ -35,6 +36,7 @@ public:
 
     NameKindPage* nameKindPage() const { return m_nameKind; }
     AddressesPage* addressesPage() const { return m_addresses; }
+    ReachPage* reachPage() const { return m_reach; }
     PortForwardsPage* portForwardsPage() const { return m_forwards; }
     SummaryPage* summaryPage() const { return m_summary; }
 
@@ -63,6 +65,7 @@ private:
     QList<KnownNetwork> m_known;
     NameKindPage* m_nameKind = nullptr;
     AddressesPage* m_addresses = nullptr;
+    ReachPage* m_reach = nullptr;
     PortForwardsPage* m_forwards = nullptr;
     SummaryPage* m_summary = nullptr;
     NetworkRequest m_request; // what Finish is storing

@@ -202,6 +202,71 @@ bool AddressesPage::validatePage() {
     return acceptOrShow(checkAddresses(m_wizard->request(), m_wizard->known()));
 }
 
+ReachPage::ReachPage(NetworkWizard* wizard)
+    : NetworkWizardPage(wizard)
+    , m_ipv6(new QCheckBox(tr("IPv6 &too")))
+    , m_ipv6Prefix(new QLineEdit)
+    , m_ipv6Note(note({}))
+    , m_reachHost(new QCheckBox(tr("Containers may use &services on this computer")))
+    , m_reachLan(new QCheckBox(tr("Containers may reach the &local network")))
+    , m_mtu(new QLineEdit) {
+    setTitle(tr("IPv6 and walls"));
+    setSubTitle(tr("Which protocols the containers speak, and what they may reach."));
+    m_ipv6->setChecked(true);
+    m_ipv6Prefix->setPlaceholderText(tr("a /64 chosen for you"));
+    m_ipv6Prefix->setAccessibleName(tr("IPv6 prefix"));
+    m_reachLan->setChecked(true);
+    m_mtu->setPlaceholderText(tr("default"));
+    m_mtu->setAccessibleName(tr("MTU"));
+    auto* layout = new QVBoxLayout(this);
+    auto* ipv6Row = new QHBoxLayout;
+    ipv6Row->addWidget(m_ipv6);
+    ipv6Row->addWidget(m_ipv6Prefix, 1);
+    layout->addLayout(ipv6Row);
+    layout->addWidget(m_ipv6Note);
+    layout->addSpacing(8);
+    layout->addWidget(m_reachHost);
+    layout->addWidget(note(tr("Off, they reach only its DHCP, DNS and ping, so a container "
+                              "cannot probe what listens on your computer.")));
+    layout->addWidget(m_reachLan);
+    layout->addWidget(note(tr("Off, they reach the internet only: not your printer, your NAS or "
+                              "your router's settings page.")));
+    layout->addSpacing(8);
+    auto* mtuForm = new QFormLayout;
+    mtuForm->addRow(tr("&MTU:"), m_mtu);
+    layout->addLayout(mtuForm);
+    layout->addWidget(note(tr("Leave it empty unless a VPN or your link needs smaller packets.")));
+    layout->addStretch(1);
+    addErrorLine();
+    connect(m_ipv6, &QCheckBox::toggled, m_ipv6Prefix, &QWidget::setEnabled);
+    for (QLineEdit* edit : {m_ipv6Prefix, m_mtu})
+        connect(edit, &QLineEdit::textChanged, this, [this] { acceptOrShow({}); });
+}
+
+void ReachPage::initializePage() {
+    const ForwardMode mode = m_wizard->request().mode;
+    m_reachLan->setEnabled(mode != ForwardMode::None);
+    m_ipv6Note->setText(
+        mode == ForwardMode::Nat
+            ? tr("Containers make IPv6 addresses of their own from this network's router "
+                 "advertisements and reach the IPv6 internet through this computer; left "
+                 "empty, a private /64 is chosen where this computer has IPv6.")
+            : tr("Containers make IPv6 addresses of their own in the /64 you type here; "
+                 "without one this network has no IPv6."));
+}
+
+void ReachPage::fill(NetworkRequest& request) const {
+    request.ipv6 = m_ipv6->isChecked();
+    request.ipv6Prefix = m_ipv6Prefix->text();
+    request.reachHost = m_reachHost->isChecked();
+    request.reachLan = m_reachLan->isChecked();
+    request.mtu = m_mtu->text();
+}
+
+bool ReachPage::validatePage() {
+    return acceptOrShow(checkAddresses(m_wizard->request(), m_wizard->known()));
+}
+
 PortForwardsPage::PortForwardsPage(NetworkWizard* wizard)
     : NetworkWizardPage(wizard)
     , m_table(new QTableWidget(0, 4))
@@ -321,6 +386,19 @@ void SummaryPage::initializePage() {
     if (!request.automaticSubnet)
         row(tr("DHCP"), request.dhcp ? tr("on") : tr("off"));
     row(tr("DNS domain"), request.domain.trimmed().isEmpty() ? tr("none") : request.domain);
+    const QString prefix = request.ipv6Prefix.trimmed();
+    row(tr("IPv6"), !request.ipv6       ? tr("off")
+                    : !prefix.isEmpty() ? prefix
+                    : request.mode == ForwardMode::Nat
+                        ? tr("a private /64, where this computer has IPv6")
+                        : tr("off"));
+    row(tr("This computer's services"),
+        request.reachHost ? tr("reachable") : tr("only DHCP, DNS and ping"));
+    if (request.mode != ForwardMode::None)
+        row(tr("Local network"),
+            request.reachLan ? tr("reachable") : tr("walled off: internet only"));
+    if (!request.mtu.trimmed().isEmpty())
+        row(tr("MTU"), request.mtu.trimmed());
     QStringList forwards;
     for (const PortForwardRequest& forward : request.portForwards)
         forwards << tr("port %1/%2 → container %3, port %4")

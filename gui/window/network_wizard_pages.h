@@ -79,6 +79,29 @@ private:
     QLabel* m_isolatedNote = nullptr;
 };
 
+// IPv6, the walls and the MTU: what the containers reach, and how.
+class ReachPage : public NetworkWizardPage {
+    Q_OBJECT
+public:
+    explicit ReachPage(NetworkWizard* wizard);
+    void fill(NetworkRequest& request) const override;
+    bool validatePage() override;
+    void initializePage() override;
+    QCheckBox* ipv6Box() const { return m_ipv6; }
+    QLineEdit* ipv6PrefixEdit() const { return m_ipv6Prefix; }
+    QCheckBox* reachHostBox() const { return m_reachHost; }
+    QCheckBox* reachLanBox() const { return m_reachLan; }
+    QLineEdit* mtuEdit() const { return m_mtu; }
+
+private:
+    QCheckBox* m_ipv6 = nullptr;
+    QLineEdit* m_ipv6Prefix = nullptr;
+    QLabel* m_ipv6Note = nullptr;
+    QCheckBox* m_reachHost = nullptr;
+    QCheckBox* m_reachLan = nullptr;
+    QLineEdit* m_mtu = nullptr;
+};
+
 class PortForwardsPage : public NetworkWizardPage {
     Q_OBJECT
 public:

@@ -154,7 +154,25 @@ private slots:
         QVERIFY(!second->errorLabel()->isVisible());
         QVERIFY(screenshot("network-wizard-2-addresses.png"));
         wizard->next();
-        // Page 3: a bad port is refused inline, then fixed.
+        // Page 3: IPv6 and the walls. The safe defaults: IPv6 with a prefix chosen for us,
+        // the host's services walled off, the LAN reachable. A bad prefix is refused inline.
+        ReachPage* reach = wizard->reachPage();
+        QCOMPARE(wizard->currentPage(), reach);
+        QVERIFY(reach->ipv6Box()->isChecked());
+        QVERIFY(!reach->reachHostBox()->isChecked());
+        QVERIFY(reach->reachLanBox()->isChecked());
+        reach->ipv6PrefixEdit()->setText(QStringLiteral("fd00::/48"));
+        wizard->next();
+        QCOMPARE(wizard->currentPage(), reach);
+        QVERIFY2(reach->errorLabel()->isVisible() && reach->errorLabel()->text().contains("/64"),
+                 qPrintable(reach->errorLabel()->text()));
+        QVERIFY(screenshot("network-wizard-3-bad-prefix.png"));
+        reach->ipv6PrefixEdit()->clear();
+        reach->reachLanBox()->setChecked(false);
+        QVERIFY(!reach->errorLabel()->isVisible());
+        QVERIFY(screenshot("network-wizard-3-reach.png"));
+        wizard->next();
+        // Page 4: a bad port is refused inline, then fixed.
         PortForwardsPage* third = wizard->portForwardsPage();
         QCOMPARE(wizard->currentPage(), third);
         third->addRow({QStringLiteral("tcp"), QStringLiteral("70000"), QStringLiteral(".10"),
@@ -164,17 +182,18 @@ private slots:
         QVERIFY(third->errorLabel()->isVisible());
         QVERIFY2(third->errorLabel()->text().contains("70000"),
                  qPrintable(third->errorLabel()->text()));
-        QVERIFY(screenshot("network-wizard-3-bad-port.png"));
+        QVERIFY(screenshot("network-wizard-4-bad-port.png"));
         third->table()->item(0, PortForwardsPage::HostPort)->setText(QStringLiteral("8080"));
         wizard->next();
         QVERIFY(!third->errorLabel()->isVisible());
         QCOMPARE(wizard->currentPage(), wizard->summaryPage());
-        // Page 4: summary; start it now (the default).
+        // Page 5: summary; start it now (the default).
         SummaryPage* last = wizard->summaryPage();
         QVERIFY(last->startNowBox()->isChecked());
         QVERIFY(last->summaryLabel()->text().contains("wiznet"));
         QVERIFY(last->summaryLabel()->text().contains("8080"));
-        QVERIFY(screenshot("network-wizard-4-summary.png"));
+        QVERIFY(last->summaryLabel()->text().contains("internet only"));
+        QVERIFY(screenshot("network-wizard-5-summary.png"));
         QSignalSpy created(wizard, &NetworkWizard::networkCreated);
         wizard->button(QWizard::FinishButton)->click();
         QVERIFY2(created.wait(60000), qPrintable(last->errorLabel()->text()));
@@ -196,6 +215,10 @@ private slots:
         const QString target = subnet.section('.', 0, 2) + ".10";
         const QString xml = storedXml("wiznet");
         QVERIFY2(xml.contains("hostport='8080'") && xml.contains("address='" + target + "'"),
+                 qPrintable(xml));
+        // The walls as chosen; IPv6 asked for (this namespace has none, so no prefix yet).
+        QVERIFY2(xml.contains("<cubby:walls host='services' lan='no'/>") &&
+                     xml.contains("<nat ipv6='yes'/>"),
                  qPrintable(xml));
         QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join('\n')));
     }
@@ -220,8 +243,8 @@ private slots:
         NetworkWizard* wizard = openWizard();
         QVERIFY(wizard);
         wizard->nameKindPage()->nameEdit()->setText(QStringLiteral("badfwd"));
-        wizard->next();
-        wizard->next();
+        for (int page = 0; page < 3; ++page) // name, addresses, IPv6 and walls
+            wizard->next();
         wizard->portForwardsPage()->addRow({QStringLiteral("udp"), QStringLiteral("5353"),
                                             QStringLiteral(".300"), QStringLiteral("53")});
         wizard->next();
@@ -235,7 +258,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 30000);
         QCOMPARE(removed.at(0).at(0).toString(), QStringLiteral("badfwd"));
         QTRY_VERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
-        QVERIFY(screenshot("network-wizard-4-failed.png"));
+        QVERIFY(screenshot("network-wizard-5-failed.png"));
         QTRY_COMPARE(m_panel->model()->rowOf("badfwd"), -1);
         wizard->reject();
         QTRY_VERIFY(!m_panel->wizard());

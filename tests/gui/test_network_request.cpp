@@ -162,6 +162,60 @@ private slots:
         QVERIFY(checkPortForwards(request).contains("outside the subnet"));
     }
 
+    // Issue 12, item 5: the wizard's IPv6, walls and MTU. By default a NAT network asks for
+    // IPv6 with a prefix the helper chooses, keeps containers from this computer's services
+    // and lets them reach the LAN; each choice lands in the XML the helper reads.
+    void ipv6WallsAndMtuReachTheDefinition() {
+        const auto plain = networkFromRequest(natRequest());
+        QVERIFY(plain);
+        QCOMPARE(plain->forward.natIpv6, std::optional(true));
+        QCOMPARE(plain->walls, std::optional(NetworkWalls{HostAccess::Services, true}));
+        QVERIFY(!plain->mtu);
+        const std::string xml = formatNetworkXml(*plain);
+        QVERIFY2(xml.find("<nat ipv6='yes'/>") != std::string::npos &&
+                     xml.find("<cubby:walls host='services' lan='yes'/>") != std::string::npos,
+                 xml.c_str());
+        QVERIFY(parseNetworkXml(xml, helperUuid, NetworkCompleteness::SubnetChosenLater));
+
+        NetworkRequest request = natRequest();
+        request.ipv6Prefix = QStringLiteral("fd12:3456:789a:1::/64");
+        request.reachHost = true;
+        request.reachLan = false;
+        request.mtu = QStringLiteral("1400");
+        const auto typed = networkFromRequest(request);
+        QVERIFY2(typed, typed ? "" : typed.error().message.c_str());
+        QCOMPARE(typed->ipv6()->address.toString(), std::string("fd12:3456:789a:1::1/64"));
+        QCOMPARE(typed->walls, std::optional(NetworkWalls{HostAccess::All, false}));
+        QCOMPARE(typed->mtu, std::optional<uint32_t>(1400));
+        // With a subnet typed too: IPv4 first, then IPv6.
+        request.automaticSubnet = false;
+        request.subnet = QStringLiteral("192.168.160.0/24");
+        request.portForwards.clear();
+        const auto both = networkFromRequest(request);
+        QVERIFY2(both, both ? "" : both.error().message.c_str());
+        QCOMPARE(both->ips.size(), size_t{2});
+        QCOMPARE(both->ips[0].address.toString(), std::string("192.168.160.1/24"));
+
+        // IPv6 off: said, so the helper adds none.
+        request.ipv6 = false;
+        QCOMPARE(networkFromRequest(request)->forward.natIpv6, std::optional(false));
+        QVERIFY(!networkFromRequest(request)->ipv6());
+
+        // Refused on the page, in words.
+        request.ipv6 = true;
+        request.ipv6Prefix = QStringLiteral("fd12::/48");
+        QVERIFY(checkAddresses(request, known).contains("/64"));
+        request.ipv6Prefix = QStringLiteral("192.168.1.0/24");
+        QVERIFY(checkAddresses(request, known).contains("/64"));
+        request.ipv6Prefix.clear();
+        request.mtu = QStringLiteral("big");
+        QVERIFY(checkAddresses(request, known).contains("big"));
+        request.mtu = QStringLiteral("1000");
+        QVERIFY(checkAddresses(request, known).contains("1280"));
+        request.ipv6 = false;
+        QVERIFY(checkAddresses(request, known).isEmpty());
+    }
+
     void isolatedAutomaticHasNoAddress() {
         NetworkRequest request;
         request.name = QStringLiteral("iso");

@@ -422,7 +422,7 @@ private slots:
         const auto plain = completeNetworkDefinition(*parsed, v4Only, {});
         QVERIFY(plain);
         QVERIFY(!plain->ipv6());
-        QVERIFY(!plain->forward.natIpv6);
+        QVERIFY(!plain->forward.natIpv6.has_value());
         HostNetworkFacts dual = v4Only;
         dual.addresses.push_back({"wlan0", *IpPrefix::parse("2001:db8:5::20/64", "")});
         dual.addresses.push_back({"wlan0", *IpPrefix::parse("fe80::1/64", "")});
@@ -435,7 +435,17 @@ private slots:
         QCOMPARE(v6->address.address.bytes[0], uint8_t{0xfd});
         QCOMPARE(v6->address.address.bytes[15], uint8_t{1});
         QVERIFY(!v6->hasDhcp);
-        QVERIFY(completed->forward.natIpv6);
+        QCOMPARE(completed->forward.natIpv6, std::optional(true));
+        // <nat ipv6='no'/> keeps it IPv4-only; ipv6='yes' with an IPv4 <ip> of its own still
+        // gets a prefix chosen.
+        Network noSix = *parsed;
+        noSix.forward.natIpv6 = false;
+        QVERIFY(!completeNetworkDefinition(noSix, dual, {})->ipv6());
+        Network yesSix = natNetwork("", "<forward><nat ipv6='yes'/></forward>");
+        QVERIFY(!yesSix.ipv6());
+        const auto chosen = completeNetworkDefinition(yesSix, dual, {});
+        QVERIFY(chosen && chosen->ipv6() && chosen->masqueradesIpv6());
+        QVERIFY(!completeNetworkDefinition(natNetwork(), dual, {})->ipv6());
         QVERIFY(completed->ipv4());
         QVERIFY(validateNetwork(*completed));
         // The same definition gets the same prefix; a host already using it pushes it on.
