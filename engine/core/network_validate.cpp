@@ -439,10 +439,13 @@ uint64_t LeaseTime::seconds() const {
     return expiry;
 }
 
-const NetworkIp* Network::ipv6() const {
+namespace {
+
+// The <ip> of a family that dnsmasq serves: the one with <dhcp>, else the first.
+const NetworkIp* servedIp(const std::vector<NetworkIp>& ips, IpFamily family) {
     const NetworkIp* first = nullptr;
     for (const NetworkIp& ip : ips) {
-        if (ip.address.address.family != IpFamily::V6)
+        if (ip.address.address.family != family)
             continue;
         if (ip.hasDhcp)
             return &ip;
@@ -450,6 +453,12 @@ const NetworkIp* Network::ipv6() const {
             first = &ip;
     }
     return first;
+}
+
+} // namespace
+
+const NetworkIp* Network::ipv6() const {
+    return servedIp(ips, IpFamily::V6);
 }
 
 bool Network::joinsHostLan() const {
@@ -466,16 +475,7 @@ bool Network::masqueradesIpv6() const {
 }
 
 const NetworkIp* Network::ipv4() const {
-    const NetworkIp* first = nullptr;
-    for (const NetworkIp& ip : ips) {
-        if (ip.address.address.family != IpFamily::V4)
-            continue;
-        if (ip.hasDhcp)
-            return &ip;
-        if (!first)
-            first = &ip;
-    }
-    return first;
+    return servedIp(ips, IpFamily::V4);
 }
 
 const NetworkIp* Network::subnetOf(const IpAddress& address) const {

@@ -344,39 +344,35 @@ Status NetlinkSocket::setGroup(std::string_view name, uint32_t group) {
                       [&](rtnl_link* change) { rtnl_link_set_group(change, group); });
 }
 
-Result<unsigned> NetlinkSocket::mtu(std::string_view name) {
-    rtnl_link* raw = nullptr;
-    if (const int err = rtnl_link_get_kernel(m_socket.get(), 0, std::string(name).c_str(), &raw);
-        err < 0)
-        return fail(netlinkError(err, std::format("looking up link {}", name)));
-    LinkPtr link(raw);
-    return rtnl_link_get_mtu(link.get());
-}
+namespace {
 
-Result<std::string> NetlinkSocket::linkKind(std::string_view name) {
+// The kernel's view of one link; NotFound when there is no such link.
+Result<LinkPtr> kernelLink(nl_sock* socket, std::string_view name) {
     rtnl_link* raw = nullptr;
-    if (const int err = rtnl_link_get_kernel(m_socket.get(), 0, std::string(name).c_str(), &raw);
-        err < 0) {
+    if (const int err = rtnl_link_get_kernel(socket, 0, std::string(name).c_str(), &raw); err < 0) {
         Error error = netlinkError(err, std::format("looking up link {}", name));
         if (err == -NLE_OBJ_NOTFOUND || err == -NLE_NODEV)
             error.kind = ErrorKind::NotFound;
         return fail(std::move(error));
     }
-    LinkPtr link(raw);
+    return LinkPtr(raw);
+}
+
+} // namespace
+
+Result<unsigned> NetlinkSocket::mtu(std::string_view name) {
+    CUBBY_TRY(link, kernelLink(m_socket.get(), name));
+    return rtnl_link_get_mtu(link.get());
+}
+
+Result<std::string> NetlinkSocket::linkKind(std::string_view name) {
+    CUBBY_TRY(link, kernelLink(m_socket.get(), name));
     const char* kind = rtnl_link_get_type(link.get());
     return std::string(kind ? kind : "");
 }
 
 Result<bool> NetlinkSocket::isUp(std::string_view name) {
-    rtnl_link* raw = nullptr;
-    if (const int err = rtnl_link_get_kernel(m_socket.get(), 0, std::string(name).c_str(), &raw);
-        err < 0) {
-        Error error = netlinkError(err, std::format("looking up link {}", name));
-        if (err == -NLE_OBJ_NOTFOUND || err == -NLE_NODEV)
-            error.kind = ErrorKind::NotFound;
-        return fail(std::move(error));
-    }
-    LinkPtr link(raw);
+    CUBBY_TRY(link, kernelLink(m_socket.get(), name));
     return (rtnl_link_get_flags(link.get()) & IFF_UP) != 0;
 }
 

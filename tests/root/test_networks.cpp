@@ -203,6 +203,13 @@ class TestNetworks : public QObject {
                                                domainXml(name, m_root->path(), init, interfaces));
     }
 
+    // A kernel parameter of the test's "host", or the error.
+    std::string hostSysctl(const std::string& key) {
+        NetNamespaceGuard inside(m_lab->host);
+        auto value = readSysctl(key);
+        return value ? *value : "error: " + value.error().message;
+    }
+
     std::string console(ControllerRun& run, const std::string& until) {
         if (!run.waitReady())
             return "start failed: " + run.error();
@@ -275,17 +282,12 @@ private slots:
         QVERIFY2(dual->waitReady(), dual->error().c_str());
         auto v4 = startNetwork("v4", natXml("v4", "cubbybr1", 151));
         QVERIFY2(v4->waitReady(), v4->error().c_str());
-        const auto read = [this](const std::string& key) {
-            NetNamespaceGuard inside(m_lab->host);
-            auto value = readSysctl(key);
-            return value ? *value : "error: " + value.error().message;
-        };
-        QCOMPARE(read("net/ipv6/conf/cubbybr0/accept_ra"), std::string("0"));
-        QCOMPARE(read("net/ipv6/conf/cubbybr0/autoconf"), std::string("0"));
-        QCOMPARE(read("net/ipv6/conf/cubbybr0/disable_ipv6"), std::string("0"));
-        QCOMPARE(read("net/ipv6/conf/cubbybr1/accept_ra"), std::string("0"));
-        QCOMPARE(read("net/ipv6/conf/cubbybr1/autoconf"), std::string("0"));
-        QCOMPARE(read("net/ipv6/conf/cubbybr1/disable_ipv6"), std::string("1"));
+        QCOMPARE(hostSysctl("net/ipv6/conf/cubbybr0/accept_ra"), std::string("0"));
+        QCOMPARE(hostSysctl("net/ipv6/conf/cubbybr0/autoconf"), std::string("0"));
+        QCOMPARE(hostSysctl("net/ipv6/conf/cubbybr0/disable_ipv6"), std::string("0"));
+        QCOMPARE(hostSysctl("net/ipv6/conf/cubbybr1/accept_ra"), std::string("0"));
+        QCOMPARE(hostSysctl("net/ipv6/conf/cubbybr1/autoconf"), std::string("0"));
+        QCOMPARE(hostSysctl("net/ipv6/conf/cubbybr1/disable_ipv6"), std::string("1"));
 
         // A namespace on the IPv6 network's bridge plays the container that advertises.
         auto rogue = NetNamespace::create();
@@ -377,14 +379,9 @@ private slots:
                     "<forward mode='nat'><nat ipv6='yes'/></forward>");
         auto network = startNetwork("lan", xml);
         QVERIFY2(network->waitReady(), network->error().c_str());
-        const auto read = [this](const std::string& key) {
-            NetNamespaceGuard inside(m_lab->host);
-            auto value = readSysctl(key);
-            return value ? *value : "error: " + value.error().message;
-        };
-        QCOMPARE(read("net/ipv6/conf/all/forwarding"), std::string("1"));
-        QCOMPARE(read("net/ipv6/conf/uplink0/accept_ra"), std::string("2"));
-        QCOMPARE(read("net/ipv6/conf/cubbybr0/accept_ra"), std::string("0"));
+        QCOMPARE(hostSysctl("net/ipv6/conf/all/forwarding"), std::string("1"));
+        QCOMPARE(hostSysctl("net/ipv6/conf/uplink0/accept_ra"), std::string("2"));
+        QCOMPARE(hostSysctl("net/ipv6/conf/cubbybr0/accept_ra"), std::string("0"));
 
         // web's MAC 52:54:00:00:96:0a makes fd00:150::5054:ff:fe00:960a by SLAAC.
         const std::string slaac = "fd00:150::5054:ff:fe00:960a";
