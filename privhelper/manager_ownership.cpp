@@ -209,6 +209,10 @@ CallerFacts ManagerService::callerFacts(const Domain& domain, uint caller) const
     }
     for (const auto& name : m_networks.names())
         facts.networks.insert(name);
+    for (const Network& network : storedNetworks()) {
+        if (network.joinsHostLan())
+            facts.lanNetworks.insert(network.name);
+    }
     for (const auto& name : m_containers.names()) {
         if (name == domain.name)
             continue;

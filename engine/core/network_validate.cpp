@@ -312,6 +312,11 @@ Status validateHostLan(const Network& network) {
                                        : network.forward.mode == ForwardMode::Vepa
                                            ? "vepa"
                                            : "passthrough"));
+    // A pool, as libvirt has it; containers use the first, so a long list only costs.
+    constexpr size_t maxLanDevices = 32;
+    if (network.forward.devs.size() > maxLanDevices)
+        return failInvalid(std::format("/network/forward/interface: {} NICs listed; at most {}",
+                                       network.forward.devs.size(), maxLanDevices));
     for (size_t i = 0; i < network.forward.devs.size(); ++i)
         CUBBY_CHECK(validateInterfaceName(
             network.forward.devs[i], std::format("/network/forward/interface[{}]/@dev", i + 1)));

@@ -81,6 +81,9 @@ void assessInterfaces(const Domain& domain, const CallerFacts& facts,
         else if (!facts.networks.contains(iface.source))
             reasons.push_back(
                 std::format("it uses the network '{}', which does not exist", iface.source));
+        else if (facts.lanNetworks.contains(iface.source))
+            reasons.push_back(
+                std::format("it joins the host's LAN through the network '{}'", iface.source));
     }
 }
 

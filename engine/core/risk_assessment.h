@@ -29,6 +29,9 @@ struct CallerFacts {
     std::set<std::string> ownRootfs;
     // Cubby networks that exist.
     std::set<std::string> networks;
+    // Those of them that put containers on the host's LAN (a host bridge or a macvlan): as
+    // much the host's as a type='bridge' or 'direct' interface.
+    std::set<std::string> lanNetworks;
     // Containers the caller owns other than the one asked about, and how many a user may own
     // without an administrator.
     size_t containersOwned = 0;

@@ -31,7 +31,8 @@ CallerFacts carolsFacts() {
     facts.uid = carol;
     facts.ownRootfs = {ownRoot};
     facts.sourcesInHome = {"/home/carol/src"};
-    facts.networks = {"default"};
+    facts.networks = {"default", "home"};
+    facts.lanNetworks = {"home"}; // a host-bridge network
     facts.containerLimit = 3;
     return facts;
 }
@@ -98,6 +99,9 @@ private slots:
             "host device eth0");
         row("missing network", "", "<interface type='network'><source network='nope'/></interface>",
             "'nope', which does not exist");
+        row("the host's LAN through a network", "",
+            "<interface type='network'><source network='home'/></interface>",
+            "joins the host's LAN through the network 'home'");
     }
 
     void everyReasonIsNamed() {
