@@ -348,11 +348,31 @@ Status parseWalls(ElementReader& root, const std::string& elementName, Network& 
     return element->finish();
 }
 
+// A Cubby extension element under a prefix that does not name the Cubby namespace here (it is
+// unbound, bound to another namespace, or a second prefix for Cubby's) would be kept
+// verbatim now and read as the extension once written back under Cubby's prefix: refused.
+Status refuseStrayExtensions(pugi::xml_node root) {
+    for (const auto child : root.children()) {
+        const std::string_view name = child.name();
+        const size_t colon = name.find(':');
+        if (child.type() != pugi::node_element || colon == std::string_view::npos)
+            continue;
+        const std::string_view local = name.substr(colon + 1);
+        if ((local == "portforward" || local == "walls") &&
+            name != extensionElementName(root, local))
+            return failInvalid(std::format("/network/{}: the prefix is not the one declared for "
+                                           "{} (declare xmlns:PREFIX once for it)",
+                                           name, cubbyNetworkNamespace));
+    }
+    return {};
+}
+
 } // namespace
 
 Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()>& newUuid,
                                 NetworkCompleteness completeness) {
     CUBBY_TRY(document, XmlDocument::parse(xml, "network"));
+    CUBBY_CHECK(refuseStrayExtensions(document.root()));
     ElementReader root(document.root(), "/network");
     Network network;
     // libvirt writes these on <network>; they mean nothing to Cubby but are harmless.

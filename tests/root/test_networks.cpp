@@ -679,13 +679,18 @@ private slots:
         }));
         QVERIFY(waitForLinkLocal(*rogue, "rogue0"));
         char pidFile[] = "/tmp/cubby-rogue-XXXXXX";
-        QVERIFY(::mkstemp(pidFile) >= 0);
+        const int pidFd = ::mkstemp(pidFile);
+        QVERIFY(pidFd >= 0);
+        ::close(pidFd);
+        // Its leases beside its pid file: the host's /var/lib/misc may be read-only.
+        const std::string leaseFile = std::string(pidFile) + ".leases";
         {
             NetNamespaceGuard inside(*rogue);
             QCOMPARE(std::system(std::format("dnsmasq --conf-file=/dev/null --port=0 --no-resolv "
                                              "--bind-interfaces --interface=rogue0 "
-                                             "--dhcp-range=10.99.0.10,10.99.0.20 --pid-file={}",
-                                             pidFile)
+                                             "--dhcp-range=10.99.0.10,10.99.0.20 --pid-file={} "
+                                             "--dhcp-leasefile={}",
+                                             pidFile, leaseFile)
                                      .c_str()),
                      0);
         }
@@ -695,6 +700,7 @@ private slots:
             if (in >> pid && pid > 1)
                 ::kill(pid, SIGTERM);
             ::unlink(pidFile);
+            ::unlink(leaseFile.c_str());
         });
         const auto askForLease = [&] {
             NetNamespaceGuard inside(*victim);

@@ -129,6 +129,18 @@ private slots:
         QVERIFY2(network, network ? "" : network.error().message.c_str());
         QCOMPARE(network->portForwards.size(), size_t{1});
         QVERIFY(formatNetworkXml(*network).find("<cubby:portforward") != std::string::npos);
+        // An extension element under any other prefix — Cubby's namespace declared twice, or
+        // "cubby" bound elsewhere, or nothing declared — is refused: kept verbatim, it would
+        // turn into a port forward once written back under Cubby's own prefix (fuzz finding).
+        const std::string forward = "<cubby:portforward hostport='53' address='10.5.5.9'/>";
+        for (const std::string& declared :
+             {std::string("<network xmlns:x='https://github.com/cubby1/xmlns/network/1' "
+                          "xmlns:cubby='https://github.com/cubby1/xmlns/network/1'>"),
+              std::string("<network xmlns:x='https://github.com/cubby1/xmlns/network/1' "
+                          "xmlns:cubby='urn:other'>"),
+              std::string("<network>")})
+            expectError(natNetwork("pf", "10.5.5", forward, declared),
+                        "/network/cubby:portforward: the prefix is not the one declared");
     }
 
     void isolatedAndRoutedModes() {
