@@ -203,6 +203,16 @@ class TestNetworks : public QObject {
                                                domainXml(name, m_root->path(), init, interfaces));
     }
 
+    // The user's own LAN bridge "lanbr" on the test's host, with the uplink as its port.
+    Status bridgeTheUplink() {
+        return inNamespace(m_lab->host, []() -> Status {
+            CUBBY_TRY(netlink, NetlinkSocket::open());
+            CUBBY_CHECK(netlink.createBridge("lanbr"));
+            CUBBY_CHECK(netlink.setMaster(HostAndUplink::hostUplinkDevice, "lanbr"));
+            return netlink.setUp("lanbr");
+        });
+    }
+
     // A kernel parameter of the test's "host", or the error.
     std::string hostSysctl(const std::string& key) {
         NetNamespaceGuard inside(m_lab->host);
@@ -810,12 +820,7 @@ private slots:
     void hostBridgeSharesTheLanSegment() {
         EchoServer server(m_lab->uplink, HostAndUplink::uplinkAddress, 7007);
         QVERIFY2(server.waitUntilListening().empty(), "echo server");
-        auto bridged = inNamespace(m_lab->host, []() -> Status {
-            CUBBY_TRY(netlink, NetlinkSocket::open());
-            CUBBY_CHECK(netlink.createBridge("lanbr"));
-            CUBBY_CHECK(netlink.setMaster(HostAndUplink::hostUplinkDevice, "lanbr"));
-            return netlink.setUp("lanbr");
-        });
+        auto bridged = bridgeTheUplink();
         QVERIFY2(bridged, bridged ? "" : bridged.error().message.c_str());
         auto container = startContainer(
             "onlan", "echo probe | nc 198.51.100.1 7007; echo END; exec sleep 1000",
@@ -852,12 +857,7 @@ private slots:
         QVERIFY(!missing->waitReady());
         QVERIFY2(missing->error().find("the host has no bridge lanbr") != std::string::npos,
                  missing->error().c_str());
-        auto bridged = inNamespace(m_lab->host, []() -> Status {
-            CUBBY_TRY(netlink, NetlinkSocket::open());
-            CUBBY_CHECK(netlink.createBridge("lanbr"));
-            CUBBY_CHECK(netlink.setMaster(HostAndUplink::hostUplinkDevice, "lanbr"));
-            return netlink.setUp("lanbr");
-        });
+        auto bridged = bridgeTheUplink();
         QVERIFY2(bridged, bridged ? "" : bridged.error().message.c_str());
         const std::string before = snapshot(m_lab->host);
         auto network = startNetwork("home", home);
