@@ -172,6 +172,44 @@ bool waitForLinkLocal(const NetNamespace& where, const std::string& device) {
     return false;
 }
 
+// A dnsmasq that is not Cubby's (the LAN's DNS server, a rogue DHCP server), started in
+// `where` with `options` and stopped with the object. Its pid and lease files live in /tmp:
+// the host's /var/lib/misc may be read-only.
+class OtherDnsmasq {
+public:
+    OtherDnsmasq(const NetNamespace& where, const std::string& options) {
+        const int fd = ::mkstemp(m_pidFile);
+        if (fd < 0)
+            return;
+        ::close(fd);
+        m_leaseFile = std::string(m_pidFile) + ".leases";
+        NetNamespaceGuard inside(where);
+        m_started =
+            inside.status() &&
+            std::system(std::format("dnsmasq --conf-file=/dev/null --no-resolv "
+                                    "--bind-interfaces --pid-file={} --dhcp-leasefile={} {}",
+                                    m_pidFile, m_leaseFile, options)
+                            .c_str()) == 0;
+    }
+    ~OtherDnsmasq() {
+        std::ifstream in(m_pidFile);
+        pid_t pid = 0;
+        if (in >> pid && pid > 1)
+            ::kill(pid, SIGTERM);
+        ::unlink(m_pidFile);
+        if (!m_leaseFile.empty())
+            ::unlink(m_leaseFile.c_str());
+    }
+    OtherDnsmasq(const OtherDnsmasq&) = delete;
+    OtherDnsmasq& operator=(const OtherDnsmasq&) = delete;
+    bool started() const { return m_started; }
+
+private:
+    char m_pidFile[32] = "/tmp/cubby-dnsmasq-XXXXXX";
+    std::string m_leaseFile;
+    bool m_started = false;
+};
+
 constexpr const char* dockerLikeTable =
     "add table ip filter\n"
     "add chain ip filter FORWARD { type filter hook forward priority 0; policy drop; }\n"
@@ -354,25 +392,11 @@ private slots:
         EchoServer server(m_lab->uplink, HostAndUplink::uplinkAddress6, 7007);
         QVERIFY2(server.waitUntilListening().empty(), "echo server");
         // The LAN's DNS server, which alone knows corp.test.
-        char pidFile[] = "/tmp/cubby-landns-XXXXXX";
-        const int pidFd = ::mkstemp(pidFile);
-        QVERIFY(pidFd >= 0);
-        ::close(pidFd);
-        {
-            NetNamespaceGuard inside(m_lab->uplink);
-            const std::string command = std::format(
-                "dnsmasq --conf-file=/dev/null --no-resolv --no-hosts --bind-interfaces "
-                "--listen-address={} --host-record=db.corp.test,198.51.100.77 --pid-file={}",
-                HostAndUplink::uplinkAddress, pidFile);
-            QCOMPARE(std::system(command.c_str()), 0);
-        }
-        const auto stopLanDns = qScopeGuard([&] {
-            std::ifstream in(pidFile);
-            pid_t pid = 0;
-            if (in >> pid && pid > 1)
-                ::kill(pid, SIGTERM);
-            ::unlink(pidFile);
-        });
+        const OtherDnsmasq lanDns(m_lab->uplink,
+                                  std::format("--no-hosts --listen-address={} "
+                                              "--host-record=db.corp.test,198.51.100.77",
+                                              HostAndUplink::uplinkAddress));
+        QVERIFY(lanDns.started());
         // The uplink takes router advertisements, as a laptop's does.
         QVERIFY(inNamespace(m_lab->host,
                             [] { return writeSysctl("net/ipv6/conf/uplink0/accept_ra", "1"); }));
@@ -692,30 +716,9 @@ private slots:
             return netlink.setUp("victim0");
         }));
         QVERIFY(waitForLinkLocal(*rogue, "rogue0"));
-        char pidFile[] = "/tmp/cubby-rogue-XXXXXX";
-        const int pidFd = ::mkstemp(pidFile);
-        QVERIFY(pidFd >= 0);
-        ::close(pidFd);
-        // Its leases beside its pid file: the host's /var/lib/misc may be read-only.
-        const std::string leaseFile = std::string(pidFile) + ".leases";
-        {
-            NetNamespaceGuard inside(*rogue);
-            QCOMPARE(std::system(std::format("dnsmasq --conf-file=/dev/null --port=0 --no-resolv "
-                                             "--bind-interfaces --interface=rogue0 "
-                                             "--dhcp-range=10.99.0.10,10.99.0.20 --pid-file={} "
-                                             "--dhcp-leasefile={}",
-                                             pidFile, leaseFile)
-                                     .c_str()),
-                     0);
-        }
-        const auto stopRogue = qScopeGuard([&] {
-            std::ifstream in(pidFile);
-            pid_t pid = 0;
-            if (in >> pid && pid > 1)
-                ::kill(pid, SIGTERM);
-            ::unlink(pidFile);
-            ::unlink(leaseFile.c_str());
-        });
+        const OtherDnsmasq rogueDhcp(*rogue, "--port=0 --interface=rogue0 "
+                                             "--dhcp-range=10.99.0.10,10.99.0.20");
+        QVERIFY(rogueDhcp.started());
         const auto askForLease = [&] {
             NetNamespaceGuard inside(*victim);
             return std::system("busybox udhcpc -i victim0 -n -q -t 3 -T 1 -s /bin/true "
