@@ -9,6 +9,7 @@
 #include "netlink.h"
 #include "network_diagnosis.h"
 #include "network_plan.h"
+#include "network_runtime.h"
 #include "network_xml.h"
 
 #include <QDBusConnection>
@@ -129,6 +130,30 @@ QVariantMapList ManagerService::ListNetworks() {
     return {};
 }
 
+QVariantMapList ManagerService::ListHostLans() {
+    authorizeThen(monitorAction, {}, [this](const QDBusMessage& call) {
+        auto links = readHostLinks();
+        auto facts = links ? NetlinkSocket::open().and_then(
+                                 [](NetlinkSocket netlink) { return netlink.hostFacts(); })
+                           : Result<HostNetworkFacts>(fail(links.error()));
+        if (!facts) {
+            replyError(call, facts.error());
+            return;
+        }
+        QVariantMapList list;
+        for (const HostLanChoice& choice : hostLanChoices(*links, *facts, storedNetworks()))
+            list << QVariantMap{{QStringLiteral("name"), q(choice.name)},
+                                {QStringLiteral("kind"),
+                                 choice.bridge ? QStringLiteral("bridge") : QStringLiteral("nic")},
+                                {QStringLiteral("wireless"), choice.wireless},
+                                {QStringLiteral("uplink"), choice.uplink},
+                                {QStringLiteral("up"), choice.up},
+                                {QStringLiteral("card"), choice.hasCard}};
+        QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(list)));
+    });
+    return {};
+}
+
 QString ManagerService::DefineNetwork(const QString& xml,
                                       QStringList& /*warnings: in the delayed reply*/) {
     bool generatedUuid = false;
@@ -168,6 +193,11 @@ QString ManagerService::DefineNetwork(const QString& xml,
                     if (!network.ipv4() && previous->ipv4() &&
                         network.forward.mode == previous->forward.mode)
                         network.ips.insert(network.ips.begin(), *previous->ipv4());
+                    // Containers' walls come back when they start; until then they hold.
+                    const bool canWall =
+                        network.forward.mode != ForwardMode::Open && !network.joinsHostLan();
+                    if (network.containerWalls.empty() && canWall)
+                        network.containerWalls = previous->containerWalls;
                 }
             }
             std::vector<Network> others = storedNetworks(network.name);

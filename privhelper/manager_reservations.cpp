@@ -1,7 +1,7 @@
-// DHCP reservations for containers' interfaces (issue 4). Every type='network' interface
-// without an <ip> of its own gets a reservation in its network's definition when the container
-// is defined or started, and loses it when the container is undefined. The reservation is what
-// gives the container a stable address: dnsmasq hands it to a DHCP client, and the engine
+// DHCP reservations and walls for containers' interfaces (issues 4 and 12). Every type='network'
+// interface without an <ip> of its own gets a reservation in its network's definition when the
+// container is defined or started, and loses it when the container is undefined. The reservation is
+// what gives the container a stable address: dnsmasq hands it to a DHCP client, and the engine
 // configures it directly for containers that run none (engine/core/network_plan.h). The
 // choices are pure (engine/core/dhcp_reservations.h); here they meet the stored definitions,
 // the lease files and the running networks.
@@ -50,18 +50,23 @@ std::vector<AddressInUse> ManagerService::addressesInUse(const Network& network,
 }
 
 Result<std::vector<Network>>
-ManagerService::planReservations(std::string_view container,
-                                 const std::map<std::string, std::vector<MacAddress>>& wanted,
-                                 const std::vector<MacAddress>& previous) const {
+ManagerService::planNetworkClaims(std::string_view container, const NetworkClaims& claims,
+                                  const std::vector<MacAddress>& previous) const {
     std::vector<Network> changed;
+    const std::vector<MacAddress> none;
+    const auto macsOn = [&](const auto& perNetwork, const std::string& name) -> const auto& {
+        const auto found = perNetwork.find(name);
+        return found == perNetwork.end() ? none : found->second;
+    };
     // Every network, not only the wanted ones: a redefined container may have left one.
     for (Network& network : storedNetworks()) {
-        const auto found = wanted.find(network.name);
-        const std::vector<MacAddress> none;
-        const std::vector<MacAddress>& macs = found == wanted.end() ? none : found->second;
-        CUBBY_TRY(different, reconcileReservations(network, container, macs, previous,
-                                                   addressesInUse(network, container)));
-        if (!different)
+        CUBBY_TRY(reserved, reconcileReservations(network, container,
+                                                  macsOn(claims.reservations, network.name),
+                                                  previous, addressesInUse(network, container)));
+        CUBBY_TRY(walled,
+                  reconcileContainerWalls(network, container,
+                                          macsOn(claims.interfaces, network.name), claims.walls));
+        if (!reserved && !walled)
             continue;
         CUBBY_CHECK(validateNetwork(network));
         changed.push_back(std::move(network));
@@ -69,11 +74,11 @@ ManagerService::planReservations(std::string_view container,
     return changed;
 }
 
-void ManagerService::storeReservations(const std::vector<Network>& changed) {
+void ManagerService::storeNetworkClaims(const std::vector<Network>& changed) {
     for (const Network& network : changed) {
         // Atomically replaced; a running cubby-network reads it on the SIGHUP below.
         if (auto written = m_networks.write(network.name, formatNetworkXml(network)); !written) {
-            std::fprintf(stderr, "cubby-helper: storing reservations of network %s: %s\n",
+            std::fprintf(stderr, "cubby-helper: storing containers' claims on network %s: %s\n",
                          network.name.c_str(), written.error().message.c_str());
             continue;
         }

@@ -12,6 +12,7 @@
 #include <QFileSystemWatcher>
 #include <QSet>
 #include <ctime>
+#include <format>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -317,6 +318,19 @@ Status ManagerService::checkNewContainer(Domain& domain, bool generatedUuid) con
                                                                other->uuid.toString()));
             continue;
         }
+        // A MAC is a container's identity on the wire: its bridge port is locked to it, and
+        // its reservations and walls are kept by it. A second container with it would take
+        // those over.
+        for (const Interface& mine : domain.interfaces) {
+            for (const Interface& theirs : other->interfaces) {
+                if (mine.mac && theirs.mac == mine.mac)
+                    return fail(Error::of(ErrorKind::Conflict,
+                                          std::format("the MAC address {} is container '{}''s "
+                                                      "already; give this one another <mac "
+                                                      "address> or none (Cubby makes one)",
+                                                      mine.mac->toString(), other->name)));
+            }
+        }
         all.push_back(std::move(*other));
     }
     all.push_back(domain);
@@ -360,16 +374,16 @@ QString ManagerService::DefineContainer(const QString& xml,
                     previous = allMacs(reservationMacs(*replaced));
             }
             // Planned before anything is written: a full DHCP range refuses the definition.
-            auto reservations = planReservations(domain.name, reservationMacs(domain), previous);
-            if (!reservations) {
-                replyError(call, reservations.error());
+            auto claims = planNetworkClaims(domain.name, networkClaims(domain), previous);
+            if (!claims) {
+                replyError(call, claims.error());
                 return;
             }
             if (auto written = m_containers.write(domain.name, formatDomainXml(domain)); !written) {
                 replyError(call, written.error());
                 return;
             }
-            storeReservations(*reservations);
+            storeNetworkClaims(*claims);
             QDBusConnection::systemBus().send(
                 call.createReply({name, toQStringList(domainWarnings(domain))}));
             if (added)
@@ -403,9 +417,10 @@ void ManagerService::UndefineContainer(const QString& name) {
             }
             // A record of a shifted root filesystem (tree_shift.h) belongs to the container.
             ::unlink(m_config.paths.rootShiftRecord(id).c_str());
-            // Its reservations go with it, so their addresses are free for others again.
-            if (auto released = planReservations(id, {}, previous))
-                storeReservations(*released);
+            // Its reservations go with it, so their addresses are free for others again, and
+            // so do its walls.
+            if (auto released = planNetworkClaims(id, {}, previous))
+                storeNetworkClaims(*released);
             QDBusConnection::systemBus().send(call.createReply());
             notify(QStringLiteral("ContainerRemoved"), {name});
         });
@@ -472,9 +487,9 @@ void ManagerService::startContainerNow(const std::string& id,
         CUBBY_TRY(domain, parseDomainXml(xml, randomUuid));
         if (assignInterfaceMacs(domain))
             CUBBY_CHECK(m_containers.write(id, formatDomainXml(domain)));
-        const auto macs = reservationMacs(domain);
-        CUBBY_TRY(changed, planReservations(id, macs, allMacs(macs)));
-        storeReservations(changed);
+        const NetworkClaims claims = networkClaims(domain);
+        CUBBY_TRY(changed, planNetworkClaims(id, claims, allMacs(claims.reservations)));
+        storeNetworkClaims(changed);
         return {};
     }();
     if (!ensured) {

@@ -70,6 +70,7 @@ public slots:
                                          const QString& user, QDBusUnixFileDescriptor& pty,
                                          QString& ptyName);
     QVariantMapList ListNetworks();
+    QVariantMapList ListHostLans();
     QString DefineNetwork(const QString& xml, QStringList& warnings);
     void UndefineNetwork(const QString& name);
     QString GetNetworkXml(const QString& name);
@@ -169,17 +170,17 @@ private:
     void startContainerNow(const std::string& name, std::function<void(Result<int64_t>)> done);
     void autostartContainers();
 
-    // DHCP reservations for containers' interfaces (manager_reservations.cpp). The networks
-    // whose reservations must change so that `container` has exactly one per MAC in `wanted`
-    // (per network name, from reservationMacs) and none for `previous` MACs it no longer
-    // uses; nothing is written. Fails when a network's DHCP range is full.
-    Result<std::vector<Network>>
-    planReservations(std::string_view container,
-                     const std::map<std::string, std::vector<MacAddress>>& wanted,
-                     const std::vector<MacAddress>& previous) const;
+    // What containers claim of their networks (manager_reservations.cpp): DHCP reservations
+    // for their interfaces and their walls. The networks that must change so that
+    // `container` has exactly one reservation per MAC in claims.reservations and none for
+    // `previous` MACs it no longer uses, and walls on exactly its claims.interfaces; nothing
+    // is written. Fails when a network's DHCP range is full or it cannot keep walls.
+    Result<std::vector<Network>> planNetworkClaims(std::string_view container,
+                                                   const NetworkClaims& claims,
+                                                   const std::vector<MacAddress>& previous) const;
     // Writes the changed networks and tells the running ones; failures are logged, since
     // the container's own change has been made by then.
-    void storeReservations(const std::vector<Network>& changed);
+    void storeNetworkClaims(const std::vector<Network>& changed);
     // Leases on the network and the other containers' own addresses on it.
     std::vector<AddressInUse> addressesInUse(const Network& network,
                                              std::string_view exceptContainer) const;

@@ -614,6 +614,97 @@ Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen�
     </message>
 </context>
 <context>
+    <name>cubby::DnsNamesPage</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>DNS names</source>
+        <translation>DNS-Namen</translation>
+    </message>
+    <message>
+        <source>Optional: names this network&apos;s DNS server answers, and where it asks for other domains.</source>
+        <translation>Optional: Namen, die der DNS-Server dieses Netzwerks beantwortet, und wo er nach anderen Domains fragt.</translation>
+    </message>
+    <message>
+        <source>A name that answers with an address: a container&apos;s with a fixed address (.10 is the tenth of the subnet) or a machine&apos;s elsewhere.</source>
+        <translation>Ein Name, der mit einer Adresse antwortet: der eines Containers mit fester Adresse (.10 ist die zehnte des Subnetzes) oder der eines Rechners anderswo.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Tells programs that look a service up (LDAP, XMPP, SIP…) which host and port offer it.</source>
+        <translation>Sagt Programmen, die einen Dienst suchen (LDAP, XMPP, SIP…), welcher Host und Port ihn anbieten.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>A short text that a name answers with, e.g. a token that proves a domain is yours.</source>
+        <translation>Ein kurzer Text, mit dem ein Name antwortet, z. B. ein Token, das beweist, dass eine Domain Ihnen gehört.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Names in a domain are asked of its own server (your company&apos;s, over a VPN), or answered from this network&apos;s names only and never sent out.</source>
+        <translation>Namen einer Domain werden bei deren eigenem Server erfragt (dem Ihrer Firma, über ein VPN) oder nur aus den Namen dieses Netzwerks beantwortet und nie nach außen geschickt.</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Beantwortet von</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>a DNS server</source>
+        <translation>einem DNS-Server</translation>
+    </message>
+    <message>
+        <source>this network only</source>
+        <translation>nur diesem Netzwerk</translation>
+    </message>
+    <message>
+        <source>This isolated network has no subnet, so no DNS server answers for it: leave this empty, or type a subnet on the Addresses page.</source>
+        <translation>Dieses isolierte Netzwerk hat kein Subnetz, daher antwortet kein DNS-Server dafür: Lassen Sie dies leer, oder geben Sie auf der Seite „Adressen“ ein Subnetz ein.</translation>
+    </message>
+    <message>
+        <source>A host name without a dot answers as name.%1 too.</source>
+        <translation>Ein Hostname ohne Punkt antwortet auch als name.%1.</translation>
+    </message>
+</context>
+<context>
     <name>cubby::HelperConnection</name>
     <message>
         <source>no system bus: %1</source>
@@ -820,6 +911,26 @@ Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen�
     <message>
         <source>No networks</source>
         <translation>Keine Netzwerke</translation>
+    </message>
+    <message>
+        <source>These add to the walls of its networks; DHCP, DNS and ping still work.</source>
+        <translation>Diese Mauern kommen zu denen seiner Netzwerke hinzu; DHCP, DNS und Ping funktionieren weiter.</translation>
+    </message>
+    <message>
+        <source>Walls hold on Cubby networks only, not on a host bridge</source>
+        <translation>Mauern gelten nur in Cubby-Netzwerken, nicht an einer Bridge des Rechners</translation>
+    </message>
+    <message>
+        <source>Keep it from &amp;services on this computer</source>
+        <translation>Von den Diensten dieses Computers &amp;fernhalten</translation>
+    </message>
+    <message>
+        <source>Keep it off t&amp;he local network (internet only)</source>
+        <translation>Vom lokalen Ne&amp;tzwerk fernhalten (nur Internet)</translation>
+    </message>
+    <message>
+        <source>Walls hold on Cubby networks: add an interface on one first</source>
+        <translation>Mauern gelten in Cubby-Netzwerken: fügen Sie zuerst eine Schnittstelle in einem hinzu</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1283,18 @@ Konsole
         <source>Containers keep their own addresses on the outside; your router must know the way back to the subnet.</source>
         <translation>Container behalten nach außen ihre eigenen Adressen; Ihr Router muss den Weg zurück ins Subnetz kennen.</translation>
     </message>
+    <message>
+        <source>On the local network</source>
+        <translation>Im lokalen Netzwerk</translation>
+    </message>
+    <message>
+        <source>Looking for this computer&apos;s network cards…</source>
+        <translation>Suche die Netzwerkkarten dieses Computers…</translation>
+    </message>
+    <message>
+        <source>Bridge or network card</source>
+        <translation>Bridge oder Netzwerkkarte</translation>
+    </message>
 </context>
 <context>
     <name>cubby::NamePage</name>
@@ -1460,6 +1583,150 @@ Konsole
         <source>IPv6 needs an MTU of at least 1280 bytes; a smaller one only works without IPv6.</source>
         <translation>IPv6 braucht eine MTU von mindestens 1280 Bytes; eine kleinere geht nur ohne IPv6.</translation>
     </message>
+    <message>
+        <source>Services (SRV)</source>
+        <translation>Dienste (SRV)</translation>
+    </message>
+    <message>
+        <source>Text (TXT)</source>
+        <translation>Text (TXT)</translation>
+    </message>
+    <message>
+        <source>Host names</source>
+        <translation>Hostnamen</translation>
+    </message>
+    <message>
+        <source>give the name.</source>
+        <translation>Geben Sie den Namen an.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name (letters, digits, &apos;-&apos; and &apos;.&apos;).</source>
+        <translation>„%1“ ist kein Hostname (Buchstaben, Ziffern, &apos;-&apos; und &apos;.&apos;).</translation>
+    </message>
+    <message>
+        <source>give the address.</source>
+        <translation>Geben Sie die Adresse an.</translation>
+    </message>
+    <message>
+        <source>this network has no IPv4 subnet for the host number %1; give a full address.</source>
+        <translation>Dieses Netzwerk hat kein IPv4-Subnetz für die Hostnummer %1; geben Sie eine vollständige Adresse an.</translation>
+    </message>
+    <message>
+        <source>the subnet chosen for you is a /24, so a host number is .1 to .254, not %1.</source>
+        <translation>Das für Sie gewählte Subnetz ist ein /24, eine Hostnummer ist daher .1 bis .254, nicht %1.</translation>
+    </message>
+    <message>
+        <source>the host number %1 does not fit the subnet %2.</source>
+        <translation>Die Hostnummer %1 passt nicht in das Subnetz %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address.</source>
+        <translation>„%1“ ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>give the service, e.g. ldap.</source>
+        <translation>Geben Sie den Dienst an, z. B. ldap.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a service name (letters, digits and &apos;-&apos;, at most 15).</source>
+        <translation>„%1“ ist kein Dienstname (Buchstaben, Ziffern und &apos;-&apos;, höchstens 15).</translation>
+    </message>
+    <message>
+        <source>give the host that offers the service.</source>
+        <translation>Geben Sie den Host an, der den Dienst anbietet.</translation>
+    </message>
+    <message>
+        <source>the port “%1” is not a port (1–65535).</source>
+        <translation>Der Port „%1“ ist kein gültiger Port (1–65535).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a DNS name (letters, digits, &apos;-&apos; and &apos;.&apos;).</source>
+        <translation>„%1“ ist kein DNS-Name (Buchstaben, Ziffern, &apos;-&apos; und &apos;.&apos;).</translation>
+    </message>
+    <message>
+        <source>the text holds up to 255 plain ASCII characters, without quotes or backslashes.</source>
+        <translation>Der Text fasst bis zu 255 einfache ASCII-Zeichen, ohne Anführungszeichen und Backslashes.</translation>
+    </message>
+    <message>
+        <source>give the domain, e.g. corp.example.</source>
+        <translation>Geben Sie die Domain an, z. B. corp.example.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a domain name (letters, digits, &apos;-&apos; and &apos;.&apos;).</source>
+        <translation>„%1“ ist kein Domainname (Buchstaben, Ziffern, &apos;-&apos; und &apos;.&apos;).</translation>
+    </message>
+    <message>
+        <source>%1 is this network&apos;s own domain, which it answers itself.</source>
+        <translation>%1 ist die eigene Domain dieses Netzwerks, die es selbst beantwortet.</translation>
+    </message>
+    <message>
+        <source>the domain %1 is listed twice.</source>
+        <translation>Die Domain %1 steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <source>give the server&apos;s address, or answer the domain on this network only.</source>
+        <translation>Geben Sie die Adresse des Servers an, oder beantworten Sie die Domain nur in diesem Netzwerk.</translation>
+    </message>
+    <message>
+        <source>%1, row %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>This isolated network has no subnet, so no DNS server answers for it: type a subnet on the Addresses page, or remove these names.</source>
+        <translation>Dieses isolierte Netzwerk hat kein Subnetz, daher antwortet kein DNS-Server dafür: Geben Sie auf der Seite „Adressen“ ein Subnetz ein, oder entfernen Sie diese Namen.</translation>
+    </message>
+    <message>
+        <source>Domain forwarders</source>
+        <translation>Domain-Weiterleitungen</translation>
+    </message>
+    <message>
+        <source>Choose the bridge or network card the containers join.</source>
+        <translation>Wählen Sie die Bridge oder Netzwerkkarte, an die die Container kommen.</translation>
+    </message>
+    <message>
+        <source>This computer has no wired network card or bridge to put containers on; choose NAT.</source>
+        <translation>Dieser Computer hat keine kabelgebundene Netzwerkkarte und keine Bridge für Container; wählen Sie NAT.</translation>
+    </message>
+    <message>
+        <source>This computer reaches the network over Wi-Fi (%1), and most access points drop traffic from the containers&apos; own addresses: choose NAT unless you use a wired card.</source>
+        <translation>Dieser Computer ist über WLAN (%1) im Netzwerk, und die meisten Access Points verwerfen Verkehr von den eigenen Adressen der Container: wählen Sie NAT, außer Sie nutzen eine kabelgebundene Karte.</translation>
+    </message>
+    <message>
+        <source>Containers get addresses from your router, like any computer on the network. Starting them needs an administrator.</source>
+        <translation>Container erhalten Adressen von Ihrem Router wie jeder Computer im Netzwerk. Sie zu starten erfordert einen Administrator.</translation>
+    </message>
+    <message>
+        <source>%1 — this computer&apos;s bridge</source>
+        <translation>%1 — Bridge dieses Computers</translation>
+    </message>
+    <message>
+        <source>%1 — network card</source>
+        <translation>%1 — Netzwerkkarte</translation>
+    </message>
+    <message>
+        <source>, Wi-Fi</source>
+        <translation>, WLAN</translation>
+    </message>
+    <message>
+        <source>, the uplink</source>
+        <translation>, Uplink</translation>
+    </message>
+    <message>
+        <source>, down</source>
+        <translation>, inaktiv</translation>
+    </message>
+    <message>
+        <source>%1 is a Wi-Fi link: most access points drop frames from addresses that did not join them, so containers here will likely get no traffic.</source>
+        <translation>%1 ist eine WLAN-Verbindung: die meisten Access Points verwerfen Rahmen von Adressen, die sich nicht bei ihnen angemeldet haben, daher bekommen Container hier wahrscheinlich keinen Verkehr.</translation>
+    </message>
+    <message>
+        <source>Containers get macvlans on %1: they reach the network, but this computer cannot reach them through %1.</source>
+        <translation>Container erhalten Macvlans auf %1: sie erreichen das Netzwerk, aber dieser Computer erreicht sie nicht über %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no network card among its ports: containers on it reach this computer and what else is on the bridge, not your network.</source>
+        <translation>%1 hat keine Netzwerkkarte unter seinen Ports: Container daran erreichen diesen Computer und was sonst an der Bridge hängt, nicht Ihr Netzwerk.</translation>
+    </message>
 </context>
 <context>
     <name>cubby::NetworkWizard</name>
@@ -1486,14 +1753,6 @@ Konsole
     <message>
         <source>The stored network does not read back: %1</source>
         <translation>Das gespeicherte Netzwerk lässt sich nicht zurücklesen: %1</translation>
-    </message>
-    <message>
-        <source>The port forwards do not fit the chosen subnet: %1</source>
-        <translation>Die Portweiterleitungen passen nicht zum gewählten Subnetz: %1</translation>
-    </message>
-    <message>
-        <source>Could not add the port forwards</source>
-        <translation>Die Portweiterleitungen konnten nicht hinzugefügt werden</translation>
     </message>
     <message>
         <source>Could not start the network</source>
@@ -1534,6 +1793,14 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>on the LAN</source>
         <translation>im LAN</translation>
+    </message>
+    <message>
+        <source>The port forwards or DNS hosts do not fit the chosen subnet: %1</source>
+        <translation>Die Portweiterleitungen oder DNS-Hosts passen nicht zum gewählten Subnetz: %1</translation>
+    </message>
+    <message>
+        <source>Could not add the port forwards and DNS hosts</source>
+        <translation>Die Portweiterleitungen und DNS-Hosts konnten nicht hinzugefügt werden</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +2640,62 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>MTU</source>
         <translation>MTU</translation>
+    </message>
+    <message>
+        <source>%1, … (%2 in all)</source>
+        <translation>%1, … (insgesamt %2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 on %3, port %4</source>
+        <translation>%1/%2 auf %3, Port %4</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: „%2“</translation>
+    </message>
+    <message>
+        <source>%1 answered here only</source>
+        <translation>%1 nur hier beantwortet</translation>
+    </message>
+    <message>
+        <source>%1 asked of %2</source>
+        <translation>%1 bei %2 erfragt</translation>
+    </message>
+    <message>
+        <source>DNS names</source>
+        <translation>DNS-Namen</translation>
+    </message>
+    <message>
+        <source>Containers join</source>
+        <translation>Container kommen an</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s bridge %1</source>
+        <translation>die Bridge %1 dieses Computers</translation>
+    </message>
+    <message>
+        <source>macvlans on %1</source>
+        <translation>Macvlans auf %1</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>from your network&apos;s router</source>
+        <translation>vom Router Ihres Netzwerks</translation>
+    </message>
+    <message>
+        <source>Starting containers</source>
+        <translation>Container starten</translation>
+    </message>
+    <message>
+        <source>needs an administrator</source>
+        <translation>erfordert einen Administrator</translation>
     </message>
 </context>
 <context>

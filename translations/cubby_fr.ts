@@ -614,6 +614,97 @@ Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessa
     </message>
 </context>
 <context>
+    <name>cubby::DnsNamesPage</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>DNS names</source>
+        <translation>Noms DNS</translation>
+    </message>
+    <message>
+        <source>Optional: names this network&apos;s DNS server answers, and where it asks for other domains.</source>
+        <translation>Facultatif&#xa0;: les noms auxquels répond le serveur DNS de ce réseau, et à qui il demande les autres domaines.</translation>
+    </message>
+    <message>
+        <source>A name that answers with an address: a container&apos;s with a fixed address (.10 is the tenth of the subnet) or a machine&apos;s elsewhere.</source>
+        <translation>Un nom qui répond par une adresse&#xa0;: celle d’un conteneur à adresse fixe (.10 est la dixième du sous-réseau) ou celle d’une machine ailleurs.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Tells programs that look a service up (LDAP, XMPP, SIP…) which host and port offer it.</source>
+        <translation>Indique aux programmes qui cherchent un service (LDAP, XMPP, SIP…) quel hôte et quel port l’offrent.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>A short text that a name answers with, e.g. a token that proves a domain is yours.</source>
+        <translation>Un court texte par lequel un nom répond, p. ex. un jeton qui prouve qu’un domaine est à vous.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Names in a domain are asked of its own server (your company&apos;s, over a VPN), or answered from this network&apos;s names only and never sent out.</source>
+        <translation>Les noms d’un domaine sont demandés à son propre serveur (celui de votre entreprise, via un VPN), ou ce réseau y répond avec ses seuls noms, sans jamais les transmettre.</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Réponse par</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>a DNS server</source>
+        <translation>un serveur DNS</translation>
+    </message>
+    <message>
+        <source>this network only</source>
+        <translation>ce réseau seul</translation>
+    </message>
+    <message>
+        <source>This isolated network has no subnet, so no DNS server answers for it: leave this empty, or type a subnet on the Addresses page.</source>
+        <translation>Ce réseau isolé n’a pas de sous-réseau, donc aucun serveur DNS ne répond pour lui&#xa0;: laissez ceci vide, ou saisissez un sous-réseau sur la page Adresses.</translation>
+    </message>
+    <message>
+        <source>A host name without a dot answers as name.%1 too.</source>
+        <translation>Un nom d’hôte sans point répond aussi sous la forme nom.%1.</translation>
+    </message>
+</context>
+<context>
     <name>cubby::HelperConnection</name>
     <message>
         <source>no system bus: %1</source>
@@ -820,6 +911,26 @@ Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessa
     <message>
         <source>No networks</source>
         <translation>Aucun réseau</translation>
+    </message>
+    <message>
+        <source>These add to the walls of its networks; DHCP, DNS and ping still work.</source>
+        <translation>Ces murs s’ajoutent à ceux de ses réseaux ; DHCP, DNS et ping fonctionnent toujours.</translation>
+    </message>
+    <message>
+        <source>Walls hold on Cubby networks only, not on a host bridge</source>
+        <translation>Les murs ne valent que sur les réseaux Cubby, pas sur un pont de l’hôte</translation>
+    </message>
+    <message>
+        <source>Keep it from &amp;services on this computer</source>
+        <translation>Tenir à l’écart des ser&amp;vices de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Keep it off t&amp;he local network (internet only)</source>
+        <translation>Tenir à l’écart du réseau local (internet &amp;seulement)</translation>
+    </message>
+    <message>
+        <source>Walls hold on Cubby networks: add an interface on one first</source>
+        <translation>Les murs valent sur les réseaux Cubby : ajoutez d’abord une interface sur l’un d’eux</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1283,18 @@ Console
         <source>Containers keep their own addresses on the outside; your router must know the way back to the subnet.</source>
         <translation>Les conteneurs gardent leurs propres adresses à l&apos;extérieur&#x202f;; votre routeur doit connaître le chemin de retour vers le sous-réseau.</translation>
     </message>
+    <message>
+        <source>On the local network</source>
+        <translation>Sur le réseau local</translation>
+    </message>
+    <message>
+        <source>Looking for this computer&apos;s network cards…</source>
+        <translation>Recherche des cartes réseau de cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>Bridge or network card</source>
+        <translation>Pont ou carte réseau</translation>
+    </message>
 </context>
 <context>
     <name>cubby::NamePage</name>
@@ -1460,6 +1583,150 @@ Console
         <source>IPv6 needs an MTU of at least 1280 bytes; a smaller one only works without IPv6.</source>
         <translation>IPv6 demande une MTU d’au moins 1280 octets ; une plus petite ne marche que sans IPv6.</translation>
     </message>
+    <message>
+        <source>Services (SRV)</source>
+        <translation>Services (SRV)</translation>
+    </message>
+    <message>
+        <source>Text (TXT)</source>
+        <translation>Texte (TXT)</translation>
+    </message>
+    <message>
+        <source>Host names</source>
+        <translation>Noms d’hôte</translation>
+    </message>
+    <message>
+        <source>give the name.</source>
+        <translation>donnez le nom.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name (letters, digits, &apos;-&apos; and &apos;.&apos;).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’hôte (lettres, chiffres, &apos;-&apos; et &apos;.&apos;).</translation>
+    </message>
+    <message>
+        <source>give the address.</source>
+        <translation>donnez l’adresse.</translation>
+    </message>
+    <message>
+        <source>this network has no IPv4 subnet for the host number %1; give a full address.</source>
+        <translation>ce réseau n’a pas de sous-réseau IPv4 pour le numéro d’hôte %1&#xa0;; donnez une adresse complète.</translation>
+    </message>
+    <message>
+        <source>the subnet chosen for you is a /24, so a host number is .1 to .254, not %1.</source>
+        <translation>le sous-réseau choisi pour vous est un /24, un numéro d’hôte va donc de .1 à .254, et non %1.</translation>
+    </message>
+    <message>
+        <source>the host number %1 does not fit the subnet %2.</source>
+        <translation>le numéro d’hôte %1 ne tient pas dans le sous-réseau %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse IP.</translation>
+    </message>
+    <message>
+        <source>give the service, e.g. ldap.</source>
+        <translation>donnez le service, p. ex. ldap.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a service name (letters, digits and &apos;-&apos;, at most 15).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de service (lettres, chiffres et &apos;-&apos;, 15 au plus).</translation>
+    </message>
+    <message>
+        <source>give the host that offers the service.</source>
+        <translation>donnez l’hôte qui offre le service.</translation>
+    </message>
+    <message>
+        <source>the port “%1” is not a port (1–65535).</source>
+        <translation>le port «&#xa0;%1&#xa0;» n’est pas un port (1–65535).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a DNS name (letters, digits, &apos;-&apos; and &apos;.&apos;).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom DNS (lettres, chiffres, &apos;-&apos; et &apos;.&apos;).</translation>
+    </message>
+    <message>
+        <source>the text holds up to 255 plain ASCII characters, without quotes or backslashes.</source>
+        <translation>le texte tient en 255 caractères ASCII simples au plus, sans guillemets ni barres obliques inverses.</translation>
+    </message>
+    <message>
+        <source>give the domain, e.g. corp.example.</source>
+        <translation>donnez le domaine, p. ex. corp.example.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a domain name (letters, digits, &apos;-&apos; and &apos;.&apos;).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de domaine (lettres, chiffres, &apos;-&apos; et &apos;.&apos;).</translation>
+    </message>
+    <message>
+        <source>%1 is this network&apos;s own domain, which it answers itself.</source>
+        <translation>%1 est le domaine propre de ce réseau, auquel il répond lui-même.</translation>
+    </message>
+    <message>
+        <source>the domain %1 is listed twice.</source>
+        <translation>le domaine %1 figure deux fois.</translation>
+    </message>
+    <message>
+        <source>give the server&apos;s address, or answer the domain on this network only.</source>
+        <translation>donnez l’adresse du serveur, ou ne répondez pour ce domaine que sur ce réseau.</translation>
+    </message>
+    <message>
+        <source>%1, row %2: %3</source>
+        <translation>%1, ligne %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>This isolated network has no subnet, so no DNS server answers for it: type a subnet on the Addresses page, or remove these names.</source>
+        <translation>Ce réseau isolé n’a pas de sous-réseau, donc aucun serveur DNS ne répond pour lui&#xa0;: saisissez un sous-réseau sur la page Adresses, ou retirez ces noms.</translation>
+    </message>
+    <message>
+        <source>Domain forwarders</source>
+        <translation>Redirecteurs de domaine</translation>
+    </message>
+    <message>
+        <source>Choose the bridge or network card the containers join.</source>
+        <translation>Choisissez le pont ou la carte réseau que rejoignent les conteneurs.</translation>
+    </message>
+    <message>
+        <source>This computer has no wired network card or bridge to put containers on; choose NAT.</source>
+        <translation>Cet ordinateur n’a ni carte réseau filaire ni pont où placer des conteneurs ; choisissez NAT.</translation>
+    </message>
+    <message>
+        <source>This computer reaches the network over Wi-Fi (%1), and most access points drop traffic from the containers&apos; own addresses: choose NAT unless you use a wired card.</source>
+        <translation>Cet ordinateur rejoint le réseau par Wi-Fi (%1), et la plupart des points d’accès rejettent le trafic venant des adresses propres des conteneurs : choisissez NAT, sauf si vous utilisez une carte filaire.</translation>
+    </message>
+    <message>
+        <source>Containers get addresses from your router, like any computer on the network. Starting them needs an administrator.</source>
+        <translation>Les conteneurs reçoivent leurs adresses de votre routeur, comme tout ordinateur du réseau. Les démarrer demande un administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 — this computer&apos;s bridge</source>
+        <translation>%1 — pont de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>%1 — network card</source>
+        <translation>%1 — carte réseau</translation>
+    </message>
+    <message>
+        <source>, Wi-Fi</source>
+        <translation>, Wi-Fi</translation>
+    </message>
+    <message>
+        <source>, the uplink</source>
+        <translation>, la liaison montante</translation>
+    </message>
+    <message>
+        <source>, down</source>
+        <translation>, inactive</translation>
+    </message>
+    <message>
+        <source>%1 is a Wi-Fi link: most access points drop frames from addresses that did not join them, so containers here will likely get no traffic.</source>
+        <translation>%1 est une liaison Wi-Fi : la plupart des points d’accès rejettent les trames des adresses qui ne s’y sont pas associées, donc les conteneurs ici ne recevront probablement aucun trafic.</translation>
+    </message>
+    <message>
+        <source>Containers get macvlans on %1: they reach the network, but this computer cannot reach them through %1.</source>
+        <translation>Les conteneurs reçoivent des macvlans sur %1 : ils atteignent le réseau, mais cet ordinateur ne peut pas les atteindre par %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no network card among its ports: containers on it reach this computer and what else is on the bridge, not your network.</source>
+        <translation>%1 n’a aucune carte réseau parmi ses ports : les conteneurs qui y sont reliés atteignent cet ordinateur et ce qui est sur le pont, pas votre réseau.</translation>
+    </message>
 </context>
 <context>
     <name>cubby::NetworkWizard</name>
@@ -1486,14 +1753,6 @@ Console
     <message>
         <source>The stored network does not read back: %1</source>
         <translation>Le réseau enregistré ne peut pas être relu&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The port forwards do not fit the chosen subnet: %1</source>
-        <translation>Les redirections de ports ne correspondent pas au sous-réseau choisi&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Could not add the port forwards</source>
-        <translation>Impossible d&apos;ajouter les redirections de ports</translation>
     </message>
     <message>
         <source>Could not start the network</source>
@@ -1534,6 +1793,14 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>on the LAN</source>
         <translation>sur le réseau local</translation>
+    </message>
+    <message>
+        <source>The port forwards or DNS hosts do not fit the chosen subnet: %1</source>
+        <translation>Les redirections de ports ou les hôtes DNS ne correspondent pas au sous-réseau choisi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not add the port forwards and DNS hosts</source>
+        <translation>Impossible d’ajouter les redirections de ports et les hôtes DNS</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +2640,62 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>MTU</source>
         <translation>MTU</translation>
+    </message>
+    <message>
+        <source>%1, … (%2 in all)</source>
+        <translation>%1, … (%2 en tout)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 on %3, port %4</source>
+        <translation>%1/%2 sur %3, port %4</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1 answered here only</source>
+        <translation>%1 résolu ici seulement</translation>
+    </message>
+    <message>
+        <source>%1 asked of %2</source>
+        <translation>%1 demandé à %2</translation>
+    </message>
+    <message>
+        <source>DNS names</source>
+        <translation>Noms DNS</translation>
+    </message>
+    <message>
+        <source>Containers join</source>
+        <translation>Les conteneurs rejoignent</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s bridge %1</source>
+        <translation>le pont %1 de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>macvlans on %1</source>
+        <translation>des macvlans sur %1</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <source>from your network&apos;s router</source>
+        <translation>du routeur de votre réseau</translation>
+    </message>
+    <message>
+        <source>Starting containers</source>
+        <translation>Démarrer des conteneurs</translation>
+    </message>
+    <message>
+        <source>needs an administrator</source>
+        <translation>demande un administrateur</translation>
     </message>
 </context>
 <context>

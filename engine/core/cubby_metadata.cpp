@@ -104,6 +104,12 @@ Status parseCubbyElement(ElementReader& element, const std::string& prefix, Doma
         domain.cubby.diskQuotaKiB = disk;
         CUBBY_CHECK(limits->finish());
     }
+    CUBBY_TRY(walls, element.optionalChild(prefix + "walls"));
+    if (walls) {
+        CUBBY_TRY(values, readWallsAttributes(*walls));
+        domain.cubby.walls = values;
+        CUBBY_CHECK(walls->finish());
+    }
     return element.finish();
 }
 
@@ -174,6 +180,11 @@ void formatDomainMetadata(pugi::xml_node root, const Domain& domain) {
             if (cubby.diskQuotaKiB)
                 limits.append_attribute("diskKiB") =
                     static_cast<unsigned long long>(*cubby.diskQuotaKiB);
+        }
+        if (cubby.walls) {
+            auto walls = element.append_child((prefix + "walls").c_str());
+            walls.append_attribute("host") = std::string(hostAccessName(cubby.walls->host)).c_str();
+            walls.append_attribute("lan") = cubby.walls->lan ? "yes" : "no";
         }
     }
     appendSerializedElements(metadata, domain.preservedMetadata);

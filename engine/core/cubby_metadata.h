@@ -11,6 +11,7 @@
 //       <cubby:rootShift/>
 //       <cubby:security seccomp='relaxed' noNewPrivileges='yes'/>
 //       <cubby:limits processes='512'/>
+//       <cubby:walls host='services' lan='no'/>
 //     </cubby:container>
 //   </metadata>
 //

@@ -127,4 +127,55 @@ Result<bool> reconcileReservations(Network& network, std::string_view container,
     return changed;
 }
 
+std::map<std::string, std::vector<MacAddress>> networkInterfaceMacs(const Domain& domain) {
+    std::map<std::string, std::vector<MacAddress>> macs;
+    for (const Interface& iface : domain.interfaces) {
+        if (iface.type != InterfaceType::Network || !iface.mac)
+            continue;
+        auto& list = macs[iface.source];
+        if (!contains(list, *iface.mac))
+            list.push_back(*iface.mac);
+    }
+    return macs;
+}
+
+NetworkClaims networkClaims(const Domain& domain) {
+    return {reservationMacs(domain), networkInterfaceMacs(domain), domain.cubby.walls};
+}
+
+Result<bool> reconcileContainerWalls(Network& network, std::string_view container,
+                                     std::span<const MacAddress> macs,
+                                     const std::optional<NetworkWalls>& walls) {
+    std::vector<ContainerWalls> wanted;
+    if (walls && walls->wallsAnything()) {
+        for (const MacAddress& mac : macs)
+            wanted.push_back({std::string(container), mac, *walls});
+    }
+    if (!wanted.empty() && (network.forward.mode == ForwardMode::Open || network.joinsHostLan()))
+        return failInvalid(std::format("container {}: network {} {}, so it cannot keep the "
+                                       "container's walls; remove them or choose a NAT, "
+                                       "routed or isolated network",
+                                       container, network.name,
+                                       network.joinsHostLan()
+                                           ? "puts containers on the host's LAN"
+                                           : "is open (Cubby adds no firewall rules to it)"));
+    std::vector<ContainerWalls> kept = network.containerWalls;
+    std::erase_if(kept,
+                  [&](const ContainerWalls& walled) { return walled.container == container; });
+    // Another container's walls are never taken over through its MAC.
+    for (const ContainerWalls& walled : kept) {
+        if (!wanted.empty() && contains(macs, walled.mac))
+            return fail(Error::of(ErrorKind::Conflict,
+                                  std::format("container {}: network {} keeps walls for {} as "
+                                              "container {}'s; give this one another MAC",
+                                              container, network.name, walled.mac.toString(),
+                                              walled.container)));
+    }
+    kept.insert(kept.end(), wanted.begin(), wanted.end());
+    if (kept == network.containerWalls)
+        return false;
+    network.containerWalls = std::move(kept);
+    return true;
+}
+
 } // namespace cubby

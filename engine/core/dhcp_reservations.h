@@ -57,4 +57,26 @@ Result<bool> reconcileReservations(Network& network, std::string_view container,
                                    std::span<const MacAddress> previous,
                                    std::span<const AddressInUse> inUse);
 
+// What a container asks of the networks it is on: reservations for the MACs that take their
+// address from the network, and its walls on all its interfaces there. Empty for a container
+// being undefined.
+struct NetworkClaims {
+    std::map<std::string, std::vector<MacAddress>> reservations; // reservationMacs
+    std::map<std::string, std::vector<MacAddress>> interfaces;   // networkInterfaceMacs
+    std::optional<NetworkWalls> walls;
+};
+NetworkClaims networkClaims(const Domain& domain);
+
+// Per network name, the MACs of all the domain's type='network' interfaces (those without a
+// <mac> skipped: assignInterfaceMacs gives every one a MAC before this matters).
+std::map<std::string, std::vector<MacAddress>> networkInterfaceMacs(const Domain& domain);
+
+// Brings `network`'s <cubby:containerwalls> for `container` in line with its walls
+// (domain.cubby.walls; nullopt or walling nothing: none) on each of `macs`, its interfaces on
+// this network. Fails, naming the container and network, when the network cannot wall
+// (open, or the host's LAN). Returns whether the network changed.
+Result<bool> reconcileContainerWalls(Network& network, std::string_view container,
+                                     std::span<const MacAddress> macs,
+                                     const std::optional<NetworkWalls>& walls);
+
 } // namespace cubby

@@ -5,6 +5,7 @@
 #include "inet.h"
 #include "seccomp_profile.h"
 #include "uuid.h"
+#include "walls.h"
 
 #include <cstdint>
 #include <map>
@@ -169,6 +170,9 @@ struct CubbySettings {
     // (the root filesystem's file system must have project quotas: ext4 with the project
     // feature mounted prjquota, or XFS with pquota); unset: no quota.
     std::optional<uint64_t> diskQuotaKiB;
+    // <cubby:walls host='services' lan='no'/>: walls the container adds to those of each
+    // Cubby network it is on (walls.h); they never open what a network walls off.
+    std::optional<NetworkWalls> walls;
     bool operator==(const CubbySettings&) const = default;
 };
 

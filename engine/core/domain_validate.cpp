@@ -166,6 +166,16 @@ Status validateFilesystems(const Domain& domain) {
 }
 
 Status validateInterfaces(const Domain& domain) {
+    // More would only come from a hostile or broken file: each costs a veth, a reservation
+    // and walls in a network definition that other users' containers share.
+    constexpr size_t maxInterfaces = 32;
+    if (domain.interfaces.size() > maxInterfaces)
+        return failInvalid(std::format("/domain/devices/interface: {} interfaces; at most {}",
+                                       domain.interfaces.size(), maxInterfaces));
+    if (domain.cubby.walls && domain.cubby.walls->wallsAnything() && !domain.hasPrivateNetwork())
+        return failInvalid("/domain/metadata/container/walls: the container shares the host's "
+                           "network, which no walls hold; give it an interface on a Cubby "
+                           "network");
     std::set<std::string> guestDevs, targetDevs;
     std::set<MacAddress> macs;
     for (size_t i = 0; i < domain.interfaces.size(); ++i) {
@@ -197,6 +207,16 @@ Status validateInterfaces(const Domain& domain) {
                 return failInvalid(std::format("{}/ip: prefix {} is too long for {}", where,
                                                *ip.prefixLength, ip.address.toString()));
         }
+        // Walls are a Cubby network's firewall rules; on the host's own bridge or NIC the
+        // container is beyond any of them.
+        if (domain.cubby.walls && domain.cubby.walls->wallsAnything() &&
+            iface.type != InterfaceType::Network)
+            return failInvalid(
+                std::format("/domain/metadata/container/walls: walls hold only on "
+                            "Cubby networks, and {} joins the host's {} {} "
+                            "directly",
+                            where, iface.type == InterfaceType::Bridge ? "bridge" : "device",
+                            quoted(iface.source)));
     }
     return {};
 }

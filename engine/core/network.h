@@ -4,6 +4,7 @@
 
 #include "inet.h"
 #include "uuid.h"
+#include "walls.h"
 
 #include <cstdint>
 #include <optional>
@@ -159,18 +160,20 @@ struct NetworkRoute {
 };
 
 // <cubby:walls host='all|services' lan='yes|no'/>: what the network's containers may reach
-// beyond the internet. Absent, everything (libvirt's behaviour); networks Cubby completes
-// itself get host='services' (completeNetworkDefinition).
-enum class HostAccess {
-    All,      // any service of the host's on the bridge and its other addresses
-    Services, // only DHCP, DNS, neighbour discovery and ping: what the network itself needs
+// beyond the internet (walls.h). Absent, everything (libvirt's behaviour); networks Cubby
+// completes itself get host='services' (completeNetworkDefinition).
+//
+// <cubby:containerwalls container='web' mac='52:54:00:…' host='services' lan='no'/>: the
+// walls a container adds for its interface with that MAC, kept here by the helper.
+struct ContainerWalls {
+    std::string container;
+    MacAddress mac;
+    NetworkWalls walls;
+    bool operator==(const ContainerWalls&) const = default;
 };
 
-struct NetworkWalls {
-    HostAccess host = HostAccess::All;
-    bool lan = true; // private and on-link subnets of the host beyond the bridge
-    bool operator==(const NetworkWalls&) const = default;
-};
+// More would only come from a hand-written definition; the helper writes one per interface.
+inline constexpr size_t maxContainerWalls = 1024;
 
 struct Network {
     std::string name;
@@ -179,12 +182,16 @@ struct Network {
     Forward forward;
     std::optional<uint32_t> mtu;   // <mtu size='…'/>: the bridge's, and so its containers'
     std::optional<MacAddress> mac; // the bridge's MAC
+    // <network ipv6='yes'>: IPv6 stays on for the bridge (link-local addresses between the
+    // containers) though the network has no IPv6 <ip>.
+    bool linkLocalIpv6 = false;
     std::optional<DnsDomain> domain;
     DnsConfig dns;
     std::vector<NetworkIp> ips;
     std::vector<NetworkRoute> routes;
     std::vector<PortForward> portForwards;
     std::optional<NetworkWalls> walls;          // absent: no walls (libvirt's behaviour)
+    std::vector<ContainerWalls> containerWalls; // by MAC, one per walled interface
     std::vector<std::string> preservedElements; // unknown children of <network>, kept verbatim
     bool operator==(const Network&) const = default;
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <format>
+#include <iterator>
+#include <tuple>
 
 namespace cubby {
 
@@ -117,6 +119,47 @@ std::vector<IpPrefix> hostLanSubnets(const HostNetworkFacts& host, std::string_v
         subnets.push_back(subnet);
     }
     return subnets;
+}
+
+std::vector<HostLanChoice> hostLanChoices(std::span<const HostLink> links,
+                                          const HostNetworkFacts& host,
+                                          std::span<const Network> networks) {
+    const auto isCubbys = [&](const std::string& bridge) {
+        return std::ranges::any_of(networks, [&](const Network& network) {
+            return !network.joinsHostLan() && network.bridge.name == bridge;
+        });
+    };
+    const auto carriesDefaultRoute = [&](const std::string& device) {
+        return std::ranges::any_of(host.routes, [&](const HostRoute& route) {
+            return route.device == device && route.destination.prefixLength == 0;
+        });
+    };
+    // Kinds a macvlan can sit on; veths, macvlans and tunnels are someone else's plumbing.
+    constexpr std::string_view nicKinds[] = {"", "bond", "vlan"};
+    std::vector<HostLanChoice> choices;
+    for (const HostLink& link : links) {
+        const bool bridge = link.kind == "bridge";
+        const bool nic = std::ranges::find(nicKinds, link.kind) != std::end(nicKinds);
+        if (!link.ethernet || (!bridge && !nic) || !link.master.empty() ||
+            (bridge && isCubbys(link.name)))
+            continue;
+        bool wireless = link.wireless;
+        bool hasCard = !bridge;
+        for (const HostLink& port : links) {
+            if (!bridge || port.master != link.name)
+                continue;
+            wireless = wireless || port.wireless;
+            hasCard = hasCard ||
+                      (port.ethernet && (port.wireless || std::ranges::find(nicKinds, port.kind) !=
+                                                              std::end(nicKinds)));
+        }
+        choices.push_back(
+            {link.name, bridge, wireless, carriesDefaultRoute(link.name), link.up, hasCard});
+    }
+    std::ranges::sort(choices, [](const HostLanChoice& a, const HostLanChoice& b) {
+        return std::tie(b.uplink, a.name) < std::tie(a.uplink, b.name);
+    });
+    return choices;
 }
 
 bool hostHasIpv6Uplink(const HostNetworkFacts& host) {
@@ -359,8 +402,10 @@ std::vector<SysctlSetting> planBridgeSysctls(const Network& network) {
     };
     const bool hasIpv6 = std::ranges::any_of(
         network.ips, [](const NetworkIp& ip) { return ip.address.address.family == IpFamily::V6; });
-    if (!hasIpv6)
+    if (!hasIpv6 && !network.linkLocalIpv6)
         settings.push_back({ipv6 + "disable_ipv6", "1", true});
+    else if (!hasIpv6)
+        settings.push_back({ipv6 + "disable_ipv6", "0", true});
     else
         // The bridge's addresses are the network's own: usable at once, not a second later
         // after duplicate address detection (dnsmasq advertises nothing until then).

@@ -49,6 +49,39 @@ Result<IpPrefix> chooseFreeUlaSubnet(const Uuid& uuid, const HostNetworkFacts& h
 // <cubby:walls lan='no'/> walls off besides the private ranges.
 std::vector<IpPrefix> hostLanSubnets(const HostNetworkFacts& host, std::string_view ownBridge);
 
+// A link of the host's, as far as host-LAN networks care (NetlinkSocket::hostLinks).
+struct HostLink {
+    std::string name;
+    std::string kind;      // rtnetlink's ("bridge", "veth", "vlan", "bond", …; empty: a NIC)
+    std::string master;    // the bridge or bond it is a port of; empty: none
+    bool ethernet = false; // carries Ethernet frames (ARPHRD_ETHER), unlike lo, tun or wg
+    bool up = false;
+    bool wireless = false; // a Wi-Fi interface (filled in from sysfs, isWirelessLink)
+    bool operator==(const HostLink&) const = default;
+};
+
+// Where a host-LAN network could put containers: one of the host's bridges (mode='bridge'
+// with <bridge name>) or a NIC for macvlans (<interface dev>). What the New Network wizard
+// offers, and warns about, before the user picks.
+struct HostLanChoice {
+    std::string name;
+    bool bridge = false;   // the host's own bridge; else a NIC
+    bool wireless = false; // the link, or a port of the bridge, is Wi-Fi: it likely will not work
+    bool uplink = false;   // the host's default route leaves through it
+    bool up = false;
+    // A NIC, or a bridge with a NIC, bond, VLAN or Wi-Fi port: a way out to the LAN. A bridge
+    // of veths and taps only (docker0, virbr0) leads to this computer and its guests.
+    bool hasCard = true;
+    bool operator==(const HostLanChoice&) const = default;
+};
+
+// The host's bridges that are not Cubby's (no network of `networks` uses them) and its
+// Ethernet NICs, bonds and VLANs that are nobody's port (a macvlan on a bridge's port gets no
+// traffic: the bridge takes it). Uplinks first, then by name.
+std::vector<HostLanChoice> hostLanChoices(std::span<const HostLink> links,
+                                          const HostNetworkFacts& host,
+                                          std::span<const Network> networks);
+
 // Whether the host has an IPv6 default route (its uplink has IPv6).
 bool hostHasIpv6Uplink(const HostNetworkFacts& host);
 

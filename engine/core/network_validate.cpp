@@ -165,8 +165,9 @@ Status validateIps(const Network& network, NetworkCompleteness completeness) {
         }
         CUBBY_CHECK(validateDhcp(ip, where));
     }
-    if (network.forward.natIpv6.value_or(false) && network.forward.mode != ForwardMode::Nat)
-        return failInvalid("/network/forward/nat/@ipv6: masquerading IPv6 needs mode='nat'");
+    if ((network.forward.natIpv6 || network.forward.natPorts) &&
+        network.forward.mode != ForwardMode::Nat)
+        return failInvalid("/network/forward/nat: <nat> settings need mode='nat'");
     if ((network.forward.mode == ForwardMode::Nat || network.forward.mode == ForwardMode::Route) &&
         !haveV4 && completeness == NetworkCompleteness::Complete)
         return failInvalid("/network/forward: a NAT or routed network needs an <ip> element with "
@@ -192,6 +193,25 @@ bool isTxtValue(std::string_view value) {
 }
 
 Status validateDnsRecords(const DnsConfig& dns) {
+    // With DNS off dnsmasq listens on no port: a record would never be answered.
+    const std::pair<bool, const char*> records[] = {
+        {!dns.hosts.empty(), "host"},
+        {!dns.srvs.empty(), "srv"},
+        {!dns.txts.empty(), "txt"},
+        {!dns.domainForwarders.empty() || !dns.forwarders.empty(), "forwarder"},
+    };
+    for (const auto& [given, name] : records) {
+        if (given && !dns.enabled)
+            return failInvalid(std::format("/network/dns/{}: DNS is off (enable='no'), so "
+                                           "nothing would answer it",
+                                           name));
+    }
+    for (size_t i = 0; i < dns.hosts.size(); ++i) {
+        if (dns.hosts[i].hostnames.empty())
+            return failInvalid(std::format("/network/dns/host[{}]/hostname: a host record needs "
+                                           "at least one name",
+                                           i + 1));
+    }
     for (size_t i = 0; i < dns.domainForwarders.size(); ++i) {
         const auto& forwarder = dns.domainForwarders[i];
         if (!isDnsName(forwarder.domain))
@@ -326,9 +346,11 @@ Status validateHostLan(const Network& network) {
         {network.domain.has_value(), "/network/domain"},
         {network.dns != DnsConfig{}, "/network/dns"},
         {network.mac.has_value(), "/network/mac"},
+        {network.linkLocalIpv6, "/network/@ipv6"},
         {network.mtu.has_value(), "/network/mtu"},
         {!network.portForwards.empty(), "/network/portforward"},
         {network.walls.has_value(), "/network/walls"},
+        {!network.containerWalls.empty(), "/network/containerwalls"},
         {network.forward.natPorts.has_value() || network.forward.natIpv6.has_value(),
          "/network/forward/nat"},
     };
@@ -338,6 +360,25 @@ Status validateHostLan(const Network& network) {
                                            "whose own router gives addresses, names and routes; "
                                            "Cubby sets up nothing of it",
                                            path));
+    }
+    return {};
+}
+
+Status validateContainerWalls(const Network& network) {
+    if (network.containerWalls.empty())
+        return {};
+    if (network.forward.mode == ForwardMode::Open)
+        return failInvalid("/network/containerwalls: an open network has no firewall rules to "
+                           "wall anything with; use mode='route' or 'nat'");
+    if (network.containerWalls.size() > maxContainerWalls)
+        return failInvalid(std::format("/network/containerwalls: more than {} containers' walls",
+                                       maxContainerWalls));
+    std::set<MacAddress> macs;
+    for (const ContainerWalls& walled : network.containerWalls) {
+        CUBBY_CHECK(validateObjectName(walled.container, "/network/containerwalls/@container"));
+        if (!macs.insert(walled.mac).second)
+            return failInvalid(std::format("/network/containerwalls/@mac: {} has walls twice",
+                                           walled.mac.toString()));
     }
     return {};
 }
@@ -383,6 +424,7 @@ Status validateNetwork(const Network& network, NetworkCompleteness completeness)
     if (network.forward.mode == ForwardMode::Open && network.walls)
         return failInvalid("/network/walls: an open network has no firewall rules to wall "
                            "anything with; use mode='route' or 'nat'");
+    CUBBY_CHECK(validateContainerWalls(network));
     return validatePortForwards(network);
 }
 

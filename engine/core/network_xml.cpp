@@ -34,11 +34,6 @@ constexpr std::array<Keyword<LeaseUnit>, 3> leaseUnits{{
     {"hours", LeaseUnit::Hours},
 }};
 
-constexpr std::array<Keyword<HostAccess>, 2> hostAccesses{{
-    {"all", HostAccess::All},
-    {"services", HostAccess::Services},
-}};
-
 constexpr std::array<Keyword<Protocol>, 2> protocols{{
     {"tcp", Protocol::Tcp},
     {"udp", Protocol::Udp},
@@ -91,6 +86,10 @@ Status parseForward(ElementReader& root, Network& network) {
         CUBBY_CHECK(interface.finish());
     }
     CUBBY_TRY(nat, forward->optionalChild("nat"));
+    if (nat && network.forward.mode != ForwardMode::Nat)
+        return failInvalid(
+            std::format("{}: <nat> belongs to mode='nat', not mode='{}'", nat->path(),
+                        keywordName<ForwardMode>(forwardModes, network.forward.mode)));
     if (nat) {
         if (nat->attribute("ipv6")) {
             CUBBY_TRY(natIpv6, readSwitchAttribute(*nat, "ipv6", false));
@@ -116,6 +115,13 @@ Status parseBridgeAndMac(ElementReader& root, Network& network) {
     CUBBY_TRY(bridge, root.optionalChild("bridge"));
     if (bridge) {
         network.bridge.name = std::string(bridge->attribute("name").value_or(""));
+        // The host's bridge is the user's: Cubby sets none of its options.
+        for (const char* option : {"stp", "delay", "macTableManager"}) {
+            if (network.joinsHostLan() && bridge->attribute(option))
+                return failInvalid(std::format("{}: the host's bridge is the user's own, and "
+                                               "Cubby sets none of its options",
+                                               bridge->attributePath(option)));
+        }
         CUBBY_TRY(stp, readSwitchAttribute(*bridge, "stp", true));
         CUBBY_TRY(delay, readUnsignedAttribute(*bridge, "delay", 0, 300));
         network.bridge.stp = stp;
@@ -341,11 +347,27 @@ Status parseWalls(ElementReader& root, const std::string& elementName, Network& 
     CUBBY_TRY(element, root.optionalChild(elementName));
     if (!element)
         return {};
-    CUBBY_TRY(host,
-              readKeywordAttribute<HostAccess>(*element, "host", hostAccesses, HostAccess::All));
-    CUBBY_TRY(lan, readSwitchAttribute(*element, "lan", true));
-    network.walls = NetworkWalls{host, lan};
+    CUBBY_TRY(walls, readWallsAttributes(*element));
+    network.walls = walls;
     return element->finish();
+}
+
+Status parseContainerWalls(ElementReader& root, const std::string& elementName, Network& network) {
+    if (elementName.empty())
+        return {};
+    for (auto& element : root.children(elementName)) {
+        if (network.containerWalls.size() == maxContainerWalls)
+            return failInvalid(std::format("{}: more than {} containers' walls", element.path(),
+                                           maxContainerWalls));
+        CUBBY_TRY(container, element.requiredAttribute("container"));
+        CUBBY_CHECK(validateObjectName(container, element.attributePath("container")));
+        CUBBY_TRY(macText, element.requiredAttribute("mac"));
+        CUBBY_TRY(mac, MacAddress::parse(macText, element.attributePath("mac")));
+        CUBBY_TRY(walls, readWallsAttributes(element));
+        network.containerWalls.push_back({std::string(container), mac, walls});
+        CUBBY_CHECK(element.finish());
+    }
+    return {};
 }
 
 // A Cubby extension element under a prefix that does not name the Cubby namespace here (it is
@@ -358,7 +380,7 @@ Status refuseStrayExtensions(pugi::xml_node root) {
         if (child.type() != pugi::node_element || colon == std::string_view::npos)
             continue;
         const std::string_view local = name.substr(colon + 1);
-        if ((local == "portforward" || local == "walls") &&
+        if ((local == "portforward" || local == "walls" || local == "containerwalls") &&
             name != extensionElementName(root, local))
             return failInvalid(std::format("/network/{}: the prefix is not the one declared for "
                                            "{} (declare xmlns:PREFIX once for it)",
@@ -377,7 +399,9 @@ Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()
     Network network;
     // libvirt writes these on <network>; they mean nothing to Cubby but are harmless.
     root.attribute("connections");
-    root.attribute("ipv6");
+    // ipv6='yes': IPv6 between the containers (link-local) even without an IPv6 <ip>.
+    CUBBY_TRY(linkLocalIpv6, readSwitchAttribute(root, "ipv6", false));
+    network.linkLocalIpv6 = linkLocalIpv6;
 
     CUBBY_TRY(nameElement, root.requiredChild("name"));
     network.name = std::string(nameElement.text());
@@ -402,6 +426,8 @@ Result<Network> parseNetworkXml(std::string_view xml, const std::function<Uuid()
     CUBBY_CHECK(
         parsePortForwards(root, extensionElementName(document.root(), "portforward"), network));
     CUBBY_CHECK(parseWalls(root, extensionElementName(document.root(), "walls"), network));
+    CUBBY_CHECK(parseContainerWalls(root, extensionElementName(document.root(), "containerwalls"),
+                                    network));
     network.preservedElements = root.takeUnusedChildren();
     CUBBY_CHECK(root.finish());
     CUBBY_CHECK(validateNetwork(network, completeness));
@@ -499,8 +525,10 @@ void formatIp(pugi::xml_node root, const NetworkIp& ip) {
 std::string formatNetworkXml(const Network& network) {
     pugi::xml_document document;
     auto root = document.append_child("network");
-    if (!network.portForwards.empty() || network.walls)
+    if (!network.portForwards.empty() || network.walls || !network.containerWalls.empty())
         setAttribute(root, "xmlns:cubby", cubbyNetworkNamespace);
+    if (network.linkLocalIpv6)
+        setAttribute(root, "ipv6", "yes");
     root.append_child("name").text().set(network.name.c_str());
     root.append_child("uuid").text().set(network.uuid.toString().c_str());
     if (network.forward.mode != ForwardMode::None) {
@@ -560,8 +588,15 @@ std::string formatNetworkXml(const Network& network) {
     }
     if (network.walls) {
         auto node = root.append_child("cubby:walls");
-        setAttribute(node, "host", keywordName<HostAccess>(hostAccesses, network.walls->host));
+        setAttribute(node, "host", hostAccessName(network.walls->host));
         setAttribute(node, "lan", network.walls->lan ? "yes" : "no");
+    }
+    for (const ContainerWalls& walled : network.containerWalls) {
+        auto node = root.append_child("cubby:containerwalls");
+        setAttribute(node, "container", walled.container);
+        setAttribute(node, "mac", walled.mac.toString());
+        setAttribute(node, "host", hostAccessName(walled.walls.host));
+        setAttribute(node, "lan", walled.walls.lan ? "yes" : "no");
     }
     appendSerializedElements(root, network.preservedElements);
     return formatXml(document);

@@ -162,20 +162,22 @@ void writePortForwards(Writer& out, const std::string& bridge,
     }
 }
 
-// host='services': nothing else from the bridge reaches the host, but replies to what the
-// host began (its pings, localhost port forwards) and pings to the gateway.
-void writeHostWall(Writer& out, const std::string& bridge) {
-    out.rule("input", std::format("iifname \"{}\" ct state established,related accept", bridge));
-    out.rule("input", std::format("iifname \"{}\" icmp type echo-request accept", bridge));
-    out.rule("input", std::format("iifname \"{}\" icmpv6 type echo-request accept", bridge));
-    out.rule("input", std::format("iifname \"{}\" drop", bridge));
+// host='services': nothing else from `from` reaches the host, but replies to what the host
+// began (its pings, localhost port forwards) and pings to the gateway. Replies by direction,
+// not by state: a connection the container opened before its walls went up is cut too.
+void writeHostWall(Writer& out, std::string_view from) {
+    out.rule("input", std::format("{} ct direction reply accept", from));
+    out.rule("input", std::format("{} icmp type echo-request accept", from));
+    out.rule("input", std::format("{} icmpv6 type echo-request accept", from));
+    out.rule("input", std::format("{} drop", from));
 }
 
 // lan='no': the internet only. What a LAN is, as a set of destinations: the private and
 // shared address ranges (RFC 1918, RFC 6598, link-local, ULA) and the subnets the host is on.
 // The containers' own subnet is not among them in effect: bridge-to-bridge traffic is
 // accepted before this rule.
-void writeLanWall(Writer& out, const std::string& bridge, std::span<const IpPrefix> lanSubnets) {
+void writeLanWall(Writer& out, const std::string& bridge, std::string_view from,
+                  std::span<const IpPrefix> lanSubnets) {
     std::vector<IpPrefix> walled;
     for (const char* range : {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10",
                               "169.254.0.0/16", "fc00::/7", "fe80::/10"})
@@ -198,10 +200,39 @@ void writeLanWall(Writer& out, const std::string& bridge, std::span<const IpPref
             if (subnet.address.family == family)
                 set += (set.empty() ? "" : ", ") + subnet.toString();
         }
-        out.rule("forward", std::format("iifname \"{0}\" oifname != \"{0}\" {1} daddr {{ {2} }} "
-                                        "reject",
+        // Replies still leave: a LAN machine may reach a container through a port forward.
+        out.rule("forward", std::format("{} oifname != \"{}\" {} daddr {{ {} }} ct direction "
+                                        "reply accept",
+                                        from, bridge, match, set));
+        out.rule("forward", std::format("{} oifname != \"{}\" {} daddr {{ {} }} reject", from,
                                         bridge, match, set));
     }
+}
+
+// The network's walls, then each container's that adds to them. A container is known by its
+// MAC: its bridge port is locked to it (writeBridgeTable), so no other container can send
+// from it, and a frame keeps its Ethernet source on the way into the host's IP stack.
+void writeWalls(Writer& out, const Network& network, std::span<const IpPrefix> lanSubnets) {
+    const std::string& bridge = network.bridge.name;
+    const std::string fromBridge = std::format("iifname \"{}\"", bridge);
+    const NetworkWalls walls = network.walls.value_or(NetworkWalls{});
+    if (walls.host == HostAccess::Services)
+        writeHostWall(out, fromBridge);
+    if (!walls.lan)
+        writeLanWall(out, bridge, fromBridge, lanSubnets);
+    std::string hostWalled, lanWalled;
+    for (const ContainerWalls& walled : network.containerWalls) {
+        const std::string mac = walled.mac.toString();
+        if (walled.walls.host == HostAccess::Services && walls.host != HostAccess::Services)
+            hostWalled += (hostWalled.empty() ? "" : ", ") + mac;
+        if (!walled.walls.lan && walls.lan)
+            lanWalled += (lanWalled.empty() ? "" : ", ") + mac;
+    }
+    if (!hostWalled.empty())
+        writeHostWall(out, std::format("{} ether saddr {{ {} }}", fromBridge, hostWalled));
+    if (!lanWalled.empty())
+        writeLanWall(out, bridge, std::format("{} ether saddr {{ {} }}", fromBridge, lanWalled),
+                     lanSubnets);
 }
 
 // The network's bridge-family table: what its containers may put on the wire, checked as
@@ -318,11 +349,7 @@ Result<std::string> planNftRuleset(const Network& network, std::span<const IpPre
     // Other tables may still drop them; firewall_analysis.h opens those.
     for (const HostService& service : hostServicesForContainers(network))
         out.rule("input", std::format("iifname \"{}\" {} accept", bridge, service.match));
-    const NetworkWalls walls = network.walls.value_or(NetworkWalls{});
-    if (walls.host == HostAccess::Services)
-        writeHostWall(out, bridge);
-    if (!walls.lan)
-        writeLanWall(out, bridge, lanSubnets);
+    writeWalls(out, network, lanSubnets);
     writeForward(out, network, bridge, families, portForwards);
     if (network.forward.mode == ForwardMode::Nat) {
         for (const FamilyRules& family : families) {

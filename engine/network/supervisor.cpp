@@ -103,6 +103,9 @@ Status NetworkSupervisor::bringUp() {
     if (!staleBridge.empty())
         CUBBY_CHECK(removeNetwork(m_network, staleBridge));
 
+    // Read again now that the pid file names us: a claim the helper stored between our
+    // reading the definition and its finding us got no SIGHUP.
+    CUBBY_CHECK(rereadContainerClaims());
     // Recorded before the bridge exists, so that a crash at any point is cleaned up.
     CUBBY_CHECK(writeFileAtomically(file(stateFile), m_network.bridge.name + "\n", 0644));
     auto applied = applyNetwork(m_network, false);
@@ -120,9 +123,7 @@ Status NetworkSupervisor::bringUp() {
                            file(reservationsFile), file(reservedNamesFile)};
         CUBBY_TRY(config, planDnsmasqConfig(m_network, files));
         CUBBY_CHECK(writeFileAtomically(file(configFile), config, 0644));
-        // Read again now that the pid file names us: a reservation the helper stored between
-        // our reading the definition and its finding us got no SIGHUP.
-        CUBBY_CHECK(reloadReservations(false));
+        CUBBY_CHECK(writeReservationFiles());
         CUBBY_CHECK(startDnsmasq());
     }
     return m_loop.watch(m_signals.get(), EPOLLIN, [this](uint32_t) { onSignal(); });
@@ -159,33 +160,45 @@ void NetworkSupervisor::onDnsmasqExit() {
                      restarted.error().message.c_str());
 }
 
-Status NetworkSupervisor::reloadReservations(bool tellDnsmasq) {
-    auto v4 = std::ranges::find_if(m_network.ips, [](const NetworkIp& ip) {
+Status NetworkSupervisor::rereadContainerClaims() {
+    if (m_options.definitionPath.empty())
+        return {};
+    CUBBY_TRY(text, readDefinitionFile(m_options.definitionPath, maxXmlDocumentBytes));
+    CUBBY_TRY(stored, parseNetworkXml(text, randomUuid));
+    if (stored.name != m_network.name)
+        return fail(
+            Error::of(ErrorKind::Conflict, std::format("{} no longer describes network {}",
+                                                       m_options.definitionPath, m_network.name)));
+    const auto v4 = std::ranges::find_if(m_network.ips, [](const NetworkIp& ip) {
         return ip.address.address.family == IpFamily::V4;
     });
-    if (v4 == m_network.ips.end())
-        return {};
-    if (!m_options.definitionPath.empty()) {
-        CUBBY_TRY(text, readDefinitionFile(m_options.definitionPath, maxXmlDocumentBytes));
-        CUBBY_TRY(stored, parseNetworkXml(text, randomUuid));
+    if (v4 != m_network.ips.end()) {
         const NetworkIp* storedV4 = stored.ipv4();
-        if (stored.name != m_network.name || !storedV4 || storedV4->address != v4->address)
+        if (!storedV4 || storedV4->address != v4->address)
             return fail(Error::of(ErrorKind::Conflict,
                                   std::format("{} no longer describes the running network's "
                                               "subnet; its reservations wait for a restart",
                                               m_options.definitionPath)));
         v4->dhcpHosts = storedV4->dhcpHosts;
     }
+    m_network.containerWalls = std::move(stored.containerWalls);
+    return {};
+}
+
+Status NetworkSupervisor::writeReservationFiles() {
+    if (!m_network.ipv4() || !networkNeedsDnsmasq(m_network))
+        return {};
     CUBBY_CHECK(
         writeFileAtomically(file(reservationsFile), planDnsmasqReservations(m_network), 0644));
-    CUBBY_CHECK(
-        writeFileAtomically(file(reservedNamesFile), planDnsmasqReservedNames(m_network), 0644));
-    if (tellDnsmasq && m_dnsmasq)
+    return writeFileAtomically(file(reservedNamesFile), planDnsmasqReservedNames(m_network), 0644);
+}
+
+Status NetworkSupervisor::reloadContainerClaims() {
+    CUBBY_CHECK(rereadContainerClaims());
+    CUBBY_CHECK(writeReservationFiles());
+    if (m_dnsmasq)
         m_dnsmasq->reload();
-    // The bridge table holds each reserved MAC to its address.
-    if (tellDnsmasq)
-        CUBBY_CHECK(refreshNetworkRules(m_network));
-    return {};
+    return refreshNetworkRules(m_network);
 }
 
 void NetworkSupervisor::onSignal() {
@@ -193,9 +206,9 @@ void NetworkSupervisor::onSignal() {
     while (::read(m_signals.get(), &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
         if (info.ssi_signo == SIGTERM || info.ssi_signo == SIGINT)
             m_loop.stop();
-        else if (info.ssi_signo == SIGHUP && networkNeedsDnsmasq(m_network)) {
-            if (auto reloaded = reloadReservations(true); !reloaded)
-                std::fprintf(stderr, "cubby-network: %s: reloading reservations: %s\n",
+        else if (info.ssi_signo == SIGHUP && !m_network.joinsHostLan()) {
+            if (auto reloaded = reloadContainerClaims(); !reloaded)
+                std::fprintf(stderr, "cubby-network: %s: reloading containers' claims: %s\n",
                              m_network.name.c_str(), reloaded.error().message.c_str());
         }
     }

@@ -33,20 +33,25 @@ public:
     ~NetworkSupervisor();
 
     const std::vector<std::string>& notes() const { return m_notes; }
-    // Serves until SIGTERM or SIGINT, then takes the network down. SIGHUP reloads the DHCP
-    // reservations from the definition (reloadReservations).
+    // Serves until SIGTERM or SIGINT, then takes the network down. SIGHUP reloads what
+    // containers claim from the definition (reloadContainerClaims).
     Status run();
 
 private:
     NetworkSupervisor(Network network, SupervisorOptions options, UniqueFd lock, EventLoop loop);
     Status blockSignals();
     Status bringUp();
-    // Takes the IPv4 reservations from the definition file as it is now (cubby-helper adds
-    // one whenever a container is defined), writes dnsmasq's reservation files and, when
-    // `tellDnsmasq`, sends it SIGHUP so that it reads them again. Anything else that changed in
-    // the definition waits for the next start (the helper refuses to redefine a running
-    // network, so only reservations change).
-    Status reloadReservations(bool tellDnsmasq);
+    // Takes what containers claim from the definition file as it is now: the IPv4
+    // reservations and the containers' walls (cubby-helper changes both whenever a container
+    // is defined, started or undefined). Anything else that changed in the definition waits
+    // for the next start (the helper refuses to redefine a running network, so only these
+    // change).
+    Status rereadContainerClaims();
+    // dnsmasq's reservation files, from m_network.
+    Status writeReservationFiles();
+    // On SIGHUP: rereads the claims, rewrites the files, tells dnsmasq and replaces the
+    // rules (the bridge table holds each reserved MAC to its address, the walls are by MAC).
+    Status reloadContainerClaims();
     Status startDnsmasq();
     void onDnsmasqExit();
     void onSignal();

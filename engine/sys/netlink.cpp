@@ -6,6 +6,7 @@
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
+#include <net/if_arp.h>
 #include <netlink/addr.h>
 #include <netlink/cache.h>
 #include <netlink/errno.h>
@@ -125,6 +126,26 @@ std::vector<std::string> NetlinkSocket::linkNames() {
     for (nl_object* object = nl_cache_get_first(raw); object; object = nl_cache_get_next(object))
         names.emplace_back(rtnl_link_get_name(reinterpret_cast<rtnl_link*>(object)));
     return names;
+}
+
+Result<std::vector<HostLink>> NetlinkSocket::hostLinks() {
+    nl_cache* raw = nullptr;
+    if (const int err = rtnl_link_alloc_cache(m_socket.get(), AF_UNSPEC, &raw); err < 0)
+        return fail(netlinkError(err, "listing links"));
+    std::unique_ptr<nl_cache, CacheDeleter> cache(raw);
+    std::vector<HostLink> links;
+    for (nl_object* object = nl_cache_get_first(raw); object; object = nl_cache_get_next(object)) {
+        auto* link = reinterpret_cast<rtnl_link*>(object);
+        const char* kind = rtnl_link_get_type(link);
+        char master[IFNAMSIZ + 1] = {};
+        const int masterIndex = rtnl_link_get_master(link);
+        const char* masterName =
+            masterIndex > 0 ? rtnl_link_i2name(raw, masterIndex, master, sizeof master) : nullptr;
+        links.push_back({rtnl_link_get_name(link), kind ? kind : "", masterName ? masterName : "",
+                         rtnl_link_get_arptype(link) == ARPHRD_ETHER,
+                         (rtnl_link_get_flags(link) & IFF_UP) != 0, false});
+    }
+    return links;
 }
 
 Status NetlinkSocket::createBridge(std::string_view name) {

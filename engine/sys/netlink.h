@@ -66,6 +66,8 @@ public:
     Result<unsigned> mtu(std::string_view name);
     // Whether the link is administratively up (IFF_UP); NotFound when there is no such link.
     Result<bool> isUp(std::string_view name);
+    // Every link with its kind, master, type and state (wireless is left false: sysfs knows).
+    Result<std::vector<HostLink>> hostLinks();
     // The link's kind as rtnetlink names it ("bridge", "veth", …; empty for a plain NIC).
     Result<std::string> linkKind(std::string_view name);
     Status setMacAddress(std::string_view name, const MacAddress& mac);

@@ -169,6 +169,14 @@ std::vector<std::string> wirelessPortsOf(const std::string& bridge) {
     return ports;
 }
 
+Result<std::vector<HostLink>> readHostLinks() {
+    CUBBY_TRY(netlink, NetlinkSocket::open());
+    CUBBY_TRY(links, netlink.hostLinks());
+    for (HostLink& link : links)
+        link.wireless = isWirelessLink(link.name);
+    return links;
+}
+
 Status refreshNetworkRules(const Network& network) {
     CUBBY_TRY(netlink, NetlinkSocket::open());
     CUBBY_TRY(facts, netlink.hostFacts());

@@ -15,6 +15,7 @@
 
 #include "error.h"
 #include "network.h"
+#include "network_plan.h"
 
 #include <string>
 #include <vector>
@@ -41,6 +42,9 @@ Status checkHostLan(const Network& network);
 // them, so neither a host bridge nor a macvlan works over Wi-Fi.
 bool isWirelessLink(const std::string& name);
 std::vector<std::string> wirelessPortsOf(const std::string& bridge);
+
+// The host's links with their Wi-Fi flag: what hostLanChoices chooses from.
+Result<std::vector<HostLink>> readHostLinks();
 
 // Rewrites the network's nftables tables in one transaction: the reservations the bridge
 // table binds to MACs have changed.

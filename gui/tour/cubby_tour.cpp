@@ -135,7 +135,7 @@ void showNetworks(MainWindow& window) {
         nameEdit->setText(QStringLiteral("tour"));
     screenshot(QStringLiteral("network-wizard"));
     // Through the pages up to the summary; never Finish (nothing is defined).
-    for (int page = 2; page <= 4; ++page) {
+    for (int page = 2; page <= 6; ++page) {
         QAbstractButton* nextButton = wizard->button(QWizard::NextButton);
         if (!nextButton->isVisible() || !nextButton->isEnabled())
             break;

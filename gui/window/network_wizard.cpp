@@ -26,13 +26,28 @@ NetworkWizard::NetworkWizard(HelperConnection* helper, const QList<KnownNetwork>
     m_addresses = new AddressesPage(this);
     m_reach = new ReachPage(this);
     m_forwards = new PortForwardsPage(this);
+    m_dnsNames = new DnsNamesPage(this);
     m_summary = new SummaryPage(this);
     addPage(m_nameKind);
     addPage(m_addresses);
     addPage(m_reach);
     addPage(m_forwards);
-    addPage(m_summary);
+    addPage(m_dnsNames);
+    m_summaryId = addPage(m_summary);
     resize(640, 520);
+    // Where a LAN network could go, and whether that is Wi-Fi, before the person picks.
+    m_helper->watch(m_helper->manager()->ListHostLans(), this,
+                    [this](QDBusPendingCallWatcher& watcher) {
+                        const QDBusPendingReply<QList<QVariantMap>> reply = watcher;
+                        if (!reply.isError())
+                            m_nameKind->showHostLans(hostLanOptionsFromReply(reply.value()));
+                    });
+}
+
+int NetworkWizard::nextId() const {
+    if (currentPage() == m_nameKind && m_nameKind->joinsHostLan())
+        return m_summaryId;
+    return QWizard::nextId();
 }
 
 NetworkRequest NetworkWizard::request() const {
@@ -41,6 +56,7 @@ NetworkRequest NetworkWizard::request() const {
     m_addresses->fill(request);
     m_reach->fill(request);
     m_forwards->fill(request);
+    m_dnsNames->fill(request);
     m_summary->fill(request);
     return request;
 }
@@ -82,11 +98,12 @@ void NetworkWizard::call(const QDBusPendingCall& pending, const QString& failure
 
 void NetworkWizard::defined(const QString& name) {
     m_defined = name;
-    if (!forwardsNeedStoredSubnet(m_request)) {
+    if (!needsStoredSubnet(m_request)) {
         startIfAsked();
         return;
     }
-    // The helper chose the subnet: read it back, then store the forwards inside it.
+    // The helper chose the subnet: read it back, then store the forwards and the DNS hosts
+    // named by host number inside it.
     call(m_helper->manager()->GetNetworkXml(name), tr("Could not read the new network back"),
          [this](QDBusPendingCallWatcher& watcher) { addForwards(watcher); });
 }
@@ -101,12 +118,12 @@ void NetworkWizard::addForwards(QDBusPendingCallWatcher& watcher) {
     }
     auto complete = networkWithPortForwards(std::move(*stored), m_request);
     if (!complete) {
-        failed(tr("The port forwards do not fit the chosen subnet: %1")
+        failed(tr("The port forwards or DNS hosts do not fit the chosen subnet: %1")
                    .arg(QString::fromStdString(complete.error().message)));
         return;
     }
     call(m_helper->manager()->DefineNetwork(QString::fromStdString(formatNetworkXml(*complete))),
-         tr("Could not add the port forwards"),
+         tr("Could not add the port forwards and DNS hosts"),
          [this](QDBusPendingCallWatcher&) { startIfAsked(); });
 }
 

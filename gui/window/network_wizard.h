@@ -1,10 +1,12 @@
 #pragma once
-// "New Network": name and kind, addresses, port forwards, summary. The pages build one
-// NetworkRequest; Finish stores it with DefineNetwork (twice when port forwards wait for the
-// subnet the helper chooses), then StartNetwork and SetNetworkAutostart as asked, all
-// asynchronously. A failure is shown on the summary page and the wizard stays open so the
-// person can go back and fix it; a network half made by a failed Finish is undefined again.
-// Show it with open() or show(), never exec().
+// "New Network": name and kind, addresses, IPv6 and walls, port forwards, DNS names, summary.
+// A network on the host's LAN goes from the first page straight to the summary: the LAN's
+// router gives its containers addresses, names and routes.
+// The pages build one NetworkRequest; Finish stores it with DefineNetwork (twice when port
+// forwards or DNS hosts wait for the subnet the helper chooses), then StartNetwork and
+// SetNetworkAutostart as asked, all asynchronously. A failure is shown on the summary page and
+// the wizard stays open so the person can go back and fix it; a network half made by a failed
+// Finish is undefined again. Show it with open() or show(), never exec().
 
 #include "network_request.h"
 
@@ -17,6 +19,7 @@ class QDBusPendingCallWatcher;
 namespace cubby {
 
 class AddressesPage;
+class DnsNamesPage;
 class HelperConnection;
 class NameKindPage;
 class PortForwardsPage;
@@ -38,7 +41,9 @@ public:
     AddressesPage* addressesPage() const { return m_addresses; }
     ReachPage* reachPage() const { return m_reach; }
     PortForwardsPage* portForwardsPage() const { return m_forwards; }
+    DnsNamesPage* dnsNamesPage() const { return m_dnsNames; }
     SummaryPage* summaryPage() const { return m_summary; }
+    int nextId() const override;
 
 public slots:
     void accept() override;
@@ -67,7 +72,9 @@ private:
     AddressesPage* m_addresses = nullptr;
     ReachPage* m_reach = nullptr;
     PortForwardsPage* m_forwards = nullptr;
+    DnsNamesPage* m_dnsNames = nullptr;
     SummaryPage* m_summary = nullptr;
+    int m_summaryId = -1;
     NetworkRequest m_request; // what Finish is storing
     QString m_defined;        // the name DefineNetwork stored, while Finish runs
     bool m_started = false;

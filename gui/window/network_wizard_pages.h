@@ -6,13 +6,16 @@
 #include "network_request.h"
 
 #include <QWizardPage>
+#include <array>
 
 class QButtonGroup;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
+class QTabWidget;
 class QTableWidget;
 
 namespace cubby {
@@ -47,12 +50,25 @@ public:
     QRadioButton* natButton() const { return m_nat; }
     QRadioButton* isolatedButton() const { return m_isolated; }
     QRadioButton* routedButton() const { return m_routed; }
+    QRadioButton* lanButton() const { return m_lan; }
+    QComboBox* lanLinkBox() const { return m_lanLink; }
+    QLabel* lanNote() const { return m_lanNote; }
+    QLabel* lanWarning() const { return m_lanWarning; }
+    bool joinsHostLan() const;
+    // The helper's ListHostLans: fills the list and says what this computer's uplink is.
+    void showHostLans(const QList<HostLanOption>& options);
 
 private:
+    void updateLan();
     QLineEdit* m_name = nullptr;
     QRadioButton* m_nat = nullptr;
     QRadioButton* m_isolated = nullptr;
     QRadioButton* m_routed = nullptr;
+    QRadioButton* m_lan = nullptr;
+    QComboBox* m_lanLink = nullptr;
+    QLabel* m_lanNote = nullptr;
+    QLabel* m_lanWarning = nullptr;
+    QList<HostLanOption> m_lanOptions;
 };
 
 class AddressesPage : public NetworkWizardPage {
@@ -116,6 +132,40 @@ public:
 
 private:
     QTableWidget* m_table = nullptr;
+    QPushButton* m_add = nullptr;
+    QPushButton* m_remove = nullptr;
+    QLabel* m_hint = nullptr;
+};
+
+// Optional DNS records and per-domain forwarders: a tab of each kind, each a table, with one
+// Add and Remove pair for the tab shown.
+class DnsNamesPage : public NetworkWizardPage {
+    Q_OBJECT
+public:
+    enum HostColumn { HostName, HostAddress };
+    enum SrvColumn { SrvService, SrvProtocol, SrvTarget, SrvPort };
+    enum TxtColumn { TxtName, TxtValue };
+    enum ForwarderColumn { ForwarderDomain, ForwarderAnswer, ForwarderServer };
+    explicit DnsNamesPage(NetworkWizard* wizard);
+    void fill(NetworkRequest& request) const override;
+    bool validatePage() override;
+    void initializePage() override;
+    QTabWidget* tabs() const { return m_tabs; }
+    QTableWidget* table(DnsRecordKind kind) const { return m_tables[static_cast<size_t>(kind)]; }
+    // Append a row to a tab's table and show that tab (the Add button's work, also for tests).
+    void addHost(const DnsHostRequest& host = {});
+    void addSrv(const DnsSrvRequest& srv = {});
+    void addTxt(const DnsTxtRequest& txt = {});
+    void addForwarder(const DnsForwarderRequest& forwarder = {});
+
+private:
+    QTableWidget* addTab(DnsRecordKind kind, const QString& explanation,
+                         const QStringList& headers);
+    // A new row with `texts` in the plain cells of `kind`'s table; returns its number.
+    int appendRow(DnsRecordKind kind, const QList<std::pair<int, QString>>& texts);
+    void setServerEnabled(int row, bool enabled);
+    QTabWidget* m_tabs = nullptr;
+    std::array<QTableWidget*, 4> m_tables{};
     QPushButton* m_add = nullptr;
     QPushButton* m_remove = nullptr;
     QLabel* m_hint = nullptr;

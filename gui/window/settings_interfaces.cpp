@@ -3,13 +3,16 @@
 #include "domain.h"
 #include "helper_connection.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDBusPendingReply>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace cubby {
 
@@ -25,6 +28,8 @@ InterfaceSettings::InterfaceSettings(HelperConnection* helper, QWidget* parent)
     , m_network(new QComboBox)
     , m_add(new QPushButton(tr("Add Interface")))
     , m_remove(new QPushButton(tr("Rem&ove")))
+    , m_wallHost(new QCheckBox(tr("Keep it from &services on this computer")))
+    , m_wallLan(new QCheckBox(tr("Keep it off t&he local network (internet only)")))
     , m_edited(std::make_shared<Edited>()) {
     m_list->setObjectName(QStringLiteral("settingsInterfaces"));
     m_list->setAccessibleName(tr("Network interfaces"));
@@ -48,6 +53,17 @@ InterfaceSettings::InterfaceSettings(HelperConnection* helper, QWidget* parent)
     note->setEnabled(false);
     buttons->addWidget(note);
     layout->addLayout(buttons);
+    m_wallHost->setObjectName(QStringLiteral("settingsWallHost"));
+    m_wallLan->setObjectName(QStringLiteral("settingsWallLan"));
+    layout->addWidget(m_wallHost);
+    layout->addWidget(m_wallLan);
+    auto* wallsNote = new QLabel(tr("These add to the walls of its networks; DHCP, DNS and ping "
+                                    "still work."));
+    wallsNote->setWordWrap(true);
+    wallsNote->setEnabled(false);
+    layout->addWidget(wallsNote);
+    for (QCheckBox* wall : {m_wallHost, m_wallLan})
+        connect(wall, &QCheckBox::toggled, this, &InterfaceSettings::edited);
     connect(m_add, &QPushButton::clicked, this, &InterfaceSettings::add);
     connect(m_remove, &QPushButton::clicked, this, &InterfaceSettings::remove);
     connect(m_list, &QListWidget::currentRowChanged, this, &InterfaceSettings::updateButtons);
@@ -73,7 +89,17 @@ void InterfaceSettings::fetchNetworks() {
 void InterfaceSettings::showDomain(const Domain& domain) {
     m_edited->interfaces = domain.interfaces;
     m_edited->privateNetwork = domain.hasPrivateNetwork();
+    const NetworkWalls walls = domain.cubby.walls.value_or(NetworkWalls{});
+    const QSignalBlocker hostBlocker(m_wallHost), lanBlocker(m_wallLan);
+    m_wallHost->setChecked(walls.host == HostAccess::Services);
+    m_wallLan->setChecked(!walls.lan);
     showRows();
+}
+
+std::optional<NetworkWalls> InterfaceSettings::editedWalls() const {
+    const NetworkWalls walls{m_wallHost->isChecked() ? HostAccess::Services : HostAccess::All,
+                             !m_wallLan->isChecked()};
+    return walls.wallsAnything() ? std::optional(walls) : std::nullopt;
 }
 
 void InterfaceSettings::showRows() {
@@ -129,16 +155,34 @@ void InterfaceSettings::updateButtons() {
     const int row = m_list->currentRow();
     m_remove->setEnabled(row >= 0 && row < int(m_edited->interfaces.size()));
     m_add->setEnabled(!m_network->currentText().isEmpty());
+    // Walls are a Cubby network's firewall rules: a container on the host's own bridge or
+    // NIC is beyond them, and one without interfaces needs none.
+    const auto& interfaces = m_edited->interfaces;
+    const bool onCubbyNetworksOnly =
+        !interfaces.empty() && std::ranges::all_of(interfaces, [](const Interface& interface) {
+            return interface.type == InterfaceType::Network;
+        });
+    for (QCheckBox* wall : {m_wallHost, m_wallLan}) {
+        wall->setEnabled(onCubbyNetworksOnly || wall->isChecked());
+        wall->setToolTip(onCubbyNetworksOnly ? QString()
+                         : interfaces.empty()
+                             ? tr("Walls hold on Cubby networks: add an interface on one first")
+                             : tr("Walls hold on Cubby networks only, not on a host bridge"));
+    }
 }
 
 void InterfaceSettings::applyTo(Domain& domain) const {
     domain.interfaces = m_edited->interfaces;
     if (domain.interfaces.empty() && m_edited->privateNetwork)
         domain.features.privnet = true;
+    domain.cubby.walls = editedWalls();
 }
 
 bool InterfaceSettings::differsFrom(const Domain& domain) const {
-    return m_edited->interfaces != domain.interfaces;
+    const auto stored = domain.cubby.walls && domain.cubby.walls->wallsAnything()
+                            ? domain.cubby.walls
+                            : std::nullopt;
+    return m_edited->interfaces != domain.interfaces || editedWalls() != stored;
 }
 
 } // namespace cubby

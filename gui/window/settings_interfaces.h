@@ -4,10 +4,18 @@
 // removed. Taken at the next start. A container that had a network namespace of its own keeps
 // one when its last interface goes (<privnet/>): removing an interface never puts it on the
 // host's network.
+//
+// Below them, the container's own walls (walls.h): what it may not reach even where its
+// networks allow it. They add to the networks' walls and take effect at once on running
+// networks (the helper passes them on), so they need no restart.
+
+#include "walls.h"
 
 #include <QWidget>
 #include <memory>
+#include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QListWidget;
 class QPushButton;
@@ -33,6 +41,8 @@ public:
     QComboBox* network() const { return m_network; }
     QPushButton* addButton() const { return m_add; }
     QPushButton* removeButton() const { return m_remove; }
+    QCheckBox* wallHost() const { return m_wallHost; }
+    QCheckBox* wallLan() const { return m_wallLan; }
 
 signals:
     void edited();
@@ -42,12 +52,15 @@ private:
     void add();
     void remove();
     void updateButtons();
+    std::optional<NetworkWalls> editedWalls() const;
 
     HelperConnection* m_helper;
     QListWidget* m_list;
     QComboBox* m_network;
     QPushButton* m_add;
     QPushButton* m_remove;
+    QCheckBox* m_wallHost;
+    QCheckBox* m_wallLan;
     struct Edited;
     std::shared_ptr<Edited> m_edited; // the interfaces as edited, and whether it had its own netns
 };

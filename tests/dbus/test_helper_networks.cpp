@@ -671,6 +671,107 @@ private slots:
         QVERIFY(linkExists("homebr"));
     }
 
+    // Issue 12, items 3 and 5: the wizard's list of where a host-LAN network could go. The
+    // host's bridge is offered, but not its port, loopback or a running Cubby network's
+    // bridge. (NICs, VLANs and Wi-Fi flags: test_network_plan; this kernel has no dummy or
+    // VLAN driver to make a NIC with.)
+    void hostLansAreListedBeforeTheUserPicks() {
+        QCOMPARE(sh("ip link add lanbr9 type bridge && ip link add lanport9 type veth peer name "
+                    "lanpeer9 && ip link set lanport9 master lanbr9 && ip link set lanbr9 up")
+                     .exitCode,
+                 0);
+        QCOMPARE(cubbyctl({"net-define", "-"}, allowed(), networkXml("listing").toUtf8()).exitCode,
+                 0);
+        QCOMPARE(cubbyctl({"net-start", "listing"}, allowed()).exitCode, 0);
+        const auto cleanUp = qScopeGuard([] {
+            cubbyctl({"net-destroy", "listing"}, allowed());
+            cubbyctl({"net-undefine", "listing"}, allowed());
+            sh("ip link del lanbr9; ip link del lanport9");
+        });
+        const auto bridge = QRegularExpression("<bridge name='([a-z0-9]+)'")
+                                .match(cubbyctl({"net-dumpxml", "listing"}).out)
+                                .captured(1);
+        QVERIFY(linkExists(bridge));
+        const QDBusMessage reply = call(QStringLiteral("ListHostLans"));
+        QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
+        QMap<QString, QVariantMap> byName;
+        for (const QVariantMap& entry : qdbus_cast<QList<QVariantMap>>(reply.arguments().value(0)))
+            byName.insert(entry.value("name").toString(), entry);
+        QVERIFY2(byName.contains("lanbr9"), qPrintable(QStringList(byName.keys()).join(' ')));
+        QCOMPARE(byName["lanbr9"].value("kind").toString(), QStringLiteral("bridge"));
+        QCOMPARE(byName["lanbr9"].value("up").toBool(), true);
+        QCOMPARE(byName["lanbr9"].value("wireless").toBool(), false);
+        QCOMPARE(byName["lanbr9"].value("uplink").toBool(), false);
+        QCOMPARE(byName["lanbr9"].value("card").toBool(), false); // a veth is no way out
+        for (const QString& hidden :
+             {QStringLiteral("lanport9"), QStringLiteral("lanpeer9"), QStringLiteral("lo"), bridge})
+            QVERIFY2(!byName.contains(hidden), qPrintable(hidden));
+        // A caller polkit refuses learns nothing of the host's links.
+        const Run refused =
+            sh(QStringLiteral("setpriv --reuid=%1 --regid=%1 --clear-groups -- dbus-send --system "
+                              "--print-reply --dest=io.github.cubby1 /io/github/cubby1 "
+                              "io.github.cubby1.Manager.ListHostLans 2>&1")
+                   .arg(denied()));
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.out.contains("not authorized") && !refused.out.contains("lanbr9"),
+                 qPrintable(refused.out));
+    }
+
+    // Issue 12, item 6, per container: the helper copies a container's walls into each of its
+    // networks by MAC when it is defined, drops them when they or it go, and refuses them on a
+    // network that has no firewall to keep them, storing nothing.
+    void containerWallsFollowTheContainer() {
+        QCOMPARE(cubbyctl({"net-define", "-"}, allowed(), networkXml("walling").toUtf8()).exitCode,
+                 0);
+        QCOMPARE(cubbyctl({"net-define", "-"}, allowed(),
+                          "<network><name>wideopen</name><forward mode='open'/></network>")
+                     .exitCode,
+                 0);
+        const auto undefine = qScopeGuard([] {
+            cubbyctl({"undefine", "boxed"}, allowed());
+            cubbyctl({"net-undefine", "walling"}, allowed());
+            cubbyctl({"net-undefine", "wideopen"}, allowed());
+        });
+        const QString root = QString::fromStdString(m_root->path());
+        const auto boxed = [&](const QString& network, const QString& walls) {
+            QByteArray xml = plainDomainXml("boxed", root, "/sbin/init", network);
+            if (!walls.isEmpty())
+                xml.replace("</devices>",
+                            "</devices><metadata><cubby:container xmlns:cubby='https://github.com/"
+                            "cubby1/cubby/xmlns/container/1'>" +
+                                walls.toUtf8() + "</cubby:container></metadata>");
+            return cubbyctl({"define", "-"}, 0, xml);
+        };
+        const Run defined = boxed("walling", "<cubby:walls host='services'/>");
+        QVERIFY2(defined.exitCode == 0, qPrintable(defined.err));
+        const auto mac = QRegularExpression(R"(<mac address='(52:54:00:[0-9a-f:]{8})'/>)")
+                             .match(cubbyctl({"dumpxml", "boxed"}).out);
+        QVERIFY(mac.hasMatch());
+        const QString kept = QStringLiteral("<cubby:containerwalls container='boxed' mac='%1' "
+                                            "host='services' lan='yes'/>")
+                                 .arg(mac.captured(1));
+        QVERIFY2(cubbyctl({"net-dumpxml", "walling"}).out.contains(kept),
+                 qPrintable(cubbyctl({"net-dumpxml", "walling"}).out));
+        // Another container cannot take them over with boxed's MAC: refused, nothing stored.
+        const Run thief = cubbyctl({"define", "-"}, allowed(),
+                                   QByteArray::fromStdString(domainXml(
+                                       "thief", root, "/sbin/init", "walling", mac.captured(1))));
+        QVERIFY(thief.exitCode != 0);
+        QVERIFY2(thief.err.contains("is container 'boxed''s already"), qPrintable(thief.err));
+        QVERIFY(cubbyctl({"dumpxml", "thief"}).exitCode != 0);
+        QVERIFY(cubbyctl({"net-dumpxml", "walling"}).out.contains(kept));
+        // Redefined without walls: the network forgets them.
+        QCOMPARE(boxed("walling", "").exitCode, 0);
+        QVERIFY(!cubbyctl({"net-dumpxml", "walling"}).out.contains("containerwalls"));
+        // An open network cannot keep them: refused by name, and the stored container stays.
+        const Run refused = boxed("wideopen", "<cubby:walls lan='no'/>");
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("container boxed: network wideopen is open"),
+                 qPrintable(refused.err));
+        QVERIFY(cubbyctl({"dumpxml", "boxed"}).out.contains("<source network='walling'/>"));
+        QVERIFY(!cubbyctl({"net-dumpxml", "wideopen"}).out.contains("containerwalls"));
+    }
+
     void verbsExplainThemselves() {
         for (const char* verb : {"net-start", "net-destroy", "net-list", "net-autostart",
                                  "net-dhcp-leases", "net-diagnose"}) {

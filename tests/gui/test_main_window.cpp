@@ -19,6 +19,7 @@
 #include "settings_page.h"
 #include "sparkline.h"
 #include "xml_page.h"
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 
@@ -69,6 +70,14 @@ QString storedXml(const QString& name) {
     QDBusMessage message = QDBusMessage::createMethodCall(
         "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "GetContainerXml");
     message.setArguments({name, false});
+    const QDBusMessage reply = QDBusConnection::systemBus().call(message, QDBus::Block, 30000);
+    return reply.arguments().value(0).toString();
+}
+
+QString storedNetworkXml(const QString& name) {
+    QDBusMessage message = QDBusMessage::createMethodCall(
+        "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "GetNetworkXml");
+    message.setArguments({name});
     const QDBusMessage reply = QDBusConnection::systemBus().call(message, QDBus::Block, 30000);
     return reply.arguments().value(0).toString();
 }
@@ -568,6 +577,9 @@ private slots:
         interfaces->network()->setCurrentIndex(interfaces->network()->findText("setnet"));
         interfaces->addButton()->click();
         QCOMPARE(interfaces->interfaces()->item(0)->text(), QStringLiteral("eth0: network setnet"));
+        // Issue 12, item 6: on a Cubby network it may be walled off the LAN on its own.
+        QVERIFY(interfaces->wallLan()->isEnabled() && interfaces->wallHost()->isEnabled());
+        interfaces->wallLan()->setChecked(true);
 
         // The disk the root filesystem is on is chosen; a read cap, a weight and a quota.
         DiskSettings* disk = page->disk();
@@ -587,6 +599,14 @@ private slots:
                                   20000);
         const QString stored = storedXml("disktest");
         QVERIFY2(stored.contains(QLatin1String("<source network='setnet'/>")), qPrintable(stored));
+        QVERIFY2(stored.contains(QLatin1String("<cubby:walls host='all' lan='no'/>")),
+                 qPrintable(stored));
+        // The helper put them on the network, by the MAC it stored for the interface.
+        const QString walledNetwork = storedNetworkXml(QStringLiteral("setnet"));
+        QVERIFY2(walledNetwork.contains(QRegularExpression(
+                     "<cubby:containerwalls container='disktest' mac='52:54:00:[0-9a-f:]{8}' "
+                     "host='all' lan='no'/>")),
+                 qPrintable(walledNetwork));
         QVERIFY2(stored.contains("<path>" + diskPath + "</path>"), qPrintable(stored));
         QVERIFY2(stored.contains(QLatin1String("<read_bytes_sec>5242880</read_bytes_sec>")) &&
                      stored.contains(QLatin1String("<weight>700</weight>")) &&
@@ -611,6 +631,7 @@ private slots:
         QVERIFY2(storedXml("disktest").contains(QLatin1String("<privnet/>")),
                  qPrintable(storedXml("disktest")));
         QVERIFY(!storedXml("disktest").contains(QLatin1String("diskKiB")));
+        QVERIFY(!storedNetworkXml(QStringLiteral("setnet")).contains(QLatin1String("disktest")));
         QDBusMessage start = QDBusMessage::createMethodCall(
             "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", "StartContainer");
         start.setArguments({QStringLiteral("disktest")});

@@ -1,9 +1,10 @@
 // The networks panel and the "New Network" wizard end to end: the real cubby-helper
 // (bus-activated from this build on a private system bus with the real polkitd), in the
 // fixture's own network namespace, under Xvfb. The wizard refuses a bad port and a duplicate
-// name on their pages, creates a NAT network with an automatic subnet and a port forward and
-// starts it; the panel shows it active with its bridge and subnet, diagnoses it, stops it and
-// deletes it after a confirmation. Screenshots land in ${CUBBY_ARTIFACTS_DIR}/screenshots.
+// name on their pages, creates a NAT network with an automatic subnet, a port forward and DNS
+// names of each kind, and starts it; the panel shows it active with its bridge and subnet,
+// diagnoses it, stops it and deletes it after a confirmation. Screenshots land in
+// ${CUBBY_ARTIFACTS_DIR}/screenshots.
 #include "gui_test_support.h"
 
 #include "helper_connection.h"
@@ -27,6 +28,7 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -186,14 +188,46 @@ private slots:
         third->table()->item(0, PortForwardsPage::HostPort)->setText(QStringLiteral("8080"));
         wizard->next();
         QVERIFY(!third->errorLabel()->isVisible());
+        // Page 5: DNS names, one of each kind. A port out of range is refused inline, on the
+        // tab that holds it.
+        DnsNamesPage* dns = wizard->dnsNamesPage();
+        QCOMPARE(wizard->currentPage(), dns);
+        QVERIFY(dns->tabs()->isEnabled());
+        QVERIFY(screenshot("network-wizard-5-dns-empty.png"));
+        dns->addHost({QStringLiteral("web"), QStringLiteral(".10")});
+        dns->addSrv({QStringLiteral("ldap"), QStringLiteral("tcp"),
+                     QStringLiteral("web.wiz.internal"), QStringLiteral("70000")});
+        dns->addTxt({QStringLiteral("wiz.internal"), QStringLiteral("owner=cubby test")});
+        dns->addForwarder({QStringLiteral("corp.example"), false, QStringLiteral("198.51.100.53")});
+        dns->addForwarder({QStringLiteral("home.arpa"), true, QString()});
+        QCOMPARE(dns->tabs()->currentIndex(), int(DnsRecordKind::Forwarder));
+        QVERIFY(screenshot("network-wizard-5-dns-forwarders.png"));
+        wizard->next();
+        QCOMPARE(wizard->currentPage(), dns);
+        QVERIFY2(dns->errorLabel()->isVisible() && dns->errorLabel()->text().contains("70000"),
+                 qPrintable(dns->errorLabel()->text()));
+        QCOMPARE(dns->tabs()->currentIndex(), int(DnsRecordKind::Srv));
+        QVERIFY(screenshot("network-wizard-5-dns-bad-port.png"));
+        dns->table(DnsRecordKind::Srv)
+            ->item(0, DnsNamesPage::SrvPort)
+            ->setText(QStringLiteral("389"));
+        QVERIFY(!dns->errorLabel()->isVisible());
+        dns->tabs()->setCurrentIndex(int(DnsRecordKind::Host));
+        QVERIFY(screenshot("network-wizard-5-dns-hosts.png"));
+        wizard->next();
+        QVERIFY(!dns->errorLabel()->isVisible());
         QCOMPARE(wizard->currentPage(), wizard->summaryPage());
-        // Page 5: summary; start it now (the default).
+        // Page 6: summary; start it now (the default).
         SummaryPage* last = wizard->summaryPage();
         QVERIFY(last->startNowBox()->isChecked());
-        QVERIFY(last->summaryLabel()->text().contains("wiznet"));
-        QVERIFY(last->summaryLabel()->text().contains("8080"));
-        QVERIFY(last->summaryLabel()->text().contains("internet only"));
-        QVERIFY(screenshot("network-wizard-5-summary.png"));
+        const QString summary = last->summaryLabel()->text();
+        QVERIFY(summary.contains("wiznet"));
+        QVERIFY(summary.contains("8080"));
+        QVERIFY(summary.contains("internet only"));
+        for (const char* name :
+             {"web", "ldap/tcp", "owner=cubby test", "corp.example", "198.51.100.53", "home.arpa"})
+            QVERIFY2(summary.contains(QString::fromUtf8(name)), qPrintable(summary));
+        QVERIFY(screenshot("network-wizard-6-summary.png"));
         QSignalSpy created(wizard, &NetworkWizard::networkCreated);
         wizard->button(QWizard::FinishButton)->click();
         QVERIFY2(created.wait(60000), qPrintable(last->errorLabel()->text()));
@@ -220,6 +254,15 @@ private slots:
         QVERIFY2(xml.contains("<cubby:walls host='services' lan='no'/>") &&
                      xml.contains("<nat ipv6='yes'/>"),
                  qPrintable(xml));
+        // The DNS names too, the host named by number inside the chosen subnet.
+        for (const QString& expected :
+             {"<host ip='" + target + "'>", QStringLiteral("<hostname>web</hostname>"),
+              QStringLiteral("<srv service='ldap' protocol='tcp' target='web.wiz.internal' "
+                             "port='389'"),
+              QStringLiteral("<txt name='wiz.internal' value='owner=cubby test'/>"),
+              QStringLiteral("<forwarder domain='corp.example' addr='198.51.100.53'/>"),
+              QStringLiteral("<forwarder domain='home.arpa'/>")})
+            QVERIFY2(xml.contains(expected), qPrintable(expected + '\n' + xml));
         QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join('\n')));
     }
 
@@ -237,6 +280,23 @@ private slots:
         QTRY_VERIFY(!m_panel->wizard());
     }
 
+    // An isolated network without a subnet has no DNS server: the DNS names page says so and
+    // takes nothing.
+    void isolatedNetworkTakesNoDnsNames() {
+        NetworkWizard* wizard = openWizard();
+        QVERIFY(wizard);
+        wizard->nameKindPage()->nameEdit()->setText(QStringLiteral("iso"));
+        wizard->nameKindPage()->isolatedButton()->setChecked(true);
+        for (int page = 0; page < 4; ++page) // name, addresses, IPv6 and walls, port forwards
+            wizard->next();
+        DnsNamesPage* dns = wizard->dnsNamesPage();
+        QCOMPARE(wizard->currentPage(), dns);
+        QVERIFY(!dns->tabs()->isEnabled());
+        QVERIFY(screenshot("network-wizard-5-dns-isolated.png"));
+        wizard->reject();
+        QTRY_VERIFY(!m_panel->wizard());
+    }
+
     // A forward that does not fit the subnet the helper chose fails at Finish: the message is
     // on the summary page, the wizard stays open, and the half-made network is undone.
     void failedFinishStaysOpenAndUndoes() {
@@ -248,6 +308,8 @@ private slots:
         wizard->portForwardsPage()->addRow({QStringLiteral("udp"), QStringLiteral("5353"),
                                             QStringLiteral(".300"), QStringLiteral("53")});
         wizard->next();
+        QCOMPARE(wizard->currentPage(), wizard->dnsNamesPage());
+        wizard->next(); // no DNS names
         QCOMPARE(wizard->currentPage(), wizard->summaryPage());
         QSignalSpy removed(m_helper->manager(), &ManagerProxy::NetworkRemoved);
         wizard->button(QWizard::FinishButton)->click();
@@ -258,7 +320,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 30000);
         QCOMPARE(removed.at(0).at(0).toString(), QStringLiteral("badfwd"));
         QTRY_VERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
-        QVERIFY(screenshot("network-wizard-5-failed.png"));
+        QVERIFY(screenshot("network-wizard-6-failed.png"));
         QTRY_COMPARE(m_panel->model()->rowOf("badfwd"), -1);
         wizard->reject();
         QTRY_VERIFY(!m_panel->wizard());
@@ -284,6 +346,86 @@ private slots:
         QVERIFY(seen.first().startsWith("state: ok"));
         QVERIFY(seen.join('\n').contains("bridge: ok"));
         QVERIFY(screenshot("networks-panel-diagnosis.png"));
+    }
+
+    // Issue 12, items 3 and 5: "On the local network" lists the host's bridge (found by the
+    // helper before the person picks, with what the uplink is said under it), goes straight to
+    // the summary, and makes a host-bridge network that starts on the user's bridge.
+    void wizardPutsANetworkOnTheLan() {
+        QVERIFY(
+            !sh("ip link add homelan type bridge && ip link set homelan up && echo ok").isNull());
+        NetworkWizard* wizard = openWizard();
+        QVERIFY(wizard);
+        NameKindPage* first = wizard->nameKindPage();
+        QTRY_VERIFY_WITH_TIMEOUT(first->lanButton()->isEnabled(), 20000);
+        QVERIFY(!first->lanLinkBox()->isEnabled()); // until chosen
+        QVERIFY2(first->lanNote()->text().contains("addresses from your router"),
+                 qPrintable(first->lanNote()->text()));
+        first->nameEdit()->setText(QStringLiteral("home"));
+        first->lanButton()->setChecked(true);
+        QVERIFY(first->lanLinkBox()->isEnabled());
+        const int homelan = first->lanLinkBox()->findText(
+            QStringLiteral("homelan — this computer's bridge"), Qt::MatchStartsWith);
+        QVERIFY2(homelan >= 0, qPrintable(first->lanLinkBox()->itemText(0)));
+        first->lanLinkBox()->setCurrentIndex(homelan);
+        // A bridge without a network card (this namespace has none to give it) is said so.
+        QVERIFY(first->lanWarning()->isVisible());
+        QVERIFY2(first->lanWarning()->text().contains("homelan has no network card"),
+                 qPrintable(first->lanWarning()->text()));
+        QVERIFY(screenshot("network-wizard-1-lan.png"));
+        wizard->next();
+        QCOMPARE(wizard->currentPage(), wizard->summaryPage());
+        const QString summary = wizard->summaryPage()->summaryLabel()->text();
+        QVERIFY2(summary.contains("this computer's bridge homelan") &&
+                     !summary.contains("Port forwards"),
+                 qPrintable(summary));
+        QVERIFY(screenshot("network-wizard-6-lan-summary.png"));
+        QSignalSpy created(wizard, &NetworkWizard::networkCreated);
+        wizard->button(QWizard::FinishButton)->click();
+        QVERIFY2(created.wait(60000), qPrintable(wizard->summaryPage()->errorLabel()->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*m_panel, "home", NetworkListModel::State),
+                                  QStringLiteral("active"), 20000);
+        const QString xml = storedXml("home");
+        QVERIFY2(xml.contains("<forward mode='bridge'/>") &&
+                     xml.contains("<bridge name='homelan'/>") && !xml.contains("<ip"),
+                 qPrintable(xml));
+        for (const char* method : {"StopNetwork", "UndefineNetwork"}) {
+            QDBusMessage message = QDBusMessage::createMethodCall(
+                "io.github.cubby1", "/io/github/cubby1", "io.github.cubby1.Manager", method);
+            message.setArguments({QStringLiteral("home")});
+            const QDBusMessage reply =
+                QDBusConnection::systemBus().call(message, QDBus::Block, 60000);
+            QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->rowOf("home"), -1, 30000);
+        QVERIFY(!sh("ip link show dev homelan").isNull()); // the user's bridge stays
+        sh("ip link del homelan");
+    }
+
+    // On a laptop whose uplink is Wi-Fi, the page says so before the person picks, offers a
+    // wired link first and warns once a Wi-Fi one is chosen. (This namespace has no Wi-Fi
+    // card, so the list is the one ListHostLans gives on such a laptop.)
+    void lanChoiceWarnsAboutWifi() {
+        NetworkWizard* wizard = openWizard();
+        QVERIFY(wizard);
+        NameKindPage* first = wizard->nameKindPage();
+        QTRY_VERIFY_WITH_TIMEOUT(first->lanButton()->isEnabled() ||
+                                     !first->lanNote()->text().startsWith("Looking"),
+                                 20000);
+        first->showHostLans({{QStringLiteral("wlp2s0"), false, true, true, true},
+                             {QStringLiteral("enp0s31f6"), false, false, false, false}});
+        QVERIFY2(first->lanNote()->text().contains("over Wi-Fi (wlp2s0)"),
+                 qPrintable(first->lanNote()->text()));
+        first->lanButton()->setChecked(true);
+        QCOMPARE(first->lanLinkBox()->currentIndex(), 1); // the wired card, though down
+        QVERIFY(first->lanWarning()->text().contains("cannot reach them"));
+        first->lanLinkBox()->setCurrentIndex(0);
+        QVERIFY(first->lanWarning()->isVisible());
+        QVERIFY2(first->lanWarning()->text().contains("wlp2s0 is a Wi-Fi link"),
+                 qPrintable(first->lanWarning()->text()));
+        QVERIFY(screenshot("network-wizard-1-lan-wifi.png"));
+        wizard->reject();
+        QTRY_VERIFY(!m_panel->wizard());
     }
 
     void stopThenDelete() {

@@ -172,6 +172,36 @@ bool waitForLinkLocal(const NetNamespace& where, const std::string& device) {
     return false;
 }
 
+// What the walls tests reach for: the "internet" (203.0.113.1, behind the LAN's router; see
+// routeTheInternet), a machine on the LAN (the uplink) and a service of the host's on all its
+// addresses.
+struct WallTargets {
+    explicit WallTargets(const HostAndUplink& lab)
+        : internet(lab.uplink, "203.0.113.1", 7007)
+        , lanMachine(lab.uplink, HostAndUplink::uplinkAddress, 7008)
+        , hostService(lab.host, "0.0.0.0", 2222) {}
+
+    bool listening() {
+        return internet.waitUntilListening().empty() && lanMachine.waitUntilListening().empty() &&
+               hostService.waitUntilListening().empty();
+    }
+
+    // A shell loop for a container on 192.168.SUBNET.0/24: "internet=…", "lan=…",
+    // "host-bridge=…" and "host-lan=…", each what answered (the address it saw) or "nothing".
+    static std::string probes(int subnet) {
+        return std::format(
+            "for target in internet:203.0.113.1:7007 lan:198.51.100.1:7008 "
+            "host-bridge:192.168.{}.1:2222 host-lan:198.51.100.2:2222; do "
+            "IFS=: read name address port <<EOF\n$target\nEOF\n"
+            "r=$(echo probe | nc -w 2 $address $port); echo \"$name=${{r:-nothing}}\"; done",
+            subnet);
+    }
+
+    EchoServer internet;
+    EchoServer lanMachine;
+    EchoServer hostService;
+};
+
 // A dnsmasq that is not Cubby's (the LAN's DNS server, a rogue DHCP server), started in
 // `where` with `options` and stopped with the object. Its pid and lease files live in /tmp:
 // the host's /var/lib/misc may be read-only.
@@ -239,6 +269,22 @@ class TestNetworks : public QObject {
         NetNamespaceGuard inside(m_lab->host);
         return std::make_unique<ControllerRun>(*m_prefix, name,
                                                domainXml(name, m_root->path(), init, interfaces));
+    }
+
+    // The "internet": an address (203.0.113.1) behind the LAN's router, routed to by the host.
+    Status routeTheInternet() {
+        CUBBY_CHECK(inNamespace(m_lab->uplink, [] {
+            return NetlinkSocket::open().and_then([](NetlinkSocket netlink) {
+                return netlink.addAddress("lo", *IpPrefix::parse("203.0.113.1/32", ""));
+            });
+        }));
+        return inNamespace(m_lab->host, [] {
+            return NetlinkSocket::open().and_then([](NetlinkSocket netlink) {
+                return netlink.addRoute(*IpPrefix::parse("203.0.113.0/24", ""),
+                                        *IpAddress::parse(HostAndUplink::uplinkAddress, ""),
+                                        HostAndUplink::hostUplinkDevice);
+            });
+        });
     }
 
     // The user's own LAN bridge "lanbr" on the test's host, with the uplink as its port.
@@ -751,24 +797,9 @@ private slots:
     // lan='no' keeps them from the LAN while the internet still answers. A network without
     // walls, side by side, reaches all of it.
     void wallsKeepContainersFromTheHostAndTheLan() {
-        // The "internet": an address behind the LAN's router, routed to by the host.
-        QVERIFY(inNamespace(m_lab->uplink, [] {
-            return NetlinkSocket::open().and_then([](NetlinkSocket netlink) {
-                return netlink.addAddress("lo", *IpPrefix::parse("203.0.113.1/32", ""));
-            });
-        }));
-        QVERIFY(inNamespace(m_lab->host, [] {
-            return NetlinkSocket::open().and_then([](NetlinkSocket netlink) {
-                return netlink.addRoute(*IpPrefix::parse("203.0.113.0/24", ""),
-                                        *IpAddress::parse(HostAndUplink::uplinkAddress, ""),
-                                        HostAndUplink::hostUplinkDevice);
-            });
-        }));
-        EchoServer internet(m_lab->uplink, "203.0.113.1", 7007);
-        EchoServer lanMachine(m_lab->uplink, HostAndUplink::uplinkAddress, 7008);
-        EchoServer hostService(m_lab->host, "0.0.0.0", 2222);
-        for (EchoServer* server : {&internet, &lanMachine, &hostService})
-            QVERIFY(server->waitUntilListening().empty());
+        QVERIFY(routeTheInternet());
+        WallTargets targets(*m_lab);
+        QVERIFY(targets.listening());
         auto walled = startNetwork(
             "lan", natXml("lan", "cubbybr0", 150, "<cubby:walls host='services' lan='no'/>"));
         QVERIFY2(walled->waitReady(), walled->error().c_str());
@@ -777,13 +808,9 @@ private slots:
         const auto probes = [](int subnet) {
             return std::format(
                 "udhcpc -i eth0 -n -q -f -t 5 -T 1 -s /sbin/udhcpc-script; nslookup web.lab.test "
-                "192.168.{0}.1; ping -c 1 -W 2 192.168.{0}.1 >/dev/null && echo PING-OK; "
-                "for target in internet:203.0.113.1:7007 lan:198.51.100.1:7008 "
-                "host-bridge:192.168.{0}.1:2222 host-lan:198.51.100.2:2222; do "
-                "IFS=: read name address port <<EOF\n$target\nEOF\n"
-                "r=$(echo probe | nc -w 2 $address $port); echo \"$name=${{r:-nothing}}\"; "
-                "done; echo END; exec sleep 1000",
-                subnet);
+                "192.168.{0}.1; ping -c 1 -W 2 192.168.{0}.1 >/dev/null && echo PING-OK; {1}; "
+                "echo END; exec sleep 1000",
+                subnet, WallTargets::probes(subnet));
         };
         auto inside = startContainer("walled", probes(150), networkInterface("lan", 150, "0b"));
         auto outside = startContainer("free", probes(151), networkInterface("open", 151, "0b"));
@@ -797,6 +824,61 @@ private slots:
              {"lease=192.168.151.11", "internet=198.51.100.2 probe", "lan=198.51.100.2 probe",
               "host-bridge=192.168.151.11 probe", "host-lan=192.168.151.11 probe"})
             QVERIFY2(out.find(line) != std::string::npos, (line + ("\n" + out)).c_str());
+    }
+
+    // Issue 12, item 6, per container: on a network without walls, the container whose MAC
+    // has <cubby:containerwalls> reaches neither the host nor the LAN (DNS and ping still
+    // work), while the one beside it reaches both; and when the helper takes the walls out of
+    // the definition and sends SIGHUP, they fall without a restart of anything.
+    void containerWallsHoldForOneContainer() {
+        QVERIFY(routeTheInternet());
+        WallTargets targets(*m_lab);
+        QVERIFY(targets.listening());
+        // A port forward to the walled container: the LAN still reaches it that way, since
+        // replies pass the LAN wall.
+        const std::string forward = "<cubby:portforward protocol='tcp' hostport='8081' "
+                                    "address='192.168.150.11' port='80'/>";
+        const std::string walls = "<cubby:containerwalls container='walled' "
+                                  "mac='52:54:00:00:96:0b' host='services' lan='no'/>";
+        auto network = startNetwork("lan", natXml("lan", "cubbybr0", 150, forward + walls));
+        QVERIFY2(network->waitReady(), network->error().c_str());
+        const std::string probes = WallTargets::probes(150);
+        auto walled = startContainer("walled",
+                                     "(while true; do echo from-walled | nc -l -p 80; done) & "
+                                     "nslookup web.lab.test 192.168.150.1; ping -c 1 -W 2 "
+                                     "192.168.150.1 >/dev/null && echo PING-OK; while true; do " +
+                                         probes + "; echo ROUND; sleep 1; done",
+                                     networkInterface("lan", 150, "0b"));
+        auto free = startContainer("free", probes + "; echo END; exec sleep 1000",
+                                   networkInterface("lan", 150, "0a"));
+        QVERIFY2(walled->waitReady(), walled->error().c_str());
+        auto client = walled->connect();
+        QVERIFY(client && client->request(ControlMessage::AttachConsole));
+        const std::string in = readConsoleUntil(*client, "ROUND", 60s);
+        for (const char* line :
+             {"Address: 192.168.150.10", "PING-OK", "internet=198.51.100.2 probe", "lan=nothing",
+              "host-bridge=nothing", "host-lan=nothing"})
+            QVERIFY2(in.find(line) != std::string::npos, (line + ("\n" + in)).c_str());
+        const std::string out = console(*free, "END");
+        for (const char* line :
+             {"internet=198.51.100.2 probe", "lan=198.51.100.2 probe",
+              "host-bridge=192.168.150.10 probe", "host-lan=192.168.150.10 probe"})
+            QVERIFY2(out.find(line) != std::string::npos, (line + ("\n" + out)).c_str());
+        QCOMPARE(roundTripUntil(m_lab->uplink, HostAndUplink::hostAddress, 8081, "from-walled"),
+                 std::string("from-walled"));
+
+        // The container's walls taken out of the definition, as undefining it would.
+        QVERIFY(writeTestFile(m_prefix->path() + "/etc/cubby/networks/lan.xml",
+                              natXml("lan", "cubbybr0", 150, forward)));
+        QCOMPARE(::kill(network->pid(), SIGHUP), 0);
+        const std::string after = readConsoleUntil(*client, "host-lan=192.168.150.11 probe", 60s);
+        QVERIFY2(after.find("host-lan=192.168.150.11 probe") != std::string::npos, after.c_str());
+        // A whole round after the change (each ends with ROUND and a second's sleep).
+        readConsoleUntil(*client, "ROUND", 30s);
+        const std::string round = readConsoleUntil(*client, "ROUND", 30s);
+        for (const char* line : {"internet=198.51.100.2 probe", "\nlan=198.51.100.2 probe",
+                                 "host-bridge=192.168.150.11 probe"})
+            QVERIFY2(round.find(line) != std::string::npos, (line + ("\n" + round)).c_str());
     }
 
     void twoNatNetworksCannotReachEachOther() {

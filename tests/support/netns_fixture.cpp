@@ -132,6 +132,11 @@ void EchoServer::serve(const NetNamespace& where) {
     const int listener = ::socket(bindTo.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     const int one = 1;
     ::setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    // The test's addresses may still be tentative for a moment after the link came up (the
+    // kernel applies a veth's carrier asynchronously, up to a second later), and bind() then
+    // fails: bind anyway (IPv6 sockets honour IP_FREEBIND too); clients get through as soon
+    // as the address is usable.
+    ::setsockopt(listener, SOL_IP, IP_FREEBIND, &one, sizeof one);
     if (::bind(listener, reinterpret_cast<const sockaddr*>(&bindTo), bindLength) != 0 ||
         ::listen(listener, 16) != 0) {
         failWith("bind/listen");

@@ -297,6 +297,37 @@ Cubby models.</description>
         expectStableRoundTrip(*domain, DomainXmlForm::Inactive);
     }
 
+    // Issue 12, item 6: a container's own walls, kept in Cubby's metadata; they hold on Cubby
+    // networks only, so an interface on the host's bridge refuses them by path.
+    void containerWallsRoundTripAndNeedACubbyNetwork() {
+        const std::string walls =
+            "<metadata><cubby:container xmlns:cubby='https://github.com/cubby1/cubby/xmlns/"
+            "container/1'><cubby:walls host='services' lan='no'/></cubby:container></metadata>";
+        const std::string onNetwork = "<interface type='network'><source network='lab'/>"
+                                      "</interface>";
+        const auto domain = parse(domainWith(walls, onNetwork));
+        QVERIFY2(domain, domain ? "" : domain.error().message.c_str());
+        QCOMPARE(domain->cubby.walls, std::optional(NetworkWalls{HostAccess::Services, false}));
+        expectStableRoundTrip(*domain, DomainXmlForm::Inactive);
+        QVERIFY(formatDomainXml(*domain).find("<cubby:walls host='services' lan='no'/>") !=
+                std::string::npos);
+        expectError(domainWith(walls, onNetwork + "<interface type='bridge'><source "
+                                                  "bridge='br0'/></interface>"),
+                    "/domain/metadata/container/walls: walls hold only on Cubby networks");
+        expectError(domainWith("<metadata><cubby:container xmlns:cubby='https://github.com/"
+                               "cubby1/cubby/xmlns/container/1'><cubby:walls lan='maybe'/>"
+                               "</cubby:container></metadata>"),
+                    "lan");
+        // Nor on the host's own network (no interface, no <privnet/>).
+        expectError(domainWith(walls), "the container shares the host's network");
+        QVERIFY(parse(domainWith("<features><privnet/></features>" + walls)));
+        // Walls that wall nothing do not stand in the way of a bridge.
+        QVERIFY(parse(domainWith("<metadata><cubby:container xmlns:cubby='https://github.com/"
+                                 "cubby1/cubby/xmlns/container/1'><cubby:walls host='all'/>"
+                                 "</cubby:container></metadata>",
+                                 "<interface type='bridge'><source bridge='br0'/></interface>")));
+    }
+
     void badBlkioAndDiskQuota_data() {
         QTest::addColumn<QString>("xml");
         QTest::addColumn<QString>("mentions");

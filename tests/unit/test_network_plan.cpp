@@ -479,7 +479,7 @@ private slots:
                                 *IpPrefix::parse("2001:db8:5::/64", "")};
         const auto text = planNftRuleset(walled, lan);
         QVERIFY2(text, text ? "" : text.error().message.c_str());
-        EXPECT_LINE(*text, "input iifname \"cubbybr3\" ct state established,related accept\n"
+        EXPECT_LINE(*text, "input iifname \"cubbybr3\" ct direction reply accept\n"
                            "add rule inet cubby_lab input iifname \"cubbybr3\" icmp type "
                            "echo-request accept\n");
         EXPECT_LINE(*text, "input iifname \"cubbybr3\" drop\n");
@@ -512,6 +512,139 @@ private slots:
         host.addresses.push_back({"cubbybr3", *IpPrefix::parse("192.168.150.1/24", "")});
         QCOMPARE(hostLanSubnets(host, "cubbybr3"),
                  std::vector<IpPrefix>{*IpPrefix::parse("192.168.1.0/24", "")});
+    }
+
+    // Issue 12, item 6, per container: a container's walls reach its network's definition as
+    // <cubby:containerwalls> by MAC, add to the network's own and never open them.
+    void containerWallsAddToTheNetworks() {
+        const Network plain = natNetwork("", "<forward mode='nat'/>");
+        const MacAddress web = *MacAddress::parse("52:54:00:00:00:0a", "");
+        const MacAddress cache = *MacAddress::parse("52:54:00:00:00:0b", "");
+        const MacAddress macs[] = {web, cache};
+        Network network = plain;
+        const NetworkWalls strict{HostAccess::Services, false};
+        QVERIFY(*reconcileContainerWalls(network, "app", macs, strict));
+        QCOMPARE(network.containerWalls.size(), size_t(2));
+        QVERIFY(!*reconcileContainerWalls(network, "app", macs, strict)); // nothing new
+        const std::string xml = formatNetworkXml(network);
+        EXPECT_LINE(xml, "<cubby:containerwalls container='app' mac='52:54:00:00:00:0a' "
+                         "host='services' lan='no'/>");
+        QCOMPARE(parseNetwork(xml), network);
+
+        const IpPrefix lan[] = {*IpPrefix::parse("198.51.100.0/24", "")};
+        const auto text = planNftRuleset(network, lan);
+        QVERIFY2(text, text ? "" : text.error().message.c_str());
+        const std::string from =
+            "iifname \"cubbybr3\" ether saddr { 52:54:00:00:00:0a, 52:54:00:00:00:0b }";
+        EXPECT_LINE(*text, "input " + from + " ct direction reply accept\n");
+        EXPECT_LINE(*text, "forward " + from +
+                               " oifname != \"cubbybr3\" ip daddr { 10.0.0.0/8, 172.16.0.0/12, "
+                               "192.168.0.0/16, 100.64.0.0/10, 169.254.0.0/16, 198.51.100.0/24 } "
+                               "ct direction reply accept\n");
+        EXPECT_LINE(*text, "input " + from + " drop\n");
+        EXPECT_LINE(*text, "forward " + from + " oifname != \"cubbybr3\" ip daddr { 10.0.0.0/8");
+        // Before the containers' own traffic is accepted; DHCP and DNS before the wall.
+        QVERIFY(text->find(from + " oifname") <
+                text->find("iifname \"cubbybr3\" ip saddr 192.168.150.0/24 accept"));
+        QVERIFY(text->find("iifname \"cubbybr3\" udp dport { 53, 67 } accept") <
+                text->find("input " + from + " drop"));
+        // The network's walls already hold the host: only the LAN wall is the containers'.
+        Network hostWalled = network;
+        hostWalled.walls = NetworkWalls{HostAccess::Services, true};
+        const auto both = planNftRuleset(hostWalled, lan);
+        EXPECT_NO_LINE(*both, "input " + from);
+        EXPECT_LINE(*both, "forward " + from);
+        // Walls that wall nothing are not kept; lan='no' alone is.
+        Network relaxed = network;
+        QVERIFY(*reconcileContainerWalls(relaxed, "app", macs, NetworkWalls{}));
+        QVERIFY(relaxed.containerWalls.empty());
+        QVERIFY(*reconcileContainerWalls(relaxed, "app", std::span(macs, 1),
+                                         NetworkWalls{HostAccess::All, false}));
+        QCOMPARE(relaxed.containerWalls.size(), size_t(1));
+        EXPECT_NO_LINE(*planNftRuleset(relaxed, lan), "input iifname \"cubbybr3\" ether");
+        // Another container's walls are not taken over by claiming its MAC.
+        Network taken = network;
+        const auto stolen = reconcileContainerWalls(taken, "thief", std::span(macs, 1), strict);
+        QVERIFY(!stolen);
+        QCOMPARE(stolen.error().kind, ErrorKind::Conflict);
+        QVERIFY(*reconcileContainerWalls(taken, "thief", std::span(macs, 1), std::nullopt) ==
+                false);
+        QCOMPARE(taken, network);
+        // Undefining (no MACs) drops the container's; another container's stay.
+        const MacAddress others[] = {*MacAddress::parse("52:54:00:00:00:0c", "")};
+        QVERIFY(*reconcileContainerWalls(network, "other", others, strict));
+        QVERIFY(*reconcileContainerWalls(network, "app", {}, std::nullopt));
+        QCOMPARE(network.containerWalls.size(), size_t(1));
+        QCOMPARE(network.containerWalls[0].container, std::string("other"));
+
+        // Networks that cannot wall say so, naming the container and the network.
+        Network open = parseNetwork("<network><name>o</name><forward mode='open'/><bridge "
+                                    "name='cubbybr4'/><ip address='10.0.0.1' prefix='24'/>"
+                                    "</network>");
+        const auto refused = reconcileContainerWalls(open, "app", macs, strict);
+        QVERIFY(!refused);
+        QVERIFY(contains(refused.error().message, "container app: network o is open"));
+        QVERIFY(*reconcileContainerWalls(open, "app", macs, std::nullopt) == false);
+        // Hand-written entries are checked like the rest.
+        const std::string ns = "<network xmlns:cubby='https://github.com/cubby1/xmlns/network/1'>"
+                               "<name>h</name><bridge name='cubbybr5'/><ip address='10.0.0.1' "
+                               "prefix='24'/>";
+        for (const char* bad : {
+                 "<cubby:containerwalls container='a' mac='52:54:00:00:00:01'/><cubby:"
+                 "containerwalls container='b' mac='52:54:00:00:00:01'/>", // one MAC twice
+                 "<cubby:containerwalls container='../x' mac='52:54:00:00:00:01'/>",
+                 "<cubby:containerwalls container='a' mac='01:00:5e:00:00:01'/>", // multicast
+                 "<cubby:containerwalls container='a' mac='52:54:00:00:00:01' host='some'/>",
+                 "<cubby:containerwalls container='a'/>",
+             })
+            QVERIFY2(!parseNetworkXml(ns + bad + "</network>", fixedUuid), bad);
+        QVERIFY(!parseNetworkXml("<network xmlns:c='https://github.com/cubby1/xmlns/network/1'>"
+                                 "<name>o</name><forward mode='open'/><ip address='10.0.0.1' "
+                                 "prefix='24'/><c:containerwalls container='a' "
+                                 "mac='52:54:00:00:00:01' lan='no'/></network>",
+                                 fixedUuid));
+    }
+
+    // Issue 12, items 3 and 5: what the wizard offers for a host-LAN network, and the Wi-Fi
+    // warning it gives before the user picks: the host's own bridges (not Cubby's), NICs,
+    // bonds and VLANs that are nobody's port; uplinks first.
+    void hostLanChoicesAreTheHostsOwnLinks() {
+        const std::vector<HostLink> links = {
+            {"lo", "", "", false, true, false},
+            {"eth0", "", "br0", true, true, false}, // br0's port: offered as br0
+            {"br0", "bridge", "", true, true, false},
+            {"wlan0", "", "", true, true, true},
+            {"wlp-br", "bridge", "", true, false, false},
+            {"wlan1", "", "wlp-br", true, true, true}, // Wi-Fi under a bridge
+            {"cubbybr0", "bridge", "", true, true, false},
+            {"vethab12", "veth", "cubbybr0", true, true, false},
+            {"bond0.7", "vlan", "", true, true, false},
+            {"wg0", "wireguard", "", false, true, false},
+            {"docker0", "bridge", "", true, false, false},
+        };
+        HostNetworkFacts host = laptopOn("192.168.1.2/24"); // default route via wlan0
+        const Network cubbys[] = {natNetwork()};
+        Network cubby0 = natNetwork();
+        cubby0.bridge.name = "cubbybr0";
+        const Network networks[] = {cubby0};
+        const auto choices = hostLanChoices(links, host, networks);
+        std::vector<std::string> names;
+        for (const HostLanChoice& choice : choices)
+            names.push_back(choice.name);
+        QCOMPARE(names, (std::vector<std::string>{"wlan0", "bond0.7", "br0", "docker0", "wlp-br"}));
+        QCOMPARE(choices[0], (HostLanChoice{"wlan0", false, true, true, true, true}));
+        QCOMPARE(choices[2], (HostLanChoice{"br0", true, false, false, true, true}));
+        QCOMPARE(choices[4], (HostLanChoice{"wlp-br", true, true, false, false, true}));
+        // docker0 has no port here; a bridge of veths only leads to no LAN either.
+        QCOMPARE(choices[3], (HostLanChoice{"docker0", true, false, false, false, false}));
+        std::vector<HostLink> guests = links;
+        guests.push_back({"vethguest", "veth", "docker0", true, true, false});
+        QVERIFY(!hostLanChoices(guests, host, networks)[3].hasCard);
+        // A Cubby network's bridge is offered once no network uses it any more.
+        QVERIFY(std::ranges::none_of(hostLanChoices(links, host, networks),
+                                     [](const auto& c) { return c.name == "cubbybr0"; }));
+        QVERIFY(std::ranges::any_of(hostLanChoices(links, host, cubbys),
+                                    [](const auto& c) { return c.name == "cubbybr0"; }));
     }
 
     // Issue 12, item 3: libvirt's host-bridge and macvtap networks. Containers on them get a

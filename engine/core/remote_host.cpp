@@ -1,0 +1,109 @@
+#include "remote_host.h"
+
+#include "text.h"
+
+#include <algorithm>
+#include <format>
+#include <vector>
+
+namespace cubby {
+
+namespace {
+
+constexpr size_t maxHostLength = 253; // a DNS name's limit
+constexpr size_t maxUserLength = 32;  // useradd's
+
+bool isNameChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+}
+
+bool isIpv6Char(char c) {
+    return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' ||
+           c == '.';
+}
+
+bool isName(std::string_view text, size_t maxLength) {
+    return !text.empty() && text.size() <= maxLength && text.front() != '-' &&
+           std::ranges::all_of(text, isNameChar);
+}
+
+Result<SshTarget> refuse(std::string_view uri, std::string_view why) {
+    return failInvalid(std::format("{}: {} (expected ssh://[USER@]HOST[:PORT])", quoted(uri), why));
+}
+
+} // namespace
+
+Result<SshTarget> parseConnectUri(std::string_view uri) {
+    constexpr std::string_view scheme = "ssh://";
+    if (!uri.starts_with(scheme))
+        return refuse(uri, "only ssh:// connections are known");
+    std::string_view rest = uri.substr(scheme.size());
+    if (rest.ends_with('/'))
+        rest.remove_suffix(1);
+    SshTarget target;
+    if (const size_t at = rest.find('@'); at != std::string_view::npos) {
+        target.user = std::string(rest.substr(0, at));
+        rest.remove_prefix(at + 1);
+        if (!isName(target.user, maxUserLength))
+            return refuse(uri, "the user name is not one");
+    }
+    std::optional<std::string_view> portText;
+    if (rest.starts_with('[')) {
+        const size_t close = rest.find(']');
+        if (close == std::string_view::npos)
+            return refuse(uri, "an IPv6 address needs its closing ']'");
+        const std::string_view address = rest.substr(1, close - 1);
+        if (address.find(':') == std::string_view::npos ||
+            !std::ranges::all_of(address, isIpv6Char))
+            return refuse(uri, "the address in brackets is not an IPv6 address");
+        target.host = std::string(address);
+        rest.remove_prefix(close + 1);
+        if (!rest.empty() && !rest.starts_with(':'))
+            return refuse(uri, "only a port may follow the address");
+        if (!rest.empty())
+            portText = rest.substr(1);
+    } else {
+        const size_t colon = rest.find(':');
+        target.host = std::string(rest.substr(0, colon));
+        if (colon != std::string_view::npos)
+            portText = rest.substr(colon + 1);
+        if (!isName(target.host, maxHostLength))
+            return refuse(uri, "the host is not a host name or address");
+    }
+    if (portText) {
+        uint64_t port = 0;
+        if (!parseUnsigned(*portText, port) || port < 1 || port > 65535)
+            return refuse(uri, "the port is not one from 1 to 65535");
+        target.port = static_cast<uint16_t>(port);
+    }
+    return target;
+}
+
+std::string escapeBusAddressValue(std::string_view value) {
+    std::string out;
+    for (const char c : value) {
+        if (isNameChar(c) || c == '/' || c == '*')
+            out += c;
+        else
+            out += std::format("%{:02x}", static_cast<unsigned char>(c));
+    }
+    return out;
+}
+
+std::string sshBusAddress(const SshTarget& target, std::string_view sshProgram) {
+    std::vector<std::string> argv = {"-xT"};
+    if (target.port) {
+        argv.emplace_back("-p");
+        argv.push_back(std::to_string(*target.port));
+    }
+    argv.emplace_back("--");
+    argv.push_back(target.user.empty() ? target.host : target.user + "@" + target.host);
+    argv.emplace_back("systemd-stdio-bridge");
+    std::string address = "unixexec:path=" + escapeBusAddressValue(sshProgram);
+    for (size_t i = 0; i < argv.size(); ++i)
+        address += std::format(",argv{}={}", i + 1, escapeBusAddressValue(argv[i]));
+    return address;
+}
+
+} // namespace cubby

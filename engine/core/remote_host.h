@@ -1,0 +1,40 @@
+#pragma once
+// Another machine's Cubby, reached over SSH (issue 13): `cubbyctl --connect
+// ssh://[USER@]HOST[:PORT]` talks to that machine's system bus through `ssh HOST
+// systemd-stdio-bridge`, as `machinectl -H` does. The bridge logs in to the remote bus as the
+// SSH user, so the remote polkit decides as for that user; no daemon of Cubby's listens on the
+// network. These are the pure parts: reading the URI, and the D-Bus address (libdbus's
+// `unixexec:` transport) that runs ssh.
+//
+// Unix file descriptors do not cross SSH: a connection made this way must not call the
+// methods that return them (consoles, shells, exec, imports by descriptor).
+
+#include "error.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cubby {
+
+struct SshTarget {
+    std::string user; // empty: ssh's default (the local user, or its config's)
+    std::string host; // a host name, an IPv4 address or an IPv6 address without brackets
+    std::optional<uint16_t> port;
+    bool operator==(const SshTarget&) const = default;
+};
+
+// "ssh://[USER@]HOST[:PORT]", with an IPv6 HOST in brackets. Nothing that ssh could read as an
+// option (a leading '-') or a shell could split passes: user and host names are letters,
+// digits, '.', '_' and '-' (and ':' inside brackets).
+Result<SshTarget> parseConnectUri(std::string_view uri);
+
+// The D-Bus address that runs `SSH -xT [-p PORT] -- [USER@]HOST systemd-stdio-bridge`, each
+// value escaped as D-Bus addresses require. `sshProgram` is looked up in PATH.
+std::string sshBusAddress(const SshTarget& target, std::string_view sshProgram = "ssh");
+
+// A D-Bus address value: bytes other than [-0-9A-Za-z_/.\*] as %XX.
+std::string escapeBusAddressValue(std::string_view value);
+
+} // namespace cubby
