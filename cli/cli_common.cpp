@@ -1,5 +1,6 @@
 #include "cli_common.h"
 
+#include "connection.h"
 #include "domain_xml.h"
 #include "launch_support.h"
 #include "xml_reader.h"
@@ -26,9 +27,8 @@ Manager& manager() {
     static Manager* proxy = [] {
         qDBusRegisterMetaType<QList<QVariantMap>>();
         qDBusRegisterMetaType<QMap<QString, QString>>();
-        auto* created =
-            new Manager(QStringLiteral("io.github.cubby1"), QStringLiteral("/io/github/cubby1"),
-                        QDBusConnection::systemBus());
+        auto* created = new Manager(QStringLiteral("io.github.cubby1"),
+                                    QStringLiteral("/io/github/cubby1"), helperBus());
         // Long enough for someone to answer an authentication dialog.
         created->setTimeout(10 * 60 * 1000);
         return created;

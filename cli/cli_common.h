@@ -1,6 +1,7 @@
 #pragma once
 // What cubbyctl's verbs share: the proxy of the helper's Manager, output, errors, tables.
 
+#include "connection.h"
 #include "domain.h"
 #include "error.h"
 #include "manager_interface.h"
@@ -33,7 +34,7 @@ template <class Reply>
 bool wait(Reply& reply) {
     reply.waitForFinished();
     if (reply.isError()) {
-        failWith(reply.error().message());
+        failWith(describeCallError(reply.error()));
         return false;
     }
     return true;

@@ -7,6 +7,8 @@
 #include "job_interface.h"
 #include "password_prompt.h"
 #include "simplestreams.h"
+#include "stream_frames.h"
+#include "terminal_session.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
@@ -14,9 +16,12 @@
 #include <QDBusUnixFileDescriptor>
 #include <QFile>
 #include <QSocketNotifier>
+#include <QTimer>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <optional>
+#include <thread>
 #include <unistd.h>
 
 namespace cubby::cli {
@@ -38,10 +43,11 @@ QString percent(double fraction) {
     return fraction < 0 ? QString() : QStringLiteral(" %1%").arg(int(fraction * 100));
 }
 
-// Follows a job until it ends: progress on stderr when it is a terminal, Ctrl+C cancels.
+// Follows a job until it ends: progress on stderr when it is a terminal, Ctrl+C cancels, and
+// so does `cancelFd` becoming readable (a framed input cut off, -1: none).
 // Returns the verb's exit status: 0 done, 1 failed, 130 cancelled.
-int followJob(const QString& path, const QString& doneMessage) {
-    JobProxy job(QStringLiteral("io.github.cubby1"), path, QDBusConnection::systemBus());
+int followJob(const QString& path, const QString& doneMessage, int cancelFd = -1) {
+    JobProxy job(QStringLiteral("io.github.cubby1"), path, helperBus());
     job.setTimeout(10 * 60 * 1000);
     const bool showProgress = ::isatty(2);
     QEventLoop loop;
@@ -78,13 +84,23 @@ int followJob(const QString& path, const QString& doneMessage) {
 
     // A helper that goes away (killed, crashed) takes the job with it; its next start
     // removes what the job had made. No Finished will come: say so rather than wait forever.
-    QDBusServiceWatcher helperGone(QStringLiteral("io.github.cubby1"), QDBusConnection::systemBus(),
+    QDBusServiceWatcher helperGone(QStringLiteral("io.github.cubby1"), helperBus(),
                                    QDBusServiceWatcher::WatchForUnregistration);
     QObject::connect(&helperGone, &QDBusServiceWatcher::serviceUnregistered, &loop, [&] {
         end(QStringLiteral("failed"),
             QStringLiteral("cubby-helper went away during the job; what it had made is removed "
                            "when the helper next starts"));
     });
+    // Over SSH the bus itself can go (the connection dropped): no signal says so, so look.
+    QTimer connectionCheck;
+    if (remoteTarget()) {
+        QObject::connect(&connectionCheck, &QTimer::timeout, &loop, [&] {
+            if (!helperBus().isConnected())
+                end(QStringLiteral("failed"),
+                    describeCallError(QDBusError(QDBusError::Disconnected, QString())));
+        });
+        connectionCheck.start(500);
+    }
 
     // Ctrl+C asks the helper to cancel; the job's Finished ends the wait as usual.
     if (::pipe2(interruptPipe, O_CLOEXEC) != 0)
@@ -107,6 +123,14 @@ int followJob(const QString& path, const QString& doneMessage) {
     struct sigaction action = {};
     action.sa_handler = onInterrupt;
     ::sigaction(SIGINT, &action, nullptr);
+    std::optional<QSocketNotifier> cutOff;
+    if (cancelFd >= 0) {
+        cutOff.emplace(cancelFd, QSocketNotifier::Read);
+        QObject::connect(&*cutOff, &QSocketNotifier::activated, &loop, [&] {
+            cutOff->setEnabled(false);
+            onInterrupt(SIGINT);
+        });
+    }
 
     // Subscribed first, then read: a job that ended before we looked is still readable.
     const QString state = job.state();
@@ -124,7 +148,7 @@ int followJob(const QString& path, const QString& doneMessage) {
 
 // Starts nothing itself: prints the job or follows it, as --detach says.
 template <class Reply>
-int startedJob(Reply& reply, bool detach, const QString& doneMessage) {
+int startedJob(Reply& reply, bool detach, const QString& doneMessage, int cancelFd = -1) {
     if (!wait(reply))
         return 1;
     const QString path = reply.value().path();
@@ -132,7 +156,35 @@ int startedJob(Reply& reply, bool detach, const QString& doneMessage) {
         out() << "Job " << path.mid(jobPathPrefix.size()) << " started\n";
         return 0;
     }
-    return followJob(path, doneMessage);
+    return followJob(path, doneMessage, cancelFd);
+}
+
+// `rootfs-import NAME - --framed` (what --connect runs on the other machine): standard input
+// carries the archive in frames (stream_frames.h). The helper reads a pipe this pump fills;
+// the pipe is closed only after the end frame, and an input that ends without it (the
+// connection dropped) writes to `cutOff`, which cancels the job, so nothing half-sent is kept.
+void pumpFrames(int toHelper, int cutOff) {
+    FrameReader frames;
+    std::string payload;
+    char buffer[65536];
+    bool failed = false;
+    while (!frames.ended() && !failed) {
+        const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR)
+            continue;
+        payload.clear();
+        failed = got <= 0 || !frames.feed(std::string_view(buffer, size_t(got)), payload) ||
+                 !writeAll(toHelper, payload.data(), payload.size());
+    }
+    if (failed) {
+        std::fputs("error: the archive's stream ended before its end (the connection was "
+                   "lost?): the import is cancelled and nothing is kept\n",
+                   stderr);
+        const char byte = 1;
+        (void)!::write(cutOff, &byte, 1);
+        return; // the pipe stays open: the worker must not see an end the sender never sent
+    }
+    ::close(toHelper);
 }
 
 // Takes "--detach" out of `arguments`; returns whether it was there.
@@ -331,8 +383,24 @@ int createContainer(const QStringList& arguments) {
 int rootfsImport(const QStringList& arguments) {
     QStringList rest = arguments;
     const bool detach = takeDetach(rest);
+    const bool framed = rest.removeAll(QStringLiteral("--framed")) > 0;
     if (rest.size() != 2)
         return failWith(QStringLiteral("usage: cubbyctl rootfs-import NAME FILE [--detach]"));
+    if (framed) {
+        if (detach || rest[1] != QStringLiteral("-"))
+            return failWith(QStringLiteral("--framed reads standard input ('-') and follows "
+                                           "the job (no --detach)"));
+        int pipeFds[2], cutOff[2];
+        if (::pipe2(pipeFds, O_CLOEXEC) != 0 || ::pipe2(cutOff, O_CLOEXEC) != 0)
+            return failWith(QStringLiteral("cannot make a pipe: %1").arg(qt_error_string(errno)));
+        ::signal(SIGPIPE, SIG_IGN); // a worker that stops reading fails the job, not us
+        auto reply = manager().ImportRootfs(rest[0], QDBusUnixFileDescriptor(pipeFds[0]));
+        ::close(pipeFds[0]);
+        // Detached: it may still wait on input when the job ends and we exit.
+        std::thread(pumpFrames, pipeFds[1], cutOff[1]).detach();
+        return startedJob(reply, false,
+                          QStringLiteral("Root filesystem '%1' imported").arg(rest[0]), cutOff[0]);
+    }
     // Opened here, as the calling user: the helper reads only what this user may read.
     const int fd = rest[1] == QStringLiteral("-")
                        ? ::fcntl(0, F_DUPFD_CLOEXEC, 3)
@@ -392,7 +460,7 @@ int jobCancel(const QStringList& arguments) {
     QString path;
     if (!jobPath(arguments[0], path))
         return 1;
-    JobProxy job(QStringLiteral("io.github.cubby1"), path, QDBusConnection::systemBus());
+    JobProxy job(QStringLiteral("io.github.cubby1"), path, helperBus());
     job.setTimeout(10 * 60 * 1000);
     auto reply = job.Cancel();
     if (!wait(reply))

@@ -91,6 +91,48 @@ std::string escapeBusAddressValue(std::string_view value) {
     return out;
 }
 
+std::string shellQuoted(std::string_view word) {
+    std::string out = "'";
+    for (const char c : word) {
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
+    }
+    return out + "'";
+}
+
+std::string shellCommandLine(std::span<const std::string> argv) {
+    std::string line;
+    for (const auto& word : argv) {
+        if (!line.empty())
+            line += ' ';
+        line += shellQuoted(word);
+    }
+    return line;
+}
+
+namespace {
+
+std::string destination(const SshTarget& target) {
+    return target.user.empty() ? target.host : target.user + "@" + target.host;
+}
+
+} // namespace
+
+std::vector<std::string> sshCommandArguments(const SshTarget& target, bool terminal,
+                                             std::span<const std::string> remoteArgv) {
+    std::vector<std::string> argv = {terminal ? "-tt" : "-T", "-x", "-e", "none"};
+    if (target.port) {
+        argv.emplace_back("-p");
+        argv.push_back(std::to_string(*target.port));
+    }
+    argv.emplace_back("--");
+    argv.push_back(destination(target));
+    argv.push_back(shellCommandLine(remoteArgv));
+    return argv;
+}
+
 std::string sshBusAddress(const SshTarget& target, std::string_view sshProgram) {
     std::vector<std::string> argv = {"-xT"};
     if (target.port) {
@@ -98,7 +140,7 @@ std::string sshBusAddress(const SshTarget& target, std::string_view sshProgram) 
         argv.push_back(std::to_string(*target.port));
     }
     argv.emplace_back("--");
-    argv.push_back(target.user.empty() ? target.host : target.user + "@" + target.host);
+    argv.push_back(destination(target));
     argv.emplace_back("systemd-stdio-bridge");
     std::string address = "unixexec:path=" + escapeBusAddressValue(sshProgram);
     for (size_t i = 0; i < argv.size(); ++i)

@@ -13,8 +13,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cubby {
 
@@ -36,5 +38,19 @@ std::string sshBusAddress(const SshTarget& target, std::string_view sshProgram =
 
 // A D-Bus address value: bytes other than [-0-9A-Za-z_/.\*] as %XX.
 std::string escapeBusAddressValue(std::string_view value);
+
+// One word for a POSIX shell, whatever bytes it holds: in single quotes, each ' as '\''.
+// ssh hands its command to the remote user's shell as one line, so every word goes through
+// this on its way.
+std::string shellQuoted(std::string_view word);
+std::string shellCommandLine(std::span<const std::string> argv);
+
+// ssh's arguments (after the program's name) that run `remoteArgv` on the target with this
+// side's standard input, output and error on the channel: a terminal there when `terminal`
+// (-tt, so that the window size follows ours and the remote side sees a TTY), none otherwise
+// (-T, a clean byte stream). No X11 forwarding, no escape character (a console's bytes are
+// the user's, '~.' included).
+std::vector<std::string> sshCommandArguments(const SshTarget& target, bool terminal,
+                                             std::span<const std::string> remoteArgv);
 
 } // namespace cubby

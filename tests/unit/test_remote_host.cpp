@@ -2,7 +2,9 @@
 // runs ssh to the other machine's systemd-stdio-bridge. Anything ssh could take for an option
 // or a shell could split is refused before it reaches an argument list.
 #include "remote_host.h"
+#include "stream_frames.h"
 
+#include <QProcess>
 #include <QTest>
 
 using namespace cubby;
@@ -90,6 +92,90 @@ private slots:
                              "argv4=--,argv5=fd00%3a%3a1,argv6=systemd-stdio-bridge"));
         QCOMPARE(escapeBusAddressValue("a,b=c;d e%\\"), std::string("a%2cb%3dc%3bd%20e%25%5c"));
         QCOMPARE(escapeBusAddressValue("-_./*Az09"), std::string("-_./*Az09"));
+    }
+
+    // What the remote shell makes of the line is what the caller gave, word for word: a real
+    // /bin/sh reads it back, quotes, globs, variables, newlines and command substitutions
+    // included.
+    void remoteCommandLinesKeepEveryWord() {
+        const std::vector<std::string> words = {"cubbyctl",
+                                                "exec",
+                                                "box",
+                                                "--",
+                                                "sh",
+                                                "-c",
+                                                "echo 'it''s' \"$HOME\" `id` $(id) *",
+                                                "two\nlines",
+                                                "",
+                                                " spaced ",
+                                                "semi;colon|pipe&>redirect<",
+                                                "\\back\\slash",
+                                                "'"};
+        QProcess shell;
+        shell.start(QStringLiteral("/bin/sh"),
+                    {QStringLiteral("-c"),
+                     QString::fromStdString("printf '%s\\0' " + shellCommandLine(words))});
+        QVERIFY(shell.waitForFinished());
+        QCOMPARE(shell.exitCode(), 0);
+        const QByteArray output = shell.readAllStandardOutput();
+        QList<QByteArray> read = output.split('\0');
+        read.removeLast(); // after the last terminator
+        QCOMPARE(read.size(), qsizetype(words.size()));
+        for (size_t i = 0; i < words.size(); ++i)
+            QCOMPARE(read[qsizetype(i)].toStdString(), words[i]);
+    }
+
+    void sshRunsTheRemoteCommandWithOrWithoutATerminal() {
+        const std::vector<std::string> remote = {"cubbyctl", "console", "web"};
+        QCOMPARE(sshCommandArguments(*parseConnectUri("ssh://ann@nas:2222"), true, remote),
+                 (std::vector<std::string>{"-tt", "-x", "-e", "none", "-p", "2222", "--", "ann@nas",
+                                           "'cubbyctl' 'console' 'web'"}));
+        QCOMPARE(sshCommandArguments(*parseConnectUri("ssh://nas"), false, remote),
+                 (std::vector<std::string>{"-T", "-x", "-e", "none", "--", "nas",
+                                           "'cubbyctl' 'console' 'web'"}));
+    }
+
+    // Frames arrive in pieces of any size, a header split anywhere; the payload comes out
+    // whole and the end is known only from the end frame.
+    void framedStreamsKeepTheirPayloadAndTheirEnd() {
+        std::string stream;
+        const std::string first(70000, 'a'), second = "tail bytes";
+        for (const std::string* piece : {&first, &second}) {
+            const auto header = frameHeader(uint32_t(piece->size()));
+            stream.append(header.data(), header.size());
+            stream += *piece;
+        }
+        const auto end = frameHeader(0);
+        stream.append(end.data(), end.size());
+        for (const size_t step : {size_t(1), size_t(3), size_t(4096), stream.size()}) {
+            FrameReader reader;
+            std::string payload;
+            for (size_t offset = 0; offset < stream.size(); offset += step) {
+                QVERIFY(!reader.ended());
+                QVERIFY(reader.feed(std::string_view(stream).substr(offset, step), payload));
+            }
+            QVERIFY(reader.ended());
+            QCOMPARE(payload, first + second);
+        }
+        // Cut anywhere before the end frame, it has not ended: the receiver cancels.
+        FrameReader cut;
+        std::string payload;
+        QVERIFY(cut.feed(std::string_view(stream).substr(0, stream.size() - 1), payload));
+        QVERIFY(!cut.ended());
+    }
+
+    void framesTooLongOrAfterTheEndAreRefused() {
+        FrameReader reader;
+        std::string payload;
+        const auto huge = frameHeader(uint32_t(maxFramePayload + 1));
+        QVERIFY(!reader.feed(std::string_view(huge.data(), huge.size()), payload));
+        FrameReader ended;
+        const auto end = frameHeader(0);
+        QVERIFY(ended.feed(std::string_view(end.data(), end.size()), payload));
+        QVERIFY(ended.ended());
+        const auto after = ended.feed("x", payload);
+        QVERIFY(!after);
+        QVERIFY(after.error().message.find("after its end") != std::string::npos);
     }
 };
 

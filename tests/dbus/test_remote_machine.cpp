@@ -1,0 +1,285 @@
+// Issue 13: Cubby on another machine over SSH. The other machine is tests/support/
+// with-remote-host: namespaces of their own with a system bus, polkitd, cubby-helper and
+// Debian's sshd, reached over a veth. cubbyctl --connect reaches its helper through
+// `ssh HOST systemd-stdio-bridge`; consoles, exec and imports travel as byte streams over the
+// SSH channel; the remote polkit decides as for the SSH user; a dropped connection is said
+// plainly and leaves nothing half made.
+#include "busybox_root.h"
+#include "helper_client.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
+using namespace cubby::test;
+
+namespace {
+
+QString remote() {
+    return qEnvironmentVariable("CUBBY_TEST_REMOTE");
+}
+
+// cubbyctl --connect URI ARGUMENTS, as root here (the remote side logs in as URI's user).
+Run onRemote(const QStringList& arguments, const QString& uri = remote(),
+             const QByteArray& input = {}) {
+    return cubbyctl(QStringList{QStringLiteral("--connect"), uri} + arguments, 0, input,
+                    {QStringLiteral("CUBBY_REMOTE_CUBBYCTL=" CUBBYCTL_PATH)});
+}
+
+QString domainXml(const QString& name, const QString& root) {
+    return QStringLiteral("<domain type='lxc'><name>%1</name><memory unit='MiB'>64</memory>"
+                          "<os><type>exe</type><init>/sbin/init</init></os><features><privnet/>"
+                          "</features><devices><filesystem type='mount'><source dir='%2'/>"
+                          "<target dir='/'/></filesystem><console type='pty'/></devices>"
+                          "</domain>")
+        .arg(name, root);
+}
+
+// Every process of the remote machine's sshd: the listener and each connection's session.
+// The fixture starts the listener again; the sessions (and the connections) are gone.
+int killSshd() {
+    int killed = 0;
+    for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const pid_t pid = entry.toInt(&isPid);
+        if (!isPid)
+            continue;
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("sshd") &&
+            ::kill(pid, SIGKILL) == 0)
+            ++killed;
+    }
+    return killed;
+}
+
+// The remote helper, told from a local one by its cgroup parent (tests/dbus/CMakeLists.txt).
+pid_t remoteHelperPid() {
+    for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("cubby-remote-test"))
+            return entry.toInt();
+    }
+    return 0;
+}
+
+} // namespace
+
+class TestRemoteMachine : public QObject {
+    Q_OBJECT
+    std::unique_ptr<BusyboxRoot> m_root;
+    QTemporaryDir m_files;
+
+    QString writeDefinition(const QString& name) {
+        const QString path = m_files.filePath(name + ".xml");
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(domainXml(name, QString::fromStdString(m_root->path())).toUtf8());
+        return path;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(geteuid() == 0, "the dbus tier needs root: run it through scripts/test");
+        QVERIFY2(!remote().isEmpty(), "run this test through tests/support/with-remote-host");
+        m_root = std::make_unique<BusyboxRoot>();
+        QVERIFY2(m_root->ok(), m_root->failure().c_str());
+        m_root->writeFile("sbin/init", "#!/bin/sh\necho welcome to $(hostname)\nexec /bin/sh\n");
+        QVERIFY(m_files.isValid());
+    }
+
+    // The walkthrough, on the other machine: what is made there is there, not here.
+    void remoteContainerLifecycle() {
+        const Run defined = onRemote({"define", writeDefinition("far")});
+        QVERIFY2(defined.exitCode == 0, qPrintable(defined.err));
+        QVERIFY2(defined.out.contains("Domain 'far' defined"), qPrintable(defined.out));
+        const Run started = onRemote({"start", "far"});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+
+        const Run listed = onRemote({"list"});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(QRegularExpression(R"(\n\s*\d+\s+far\s+running)")),
+                 qPrintable(listed.out));
+        // This machine's own helper has never heard of it.
+        const Run local = cubbyctl({"list", "--all"});
+        QCOMPARE(local.exitCode, 0);
+        QVERIFY2(!local.out.contains("far"), qPrintable(local.out));
+
+        // exec's streams and exit status cross the SSH channel.
+        const Run hostname = onRemote({"exec", "far", "-T", "--", "sh", "-c",
+                                       "read line; echo \"$line from $(hostname)\"; exit 7"},
+                                      remote(), "hello\n");
+        QCOMPARE(hostname.exitCode, 7);
+        QCOMPARE(hostname.out, QStringLiteral("hello from far\n"));
+
+        const Run destroyed = onRemote({"destroy", "far"});
+        QVERIFY2(destroyed.exitCode == 0, qPrintable(destroyed.err));
+        QVERIFY2(
+            onRemote({"list", "--all"}).out.contains(QRegularExpression(R"(-\s+far\s+shut off)")),
+            "destroyed on the remote machine");
+        QCOMPARE(onRemote({"undefine", "far"}).exitCode, 0);
+        QVERIFY(!onRemote({"list", "--all"}).out.contains("far"));
+    }
+
+    // The console as a byte stream over SSH: what init printed before anyone attached (the
+    // scrollback), a command typed and its answer, and Ctrl+] to leave.
+    void consoleAnswersOverTheStream() {
+        QVERIFY(onRemote({"define", writeDefinition("talk")}).exitCode == 0);
+        const Run started = onRemote({"start", "talk"});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+
+        QProcess console;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CUBBY_REMOTE_CUBBYCTL"), QStringLiteral(CUBBYCTL_PATH));
+        console.setProcessEnvironment(environment);
+        console.start(QStringLiteral(CUBBYCTL_PATH), {"--connect", remote(), "console", "talk"});
+        QVERIFY(console.waitForStarted());
+        QByteArray seen;
+        const auto waitFor = [&](const QByteArray& needle) {
+            QElapsedTimer timer;
+            timer.start();
+            while (!seen.contains(needle) && timer.elapsed() < 30000) {
+                console.waitForReadyRead(200);
+                seen += console.readAllStandardOutput();
+            }
+            return seen.contains(needle);
+        };
+        QVERIFY2(waitFor("welcome to talk"), seen.constData());
+        console.write("echo $((6*7))-over-ssh\n");
+        QVERIFY2(waitFor("42-over-ssh"), seen.constData());
+        console.write("\x1d");
+        QVERIFY(console.waitForFinished(20000));
+        QCOMPARE(console.exitCode(), 0);
+        // Leaving the console left the container running.
+        QVERIFY(onRemote({"list"}).out.contains(QRegularExpression(R"(\d+\s+talk\s+running)")));
+        QCOMPARE(onRemote({"destroy", "talk"}).exitCode, 0);
+        QCOMPARE(onRemote({"undefine", "talk"}).exitCode, 0);
+    }
+
+    // bob may log in over SSH, but the remote polkit refuses him managing: nothing is made.
+    void remotePolkitRefusesADeniedUser() {
+        const Run refused = onRemote({"define", writeDefinition("bobs")},
+                                     qEnvironmentVariable("CUBBY_TEST_REMOTE_DENIED"));
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("not authorized"), qPrintable(refused.err));
+        QVERIFY(!onRemote({"list", "--all"}).out.contains("bobs"));
+    }
+
+    // ssh checks the host key as it always does: an unknown key ends the connection before
+    // anything is sent, and cubbyctl says what happened.
+    void unknownHostKeyIsRefused() {
+        const QString keyDir = QFileInfo(qEnvironmentVariable("CUBBY_SSH")).absolutePath();
+        const QString wrapper = m_files.filePath(QStringLiteral("ssh-empty-known-hosts"));
+        QFile script(wrapper);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nexec ssh -F none -o UserKnownHostsFile=/dev/null "
+                     "-o GlobalKnownHostsFile=/dev/null -o StrictHostKeyChecking=yes "
+                     "-o BatchMode=yes -i " +
+                     keyDir.toUtf8() + "/client_key \"$@\"\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const Run refused =
+            cubbyctl({"--connect", remote(), "list"}, 0, {}, {"CUBBY_SSH=" + wrapper});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("Host key verification failed"), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains("connection to " + remote()), qPrintable(refused.err));
+    }
+
+    // What cannot be an ssh destination never reaches ssh.
+    void hostileConnectUrisAreRefused() {
+        for (const QString& uri : {QStringLiteral("ssh://-oProxyCommand=touch${IFS}/tmp/owned"),
+                                   QStringLiteral("ssh://a b@host"), QStringLiteral("tcp://host"),
+                                   QStringLiteral("ssh://host:0")}) {
+            const Run refused = cubbyctl({"--connect", uri, "list"});
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains("ssh://[USER@]HOST[:PORT]"), qPrintable(refused.err));
+        }
+        QVERIFY(!QFile::exists(QStringLiteral("/tmp/owned")));
+        const Run missing = cubbyctl({"--connect"});
+        QCOMPARE(missing.exitCode, 2);
+    }
+
+    // The connection dies while a call waits for the remote helper (held with SIGSTOP so that
+    // the call is surely in flight): cubbyctl says so at once, and the remote machine is left
+    // with the definition whole or not at all.
+    void droppedConnectionMidCallIsSaidPlainly() {
+        QVERIFY(onRemote({"list", "--all"}).exitCode == 0); // the remote helper runs now
+        const pid_t helper = remoteHelperPid();
+        QVERIFY(helper > 0);
+        QCOMPARE(::kill(helper, SIGSTOP), 0);
+        QProcess defining;
+        defining.start(QStringLiteral(CUBBYCTL_PATH),
+                       {"--connect", remote(), "define", writeDefinition("midway")});
+        QVERIFY(defining.waitForStarted());
+        QTest::qWait(1500); // connected, the call sent and held
+        QVERIFY(killSshd() > 0);
+        QElapsedTimer timer;
+        timer.start();
+        const bool ended = defining.waitForFinished(20000);
+        ::kill(helper, SIGCONT);
+        QVERIFY2(ended, "cubbyctl waits on a dead connection");
+        QVERIFY2(timer.elapsed() < 10000, "a dropped connection is noticed at once");
+        QCOMPARE(defining.exitCode(), 1);
+        const QString err = QString::fromUtf8(defining.readAllStandardError());
+        QVERIFY2(err.contains("connection to " + remote() + " is lost"), qPrintable(err));
+
+        // sshd is back; the remote machine holds "midway" whole, or not at all.
+        QTRY_VERIFY_WITH_TIMEOUT(onRemote({"list", "--all"}).exitCode == 0, 20000);
+        if (onRemote({"list", "--all"}).out.contains("midway")) {
+            const Run stored = onRemote({"dumpxml", "midway", "--inactive"});
+            QCOMPARE(stored.exitCode, 0);
+            QVERIFY2(stored.out.contains("<name>midway</name>"), qPrintable(stored.out));
+            QCOMPARE(onRemote({"undefine", "midway"}).exitCode, 0);
+        }
+    }
+
+    // An import streams over the channel; killed halfway, it leaves no root filesystem and no
+    // job on the remote machine.
+    void droppedImportLeavesNothing() {
+        const QString archive = m_files.filePath(QStringLiteral("tree.tar"));
+        QCOMPARE(
+            QProcess::execute(QStringLiteral("tar"),
+                              {"-C", QString::fromStdString(m_root->path()), "-cf", archive, "."}),
+            0);
+        // Whole, it arrives and is kept.
+        const Run whole = onRemote({"rootfs-import", "whole", archive});
+        QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+        QVERIFY(onRemote({"rootfs-list"}).out.contains("whole"));
+        QCOMPARE(onRemote({"rootfs-delete", "whole"}).exitCode, 0);
+
+        // Cut after half of it, at a tar block boundary (a tar reader takes what it got for a
+        // whole archive), and the connection killed: nothing is kept.
+        QFile tree(archive);
+        QVERIFY(tree.open(QIODevice::ReadOnly));
+        const QByteArray firstHalf = tree.read(tree.size() / 2 / 512 * 512);
+
+        QProcess importing;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CUBBY_REMOTE_CUBBYCTL"), QStringLiteral(CUBBYCTL_PATH));
+        importing.setProcessEnvironment(environment);
+        importing.start(QStringLiteral(CUBBYCTL_PATH),
+                        {"--connect", remote(), "rootfs-import", "halfway", "-"});
+        QVERIFY(importing.waitForStarted());
+        importing.write(firstHalf);
+        QTRY_VERIFY_WITH_TIMEOUT(onRemote({"jobs"}).out.contains("halfway"), 20000);
+        QVERIFY(killSshd() > 0);
+        QVERIFY(importing.waitForFinished(20000));
+        QCOMPARE(importing.exitCode(), 255); // ssh's own status for a lost connection
+
+        QTRY_VERIFY_WITH_TIMEOUT(
+            onRemote({"jobs"}).exitCode == 0 && !onRemote({"jobs"}).out.contains("running"), 30000);
+        const Run left = onRemote({"rootfs-list"});
+        QVERIFY2(!left.out.contains("halfway"), qPrintable(left.out + onRemote({"jobs"}).out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemoteMachine)
+#include "test_remote_machine.moc"
