@@ -26,5 +26,7 @@ std::span<const Command> shareCommands();
 std::span<const Command> limitCommands();
 // exec_command.cpp: exec.
 std::span<const Command> execCommands();
+// export_commands.cpp: export, import, copy.
+std::span<const Command> exportCommands();
 
 } // namespace cubby::cli

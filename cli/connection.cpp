@@ -114,46 +114,75 @@ int runOnRemote(const QStringList& arguments, bool terminal) {
     return 127;
 }
 
-int runOnRemoteWithFramedInput(const QStringList& arguments, int input) {
-    const std::vector<std::string> argv = sshArgv(arguments, false);
-    int channel[2];
-    if (::pipe2(channel, O_CLOEXEC) != 0)
-        return failWith(QStringLiteral("cannot make a pipe: %1").arg(qt_error_string(errno)));
+pid_t spawnRemote(const SshTarget& target, const QStringList& arguments, int stdinFd,
+                  int stdoutFd) {
+    std::vector<std::string> remoteArgv = {remoteCubbyctl()};
+    for (const auto& argument : arguments)
+        remoteArgv.push_back(argument.toStdString());
+    std::vector<std::string> argv = {sshProgram()};
+    for (auto& argument : sshCommandArguments(target, false, remoteArgv))
+        argv.push_back(std::move(argument));
     out().flush();
     std::fflush(stderr);
     const pid_t ssh = ::fork();
-    if (ssh < 0)
-        return failWith(QStringLiteral("cannot start ssh: %1").arg(qt_error_string(errno)));
     if (ssh == 0) {
-        ::dup2(channel[0], STDIN_FILENO); // dup2 clears close-on-exec on the copy
+        // dup2 clears close-on-exec on the copies.
+        if ((stdinFd >= 0 && ::dup2(stdinFd, STDIN_FILENO) < 0) ||
+            (stdoutFd >= 0 && ::dup2(stdoutFd, STDOUT_FILENO) < 0))
+            ::_exit(127);
         execArgv(argv);
         ::_exit(127);
     }
-    ::close(channel[0]);
-    ::signal(SIGPIPE, SIG_IGN); // ssh gone: our writes fail, and we wait for its status
+    if (ssh < 0)
+        failWith(QStringLiteral("cannot start ssh: %1").arg(qt_error_string(errno)));
+    return ssh;
+}
+
+int waitForExit(pid_t child) {
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+bool sendFrames(int input, int channel) {
     std::vector<char> buffer(maxFramePayload);
-    bool sent = true;
     for (;;) {
         const ssize_t got = ::read(input, buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
             failWith(QStringLiteral("cannot read the input: %1").arg(qt_error_string(errno)));
-            sent = false; // no end frame: the other side cancels
-            break;
+            return false;
         }
+        if (got == 0)
+            return true;
         const auto header = frameHeader(static_cast<uint32_t>(got));
-        if (!writeAll(channel[1], header.data(), header.size()) ||
-            !writeAll(channel[1], buffer.data(), size_t(got)) || got == 0)
-            break; // the end frame went out, or ssh is gone (its status says why)
+        if (!writeAll(channel, header.data(), header.size()) ||
+            !writeAll(channel, buffer.data(), size_t(got)))
+            return false; // ssh is gone; its status says why
     }
-    ::close(channel[1]);
-    int status = 0;
-    while (::waitpid(ssh, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (!sent)
+}
+
+bool sendEndFrame(int channel) {
+    const auto end = frameHeader(0);
+    return writeAll(channel, end.data(), end.size());
+}
+
+int runOnRemoteWithFramedInput(const QStringList& arguments, int input) {
+    int channel[2];
+    if (::pipe2(channel, O_CLOEXEC) != 0)
+        return failWith(QStringLiteral("cannot make a pipe: %1").arg(qt_error_string(errno)));
+    const pid_t ssh = spawnRemote(*remote, arguments, channel[0], -1);
+    ::close(channel[0]);
+    if (ssh < 0)
         return 1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    ::signal(SIGPIPE, SIG_IGN); // ssh gone: our writes fail, and we wait for its status
+    // No end frame unless all of the input went out: the other side then cancels.
+    const bool sent = sendFrames(input, channel[1]) && sendEndFrame(channel[1]);
+    ::close(channel[1]);
+    const int status = waitForExit(ssh);
+    return status != 0 || sent ? status : 1;
 }
 
 } // namespace cubby::cli

@@ -16,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <sys/types.h>
 
 namespace cubby::cli {
 
@@ -42,5 +43,15 @@ int runOnRemote(const QStringList& arguments, bool terminal);
 // frames (stream_frames.h), the end frame last: the other side keeps the data only when the
 // end arrived. Returns the remote exit status (255: ssh's own failure).
 int runOnRemoteWithFramedInput(const QStringList& arguments, int input);
+
+// The pieces of it, for verbs that do more on the way (export, copy): ssh running
+// `cubbyctl ARGUMENTS` on `target` (no terminal) with `stdinFd`/`stdoutFd` (-1: ours) as its
+// standard input and output; its pid, or -1 after saying why.
+pid_t spawnRemote(const SshTarget& target, const QStringList& arguments, int stdinFd, int stdoutFd);
+// Its exit status (128+N for a signal).
+int waitForExit(pid_t child);
+// All of `input` to `channel` in frames, without the end frame; false when either failed.
+bool sendFrames(int input, int channel);
+bool sendEndFrame(int channel);
 
 } // namespace cubby::cli

@@ -4,6 +4,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "image_download.h"
+#include "job_follow.h"
 #include "job_interface.h"
 #include "password_prompt.h"
 #include "simplestreams.h"
@@ -43,10 +44,12 @@ QString percent(double fraction) {
     return fraction < 0 ? QString() : QStringLiteral(" %1%").arg(int(fraction * 100));
 }
 
+} // namespace
+
 // Follows a job until it ends: progress on stderr when it is a terminal, Ctrl+C cancels, and
 // so does `cancelFd` becoming readable (a framed input cut off, -1: none).
 // Returns the verb's exit status: 0 done, 1 failed, 130 cancelled.
-int followJob(const QString& path, const QString& doneMessage, int cancelFd = -1) {
+int followJob(const QString& path, const QString& doneMessage, int cancelFd) {
     JobProxy job(QStringLiteral("io.github.cubby1"), path, helperBus());
     job.setTimeout(10 * 60 * 1000);
     const bool showProgress = ::isatty(2);
@@ -146,6 +149,8 @@ int followJob(const QString& path, const QString& doneMessage, int cancelFd = -1
     return status;
 }
 
+namespace {
+
 // Starts nothing itself: prints the job or follows it, as --detach says.
 template <class Reply>
 int startedJob(Reply& reply, bool detach, const QString& doneMessage, int cancelFd = -1) {
@@ -157,34 +162,6 @@ int startedJob(Reply& reply, bool detach, const QString& doneMessage, int cancel
         return 0;
     }
     return followJob(path, doneMessage, cancelFd);
-}
-
-// `rootfs-import NAME - --framed` (what --connect runs on the other machine): standard input
-// carries the archive in frames (stream_frames.h). The helper reads a pipe this pump fills;
-// the pipe is closed only after the end frame, and an input that ends without it (the
-// connection dropped) writes to `cutOff`, which cancels the job, so nothing half-sent is kept.
-void pumpFrames(int toHelper, int cutOff) {
-    FrameReader frames;
-    std::string payload;
-    char buffer[65536];
-    bool failed = false;
-    while (!frames.ended() && !failed) {
-        const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR)
-            continue;
-        payload.clear();
-        failed = got <= 0 || !frames.feed(std::string_view(buffer, size_t(got)), payload) ||
-                 !writeAll(toHelper, payload.data(), payload.size());
-    }
-    if (failed) {
-        std::fputs("error: the archive's stream ended before its end (the connection was "
-                   "lost?): the import is cancelled and nothing is kept\n",
-                   stderr);
-        const char byte = 1;
-        (void)!::write(cutOff, &byte, 1);
-        return; // the pipe stays open: the worker must not see an end the sender never sent
-    }
-    ::close(toHelper);
 }
 
 // Takes "--detach" out of `arguments`; returns whether it was there.
@@ -397,7 +374,7 @@ int rootfsImport(const QStringList& arguments) {
         auto reply = manager().ImportRootfs(rest[0], QDBusUnixFileDescriptor(pipeFds[0]));
         ::close(pipeFds[0]);
         // Detached: it may still wait on input when the job ends and we exit.
-        std::thread(pumpFrames, pipeFds[1], cutOff[1]).detach();
+        std::thread(pumpFrames, FrameReader{}, std::string{}, pipeFds[1], cutOff[1]).detach();
         return startedJob(reply, false,
                           QStringLiteral("Root filesystem '%1' imported").arg(rest[0]), cutOff[0]);
     }

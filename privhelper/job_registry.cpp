@@ -22,7 +22,7 @@ Job* JobRegistry::find(uint id) const {
 
 Job* JobRegistry::start(const QString& operation, const QString& target, uint startedBy,
                         WorkerProcess* worker, Job::CancelHandler onCancel,
-                        std::function<void()> onDone) {
+                        std::function<Status()> onDone) {
     auto* job = new Job(m_nextId++, operation, target, startedBy, std::move(onCancel),
                         m_authorizer.audience(), this);
     m_jobs[job->id()] = job;
@@ -31,9 +31,13 @@ Job* JobRegistry::start(const QString& operation, const QString& target, uint st
     connect(worker, &WorkerProcess::progress, job, &Job::update);
     connect(worker, &WorkerProcess::finished, job,
             [this, job, onDone = std::move(onDone)](const JobUpdate& outcome) {
-                if (outcome.kind == JobUpdate::Kind::Done && onDone)
-                    onDone();
-                finished(job, outcome);
+                JobUpdate final = outcome;
+                if (outcome.kind == JobUpdate::Kind::Done && onDone) {
+                    if (auto settled = onDone(); !settled)
+                        final = {JobUpdate::Kind::Error, -1, settled.error().kind,
+                                 settled.error().message};
+                }
+                finished(job, final);
             });
     emit jobNew(job);
     return job;

@@ -23,10 +23,11 @@ public:
     static constexpr int lingerMs = 30'000;
 
     // Creates and exports a job whose work is `worker`'s; `onDone` runs when it ended well,
-    // before Finished is announced (e.g. to announce the new root filesystem first).
+    // before Finished is announced (e.g. to announce the new root filesystem first); its
+    // error fails the job (an import whose definition could not be stored at the end).
     Job* start(const QString& operation, const QString& target, uint startedBy,
                WorkerProcess* worker, Job::CancelHandler onCancel,
-               std::function<void()> onDone = {});
+               std::function<Status()> onDone = {});
 
     // The job with that id, running or lingering, or null.
     Job* find(uint id) const;

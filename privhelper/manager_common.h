@@ -26,6 +26,9 @@ inline const QString manageOwnAction = QStringLiteral("io.github.cubby1.manage-o
 inline const QString createOperation = QStringLiteral("create-rootfs");
 inline const QString importOperation = QStringLiteral("import-rootfs");
 inline const QString deleteOperation = QStringLiteral("delete-rootfs");
+// Containers carried elsewhere (manager_export.cpp).
+inline const QString exportOperation = QStringLiteral("export-container");
+inline const QString importContainerOperation = QStringLiteral("import-container");
 
 inline QString q(const std::string& text) {
     return QString::fromStdString(text);

@@ -301,7 +301,8 @@ QVariantMapList ManagerService::ListJobs() {
 
 void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& operation,
                                     const QString& name, uint caller,
-                                    std::vector<std::string> arguments, int stdinFd) {
+                                    std::vector<std::string> arguments, int stdinFd,
+                                    std::function<Status()> then) {
     const std::string id = name.toStdString();
     // Checked only now that polkit has answered, so that a refused caller learns nothing of
     // which root filesystems exist or are being made.
@@ -339,14 +340,15 @@ void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
     Job* job = m_jobs.start(
         operation, name, caller, *worker,
         [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); },
-        [this, name, deleting, caller] {
+        [this, name, deleting, caller, then = std::move(then)]() -> Status {
             if (deleting) {
                 forgetRootfs(name.toStdString());
                 notify(QStringLiteral("RootfsRemoved"), {name});
-            } else {
-                recordRootfs(name.toStdString(), caller);
-                notify(QStringLiteral("RootfsAdded"), {name});
+                return {};
             }
+            recordRootfs(name.toStdString(), caller);
+            notify(QStringLiteral("RootfsAdded"), {name});
+            return then ? then() : Status{};
         });
     QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
 }

@@ -356,40 +356,36 @@ QString ManagerService::DefineContainer(const QString& xml,
         details("container", name, "define"), manageAction,
         [this, domain, caller] { return assessDefinition(domain, caller); },
         [this, domain, name, generatedUuid, caller](const QDBusMessage& call) mutable {
-            // Compared with the stored ones only now: a refused caller learns nothing of them.
-            if (auto unique = checkNewContainer(domain, generatedUuid); !unique) {
-                replyError(call, unique.error());
+            auto stored = storeDefinition(domain, generatedUuid, caller);
+            if (!stored) {
+                replyError(call, stored.error());
                 return;
             }
-            const bool added = !m_containers.exists(domain.name);
-            if (auto settled = settleIdentity(domain, caller); !settled) {
-                replyError(call, settled.error());
-                return;
-            }
-            // The generated MACs are stored, so the reservations made for them keep matching.
-            assignInterfaceMacs(domain);
-            std::vector<MacAddress> previous;
-            if (auto old = m_containers.read(domain.name)) {
-                if (auto replaced = parseDomainXml(*old, randomUuid))
-                    previous = allMacs(reservationMacs(*replaced));
-            }
-            // Planned before anything is written: a full DHCP range refuses the definition.
-            auto claims = planNetworkClaims(domain.name, networkClaims(domain), previous);
-            if (!claims) {
-                replyError(call, claims.error());
-                return;
-            }
-            if (auto written = m_containers.write(domain.name, formatDomainXml(domain)); !written) {
-                replyError(call, written.error());
-                return;
-            }
-            storeNetworkClaims(*claims);
             QDBusConnection::systemBus().send(
                 call.createReply({name, toQStringList(domainWarnings(domain))}));
-            if (added)
+            if (*stored)
                 notify(QStringLiteral("ContainerAdded"), {name});
         });
     return {};
+}
+
+Result<bool> ManagerService::storeDefinition(Domain& domain, bool generatedUuid, uint caller) {
+    // Compared with the stored ones only now: a refused caller learns nothing of them.
+    CUBBY_CHECK(checkNewContainer(domain, generatedUuid));
+    const bool added = !m_containers.exists(domain.name);
+    CUBBY_CHECK(settleIdentity(domain, caller));
+    // The generated MACs are stored, so the reservations made for them keep matching.
+    assignInterfaceMacs(domain);
+    std::vector<MacAddress> previous;
+    if (auto old = m_containers.read(domain.name)) {
+        if (auto replaced = parseDomainXml(*old, randomUuid))
+            previous = allMacs(reservationMacs(*replaced));
+    }
+    // Planned before anything is written: a full DHCP range refuses the definition.
+    CUBBY_TRY(claims, planNetworkClaims(domain.name, networkClaims(domain), previous));
+    CUBBY_CHECK(m_containers.write(domain.name, formatDomainXml(domain)));
+    storeNetworkClaims(claims);
+    return added;
 }
 
 void ManagerService::UndefineContainer(const QString& name) {
@@ -474,6 +470,14 @@ void ManagerService::startContainerNow(const std::string& id,
                                        std::function<void(Result<int64_t>)> done) {
     if (m_runtime.isRunning(id)) {
         done(fail(Error::of(ErrorKind::Conflict, "container '" + id + "' is already running")));
+        return;
+    }
+    // Its tree is being packed: a running container would change it under the export.
+    if (const Job* job = m_jobs.activeFor(QString::fromStdString(id));
+        job && job->operation() == exportOperation) {
+        done(fail(Error::of(ErrorKind::Conflict, "container '" + id +
+                                                     "' is being exported; start it once the job "
+                                                     "is done or cancel the job")));
         return;
     }
     if (auto networks = checkContainerNetworks(id); !networks) {

@@ -84,6 +84,10 @@ public slots:
                                  const QVariantMap& options);
     QDBusObjectPath ImportRootfs(const QString& name, const QDBusUnixFileDescriptor& archive);
     QDBusObjectPath DeleteRootfs(const QString& name);
+    // manager_export.cpp: a stopped container to a descriptor the caller opened, and back.
+    QDBusObjectPath ExportContainer(const QString& name, const QDBusUnixFileDescriptor& archive);
+    QDBusObjectPath ImportContainer(const QString& definition, const QString& name,
+                                    const QDBusUnixFileDescriptor& archive);
     QVariantMapList ListJobs();
 
 signals:
@@ -193,8 +197,16 @@ private:
     Status checkRootfsNameFree(const QString& name) const;
     // After authorization: starts cubby-rootfs with `arguments` (the verb first, then its
     // own options) and replies with the job's path.
+    // `then` runs when the worker is done (an import's definition is stored); its error
+    // fails the job.
     void startRootfsJob(const QDBusMessage& call, const QString& operation, const QString& name,
-                        uint caller, std::vector<std::string> arguments, int stdinFd);
+                        uint caller, std::vector<std::string> arguments, int stdinFd,
+                        std::function<Status()> then = {});
+    // After authorization: packs the stopped container's tree to `output` (manager_export.cpp).
+    void startExport(const QDBusMessage& call, const QString& name, uint caller, int output);
+    // Stores a checked definition as DefineContainer does (identity, MACs, network claims);
+    // true when it is a new container.
+    Result<bool> storeDefinition(Domain& domain, bool generatedUuid, uint caller);
     void cancelJob(Job* job, const QDBusMessage& call);
     // Define time (manager_idmap.cpp): records the owner (`caller`, or the owner the stored
     // definition already has) and gives a container that is neither privileged nor mapped

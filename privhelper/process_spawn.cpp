@@ -36,12 +36,20 @@ Result<pid_t> spawnChild(const SpawnRequest& request) {
         posix_spawn_file_actions_adddup2(&actions, request.stdinFd, 0);
     else
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, request.logPath.c_str(),
-                                     O_WRONLY | O_CREAT | O_APPEND, 0600);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    if (request.stdoutFd >= 0) {
+        posix_spawn_file_actions_addopen(&actions, 2, request.logPath.c_str(),
+                                         O_WRONLY | O_CREAT | O_APPEND, 0600);
+        posix_spawn_file_actions_adddup2(&actions, request.stdoutFd, 1);
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 1, request.logPath.c_str(),
+                                         O_WRONLY | O_CREAT | O_APPEND, 0600);
+        posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    }
     // dup2 onto itself clears close-on-exec for the child only.
-    if (request.passFd >= 0)
-        posix_spawn_file_actions_adddup2(&actions, request.passFd, request.passFd);
+    for (const int fd : {request.passFd, request.extraFd}) {
+        if (fd >= 0)
+            posix_spawn_file_actions_adddup2(&actions, fd, fd);
+    }
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
     // Its own session: no terminal signal reaches the child, and a long-lived one (a
@@ -64,7 +72,7 @@ Result<pid_t> spawnWithReadyFd(const std::vector<std::string>& argv, const std::
         return fail(Error::system(errno, "creating a ready pipe"));
     UniqueFd readEnd(ready[0]);
     UniqueFd writeEnd(ready[1]);
-    SpawnRequest request{argv, logPath, -1, writeEnd.get()};
+    SpawnRequest request{argv, logPath, -1, writeEnd.get(), -1, -1};
     for (auto& argument : request.argv) {
         if (argument == readyFdPlaceholder)
             argument = std::to_string(writeEnd.get());

@@ -23,6 +23,8 @@ struct SpawnRequest {
     std::string logPath;           // stdout and stderr are appended here
     int stdinFd = -1;              // the child's stdin; -1: /dev/null
     int passFd = -1;               // stays open in the child under the same number
+    int stdoutFd = -1;             // the child's stdout; -1: the log (stderr always is)
+    int extraFd = -1;              // another one that stays open under its number
 };
 
 // Spawns the request in a new session (no terminal signal reaches it). Every other

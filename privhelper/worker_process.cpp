@@ -36,13 +36,13 @@ JobUpdate crashed(const std::string& program, int waitStatus) {
 
 Result<WorkerProcess*> WorkerProcess::start(const std::vector<std::string>& argv,
                                             const std::string& logPath, int stdinFd,
-                                            QObject* parent) {
+                                            QObject* parent, int stdoutFd, int extraFd) {
     int ends[2];
     if (::pipe2(ends, O_CLOEXEC) != 0)
         return fail(Error::system(errno, "creating a progress pipe"));
     UniqueFd readEnd(ends[0]);
     UniqueFd writeEnd(ends[1]);
-    SpawnRequest request{argv, logPath, stdinFd, writeEnd.get()};
+    SpawnRequest request{argv, logPath, stdinFd, writeEnd.get(), stdoutFd, extraFd};
     for (auto& argument : request.argv) {
         if (argument == progressFdPlaceholder)
             argument = std::to_string(writeEnd.get());
@@ -82,8 +82,10 @@ WorkerProcess::~WorkerProcess() {
 }
 
 void WorkerProcess::cancel() {
-    if (!m_exited)
+    if (!m_exited) {
+        m_cancelSent = true;
         ::kill(m_pid, SIGTERM);
+    }
 }
 
 void WorkerProcess::readPipe() {
@@ -137,6 +139,13 @@ void WorkerProcess::finishIfDone() {
     if (!m_exited || m_pipe || m_reported)
         return;
     m_reported = true;
+    // Our SIGTERM ended it before it could take the signal as a cancel (at its very start):
+    // cancelled all the same, as asked.
+    if (!m_outcome && m_cancelSent && WIFSIGNALED(m_waitStatus) &&
+        WTERMSIG(m_waitStatus) == SIGTERM) {
+        emit finished({JobUpdate::Kind::Cancelled, -1, {}, {}});
+        return;
+    }
     emit finished(m_outcome ? *m_outcome : crashed(m_program, m_waitStatus));
 }
 

@@ -20,8 +20,10 @@ class WorkerProcess : public QObject {
 public:
     // `argv` may hold "{progress-fd}", replaced by the number of the pipe's write end.
     // `stdinFd` (-1: /dev/null) becomes the worker's stdin.
+    // `stdoutFd` (-1: the log) becomes its stdout; `extraFd` stays open under its number.
     static Result<WorkerProcess*> start(const std::vector<std::string>& argv,
-                                        const std::string& logPath, int stdinFd, QObject* parent);
+                                        const std::string& logPath, int stdinFd, QObject* parent,
+                                        int stdoutFd = -1, int extraFd = -1);
     ~WorkerProcess() override;
 
     // Asks the worker to stop (SIGTERM); it removes what it made and reports "cancelled".
@@ -44,6 +46,7 @@ private:
     pid_t m_pid;
     QSocketNotifier* m_pipe = nullptr;
     QSocketNotifier* m_pidfd = nullptr;
+    bool m_cancelSent = false; // cancel() sent SIGTERM
     bool m_exited = false;
     int m_waitStatus = 0;
     std::string m_partialLine;

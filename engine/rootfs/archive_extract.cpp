@@ -1,6 +1,7 @@
 // The unpacking child of archive_import.cpp. It runs chroot()ed in the new root with a few
 // capabilities, reads fd 0 with libarchive and writes its progress and result on fd 3.
 #include "archive_import.h"
+#include "child_job.h"
 #include "entry_path.h"
 #include "job.h"
 
@@ -50,29 +51,6 @@ constexpr int extractFlags = ARCHIVE_EXTRACT_OWNER | ARCHIVE_EXTRACT_PERM | ARCH
                              ARCHIVE_EXTRACT_XATTR | ARCHIVE_EXTRACT_ACL |
                              ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT |
                              ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS;
-
-Status dropCapabilities() {
-    uint64_t keep = 0;
-    for (const int cap : keptCapabilities)
-        keep |= uint64_t{1} << cap;
-    // The bounding set first, while CAP_SETPCAP is still there; EINVAL ends the kernel's list.
-    for (int cap = 0; cap < 64; ++cap) {
-        if (!(keep & (uint64_t{1} << cap)) && ::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 &&
-            errno != EINVAL)
-            return fail(Error::system(errno, "dropping capabilities"));
-    }
-    ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
-    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
-    __user_cap_data_struct data[2] = {};
-    for (int i = 0; i < 2; ++i) {
-        data[i].effective = data[i].permitted = static_cast<uint32_t>(keep >> (32 * i));
-    }
-    if (::syscall(SYS_capset, &header, data) != 0)
-        return fail(Error::system(errno, "dropping capabilities"));
-    if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
-        return fail(Error::system(errno, "setting no_new_privs"));
-    return {};
-}
 
 class Extractor {
 public:
@@ -271,7 +249,7 @@ Status enterRoot(pid_t parent, int rootFd, int& channel) {
     std::setlocale(LC_CTYPE, "C.UTF-8");
     if (::chroot(".") != 0 || ::chdir("/") != 0)
         return fail(Error::system(errno, "entering the new root"));
-    CUBBY_CHECK(dropCapabilities());
+    CUBBY_CHECK(keepOnlyCapabilities(keptCapabilities));
     ::umask(022); // for directories libarchive makes on the way (members without their own)
     return {};
 }

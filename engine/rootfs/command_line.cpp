@@ -21,6 +21,7 @@ constexpr std::string_view usageText =
                            [--passwords stdin] --progress-fd N
        cubby-rootfs remove --base DIR --name NAME --progress-fd N
        cubby-rootfs clean-stale --base DIR [--progress-fd N]
+       cubby-rootfs export --root-fd N --progress-fd N  < HEADER > ARCHIVE
 
 Makes, removes and cleans up container root filesystems below DIR (a directory owned by
 root that no one else may write to), for cubby-helper. Progress goes to descriptor N as
@@ -39,6 +40,9 @@ SIGTERM or SIGINT cancels; a cancelled or failed create leaves nothing behind.
                standard input, crypt(3) hashes, with chpasswd --encrypted)
   remove       removes DIR/NAME without following symlinks or crossing mount points
   clean-stale  removes what killed workers left (DIR/.partial-*, DIR/.removing-*)
+  export       writes standard input's bytes, then the tree under descriptor N as a
+               zstd-compressed pax tar (numeric owners, modes, times, xattrs, ACLs;
+               no device nodes or sockets), to standard output
 
 Exit status: 0 done, 1 failed, 2 bad command line, 3 cancelled.
 )";
@@ -84,6 +88,8 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
         command.verb = RootfsCommand::Verb::Remove;
     else if (verb == "clean-stale")
         command.verb = RootfsCommand::Verb::CleanStale;
+    else if (verb == "export")
+        command.verb = RootfsCommand::Verb::Export;
     else
         return std::unexpected(usageError(std::format("unknown command {}", quoted(verb))));
     bool haveName = false;
@@ -94,8 +100,12 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
         if (i + 1 >= args.size())
             return std::unexpected(usageError(std::format("{} needs a value", flag)));
         const std::string_view value = args[i + 1];
-        if (flag == "--base") {
+        if (flag == "--base" && command.verb != RootfsCommand::Verb::Export) {
             command.base = value;
+        } else if (flag == "--root-fd" && command.verb == RootfsCommand::Verb::Export) {
+            if (!parseFd(value, command.rootFd) || command.rootFd <= 2)
+                return std::unexpected(usageError(std::format(
+                    "--root-fd takes a descriptor number above 2, not {}", quoted(value))));
         } else if (flag == "--name" && command.verb != RootfsCommand::Verb::CleanStale) {
             command.name = value;
             haveName = true;
@@ -161,6 +171,13 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
             return std::unexpected(
                 usageError(std::format("{} does not take {}", verb, quoted(flag))));
         }
+    }
+    if (command.verb == RootfsCommand::Verb::Export) {
+        if (command.rootFd < 0 || command.progressFd < 0)
+            return std::unexpected(usageError("export needs --root-fd N and --progress-fd N"));
+        if (command.rootFd == command.progressFd)
+            return std::unexpected(usageError("--root-fd and --progress-fd must differ"));
+        return command;
     }
     if (command.base.empty())
         return std::unexpected(usageError(std::format("{} needs --base DIR", verb)));

@@ -8,6 +8,7 @@
 //                       [--autologin yes|no] [--passwords stdin] --progress-fd N
 //   cubby-rootfs remove --base DIR --name NAME --progress-fd N
 //   cubby-rootfs clean-stale --base DIR [--progress-fd N]
+//   cubby-rootfs export --root-fd N --progress-fd N   (header on fd 0, archive to fd 1)
 //   cubby-rootfs --help
 
 #include "debian_bootstrap.h"
@@ -21,7 +22,7 @@
 namespace cubby {
 
 struct RootfsCommand {
-    enum class Verb { Create, Remove, CleanStale, Help };
+    enum class Verb { Create, Remove, CleanStale, Export, Help };
     enum class Source { None, Busybox, Archive, Debian };
     Verb verb = Verb::Help;
     std::string base;
@@ -34,6 +35,7 @@ struct RootfsCommand {
     // on the command line would be in /proc for every user to read).
     bool passwordsOnStdin = false;
     int progressFd = -1;
+    int rootFd = -1; // export: the tree to pack, opened by the helper
 };
 
 // Exit statuses besides jobExitDone/jobExitError/jobExitCancelled.

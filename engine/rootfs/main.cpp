@@ -3,6 +3,7 @@
 // they run in this single-threaded program: the helper starts it, reads its progress lines
 // (engine/core/job_protocol.h) and cancels it with SIGTERM. See command_line.h for the
 // command lines and commands.h for the jobs.
+#include "archive_export.h"
 #include "command_line.h"
 #include "commands.h"
 #include "job.h"
@@ -83,6 +84,9 @@ int main(int argc, char** argv) {
         break;
     case RootfsCommand::Verb::CleanStale:
         outcome = cleanStale(*command, reporter);
+        break;
+    case RootfsCommand::Verb::Export:
+        outcome = exportTree(command->rootFd, reporter);
         break;
     case RootfsCommand::Verb::Help:
         break;

@@ -1,0 +1,348 @@
+// cubbyctl export, import and copy (issue 13): a stopped container into one file (its
+// definition in front of a zstd-compressed tar of its root, engine/core/container_export.h),
+// back into a new container, or straight into another machine's import over SSH. The file is
+// opened here, as the calling user; the helper writes to and reads from the descriptor only.
+#include "cli_common.h"
+#include "commands.h"
+#include "container_export.h"
+#include "job_follow.h"
+#include "remote_host.h"
+#include "stream_frames.h"
+#include "terminal_session.h"
+
+#include <QDBusUnixFileDescriptor>
+#include <QFile>
+#include <QFileInfo>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <optional>
+#include <poll.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace cubby::cli {
+
+namespace {
+
+QString errnoText() {
+    return qt_error_string(errno);
+}
+
+// The file an export becomes: nameless until the job is done (O_TMPFILE in FILE's directory),
+// then linked under FILE; a failed or cancelled export leaves nothing. Where the filesystem
+// has no O_TMPFILE, FILE.partial-PID stands in and is renamed or removed.
+class ExportFile {
+public:
+    static std::optional<ExportFile> create(const QString& path) {
+        ExportFile file;
+        file.m_path = QFile::encodeName(path);
+        struct stat existing = {};
+        if (::lstat(file.m_path.constData(), &existing) == 0) {
+            failWith(QStringLiteral("%1 exists; an export never replaces a file").arg(path));
+            return std::nullopt;
+        }
+        const QByteArray directory = QFile::encodeName(QFileInfo(path).absolutePath());
+        // 0600: the tree's secrets (its /etc/shadow) are in it.
+        file.m_fd = ::open(directory.constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+        if (file.m_fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+            file.m_partial = file.m_path + ".partial-" + QByteArray::number(::getpid());
+            file.m_fd = ::open(file.m_partial.constData(),
+                               O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
+        }
+        if (file.m_fd < 0) {
+            failWith(QStringLiteral("cannot write in %1: %2")
+                         .arg(QString::fromLocal8Bit(directory), errnoText()));
+            return std::nullopt;
+        }
+        return file;
+    }
+    ExportFile(ExportFile&& other) noexcept
+        : m_path(other.m_path)
+        , m_partial(other.m_partial)
+        , m_fd(std::exchange(other.m_fd, -1)) {}
+    ~ExportFile() {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+            if (!m_partial.isEmpty())
+                ::unlink(m_partial.constData());
+        }
+    }
+    int fd() const { return m_fd; }
+    // Gives the finished file its name; false (and nothing left) when that fails.
+    bool keep() {
+        if (::fsync(m_fd) != 0) {
+            failWith(QStringLiteral("cannot write %1: %2")
+                         .arg(QString::fromLocal8Bit(m_path), errnoText()));
+            return false;
+        }
+        const bool named =
+            m_partial.isEmpty()
+                ? ::linkat(AT_FDCWD, QByteArray("/proc/self/fd/" + QByteArray::number(m_fd)),
+                           AT_FDCWD, m_path.constData(), AT_SYMLINK_FOLLOW) == 0
+                : ::renameat2(AT_FDCWD, m_partial.constData(), AT_FDCWD, m_path.constData(),
+                              RENAME_NOREPLACE) == 0;
+        if (!named) {
+            failWith(QStringLiteral("cannot name %1: %2")
+                         .arg(QString::fromLocal8Bit(m_path), errnoText()));
+            return false;
+        }
+        m_partial.clear();
+        return true;
+    }
+
+private:
+    ExportFile() = default;
+    QByteArray m_path;
+    QByteArray m_partial;
+    int m_fd = -1;
+};
+
+int exportContainer(const QStringList& arguments) {
+    const QString& name = arguments[0];
+    const QString& path = arguments[1];
+    if (path == QStringLiteral("-")) {
+        if (::isatty(STDOUT_FILENO))
+            return failWith(QStringLiteral("an archive does not go to a terminal: redirect "
+                                           "standard output or name a file"));
+        if (remoteTarget()) { // the other machine's cubbyctl writes to our stdout
+            const pid_t ssh = spawnRemote(*remoteTarget(), {"export", name, "-"}, -1, -1);
+            return ssh < 0 ? 1 : waitForExit(ssh);
+        }
+        auto reply = manager().ExportContainer(name, QDBusUnixFileDescriptor(STDOUT_FILENO));
+        if (!wait(reply))
+            return 1;
+        return followJob(reply.value().path(), {});
+    }
+    auto file = ExportFile::create(path);
+    if (!file)
+        return 1;
+    int status = 0;
+    if (remoteTarget()) {
+        const pid_t ssh = spawnRemote(*remoteTarget(), {"export", name, "-"}, -1, file->fd());
+        status = ssh < 0 ? 1 : waitForExit(ssh);
+    } else {
+        auto reply = manager().ExportContainer(name, QDBusUnixFileDescriptor(file->fd()));
+        if (!wait(reply))
+            return 1;
+        status = followJob(reply.value().path(), {});
+    }
+    if (status != 0 || !file->keep())
+        return status != 0 ? status : 1;
+    out() << "Domain '" << name << "' exported to " << path << "\n\n";
+    return 0;
+}
+
+// Reads an export's definition frame from `fd` exactly (the rest stays for the helper).
+std::optional<QString> readDefinitionFrame(int fd) {
+    const auto readExactly = [fd](size_t size) -> std::optional<std::string> {
+        std::string bytes(size, '\0');
+        size_t have = 0;
+        while (have < size) {
+            const ssize_t got = ::read(fd, bytes.data() + have, size - have);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0)
+                return std::nullopt;
+            have += size_t(got);
+        }
+        return bytes;
+    };
+    const auto header = readExactly(exportFrameHeaderBytes);
+    if (!header) {
+        failWith(QStringLiteral("the archive ends before its definition"));
+        return std::nullopt;
+    }
+    auto length = exportFrameLength(*header);
+    if (!length) {
+        failWith(QString::fromStdString(length.error().message));
+        return std::nullopt;
+    }
+    const auto content = readExactly(*length);
+    if (!content) {
+        failWith(QStringLiteral("the archive ends inside its definition"));
+        return std::nullopt;
+    }
+    auto xml = exportFrameDefinition(*content);
+    if (!xml) {
+        failWith(QString::fromStdString(xml.error().message));
+        return std::nullopt;
+    }
+    return QString::fromStdString(*xml);
+}
+
+// `import - [NAME] --framed`: what --connect and copy run on the other machine.
+int importFramed(const QString& name) {
+    FrameReader frames;
+    std::string pending;
+    const std::string header = readFramedPrefix(frames, pending, exportFrameHeaderBytes);
+    auto length = exportFrameLength(header);
+    if (!length)
+        return failWith(QString::fromStdString(length.error().message));
+    const std::string content = readFramedPrefix(frames, pending, *length);
+    auto xml = exportFrameDefinition(content);
+    if (content.size() != *length || !xml)
+        return failWith(QStringLiteral("the archive ends inside its definition"));
+    int pipeFds[2], cutOff[2];
+    if (::pipe2(pipeFds, O_CLOEXEC) != 0 || ::pipe2(cutOff, O_CLOEXEC) != 0)
+        return failWith(QStringLiteral("cannot make a pipe: %1").arg(errnoText()));
+    ::signal(SIGPIPE, SIG_IGN);
+    auto reply = manager().ImportContainer(QString::fromStdString(*xml), name,
+                                           QDBusUnixFileDescriptor(pipeFds[0]));
+    ::close(pipeFds[0]);
+    std::thread(pumpFrames, frames, std::move(pending), pipeFds[1], cutOff[1]).detach();
+    if (!wait(reply))
+        return 1;
+    return followJob(reply.value().path(),
+                     QStringLiteral("Domain '%1' imported").arg(name.isEmpty() ? QString() : name),
+                     cutOff[0]);
+}
+
+int importContainer(const QStringList& arguments) {
+    QStringList rest = arguments;
+    const bool framed = rest.removeAll(QStringLiteral("--framed")) > 0;
+    if (rest.isEmpty() || rest.size() > 2)
+        return failWith(QStringLiteral("usage: cubbyctl import FILE [NAME]"));
+    const QString path = rest[0];
+    const QString name = rest.value(1);
+    if (framed) {
+        if (path != QStringLiteral("-"))
+            return failWith(QStringLiteral("--framed reads standard input ('-')"));
+        return importFramed(name);
+    }
+    const int fd = path == QStringLiteral("-")
+                       ? ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3)
+                       : ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return failWith(QStringLiteral("cannot read %1: %2").arg(path, errnoText()));
+    if (remoteTarget()) {
+        QStringList remoteArguments = {QStringLiteral("import"), QStringLiteral("-")};
+        if (!name.isEmpty())
+            remoteArguments << name;
+        remoteArguments << QStringLiteral("--framed");
+        const int status = runOnRemoteWithFramedInput(remoteArguments, fd);
+        ::close(fd);
+        return status;
+    }
+    const auto xml = readDefinitionFrame(fd);
+    if (!xml) {
+        ::close(fd);
+        return 1;
+    }
+    auto reply = manager().ImportContainer(*xml, name, QDBusUnixFileDescriptor(fd));
+    ::close(fd);
+    if (!wait(reply))
+        return 1;
+    return followJob(reply.value().path(), QStringLiteral("Domain imported from %1").arg(path));
+}
+
+// Frames what the export job writes into `input` for `channel` until the pipe ends, or the
+// job has ended and the pipe is drained (the helper may hold its copy of the write end a
+// moment longer than the worker). False when a write failed (ssh is gone).
+bool forwardExport(int input, int channel, const std::atomic<bool>& jobEnded) {
+    std::vector<char> buffer(maxFramePayload);
+    for (;;) {
+        pollfd ready{input, POLLIN, 0};
+        const int polled = ::poll(&ready, 1, 200);
+        if (polled < 0 && errno == EINTR)
+            continue;
+        if (polled == 0) {
+            if (jobEnded)
+                return true;
+            continue;
+        }
+        const ssize_t got = ::read(input, buffer.data(), buffer.size());
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return got == 0;
+        const auto header = frameHeader(static_cast<uint32_t>(got));
+        if (!writeAll(channel, header.data(), header.size()) ||
+            !writeAll(channel, buffer.data(), size_t(got)))
+            return false;
+    }
+}
+
+// copy NAME ssh://[USER@]HOST[:PORT][/NEWNAME]: this machine's export, framed, into the
+// other's import. The end frame goes out only once the export job is done, so an export
+// that fails halfway is cancelled there, not kept.
+int copyContainer(const QStringList& arguments) {
+    if (remoteTarget())
+        return failWith(QStringLiteral("copy runs on the machine that holds the container "
+                                       "(without --connect)"));
+    const QString& name = arguments[0];
+    QString destination = arguments[1];
+    QString newName;
+    const qsizetype authority = destination.indexOf(QStringLiteral("://"));
+    if (const qsizetype slash = destination.indexOf(QLatin1Char('/'), authority + 3);
+        authority > 0 && slash > 0) {
+        newName = destination.mid(slash + 1);
+        destination.truncate(slash);
+    }
+    auto target = parseConnectUri(destination.toStdString());
+    if (!target)
+        return failWith(QString::fromStdString(target.error().message));
+    int exported[2], channel[2];
+    if (::pipe2(exported, O_CLOEXEC) != 0 || ::pipe2(channel, O_CLOEXEC) != 0)
+        return failWith(QStringLiteral("cannot make a pipe: %1").arg(errnoText()));
+    ::signal(SIGPIPE, SIG_IGN);
+    QStringList remoteArguments = {QStringLiteral("import"), QStringLiteral("-")};
+    if (!newName.isEmpty())
+        remoteArguments << newName;
+    remoteArguments << QStringLiteral("--framed");
+    const pid_t ssh = spawnRemote(*target, remoteArguments, channel[0], -1);
+    ::close(channel[0]);
+    if (ssh < 0)
+        return 1;
+    int status = 1;
+    {
+        auto reply = manager().ExportContainer(name, QDBusUnixFileDescriptor(exported[1]));
+        ::close(exported[1]);
+        reply.waitForFinished();
+        if (reply.isError()) {
+            ::close(exported[0]);
+            failWith(describeCallError(reply.error()));
+        } else {
+            bool streamed = false;
+            std::atomic<bool> ended = false;
+            std::thread pump([&] { streamed = forwardExport(exported[0], channel[1], ended); });
+            status = followJob(reply.value().path(), {});
+            ended = true;
+            pump.join();
+            ::close(exported[0]);
+            if (status == 0 && (!streamed || !sendEndFrame(channel[1])))
+                status = 1;
+        }
+    }
+    ::close(channel[1]);
+    const int remoteStatus = waitForExit(ssh);
+    if (status != 0)
+        return status;
+    if (remoteStatus != 0)
+        return remoteStatus;
+    out() << "Domain '" << name << "' copied to " << arguments[1] << "\n\n";
+    return 0;
+}
+
+const std::vector<Command> table = {
+    {"export", "NAME FILE",
+     "write a stopped container (definition and root filesystem) to one file ('-': stdout)", 2, 2,
+     exportContainer},
+    {"import", "FILE [NAME]",
+     "make a container from an export ('-': stdin), with a new uuid, MACs and id range", 1, 3,
+     importContainer},
+    {"copy", "NAME ssh://[USER@]HOST[:PORT][/NEWNAME]",
+     "copy a stopped container to another machine's Cubby over SSH", 2, 2, copyContainer},
+};
+
+} // namespace
+
+std::span<const Command> exportCommands() {
+    return table;
+}
+
+} // namespace cubby::cli

@@ -1,0 +1,96 @@
+#include "child_job.h"
+
+#include "job.h"
+
+#include <cerrno>
+#include <csignal>
+#include <format>
+#include <linux/capability.h>
+#include <optional>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace cubby {
+
+namespace {
+
+int reap(pid_t child) {
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    return status;
+}
+
+} // namespace
+
+Result<std::string> followChildJob(pid_t child, UniqueFd reports, JobReporter& reporter,
+                                   std::string_view what) {
+    std::optional<JobUpdate> last;
+    std::string pending;
+    char buffer[4096];
+    for (;;) {
+        if (auto readable = waitReadable(reports.get()); !readable) {
+            // Cancelled: the child is stopped where it is, even inside a blocked read or write
+            // of a stalled pipe; the caller removes what it made.
+            ::kill(child, SIGKILL);
+            reap(child);
+            return fail(readable.error());
+        }
+        const ssize_t got = ::read(reports.get(), buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break;
+        pending.append(buffer, static_cast<size_t>(got));
+        for (size_t newline; (newline = pending.find('\n')) != std::string::npos;) {
+            const std::string line = pending.substr(0, newline);
+            pending.erase(0, newline + 1);
+            auto update = parseJobUpdate(line);
+            if (!update)
+                continue;
+            if (update->kind == JobUpdate::Kind::Progress)
+                reporter.relay(line);
+            else
+                last = std::move(update);
+        }
+    }
+    const int status = reap(child);
+    if (cancelRequested())
+        return fail(cancelledError());
+    if (last && last->kind == JobUpdate::Kind::Error)
+        return fail(Error::of(last->errorKind, last->text));
+    if (last && last->kind == JobUpdate::Kind::Done && WIFEXITED(status) &&
+        WEXITSTATUS(status) == 0)
+        return last->text;
+    return fail(Error::system(
+        EIO, WIFSIGNALED(status) ? std::format("{} was killed by signal {}", what, WTERMSIG(status))
+                                 : std::format("{} ended without a result (status {})", what,
+                                               WEXITSTATUS(status))));
+}
+
+Status keepOnlyCapabilities(std::span<const int> kept) {
+    uint64_t keep = 0;
+    for (const int cap : kept)
+        keep |= uint64_t{1} << cap;
+    // The bounding set first, while CAP_SETPCAP is still there; EINVAL ends the kernel's list.
+    for (int cap = 0; cap < 64; ++cap) {
+        if (!(keep & (uint64_t{1} << cap)) && ::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 &&
+            errno != EINVAL)
+            return fail(Error::system(errno, "dropping capabilities"));
+    }
+    ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[2] = {};
+    for (int i = 0; i < 2; ++i) {
+        data[i].effective = data[i].permitted = static_cast<uint32_t>(keep >> (32 * i));
+    }
+    if (::syscall(SYS_capset, &header, data) != 0)
+        return fail(Error::system(errno, "dropping capabilities"));
+    if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+        return fail(Error::system(errno, "setting no_new_privs"));
+    return {};
+}
+
+} // namespace cubby

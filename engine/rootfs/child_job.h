@@ -1,0 +1,27 @@
+#pragma once
+// What the archive jobs' forked children share (archive_import.cpp unpacks, archive_export.cpp
+// packs): the child runs chroot()ed in the tree with a few capabilities and reports in the job
+// protocol on a pipe; the parent relays its progress, kills it when the job is cancelled and
+// turns its last line and exit status into the job's result.
+
+#include "error.h"
+#include "unique_fd.h"
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <sys/types.h>
+
+namespace cubby {
+
+class JobReporter;
+
+// Follows `child` through `reports` until it ends; `what` names it in errors ("the unpacking
+// process").
+Result<std::string> followChildJob(pid_t child, UniqueFd reports, JobReporter& reporter,
+                                   std::string_view what);
+
+// Keeps only `kept` in every capability set and the bounding set, and sets no_new_privs.
+Status keepOnlyCapabilities(std::span<const int> kept);
+
+} // namespace cubby

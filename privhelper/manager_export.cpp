@@ -1,0 +1,191 @@
+// Containers carried to another machine and back (issue 13): ExportContainer packs a stopped
+// container's definition and tree into a descriptor the caller opened (never a path the
+// helper chooses), ImportContainer makes a new container from such an archive. Both are
+// jobs with progress and cancel; the packing and unpacking run in cubby-rootfs.
+#include "container_export.h"
+#include "domain_xml.h"
+#include "manager_common.h"
+#include "manager_service.h"
+#include "memory_file.h"
+#include "names.h"
+#include "unique_fd.h"
+#include "xml_reader.h"
+
+#include <QDBusConnection>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+namespace cubby {
+
+using namespace manager;
+
+namespace {
+
+// What an export may write to: open for writing, and not a directory.
+Status checkOutput(const QDBusUnixFileDescriptor& output) {
+    struct stat status = {};
+    if (!output.isValid() || ::fstat(output.fileDescriptor(), &status) != 0)
+        return failInvalid("the archive descriptor is not open");
+    if (S_ISDIR(status.st_mode))
+        return failInvalid("the archive descriptor is a directory, not a file");
+    const int flags = ::fcntl(output.fileDescriptor(), F_GETFL);
+    if (flags < 0 || (flags & O_ACCMODE) == O_RDONLY)
+        return failInvalid("the archive descriptor is not open for writing");
+    return {};
+}
+
+// What an import may read from: open for reading, and not a directory.
+Status checkInput(const QDBusUnixFileDescriptor& input) {
+    struct stat status = {};
+    if (!input.isValid() || ::fstat(input.fileDescriptor(), &status) != 0)
+        return failInvalid("the archive descriptor is not open");
+    if (S_ISDIR(status.st_mode))
+        return failInvalid("the archive descriptor is a directory, not an archive");
+    const int flags = ::fcntl(input.fileDescriptor(), F_GETFL);
+    if (flags < 0 || (flags & O_ACCMODE) == O_WRONLY)
+        return failInvalid("the archive descriptor is not open for reading");
+    return {};
+}
+
+RiskAssessment merged(RiskAssessment first, const RiskAssessment& second) {
+    first.adminReasons.insert(first.adminReasons.end(), second.adminReasons.begin(),
+                              second.adminReasons.end());
+    return first;
+}
+
+} // namespace
+
+QDBusObjectPath ManagerService::ExportContainer(const QString& name,
+                                                const QDBusUnixFileDescriptor& archive) {
+    if (!checkContainerName(name))
+        return {};
+    if (auto valid = checkOutput(archive); !valid) {
+        replyError(valid.error());
+        return {};
+    }
+    // The export holds everything in the tree (its secrets too): judged as the container's
+    // owner or an administrator, as a console is.
+    const uint caller = callerUid();
+    authorizeByRisk(
+        details("container", name, QStringLiteral("export")), manageAction,
+        [this, name, caller] { return assessStoredContainer(name.toStdString(), caller, false); },
+        [this, name, archive, caller](const QDBusMessage& call) {
+            startExport(call, name, caller, archive.fileDescriptor());
+        });
+    return {};
+}
+
+void ManagerService::startExport(const QDBusMessage& call, const QString& name, uint caller,
+                                 int output) {
+    const std::string id = name.toStdString();
+    const auto refuse = [&](const Error& error) { replyError(call, error); };
+    auto domain = storedContainer(id);
+    if (!domain)
+        return refuse(domain.error());
+    if (auto exportable = checkExportable(*domain); !exportable)
+        return refuse(exportable.error());
+    // A running container changes its tree while it is packed; a stopped one cannot start
+    // meanwhile (startContainerNow refuses while the export runs).
+    if (m_runtime.isRunning(id))
+        return refuse(Error::of(ErrorKind::Conflict,
+                                "container '" + id + "' is running; stop it before exporting"));
+    if (m_jobs.activeFor(name))
+        return refuse(
+            Error::of(ErrorKind::Conflict, "container '" + id + "' is being worked on by a job"));
+    const std::string& rootPath = domain->rootFilesystem()->sourceDir;
+    UniqueFd root(::open(rootPath.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!root)
+        return refuse(Error::system(errno, "opening the root filesystem " + rootPath));
+    Domain exported = *domain;
+    exported.live.reset();
+    auto header = sealedMemoryFile("cubby-export", exportFrame(formatDomainXml(exported)));
+    if (!header)
+        return refuse(header.error());
+    (void)makeDirectories(m_config.paths.logDir(), 0700);
+    auto worker = WorkerProcess::start(
+        {m_config.rootfsWorkerPath.toStdString(), "export", "--root-fd", std::to_string(root.get()),
+         "--progress-fd", "{progress-fd}"},
+        m_config.paths.logDir() + "/rootfs.log", header->get(), this, output, root.get());
+    if (!worker)
+        return refuse(worker.error());
+    Job* job = m_jobs.start(
+        exportOperation, name, caller, *worker,
+        [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); });
+    QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
+}
+
+QDBusObjectPath ManagerService::ImportContainer(const QString& definition, const QString& name,
+                                                const QDBusUnixFileDescriptor& archive) {
+    if (size_t(definition.size()) > maxXmlDocumentBytes) {
+        replyError(Error::invalid("the definition is larger than a definition may be"));
+        return {};
+    }
+    if (auto valid = checkInput(archive); !valid) {
+        replyError(valid.error());
+        return {};
+    }
+    // The name first (an empty one keeps the exported name), then the whole definition with
+    // every check a define runs, its root where the import puts it.
+    std::string finalName = name.toStdString();
+    if (finalName.empty()) {
+        auto exported = parseDomainXml(definition.toStdString(), randomUuid);
+        if (!exported) {
+            replyError(exported.error());
+            return {};
+        }
+        finalName = exported->name;
+    }
+    if (auto valid = validateObjectName(finalName, "container name"); !valid) {
+        replyError(valid.error());
+        return {};
+    }
+    auto domain = importedDomain(definition.toStdString(), finalName,
+                                 m_config.paths.rootfsPath(finalName), randomUuid);
+    if (!domain) {
+        replyError(domain.error());
+        return {};
+    }
+    const uint caller = callerUid();
+    const QString target = q(finalName);
+    authorizeByRisk(
+        details("container", target, QStringLiteral("import")), manageAction,
+        [this, domain = *domain, caller]() -> Result<RiskAssessment> {
+            // Judged as a definition whose root filesystem Cubby makes for the caller, and as
+            // a new root filesystem (the per-user limits).
+            CallerFacts facts = callerFacts(domain, caller);
+            facts.ownRootfs.insert(m_config.paths.rootfsPath(domain.name));
+            return merged(assessContainer(domain, std::nullopt, facts),
+                          assessNewRootfs(rootfsFacts(domain.name, caller)));
+        },
+        [this, domain = *domain, target, archive, caller](const QDBusMessage& call) {
+            // An import never replaces: the name must be free for a container and a root.
+            if (m_containers.exists(domain.name)) {
+                replyError(call, Error::of(ErrorKind::AlreadyExists,
+                                           "a container named '" + domain.name + "' exists"));
+                return;
+            }
+            Domain checked = domain;
+            if (auto unique = checkNewContainer(checked, true); !unique) {
+                replyError(call, unique.error());
+                return;
+            }
+            startRootfsJob(
+                call, importContainerOperation, target, caller, {"create", "--source", "archive"},
+                archive.fileDescriptor(), [this, domain, target, caller]() -> Status {
+                    Domain stored = domain;
+                    auto added = storeDefinition(stored, true, caller);
+                    if (!added)
+                        return fail(Error::of(added.error().kind,
+                                              "the root filesystem '" + domain.name +
+                                                  "' was imported and is kept, but the container "
+                                                  "could not be defined: " +
+                                                  added.error().message));
+                    if (*added)
+                        notify(QStringLiteral("ContainerAdded"), {target});
+                    return {};
+                });
+        });
+    return {};
+}
+
+} // namespace cubby
