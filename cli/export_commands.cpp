@@ -328,6 +328,15 @@ int copyContainer(const QStringList& arguments) {
     return 0;
 }
 
+int cloneContainer(const QStringList& arguments) {
+    auto reply = manager().CloneContainer(arguments[0], arguments[1]);
+    if (!wait(reply))
+        return 1;
+    return followJob(reply.value().path(),
+                     QStringLiteral("Domain '%1' cloned to '%2'").arg(arguments[0], arguments[1]),
+                     -1, true);
+}
+
 const std::vector<Command> table = {
     {"export", "NAME FILE",
      "write a stopped container (definition and root filesystem) to one file ('-': stdout)", 2, 2,
@@ -337,6 +346,9 @@ const std::vector<Command> table = {
      importContainer},
     {"copy", "NAME ssh://[USER@]HOST[:PORT][/NEWNAME]",
      "copy a stopped container to another machine's Cubby over SSH", 2, 2, copyContainer},
+    {"clone", "NAME NEWNAME",
+     "copy a stopped container here (reflinks where the filesystem has them)", 2, 2,
+     cloneContainer},
 };
 
 } // namespace

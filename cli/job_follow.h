@@ -12,7 +12,10 @@ namespace cubby::cli {
 // Follows the job at `path` until it ends: progress on stderr when it is a terminal, Ctrl+C
 // cancels, and so does `cancelFd` becoming readable (-1: none). Returns the verb's exit
 // status: 0 done, 1 failed, 130 cancelled.
-int followJob(const QString& path, const QString& doneMessage, int cancelFd = -1);
+// `showOutcome`: the job's last status goes under the done message (a clone's "with
+// reflinks").
+int followJob(const QString& path, const QString& doneMessage, int cancelFd = -1,
+              bool showOutcome = false);
 
 // What --connect runs on the other machine for an import: standard input carries the archive
 // in frames (stream_frames.h); `frames` and `pending` are what was read of it already.

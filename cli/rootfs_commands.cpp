@@ -49,7 +49,7 @@ QString percent(double fraction) {
 // Follows a job until it ends: progress on stderr when it is a terminal, Ctrl+C cancels, and
 // so does `cancelFd` becoming readable (a framed input cut off, -1: none).
 // Returns the verb's exit status: 0 done, 1 failed, 130 cancelled.
-int followJob(const QString& path, const QString& doneMessage, int cancelFd) {
+int followJob(const QString& path, const QString& doneMessage, int cancelFd, bool showOutcome) {
     JobProxy job(QStringLiteral("io.github.cubby1"), path, helperBus());
     job.setTimeout(10 * 60 * 1000);
     const bool showProgress = ::isatty(2);
@@ -69,7 +69,12 @@ int followJob(const QString& path, const QString& doneMessage, int cancelFd) {
         if (showProgress && !lastLine.isEmpty())
             std::fputs("\r\033[K", stderr);
         if (state == QStringLiteral("done")) {
-            out() << doneMessage << "\n\n";
+            if (!doneMessage.isEmpty()) { // empty: standard output carries data (export -)
+                out() << doneMessage << "\n";
+                if (showOutcome)
+                    out() << job.status() << "\n";
+                out() << "\n";
+            }
             status = 0;
         } else if (state == QStringLiteral("cancelled")) {
             std::fprintf(stderr, "Job %s cancelled\n", qPrintable(path.mid(jobPathPrefix.size())));

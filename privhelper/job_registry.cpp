@@ -67,6 +67,18 @@ void JobRegistry::finished(Job* job, const JobUpdate& outcome) {
     });
 }
 
+void JobRegistry::markReading(Job* job, const QString& container) {
+    job->setProperty("cubbyReadsContainer", container);
+}
+
+bool JobRegistry::readingFrom(const QString& container) const {
+    for (const auto& [id, job] : m_jobs) {
+        if (!job->finished() && job->property("cubbyReadsContainer").toString() == container)
+            return true;
+    }
+    return false;
+}
+
 Job* JobRegistry::activeFor(const QString& target) const {
     for (const auto& [id, job] : m_jobs) {
         if (!job->finished() && job->target() == target)

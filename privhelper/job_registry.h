@@ -33,6 +33,10 @@ public:
     Job* find(uint id) const;
     // A running job working on `target`, or null.
     Job* activeFor(const QString& target) const;
+    // Jobs that read a container's tree (an export, a clone) name it with markReading(); a
+    // container read by an unfinished job must not start.
+    static void markReading(Job* job, const QString& container);
+    bool readingFrom(const QString& container) const;
     // Unfinished jobs of `operation` that uid started.
     size_t activeStartedBy(uint uid, const QString& operation) const;
     // Asks the job's worker to stop.

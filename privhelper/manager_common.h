@@ -29,6 +29,7 @@ inline const QString deleteOperation = QStringLiteral("delete-rootfs");
 // Containers carried elsewhere (manager_export.cpp).
 inline const QString exportOperation = QStringLiteral("export-container");
 inline const QString importContainerOperation = QStringLiteral("import-container");
+inline const QString cloneOperation = QStringLiteral("clone-container");
 
 inline QString q(const std::string& text) {
     return QString::fromStdString(text);

@@ -89,7 +89,7 @@ void ManagerService::startExport(const QDBusMessage& call, const QString& name, 
     if (m_runtime.isRunning(id))
         return refuse(Error::of(ErrorKind::Conflict,
                                 "container '" + id + "' is running; stop it before exporting"));
-    if (m_jobs.activeFor(name))
+    if (m_jobs.activeFor(name) || m_jobs.readingFrom(name))
         return refuse(
             Error::of(ErrorKind::Conflict, "container '" + id + "' is being worked on by a job"));
     const std::string& rootPath = domain->rootFilesystem()->sourceDir;
@@ -111,6 +111,7 @@ void ManagerService::startExport(const QDBusMessage& call, const QString& name, 
     Job* job = m_jobs.start(
         exportOperation, name, caller, *worker,
         [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); });
+    JobRegistry::markReading(job, name);
     QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
 }
 
@@ -146,46 +147,102 @@ QDBusObjectPath ManagerService::ImportContainer(const QString& definition, const
         return {};
     }
     const uint caller = callerUid();
-    const QString target = q(finalName);
     authorizeByRisk(
-        details("container", target, QStringLiteral("import")), manageAction,
-        [this, domain = *domain, caller]() -> Result<RiskAssessment> {
-            // Judged as a definition whose root filesystem Cubby makes for the caller, and as
-            // a new root filesystem (the per-user limits).
-            CallerFacts facts = callerFacts(domain, caller);
-            facts.ownRootfs.insert(m_config.paths.rootfsPath(domain.name));
-            return merged(assessContainer(domain, std::nullopt, facts),
-                          assessNewRootfs(rootfsFacts(domain.name, caller)));
-        },
-        [this, domain = *domain, target, archive, caller](const QDBusMessage& call) {
-            // An import never replaces: the name must be free for a container and a root.
-            if (m_containers.exists(domain.name)) {
-                replyError(call, Error::of(ErrorKind::AlreadyExists,
-                                           "a container named '" + domain.name + "' exists"));
-                return;
-            }
-            Domain checked = domain;
-            if (auto unique = checkNewContainer(checked, true); !unique) {
-                replyError(call, unique.error());
-                return;
-            }
-            startRootfsJob(
-                call, importContainerOperation, target, caller, {"create", "--source", "archive"},
-                archive.fileDescriptor(), [this, domain, target, caller]() -> Status {
-                    Domain stored = domain;
-                    auto added = storeDefinition(stored, true, caller);
-                    if (!added)
-                        return fail(Error::of(added.error().kind,
-                                              "the root filesystem '" + domain.name +
-                                                  "' was imported and is kept, but the container "
-                                                  "could not be defined: " +
-                                                  added.error().message));
-                    if (*added)
-                        notify(QStringLiteral("ContainerAdded"), {target});
-                    return {};
-                });
+        details("container", q(finalName), QStringLiteral("import")), manageAction,
+        [this, domain = *domain, caller] { return assessNewCopy(domain, caller); },
+        [this, domain = *domain, archive, caller](const QDBusMessage& call) {
+            startCopyJob(call, domain, caller, importContainerOperation,
+                         {"create", "--source", "archive"}, archive.fileDescriptor());
         });
     return {};
+}
+
+QDBusObjectPath ManagerService::CloneContainer(const QString& name, const QString& newName) {
+    if (!checkContainerName(name) || !checkContainerName(newName))
+        return {};
+    const uint caller = callerUid();
+    // May the caller read the original (as for an export), and make this new container?
+    const auto clonedDomain = [this, name, newName]() -> Result<Domain> {
+        CUBBY_TRY(stored, storedContainer(name.toStdString()));
+        return importedDomain(formatDomainXml(stored), newName.toStdString(),
+                              m_config.paths.rootfsPath(newName.toStdString()), randomUuid);
+    };
+    authorizeByRisk(
+        details("container", newName, QStringLiteral("clone ") + name), manageAction,
+        [this, name, caller, clonedDomain]() -> Result<RiskAssessment> {
+            CUBBY_TRY(original, assessStoredContainer(name.toStdString(), caller, false));
+            CUBBY_TRY(clone, clonedDomain());
+            CUBBY_TRY(copy, assessNewCopy(clone, caller));
+            return merged(std::move(original), copy);
+        },
+        [this, name, caller, clonedDomain](const QDBusMessage& call) {
+            const std::string id = name.toStdString();
+            auto clone = clonedDomain();
+            if (!clone) {
+                replyError(call, clone.error());
+                return;
+            }
+            if (m_runtime.isRunning(id) || m_jobs.activeFor(name) || m_jobs.readingFrom(name)) {
+                replyError(call, Error::of(ErrorKind::Conflict,
+                                           "container '" + id +
+                                               "' is running or being worked on; clone it once "
+                                               "it is stopped"));
+                return;
+            }
+            auto original = storedContainer(id);
+            const std::string& rootPath = original->rootFilesystem()->sourceDir;
+            UniqueFd root(
+                ::open(rootPath.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            if (!root) {
+                replyError(call, Error::system(errno, "opening the root filesystem " + rootPath));
+                return;
+            }
+            if (Job* job = startCopyJob(call, *clone, caller, cloneOperation,
+                                        {"create", "--source", "copy"}, root.get()))
+                JobRegistry::markReading(job, name);
+        });
+    return {};
+}
+
+Result<RiskAssessment> ManagerService::assessNewCopy(const Domain& domain, uint caller) const {
+    // Judged as a definition whose root filesystem Cubby makes for the caller, and as a new
+    // root filesystem (the per-user limits).
+    CallerFacts facts = callerFacts(domain, caller);
+    facts.ownRootfs.insert(m_config.paths.rootfsPath(domain.name));
+    return merged(assessContainer(domain, std::nullopt, facts),
+                  assessNewRootfs(rootfsFacts(domain.name, caller)));
+}
+
+Job* ManagerService::startCopyJob(const QDBusMessage& call, const Domain& domain, uint caller,
+                                  const QString& operation, std::vector<std::string> arguments,
+                                  int stdinFd) {
+    // An import or a clone never replaces: the name must be free for a container and a root.
+    if (m_containers.exists(domain.name)) {
+        replyError(call, Error::of(ErrorKind::AlreadyExists,
+                                   "a container named '" + domain.name + "' exists"));
+        return nullptr;
+    }
+    Domain checked = domain;
+    if (auto unique = checkNewContainer(checked, true); !unique) {
+        replyError(call, unique.error());
+        return nullptr;
+    }
+    const QString target = q(domain.name);
+    return startRootfsJob(
+        call, operation, target, caller, std::move(arguments), stdinFd,
+        [this, domain, target, caller]() -> Status {
+            Domain stored = domain;
+            auto added = storeDefinition(stored, true, caller);
+            if (!added)
+                return fail(Error::of(added.error().kind,
+                                      "the root filesystem '" + domain.name +
+                                          "' was made and is kept, but the container could not "
+                                          "be defined: " +
+                                          added.error().message));
+            if (*added)
+                notify(QStringLiteral("ContainerAdded"), {target});
+            return {};
+        });
 }
 
 } // namespace cubby

@@ -301,7 +301,8 @@ RootfsFacts ManagerService::rootfsFacts(const std::string& name, uint caller) co
     }
     facts.rootfsOwned += m_jobs.activeStartedBy(caller, createOperation) +
                          m_jobs.activeStartedBy(caller, importOperation) +
-                         m_jobs.activeStartedBy(caller, importContainerOperation);
+                         m_jobs.activeStartedBy(caller, importContainerOperation) +
+                         m_jobs.activeStartedBy(caller, cloneOperation);
     return facts;
 }
 

@@ -299,7 +299,7 @@ QVariantMapList ManagerService::ListJobs() {
     return {};
 }
 
-void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& operation,
+Job* ManagerService::startRootfsJob(const QDBusMessage& call, const QString& operation,
                                     const QString& name, uint caller,
                                     std::vector<std::string> arguments, int stdinFd,
                                     std::function<Status()> then) {
@@ -322,7 +322,7 @@ void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
         ready = makeDirectories(m_config.paths.rootfsDir(), 0700);
     if (!ready) {
         replyError(call, ready.error());
-        return;
+        return nullptr;
     }
     std::vector<std::string> argv{m_config.rootfsWorkerPath.toStdString()};
     argv.push_back(arguments.front());
@@ -334,7 +334,7 @@ void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
         WorkerProcess::start(argv, m_config.paths.logDir() + "/rootfs.log", stdinFd, this);
     if (!worker) {
         replyError(call, worker.error());
-        return;
+        return nullptr;
     }
     const bool deleting = operation == deleteOperation;
     Job* job = m_jobs.start(
@@ -351,6 +351,7 @@ void ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
             return then ? then() : Status{};
         });
     QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
+    return job;
 }
 
 void ManagerService::cancelJob(Job* job, const QDBusMessage& call) {

@@ -472,12 +472,11 @@ void ManagerService::startContainerNow(const std::string& id,
         done(fail(Error::of(ErrorKind::Conflict, "container '" + id + "' is already running")));
         return;
     }
-    // Its tree is being packed: a running container would change it under the export.
-    if (const Job* job = m_jobs.activeFor(QString::fromStdString(id));
-        job && job->operation() == exportOperation) {
+    // Its tree is being exported or cloned: running, it would change under the job.
+    if (m_jobs.readingFrom(QString::fromStdString(id))) {
         done(fail(Error::of(ErrorKind::Conflict, "container '" + id +
-                                                     "' is being exported; start it once the job "
-                                                     "is done or cancel the job")));
+                                                     "' is being exported or cloned; start it once "
+                                                     "the job is done or cancel the job")));
         return;
     }
     if (auto networks = checkContainerNetworks(id); !networks) {

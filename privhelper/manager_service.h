@@ -88,6 +88,8 @@ public slots:
     QDBusObjectPath ExportContainer(const QString& name, const QDBusUnixFileDescriptor& archive);
     QDBusObjectPath ImportContainer(const QString& definition, const QString& name,
                                     const QDBusUnixFileDescriptor& archive);
+    // A stopped container's copy under a new name (reflinks where the filesystem has them).
+    QDBusObjectPath CloneContainer(const QString& name, const QString& newName);
     QVariantMapList ListJobs();
 
 signals:
@@ -199,11 +201,17 @@ private:
     // own options) and replies with the job's path.
     // `then` runs when the worker is done (an import's definition is stored); its error
     // fails the job.
-    void startRootfsJob(const QDBusMessage& call, const QString& operation, const QString& name,
+    // The job, or null after replying with the error.
+    Job* startRootfsJob(const QDBusMessage& call, const QString& operation, const QString& name,
                         uint caller, std::vector<std::string> arguments, int stdinFd,
                         std::function<Status()> then = {});
     // After authorization: packs the stopped container's tree to `output` (manager_export.cpp).
     void startExport(const QDBusMessage& call, const QString& name, uint caller, int output);
+    // What an import or a clone stores, judged as a new container on a root Cubby makes for
+    // the caller, and the job that makes its root and then stores it (manager_export.cpp).
+    Result<RiskAssessment> assessNewCopy(const Domain& domain, uint caller) const;
+    Job* startCopyJob(const QDBusMessage& call, const Domain& domain, uint caller,
+                      const QString& operation, std::vector<std::string> arguments, int stdinFd);
     // Stores a checked definition as DefineContainer does (identity, MACs, network claims);
     // true when it is a new container.
     Result<bool> storeDefinition(Domain& domain, bool generatedUuid, uint caller);

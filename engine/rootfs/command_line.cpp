@@ -15,6 +15,7 @@ constexpr std::string_view usageText =
     R"(usage: cubby-rootfs create --base DIR --name NAME --source busybox [--busybox PATH]
                            --progress-fd N
        cubby-rootfs create --base DIR --name NAME --source archive --progress-fd N  < ARCHIVE
+       cubby-rootfs create --base DIR --name NAME --source copy --progress-fd N  < DIRECTORY
        cubby-rootfs create --base DIR --name NAME --source debian [--suite SUITE]
                            [--mirror URL] [--include PKG,PKG...] [--variant system|minimal]
                            [--cache DIR] [--user NAME] [--autologin yes|no]
@@ -38,6 +39,8 @@ SIGTERM or SIGINT cancels; a cancelled or failed create leaves nothing behind.
                --user makes a user in group sudo; --autologin no leaves the console at
                a login prompt; --passwords stdin sets the "account:hash" lines on
                standard input, crypt(3) hashes, with chpasswd --encrypted)
+               or a copy of the directory on standard input (reflinks where the
+               filesystem has them, a full copy elsewhere; for a clone)
   remove       removes DIR/NAME without following symlinks or crossing mount points
   clean-stale  removes what killed workers left (DIR/.partial-*, DIR/.removing-*)
   export       writes standard input's bytes, then the tree under descriptor N as a
@@ -114,6 +117,8 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
                 command.source = RootfsCommand::Source::Busybox;
             else if (value == "archive")
                 command.source = RootfsCommand::Source::Archive;
+            else if (value == "copy")
+                command.source = RootfsCommand::Source::Copy;
             else if (value == "debian")
                 command.source = RootfsCommand::Source::Debian;
             else
@@ -189,7 +194,8 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
     }
     if (command.verb == RootfsCommand::Verb::Create) {
         if (command.source == RootfsCommand::Source::None)
-            return std::unexpected(usageError("create needs --source busybox or archive"));
+            return std::unexpected(
+                usageError("create needs --source busybox, archive, debian or copy"));
         if (haveBusybox && command.source != RootfsCommand::Source::Busybox)
             return std::unexpected(usageError("--busybox goes with --source busybox"));
         if (haveDebianOption && command.source != RootfsCommand::Source::Debian)

@@ -3,6 +3,7 @@
 //
 //   cubby-rootfs create --base DIR --name NAME --source busybox [--busybox PATH] --progress-fd N
 //   cubby-rootfs create --base DIR --name NAME --source archive --progress-fd N  (archive on fd 0)
+//   cubby-rootfs create --base DIR --name NAME --source copy --progress-fd N  (a directory on fd 0)
 //   cubby-rootfs create --base DIR --name NAME --source debian [--suite S] [--mirror URL]
 //                       [--include PKG,PKG...] [--cache DIR] [--user NAME]
 //                       [--autologin yes|no] [--passwords stdin] --progress-fd N
@@ -23,7 +24,7 @@ namespace cubby {
 
 struct RootfsCommand {
     enum class Verb { Create, Remove, CleanStale, Export, Help };
-    enum class Source { None, Busybox, Archive, Debian };
+    enum class Source { None, Busybox, Archive, Debian, Copy };
     Verb verb = Verb::Help;
     std::string base;
     std::string name;

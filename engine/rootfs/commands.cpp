@@ -4,6 +4,7 @@
 #include "busybox_build.h"
 #include "debian_build.h"
 #include "job.h"
+#include "tree_copy.h"
 #include "tree_removal.h"
 #include "work_dirs.h"
 
@@ -61,6 +62,8 @@ Result<std::string> build(const RootfsCommand& command, const DebianBootstrap& d
     }
     if (command.source == RootfsCommand::Source::Debian)
         return buildDebianRoot(rootPath, debian, command.debianCache, reporter);
+    if (command.source == RootfsCommand::Source::Copy)
+        return copyTree(rootFd, rootPath, reporter);
     return importArchive(rootFd, input, reporter);
 }
 
@@ -115,6 +118,8 @@ Result<std::string> createRootfs(const RootfsCommand& command, JobReporter& repo
             debian.passwords = std::move(passwords);
         }
         CUBBY_CHECK(validateDebianBootstrap(debian));
+    } else if (command.source == RootfsCommand::Source::Copy) {
+        CUBBY_CHECK(examineCopySource());
     } else {
         CUBBY_TRY(examined, examineArchiveInput());
         input = examined;

@@ -5,6 +5,7 @@
 // and a refused caller change nothing.
 #include "busybox_root.h"
 #include "helper_client.h"
+#include "loop_disk.h"
 #include "tree_snapshot.h"
 
 #include <QDBusConnection>
@@ -18,7 +19,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <cstdlib>
 #include <fcntl.h>
+#include <linux/fiemap.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
@@ -84,6 +89,8 @@ class TestExport : public QObject {
     std::unique_ptr<BusyboxRoot> m_tree;
     QTemporaryDir m_files;
     TreeSnapshot m_original;
+    std::unique_ptr<LoopDisk> m_btrfs; // the helper's root filesystems, where reflinks work
+    QString m_btrfsProblem;            // why not, when the kernel refused
 
     // Exports `name` to `path` and imports it as `newName`; the import's root as a snapshot.
     void roundTrip(const QString& name, const QString& newName, const QString& path) {
@@ -100,6 +107,19 @@ private slots:
                  "run this test through tests/support/with-system-bus");
         QVERIFY(m_files.isValid());
         QCOMPARE(QProcess::execute("ip", {"link", "add", "br-export", "type", "bridge"}), 0);
+        // The helper's root filesystems on btrfs (before its first job makes the directory),
+        // so that a clone of one of them can use reflinks.
+        m_btrfs = std::make_unique<LoopDisk>("/var/tmp", 3072, LoopDisk::Kind::Btrfs);
+        if (m_btrfs->ok()) {
+            QVERIFY(QDir().mkpath(rootfsDir));
+            QCOMPARE(
+                QProcess::execute(
+                    "mount", {"--bind", QString::fromStdString(m_btrfs->mountPoint()), rootfsDir}),
+                0);
+            QCOMPARE(::chmod(QFile::encodeName(rootfsDir).constData(), 0700), 0);
+        } else {
+            m_btrfsProblem = QString::fromStdString(m_btrfs->failure());
+        }
         m_tree = std::make_unique<BusyboxRoot>();
         QVERIFY2(m_tree->ok(), m_tree->failure().c_str());
         QVERIFY(m_tree->writeFile("sbin/init", "#!/bin/sh\necho welcome to $(hostname)\n"
@@ -182,6 +202,115 @@ private slots:
             QRegularExpression("([0-9a-f]{2}(:[0-9a-f]{2}){5})\r\n").match(seen).captured(1);
         QVERIFY2(!mac.isEmpty() && mac != "52:54:00:0e:0e:01", qPrintable(seen));
         QCOMPARE(cubbyctl({"destroy", "again"}).exitCode, 0);
+    }
+
+    // A clone is a new container on a copy of the tree; from another filesystem it is a full
+    // copy and says so.
+    void cloneBootsWithANewIdentity() {
+        const Run cloned = cubbyctl({"clone", "orig", "dup"});
+        QVERIFY2(cloned.exitCode == 0, qPrintable(cloned.err));
+        QVERIFY2(cloned.out.contains("Domain 'orig' cloned to 'dup'"), qPrintable(cloned.out));
+        QVERIFY2(cloned.out.contains("as a full copy (the trees are on different filesystems)"),
+                 qPrintable(cloned.out));
+        const std::string differences = treeDifferences(
+            m_original, withoutSpecialFiles(snapshotTree((rootfsDir + "/dup").toStdString())));
+        QVERIFY2(differences.empty(), differences.c_str());
+        const QString before = cubbyctl({"dumpxml", "orig", "--inactive"}).out;
+        const QString after = cubbyctl({"dumpxml", "dup", "--inactive"}).out;
+        const QString uuidPattern = QStringLiteral("<uuid>([0-9a-f-]+)</uuid>");
+        QVERIFY(field(after, uuidPattern) != field(before, uuidPattern));
+        QVERIFY(!after.contains("52:54:00:0e:0e:01"));
+        const Run started = cubbyctl({"start", "dup"});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        const Run hostname = cubbyctl({"exec", "dup", "-T", "--", "cat", "/home/user/notes"});
+        QCOMPARE(hostname.out, QStringLiteral("private notes\n"));
+        // A running container is not cloned (its tree would change under the copy).
+        const Run running = cubbyctl({"clone", "dup", "dup-again"});
+        QCOMPARE(running.exitCode, 1);
+        QVERIFY2(running.err.contains("clone it once it is stopped"), qPrintable(running.err));
+        QCOMPARE(cubbyctl({"destroy", "dup"}).exitCode, 0);
+        // The name must be free.
+        const Run taken = cubbyctl({"clone", "orig", "dup"});
+        QCOMPARE(taken.exitCode, 1);
+        QVERIFY2(taken.err.contains("exists"), qPrintable(taken.err));
+    }
+
+    // Where the filesystem shares blocks, a clone is made of reflinks: its files' extents are
+    // the original's (FIEMAP says shared), and no data was copied.
+    void cloneOnBtrfsUsesReflinks() {
+        if (!m_btrfsProblem.isEmpty())
+            QSKIP(qPrintable("no btrfs test disk (the kernel refused): " + m_btrfsProblem));
+        const QString source = rootfsDir + "/again";
+        QFile big(source + "/var-big.bin");
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 8; ++i)
+            big.write(QByteArray(1 << 20, char('a' + i)));
+        big.close();
+        QCOMPARE(::system("sync"), 0);
+        const Run cloned = cubbyctl({"clone", "again", "thin"});
+        QVERIFY2(cloned.exitCode == 0, qPrintable(cloned.err));
+        QVERIFY2(cloned.out.contains("with reflinks"), qPrintable(cloned.out));
+        const int fd = ::open(QFile::encodeName(rootfsDir + "/thin/var-big.bin").constData(),
+                              O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        alignas(fiemap) char buffer[sizeof(fiemap) + 16 * sizeof(fiemap_extent)] = {};
+        auto* map = reinterpret_cast<fiemap*>(buffer);
+        map->fm_length = ~0ULL;
+        map->fm_flags = FIEMAP_FLAG_SYNC;
+        map->fm_extent_count = 16;
+        QCOMPARE(::ioctl(fd, FS_IOC_FIEMAP, map), 0);
+        ::close(fd);
+        QVERIFY(map->fm_mapped_extents > 0);
+        for (unsigned i = 0; i < map->fm_mapped_extents; ++i)
+            QVERIFY2(map->fm_extents[i].fe_flags & FIEMAP_EXTENT_SHARED,
+                     "the clone's data is its own copy, not a reflink");
+        QFile copy(rootfsDir + "/thin/var-big.bin");
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.read(1), QByteArray("a"));
+        QCOMPARE(cubbyctl({"undefine", "thin"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"rootfs-delete", "thin"}).exitCode, 0);
+    }
+
+    // A Debian system (the root tier's fixture tree, systemd, file capabilities on ping, ACLs
+    // on the journal) comes back the same, and its import boots systemd.
+    void debianRoundTrip() {
+        const QString tree = qEnvironmentVariable("CUBBY_DEBIAN_SYSTEM_ROOT");
+        QVERIFY2(QFile::exists(tree + "/usr/lib/systemd/systemd"),
+                 "the debian_system_root fixture makes the tree (tests/root/CMakeLists.txt)");
+        const QByteArray xml =
+            QStringLiteral("<domain type='lxc'><name>deb</name><memory unit='MiB'>512</memory>"
+                           "<os><type>exe</type><init>/sbin/init</init></os><features><privnet/>"
+                           "</features><devices><filesystem type='mount'><source dir='%1'/>"
+                           "<target dir='/'/></filesystem><console type='pty'/></devices>"
+                           "</domain>")
+                .arg(tree)
+                .toUtf8();
+        QCOMPARE(cubbyctl({"define", "-"}, 0, xml).exitCode, 0);
+        const QString path = m_files.filePath(QStringLiteral("deb.cubby"));
+        roundTrip(QStringLiteral("deb"), QStringLiteral("deb2"), path);
+        const std::string differences =
+            treeDifferences(withoutSpecialFiles(snapshotTree(tree.toStdString())),
+                            snapshotTree((rootfsDir + "/deb2").toStdString()));
+        QVERIFY2(differences.empty(), differences.c_str());
+
+        const Run started = cubbyctl({"start", "deb2"});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QString state;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 120000 && state != "running" && state != "degraded") {
+            const Run asked =
+                cubbyctl({"exec", "deb2", "-T", "--", "systemctl", "is-system-running"});
+            state = asked.out.trimmed();
+            if (state != "running" && state != "degraded")
+                QTest::qWait(500);
+        }
+        QVERIFY2(state == "running", qPrintable(state));
+        QCOMPARE(cubbyctl({"destroy", "deb2"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"undefine", "deb2"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"rootfs-delete", "deb2"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"undefine", "deb"}).exitCode, 0);
+        QFile::remove(path);
     }
 
     // Started while it is exported: refused; exported while it runs: refused.

@@ -129,6 +129,44 @@ private slots:
         QVERIFY(!onRemote({"list", "--all"}).out.contains("far"));
     }
 
+    // copy streams this machine's export into the other's import: the copy boots there with
+    // its new name; an export made over --connect comes back here and imports.
+    void copyBootsOnTheRemoteMachine() {
+        const QStringList environment = {QStringLiteral("CUBBY_REMOTE_CUBBYCTL=" CUBBYCTL_PATH)};
+        const Run defined = cubbyctl(
+            {"define", "-"}, 0, domainXml("here", QString::fromStdString(m_root->path())).toUtf8());
+        QVERIFY2(defined.exitCode == 0, qPrintable(defined.err));
+        const Run copied = cubbyctl({"copy", "here", remote() + "/there"}, 0, {}, environment);
+        QVERIFY2(copied.exitCode == 0, qPrintable(copied.err));
+        QVERIFY2(copied.out.contains("Domain 'here' copied to " + remote() + "/there"),
+                 qPrintable(copied.out));
+        QVERIFY(onRemote({"rootfs-list"}).out.contains("there"));
+        const Run started = onRemote({"start", "there"});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        const Run hostname = onRemote({"exec", "there", "-T", "--", "hostname"});
+        QCOMPARE(hostname.out, QStringLiteral("there\n"));
+        QCOMPARE(onRemote({"destroy", "there"}).exitCode, 0);
+
+        // Exported there, over the channel, into a file here; imported here.
+        const QString file = m_files.filePath(QStringLiteral("there.cubby"));
+        const Run exported = onRemote({"export", "there", file});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        const Run imported = cubbyctl({"import", file, "back"});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY(cubbyctl({"list", "--all"}).out.contains("back"));
+
+        // A copy onto a name the other machine has is refused there and keeps what it had.
+        const Run again = cubbyctl({"copy", "here", remote() + "/there"}, 0, {}, environment);
+        QVERIFY(again.exitCode != 0);
+        QVERIFY2(again.err.contains("exists"), qPrintable(again.err));
+        QVERIFY(onRemote({"list", "--all"}).out.contains("there"));
+
+        for (const QString& name : {QStringLiteral("back"), QStringLiteral("here")})
+            QCOMPARE(cubbyctl({"undefine", name}).exitCode, 0);
+        QCOMPARE(onRemote({"undefine", "there"}).exitCode, 0);
+        QCOMPARE(onRemote({"rootfs-delete", "there"}).exitCode, 0);
+    }
+
     // The console as a byte stream over SSH: what init printed before anyone attached (the
     // scrollback), a command typed and its answer, and Ctrl+] to leave.
     void consoleAnswersOverTheStream() {

@@ -26,7 +26,7 @@ int run(const std::string& command) {
 
 } // namespace
 
-LoopDisk::LoopDisk(const std::string& parentDir, unsigned sizeMiB) {
+LoopDisk::LoopDisk(const std::string& parentDir, unsigned sizeMiB, Kind kind) {
     char pattern[] = "/cubby-disk-XXXXXX";
     std::string templ = parentDir + pattern;
     if (!::mkdtemp(templ.data())) {
@@ -59,6 +59,18 @@ LoopDisk::LoopDisk(const std::string& parentDir, unsigned sizeMiB) {
     if (!device || ::ioctl(device.get(), LOOP_CONFIGURE, &config) != 0) {
         m_failure = std::format("attaching {} to {}: {}", m_image, m_device, std::strerror(errno));
         m_device.clear();
+        return;
+    }
+    if (kind == Kind::Btrfs) {
+        if (run("mkfs.btrfs -q -f " + m_device) != 0) {
+            m_failure = "mkfs.btrfs failed on " + m_device;
+            return;
+        }
+        if (::mount(m_device.c_str(), m_mountPoint.c_str(), "btrfs", 0, nullptr) != 0) {
+            m_failure = std::format("mounting {} (btrfs): {}", m_device, std::strerror(errno));
+            return;
+        }
+        m_mounted = true;
         return;
     }
     if (run("mkfs.ext4 -q -F -O quota,project " + m_device) != 0) {

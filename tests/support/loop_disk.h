@@ -11,8 +11,10 @@ namespace cubby::test {
 
 class LoopDisk {
 public:
+    // Ext4 as above; Btrfs: a filesystem whose files can share blocks (reflinks), for clones.
+    enum class Kind { Ext4, Btrfs };
     // The image and the mount point live in a new directory under `parentDir`.
-    explicit LoopDisk(const std::string& parentDir, unsigned sizeMiB = 128);
+    explicit LoopDisk(const std::string& parentDir, unsigned sizeMiB = 128, Kind kind = Kind::Ext4);
     ~LoopDisk();
     LoopDisk(const LoopDisk&) = delete;
     LoopDisk& operator=(const LoopDisk&) = delete;
