@@ -400,6 +400,49 @@ private slots:
         QVERIFY(!cubbyctl({"list", "--all"}).out.contains(QRegularExpression("\\scut\\s")));
     }
 
+    // Raw calls with what cubbyctl would never send: refused, nothing made.
+    void hostileArgumentsAreRefused() {
+        const auto errorOf = [](const QString& method, const QVariantList& arguments) {
+            const QDBusMessage reply = call(method, arguments);
+            return reply.type() == QDBusMessage::ErrorMessage ? reply.errorMessage()
+                                                              : QStringLiteral("(accepted)");
+        };
+        const int readOnly = ::open("/etc/hostname", O_RDONLY | O_CLOEXEC);
+        const int directory = ::open("/tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        const int writeOnly = ::open(QFile::encodeName(m_files.filePath("w")).constData(),
+                                     O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+        QVERIFY(readOnly >= 0 && directory >= 0 && writeOnly >= 0);
+        const auto fd = [](int number) {
+            return QVariant::fromValue(QDBusUnixFileDescriptor(number));
+        };
+        QVERIFY(errorOf("ExportContainer", {QStringLiteral("orig"), fd(readOnly)})
+                    .contains("not open for writing"));
+        QVERIFY(errorOf("ExportContainer", {QStringLiteral("orig"), fd(directory)})
+                    .contains("is a directory"));
+        QVERIFY(errorOf("ExportContainer", {QStringLiteral("../orig"), fd(writeOnly)})
+                    .contains("name"));
+        const QString definition = QString::fromUtf8(domainXml("hostile", "/tmp"));
+        QVERIFY(errorOf("ImportContainer", {definition, QString(), fd(writeOnly)})
+                    .contains("not open for reading"));
+        QVERIFY(errorOf("ImportContainer", {definition, QString(), fd(directory)})
+                    .contains("is a directory"));
+        QVERIFY(errorOf("ImportContainer", {definition, QStringLiteral("../../etc"), fd(readOnly)})
+                    .contains("name"));
+        QVERIFY(errorOf("ImportContainer",
+                        {QString(2 * 1024 * 1024, QLatin1Char('<')), QString(), fd(readOnly)})
+                    .contains("larger than a definition may be"));
+        QVERIFY(errorOf("ImportContainer", {QStringLiteral("<domain"), QString(), fd(readOnly)}) !=
+                QStringLiteral("(accepted)"));
+        QVERIFY(errorOf("CloneContainer", {QStringLiteral("orig"), QStringLiteral("a/b")})
+                    .contains("name"));
+        QVERIFY(errorOf("CloneContainer", {QStringLiteral("nosuch"), QStringLiteral("fresh")})
+                    .contains("nosuch"));
+        for (const int open : {readOnly, directory, writeOnly})
+            ::close(open);
+        QVERIFY(!cubbyctl({"list", "--all"}).out.contains("hostile"));
+        QVERIFY(!QFile::exists(rootfsDir + "/hostile") && !QFile::exists(rootfsDir + "/fresh"));
+    }
+
     // A caller polkit refuses learns nothing and gets no job, whether the container exists.
     void deniedCallersAreRefused() {
         // bob may write his own directory and read the export: only polkit stands in his way.

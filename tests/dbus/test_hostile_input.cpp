@@ -167,6 +167,7 @@ private slots:
             {"StopNetwork", QStringLiteral("probednet"), {}},
             {"GetNetworkXml", QStringLiteral("probednet"), {}},
             {"DeleteRootfs", exists, {}},
+            {"CloneContainer", exists, {QStringLiteral("string:probedclone")}},
         };
         for (const Probe& probe : probes) {
             const QString forExisting =
