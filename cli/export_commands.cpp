@@ -11,6 +11,7 @@
 #include "terminal_session.h"
 
 #include <QDBusUnixFileDescriptor>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <atomic>
@@ -337,6 +338,48 @@ int cloneContainer(const QStringList& arguments) {
                      -1, true);
 }
 
+int createSnapshot(const QStringList& arguments) {
+    auto reply = manager().CreateSnapshot(arguments[0], arguments[1]);
+    if (!wait(reply))
+        return 1;
+    return followJob(reply.value().path(),
+                     QStringLiteral("Snapshot '%1' of '%2' made").arg(arguments[1], arguments[0]),
+                     -1, true);
+}
+
+int listSnapshots(const QStringList& arguments) {
+    auto reply = manager().ListSnapshots(arguments[0]);
+    if (!wait(reply))
+        return 1;
+    QList<QStringList> rows;
+    for (const auto& entry : reply.value()) {
+        const qint64 created = entry.value(QStringLiteral("created")).toLongLong();
+        rows << QStringList{entry.value(QStringLiteral("name")).toString(),
+                            QDateTime::fromSecsSinceEpoch(created).toString(Qt::ISODate)};
+    }
+    printTable({QStringLiteral("Name"), QStringLiteral("Created")}, rows);
+    return 0;
+}
+
+int restoreSnapshot(const QStringList& arguments) {
+    auto reply = manager().RestoreSnapshot(arguments[0], arguments[1]);
+    if (!wait(reply))
+        return 1;
+    return followJob(
+        reply.value().path(),
+        QStringLiteral("Domain '%1' restored to snapshot '%2'").arg(arguments[0], arguments[1]), -1,
+        true);
+}
+
+int deleteSnapshot(const QStringList& arguments) {
+    auto reply = manager().DeleteSnapshot(arguments[0], arguments[1]);
+    if (!wait(reply))
+        return 1;
+    return followJob(
+        reply.value().path(),
+        QStringLiteral("Snapshot '%1' of '%2' deleted").arg(arguments[1], arguments[0]));
+}
+
 const std::vector<Command> table = {
     {"export", "NAME FILE",
      "write a stopped container (definition and root filesystem) to one file ('-': stdout)", 2, 2,
@@ -349,6 +392,12 @@ const std::vector<Command> table = {
     {"clone", "NAME NEWNAME",
      "copy a stopped container here (reflinks where the filesystem has them)", 2, 2,
      cloneContainer},
+    {"snapshot", "NAME SNAPSHOT", "keep a copy of a stopped container's root filesystem", 2, 2,
+     createSnapshot},
+    {"snapshot-list", "NAME", "list a container's snapshots, oldest first", 1, 1, listSnapshots},
+    {"snapshot-restore", "NAME SNAPSHOT",
+     "put a snapshot in place of a stopped container's root filesystem", 2, 2, restoreSnapshot},
+    {"snapshot-delete", "NAME SNAPSHOT", "remove a snapshot", 2, 2, deleteSnapshot},
 };
 
 } // namespace

@@ -11,6 +11,7 @@
 #include <array>
 #include <random>
 #include <string>
+#include <sys/stat.h>
 #include <vector>
 
 namespace cubby::manager {
@@ -30,6 +31,15 @@ inline const QString deleteOperation = QStringLiteral("delete-rootfs");
 inline const QString exportOperation = QStringLiteral("export-container");
 inline const QString importContainerOperation = QStringLiteral("import-container");
 inline const QString cloneOperation = QStringLiteral("clone-container");
+inline const QString snapshotOperation = QStringLiteral("snapshot-container");
+inline const QString restoreOperation = QStringLiteral("restore-snapshot");
+inline const QString deleteSnapshotOperation = QStringLiteral("delete-snapshot");
+
+// A directory, not a symlink to one.
+inline bool isDirectoryNoFollow(const std::string& path) {
+    struct stat status = {};
+    return ::lstat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
+}
 
 inline QString q(const std::string& text) {
     return QString::fromStdString(text);

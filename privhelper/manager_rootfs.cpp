@@ -143,11 +143,6 @@ QString sourceNames() {
     return names.join(QStringLiteral(", "));
 }
 
-bool isDirectoryNoFollow(const std::string& path) {
-    struct stat status = {};
-    return ::lstat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
-}
-
 } // namespace
 
 std::vector<std::string> ManagerService::rootfsNames() const {

@@ -90,6 +90,11 @@ public slots:
                                     const QDBusUnixFileDescriptor& archive);
     // A stopped container's copy under a new name (reflinks where the filesystem has them).
     QDBusObjectPath CloneContainer(const QString& name, const QString& newName);
+    // manager_snapshots.cpp: snapshots of a stopped container's root.
+    QDBusObjectPath CreateSnapshot(const QString& name, const QString& snapshot);
+    QVariantMapList ListSnapshots(const QString& name);
+    QDBusObjectPath RestoreSnapshot(const QString& name, const QString& snapshot);
+    QDBusObjectPath DeleteSnapshot(const QString& name, const QString& snapshot);
     QVariantMapList ListJobs();
 
 signals:
@@ -212,6 +217,15 @@ private:
     Result<RiskAssessment> assessNewCopy(const Domain& domain, uint caller) const;
     Job* startCopyJob(const QDBusMessage& call, const Domain& domain, uint caller,
                       const QString& operation, std::vector<std::string> arguments, int stdinFd);
+    // Snapshots (manager_snapshots.cpp): where a container's are kept; the name of its root
+    // filesystem once it is Cubby's, stopped and not worked on (else the error to reply);
+    // both names' syntax (replies with the error); a cubby-rootfs job (ARGV after the
+    // program; the progress descriptor is added) that replies with its path.
+    std::string snapshotBase(const std::string& container) const;
+    Result<std::string> snapshotRootName(const QString& name);
+    bool checkSnapshotNames(const QString& name, const QString& snapshot);
+    Job* startWorkerJob(const QDBusMessage& call, const QString& operation, const QString& target,
+                        uint caller, std::vector<std::string> argv, int stdinFd);
     // Stores a checked definition as DefineContainer does (identity, MACs, network claims);
     // true when it is a new container.
     Result<bool> storeDefinition(Domain& domain, bool generatedUuid, uint caller);

@@ -21,6 +21,7 @@ constexpr std::string_view usageText =
                            [--cache DIR] [--user NAME] [--autologin yes|no]
                            [--passwords stdin] --progress-fd N
        cubby-rootfs remove --base DIR --name NAME --progress-fd N
+       cubby-rootfs restore --base DIR --name NAME --progress-fd N  < DIRECTORY
        cubby-rootfs clean-stale --base DIR [--progress-fd N]
        cubby-rootfs export --root-fd N --progress-fd N  < HEADER > ARCHIVE
 
@@ -42,6 +43,8 @@ SIGTERM or SIGINT cancels; a cancelled or failed create leaves nothing behind.
                or a copy of the directory on standard input (reflinks where the
                filesystem has them, a full copy elsewhere; for a clone)
   remove       removes DIR/NAME without following symlinks or crossing mount points
+  restore      replaces DIR/NAME by a copy of the directory on standard input (a
+               snapshot), exchanged in one rename; the old tree is removed
   clean-stale  removes what killed workers left (DIR/.partial-*, DIR/.removing-*)
   export       writes standard input's bytes, then the tree under descriptor N as a
                zstd-compressed pax tar (numeric owners, modes, times, xattrs, ACLs;
@@ -89,6 +92,8 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
         command.verb = RootfsCommand::Verb::Create;
     else if (verb == "remove")
         command.verb = RootfsCommand::Verb::Remove;
+    else if (verb == "restore")
+        command.verb = RootfsCommand::Verb::Restore;
     else if (verb == "clean-stale")
         command.verb = RootfsCommand::Verb::CleanStale;
     else if (verb == "export")

@@ -8,6 +8,7 @@
 //                       [--include PKG,PKG...] [--cache DIR] [--user NAME]
 //                       [--autologin yes|no] [--passwords stdin] --progress-fd N
 //   cubby-rootfs remove --base DIR --name NAME --progress-fd N
+//   cubby-rootfs restore --base DIR --name NAME --progress-fd N  (a snapshot's directory on fd 0)
 //   cubby-rootfs clean-stale --base DIR [--progress-fd N]
 //   cubby-rootfs export --root-fd N --progress-fd N   (header on fd 0, archive to fd 1)
 //   cubby-rootfs --help
@@ -23,7 +24,7 @@
 namespace cubby {
 
 struct RootfsCommand {
-    enum class Verb { Create, Remove, CleanStale, Export, Help };
+    enum class Verb { Create, Remove, Restore, CleanStale, Export, Help };
     enum class Source { None, Busybox, Archive, Debian, Copy };
     Verb verb = Verb::Help;
     std::string base;

@@ -62,8 +62,10 @@ Result<std::string> build(const RootfsCommand& command, const DebianBootstrap& d
     }
     if (command.source == RootfsCommand::Source::Debian)
         return buildDebianRoot(rootPath, debian, command.debianCache, reporter);
-    if (command.source == RootfsCommand::Source::Copy)
-        return copyTree(rootFd, rootPath, reporter);
+    if (command.source == RootfsCommand::Source::Copy) {
+        CUBBY_TRY(how, copyTree(rootFd, rootPath, reporter));
+        return "Copied the tree " + how;
+    }
     return importArchive(rootFd, input, reporter);
 }
 
@@ -145,6 +147,46 @@ Result<std::string> createRootfs(const RootfsCommand& command, JobReporter& repo
                          removed.error().message.c_str());
     }
     return built;
+}
+
+Result<std::string> restoreRootfs(const RootfsCommand& command, JobReporter& reporter) {
+    CUBBY_TRY(baseFd, openBaseDirectory(command.base));
+    const std::string display = under(command.base, command.name);
+    CUBBY_TRY(exists, entryExists(baseFd.get(), command.name, display));
+    if (!exists)
+        return fail(Error::of(ErrorKind::NotFound, std::format("{} does not exist", display)));
+    CUBBY_CHECK(examineCopySource());
+    // The snapshot's copy is made beside the root, then the two change places in one step
+    // (RENAME_EXCHANGE): the root is the old tree or the restored one, never half of each.
+    CUBBY_TRY(newFd, createPartialDirectory(baseFd.get(), command.base, command.name));
+    const std::string partial = std::string(partialPrefix) + command.name;
+    auto copied = copyTree(newFd.get(), under(command.base, partial), reporter);
+    if (copied && cancelRequested())
+        copied = fail(cancelledError());
+    if (copied && ::syncfs(newFd.get()) != 0)
+        copied = fail(Error::system(errno, std::format("writing {} to disk", display)));
+    if (copied && ::renameat2(baseFd.get(), partial.c_str(), baseFd.get(), command.name.c_str(),
+                              RENAME_EXCHANGE) != 0)
+        copied = fail(
+            Error::system(errno, std::format("putting the restored tree in place of {}", display)));
+    // What is at .partial-NAME now goes: the old tree after the exchange, else the copy.
+    const std::string removing = std::string(removingPrefix) + command.name;
+    const bool aside = ::renameat2(baseFd.get(), partial.c_str(), baseFd.get(), removing.c_str(),
+                                   RENAME_NOREPLACE) == 0;
+    TreeWalkOptions options;
+    options.displayRoot = under(command.base, aside ? removing : partial);
+    options.cancellable = false;
+    auto old = openDirectoryBelow(baseFd.get(), aside ? removing : partial, options.displayRoot);
+    if (old) {
+        if (auto removed =
+                removeTree(baseFd.get(), aside ? removing : partial, old->get(), options);
+            !removed)
+            std::fprintf(stderr, "cubby-rootfs: removing the replaced tree: %s\n",
+                         removed.error().message.c_str());
+    }
+    if (!copied)
+        return fail(copied.error());
+    return std::format("Restored {} {}", display, *copied);
 }
 
 Result<std::string> removeRootfs(const RootfsCommand& command, JobReporter& reporter) {

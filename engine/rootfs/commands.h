@@ -20,6 +20,10 @@ Result<std::string> createRootfs(const RootfsCommand& command, JobReporter& repo
 // Cancelled after counting, the rest stays in .removing-NAME for clean-stale.
 Result<std::string> removeRootfs(const RootfsCommand& command, JobReporter& reporter);
 
+// Replaces BASE/NAME by a copy of the directory on standard input (a snapshot): the copy is
+// made as BASE/.partial-NAME, then exchanged with NAME in one rename; the old tree is removed.
+Result<std::string> restoreRootfs(const RootfsCommand& command, JobReporter& reporter);
+
 // Removes every BASE/.partial-* and BASE/.removing-* that no live worker holds locked.
 Result<std::string> cleanStale(const RootfsCommand& command, JobReporter& reporter);
 

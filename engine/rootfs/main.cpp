@@ -82,6 +82,9 @@ int main(int argc, char** argv) {
     case RootfsCommand::Verb::Remove:
         outcome = removeRootfs(*command, reporter);
         break;
+    case RootfsCommand::Verb::Restore:
+        outcome = restoreRootfs(*command, reporter);
+        break;
     case RootfsCommand::Verb::CleanStale:
         outcome = cleanStale(*command, reporter);
         break;

@@ -104,7 +104,7 @@ Result<std::string> copyTree(int rootFd, const std::string& rootPath, JobReporte
                           std::format("copying the tree with {} failed (its messages are in "
                                       "the log)",
                                       cpProgram)});
-    return "Cloned " + how;
+    return how;
 }
 
 } // namespace cubby

@@ -18,7 +18,8 @@ class JobReporter;
 // Checks that standard input is a directory; before anything is made.
 Status examineCopySource();
 
-// Copies the tree on standard input into `rootPath` (the new root, `rootFd`).
+// Copies the tree on standard input into `rootPath` (the new root, `rootFd`); says how
+// ("with reflinks (…)" or "as a full copy (…)").
 Result<std::string> copyTree(int rootFd, const std::string& rootPath, JobReporter& reporter);
 
 } // namespace cubby

@@ -271,6 +271,57 @@ private slots:
         QCOMPARE(cubbyctl({"rootfs-delete", "thin"}).exitCode, 0);
     }
 
+    // A snapshot restored brings back what was deleted after it, whole; a running container,
+    // a root Cubby did not make, a taken or unknown snapshot name and a refused caller change
+    // nothing.
+    void snapshotsBringBackWhatWasDeleted() {
+        const QString root = rootfsDir + "/again";
+        const TreeSnapshot before = snapshotTree(root.toStdString());
+        const Run made = cubbyctl({"snapshot", "again", "before"});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY2(made.out.contains("Snapshot 'before' of 'again' made"), qPrintable(made.out));
+        QVERIFY2(made.out.contains(m_btrfsProblem.isEmpty() ? "with reflinks" : "full copy"),
+                 qPrintable(made.out));
+        QVERIFY(cubbyctl({"snapshot-list", "again"}).out.contains("before"));
+
+        QCOMPARE(cubbyctl({"start", "again"}).exitCode, 0);
+        QCOMPARE(cubbyctl({"exec", "again", "-T", "--", "rm", "/home/user/notes"}).exitCode, 0);
+        const Run running = cubbyctl({"snapshot-restore", "again", "before"});
+        QCOMPARE(running.exitCode, 1);
+        QVERIFY2(running.err.contains("is running"), qPrintable(running.err));
+        QCOMPARE(cubbyctl({"destroy", "again"}).exitCode, 0);
+        QVERIFY(!QFile::exists(root + "/home/user/notes"));
+
+        const Run restored = cubbyctl({"snapshot-restore", "again", "before"});
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+        const std::string differences = treeDifferences(before, snapshotTree(root.toStdString()));
+        QVERIFY2(differences.empty(), differences.c_str());
+        QCOMPARE(cubbyctl({"start", "again"}).exitCode, 0);
+        const Run notes = cubbyctl({"exec", "again", "-T", "--", "cat", "/home/user/notes"});
+        QCOMPARE(notes.out, QStringLiteral("private notes\n"));
+        QCOMPARE(cubbyctl({"destroy", "again"}).exitCode, 0);
+
+        const Run notCubbys = cubbyctl({"snapshot", "orig", "x"});
+        QCOMPARE(notCubbys.exitCode, 1);
+        QVERIFY2(notCubbys.err.contains("on a root filesystem Cubby made"),
+                 qPrintable(notCubbys.err));
+        const Run taken = cubbyctl({"snapshot", "again", "before"});
+        QCOMPARE(taken.exitCode, 1);
+        QVERIFY2(taken.err.contains("has a snapshot named 'before'"), qPrintable(taken.err));
+        const Run refused = cubbyctl({"snapshot", "again", "bobs"}, denied());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("not authorized"), qPrintable(refused.err));
+        const Run refusedRestore = cubbyctl({"snapshot-restore", "again", "before"}, denied());
+        QVERIFY2(refusedRestore.err.contains("not authorized"), qPrintable(refusedRestore.err));
+        QVERIFY(!cubbyctl({"snapshot-list", "again"}).out.contains("bobs"));
+
+        QCOMPARE(cubbyctl({"snapshot-delete", "again", "before"}).exitCode, 0);
+        QVERIFY(!cubbyctl({"snapshot-list", "again"}).out.contains("before"));
+        const Run gone = cubbyctl({"snapshot-restore", "again", "before"});
+        QCOMPARE(gone.exitCode, 1);
+        QVERIFY2(gone.err.contains("no snapshot named 'before'"), qPrintable(gone.err));
+    }
+
     // A Debian system (the root tier's fixture tree, systemd, file capabilities on ping, ACLs
     // on the journal) comes back the same, and its import boots systemd.
     void debianRoundTrip() {

@@ -168,6 +168,10 @@ private slots:
             {"GetNetworkXml", QStringLiteral("probednet"), {}},
             {"DeleteRootfs", exists, {}},
             {"CloneContainer", exists, {QStringLiteral("string:probedclone")}},
+            {"ListSnapshots", exists, {}},
+            {"CreateSnapshot", exists, {QStringLiteral("string:s1")}},
+            {"RestoreSnapshot", exists, {QStringLiteral("string:s1")}},
+            {"DeleteSnapshot", exists, {QStringLiteral("string:s1")}},
         };
         for (const Probe& probe : probes) {
             const QString forExisting =
