@@ -319,34 +319,21 @@ Job* ManagerService::startRootfsJob(const QDBusMessage& call, const QString& ope
         replyError(call, ready.error());
         return nullptr;
     }
-    std::vector<std::string> argv{m_config.rootfsWorkerPath.toStdString()};
-    argv.push_back(arguments.front());
-    argv.insert(argv.end(), {"--base", m_config.paths.rootfsDir(), "--name", id, "--progress-fd",
-                             "{progress-fd}"});
+    std::vector<std::string> argv{arguments.front(), "--base", m_config.paths.rootfsDir(), "--name",
+                                  id};
     argv.insert(argv.end(), arguments.begin() + 1, arguments.end());
-    (void)makeDirectories(m_config.paths.logDir(), 0700);
-    auto worker =
-        WorkerProcess::start(argv, m_config.paths.logDir() + "/rootfs.log", stdinFd, this);
-    if (!worker) {
-        replyError(call, worker.error());
-        return nullptr;
-    }
     const bool deleting = operation == deleteOperation;
-    Job* job = m_jobs.start(
-        operation, name, caller, *worker,
-        [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); },
-        [this, name, deleting, caller, then = std::move(then)]() -> Status {
-            if (deleting) {
-                forgetRootfs(name.toStdString());
-                notify(QStringLiteral("RootfsRemoved"), {name});
-                return {};
-            }
-            recordRootfs(name.toStdString(), caller);
-            notify(QStringLiteral("RootfsAdded"), {name});
-            return then ? then() : Status{};
-        });
-    QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
-    return job;
+    return startWorkerJob(call, operation, name, caller, std::move(argv), stdinFd,
+                          [this, name, deleting, caller, then = std::move(then)]() -> Status {
+                              if (deleting) {
+                                  forgetRootfs(name.toStdString());
+                                  notify(QStringLiteral("RootfsRemoved"), {name});
+                                  return {};
+                              }
+                              recordRootfs(name.toStdString(), caller);
+                              notify(QStringLiteral("RootfsAdded"), {name});
+                              return then ? then() : Status{};
+                          });
 }
 
 void ManagerService::cancelJob(Job* job, const QDBusMessage& call) {

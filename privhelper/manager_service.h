@@ -225,7 +225,8 @@ private:
     Result<std::string> snapshotRootName(const QString& name);
     bool checkSnapshotNames(const QString& name, const QString& snapshot);
     Job* startWorkerJob(const QDBusMessage& call, const QString& operation, const QString& target,
-                        uint caller, std::vector<std::string> argv, int stdinFd);
+                        uint caller, std::vector<std::string> argv, int stdinFd,
+                        std::function<Status()> onDone = {});
     // Stores a checked definition as DefineContainer does (identity, MACs, network claims);
     // true when it is a new container.
     Result<bool> storeDefinition(Domain& domain, bool generatedUuid, uint caller);

@@ -61,7 +61,8 @@ bool ManagerService::checkSnapshotNames(const QString& name, const QString& snap
 
 Job* ManagerService::startWorkerJob(const QDBusMessage& call, const QString& operation,
                                     const QString& target, uint caller,
-                                    std::vector<std::string> argv, int stdinFd) {
+                                    std::vector<std::string> argv, int stdinFd,
+                                    std::function<Status()> onDone) {
     argv.insert(argv.begin(), m_config.rootfsWorkerPath.toStdString());
     argv.insert(argv.end(), {"--progress-fd", "{progress-fd}"});
     (void)makeDirectories(m_config.paths.logDir(), 0700);
@@ -73,7 +74,8 @@ Job* ManagerService::startWorkerJob(const QDBusMessage& call, const QString& ope
     }
     Job* job = m_jobs.start(
         operation, target, caller, *worker,
-        [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); });
+        [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); },
+        std::move(onDone));
     QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
     return job;
 }

@@ -4,6 +4,7 @@
 #include "job.h"
 #include "pipe_pair.h"
 
+#include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
 #include <cerrno>
@@ -14,6 +15,7 @@
 #include <format>
 #include <linux/capability.h>
 #include <memory>
+#include <string>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,7 +24,6 @@ namespace cubby {
 
 namespace {
 
-constexpr int reportFd = 3;
 constexpr int keptCapabilities[] = {CAP_DAC_OVERRIDE};
 
 struct ReaderFree {
@@ -74,7 +75,7 @@ Status copyStandardInput() {
 class Packer {
 public:
     Packer()
-        : m_reporter(reportFd) {}
+        : m_reporter(childReportFd) {}
     Result<std::string> run();
 
 private:
@@ -109,6 +110,11 @@ Result<std::string> Packer::run() {
     if (archive_write_set_format_pax_restricted(writer) != ARCHIVE_OK ||
         archive_write_add_filter_zstd(writer) != ARCHIVE_OK ||
         archive_write_set_bytes_in_last_block(writer, 1) != ARCHIVE_OK ||
+        // Compressing on every CPU while this thread reads the tree, as tar piping into zstd
+        // does across two processes.
+        archive_write_set_filter_option(
+            writer, "zstd", "threads",
+            std::to_string(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN))).c_str()) != ARCHIVE_OK ||
         archive_write_open_fd(writer, STDOUT_FILENO) != ARCHIVE_OK)
         return fail(
             Error::system(archive_errno(writer), "starting the archive: " + message(writer)));
@@ -188,24 +194,10 @@ Status Packer::packData(const char* path) {
 }
 
 Status enterTree(pid_t parent, int rootFd, int& channel) {
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent)
-        ::_exit(jobExitError);
-    resetCancelHandlersInChild();
+    CUBBY_CHECK(enterTreeAsChild(parent, rootFd, channel, keptCapabilities, "the packing process"));
     // A reader gone away is an error of write(), not a signal that ends us without a word.
     ::signal(SIGPIPE, SIG_IGN);
-    CUBBY_CHECK(copyStandardInput());
-    if (::fchdir(rootFd) != 0)
-        return fail(Error::system(errno, "entering the tree"));
-    if (channel != reportFd && ::dup2(channel, reportFd) < 0)
-        return fail(Error::system(errno, "preparing the packing process"));
-    channel = reportFd;
-    ::close_range(reportFd + 1, ~0U, 0);
-    std::setlocale(LC_CTYPE, "C.UTF-8");
-    if (::chroot(".") != 0 || ::chdir("/") != 0)
-        return fail(Error::system(errno, "entering the tree"));
-    CUBBY_CHECK(keepOnlyCapabilities(keptCapabilities));
-    return {};
+    return copyStandardInput(); // the header, before the archive
 }
 
 [[noreturn]] void runPackChild(pid_t parent, int rootFd, int reportTo) {
@@ -232,17 +224,9 @@ Result<std::string> exportTree(int rootFd, JobReporter& reporter) {
     struct stat output = {};
     if (::fstat(STDOUT_FILENO, &output) != 0 || S_ISDIR(output.st_mode) || ::isatty(STDOUT_FILENO))
         return fail(Error::invalid("the export's output is not a file, pipe or socket"));
-    CUBBY_TRY(pipe, makePipe());
-    UniqueFd reports = std::move(pipe.readEnd);
-    UniqueFd childEnd = std::move(pipe.writeEnd);
-    const pid_t parent = ::getpid();
-    const pid_t child = ::fork();
-    if (child < 0)
-        return fail(Error::system(errno, "starting the packing process"));
-    if (child == 0)
-        runPackChild(parent, rootFd, childEnd.get());
-    childEnd.reset();
-    return followChildJob(child, std::move(reports), reporter, "the packing process");
+    return forkChildJob(reporter, "the packing process", [&](pid_t parent, int reportTo) {
+        runPackChild(parent, rootFd, reportTo);
+    });
 }
 
 } // namespace cubby

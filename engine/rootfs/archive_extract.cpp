@@ -25,8 +25,6 @@ namespace cubby {
 
 namespace {
 
-constexpr int reportFd = 3;
-
 struct ReaderFree {
     void operator()(archive* a) const { archive_read_free(a); }
 };
@@ -56,7 +54,7 @@ class Extractor {
 public:
     Extractor(const ArchiveInput& input)
         : m_input(input)
-        , m_reporter(reportFd) {}
+        , m_reporter(childReportFd) {}
     Result<std::string> run();
 
 private:
@@ -230,26 +228,10 @@ void Extractor::reportProgress(bool force) {
 }
 
 // Everything that must happen before the first byte of the archive is read. `channel` is
-// where the result goes: the pipe as inherited until it is moved to reportFd.
+// where the result goes: the pipe as inherited until it is moved to childReportFd.
 Status enterRoot(pid_t parent, int rootFd, int& channel) {
-    // The parent's death ends us (it would no longer relay or clean up).
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent)
-        ::_exit(jobExitError);
-    resetCancelHandlersInChild();
-    if (::fchdir(rootFd) != 0)
-        return fail(Error::system(errno, "entering the new root"));
-    if (channel != reportFd && ::dup2(channel, reportFd) < 0)
-        return fail(Error::system(errno, "preparing the unpacking process"));
-    channel = reportFd;
-    // Nothing of the parent's stays open here: not BASE, not the root's locked descriptor.
-    ::close_range(reportFd + 1, ~0U, 0);
-    // Member names in pax headers are UTF-8; in a UTF-8 locale libarchive takes them as they
-    // are (C.UTF-8 is built into glibc, so this works without the host's locale files).
-    std::setlocale(LC_CTYPE, "C.UTF-8");
-    if (::chroot(".") != 0 || ::chdir("/") != 0)
-        return fail(Error::system(errno, "entering the new root"));
-    CUBBY_CHECK(keepOnlyCapabilities(keptCapabilities));
+    CUBBY_CHECK(
+        enterTreeAsChild(parent, rootFd, channel, keptCapabilities, "the unpacking process"));
     ::umask(022); // for directories libarchive makes on the way (members without their own)
     return {};
 }

@@ -34,18 +34,9 @@ Result<ArchiveInput> examineArchiveInput() {
 }
 
 Result<std::string> importArchive(int rootFd, const ArchiveInput& input, JobReporter& reporter) {
-    CUBBY_TRY(pipe, makePipe());
-    UniqueFd reports = std::move(pipe.readEnd);
-    UniqueFd childEnd = std::move(pipe.writeEnd);
-    const pid_t parent = ::getpid();
-    const pid_t child = ::fork();
-    if (child < 0)
-        return fail(Error::system(errno, "starting the unpacking process"));
-    if (child == 0)
-        runExtractChild(parent, rootFd, childEnd.get(), input);
-    childEnd.reset();
-
-    return followChildJob(child, std::move(reports), reporter, "the unpacking process");
+    return forkChildJob(reporter, "the unpacking process", [&](pid_t parent, int reportTo) {
+        runExtractChild(parent, rootFd, reportTo, input);
+    });
 }
 
 } // namespace cubby

@@ -2,7 +2,10 @@
 
 #include "job.h"
 
+#include "pipe_pair.h"
+
 #include <cerrno>
+#include <clocale>
 #include <csignal>
 #include <format>
 #include <linux/capability.h>
@@ -68,6 +71,45 @@ Result<std::string> followChildJob(pid_t child, UniqueFd reports, JobReporter& r
         EIO, WIFSIGNALED(status) ? std::format("{} was killed by signal {}", what, WTERMSIG(status))
                                  : std::format("{} ended without a result (status {})", what,
                                                WEXITSTATUS(status))));
+}
+
+Result<std::string> forkChildJob(JobReporter& reporter, std::string_view what,
+                                 const std::function<void(pid_t parent, int reportTo)>& child) {
+    CUBBY_TRY(pipe, makePipe());
+    UniqueFd reports = std::move(pipe.readEnd);
+    UniqueFd childEnd = std::move(pipe.writeEnd);
+    const pid_t parent = ::getpid();
+    const pid_t forked = ::fork();
+    if (forked < 0)
+        return fail(Error::system(errno, std::format("starting {}", what)));
+    if (forked == 0) {
+        child(parent, childEnd.get());
+        ::_exit(jobExitError); // not reached: the child ends itself
+    }
+    childEnd.reset();
+    return followChildJob(forked, std::move(reports), reporter, what);
+}
+
+Status enterTreeAsChild(pid_t parent, int rootFd, int& channel, std::span<const int> kept,
+                        std::string_view what) {
+    // The parent's death ends us (it would no longer relay or clean up).
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent)
+        ::_exit(jobExitError);
+    resetCancelHandlersInChild();
+    if (::fchdir(rootFd) != 0)
+        return fail(Error::system(errno, "entering the tree"));
+    if (channel != childReportFd && ::dup2(channel, childReportFd) < 0)
+        return fail(Error::system(errno, std::format("preparing {}", what)));
+    channel = childReportFd;
+    // Nothing of the parent's stays open here: not BASE, not the root's locked descriptor.
+    ::close_range(childReportFd + 1, ~0U, 0);
+    // Member names in pax headers are UTF-8; in a UTF-8 locale libarchive takes them as they
+    // are (C.UTF-8 is built into glibc, so this works without the host's locale files).
+    std::setlocale(LC_CTYPE, "C.UTF-8");
+    if (::chroot(".") != 0 || ::chdir("/") != 0)
+        return fail(Error::system(errno, "entering the tree"));
+    return keepOnlyCapabilities(kept);
 }
 
 Status keepOnlyCapabilities(std::span<const int> kept) {

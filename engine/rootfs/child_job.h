@@ -7,6 +7,7 @@
 #include "error.h"
 #include "unique_fd.h"
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,6 +16,20 @@
 namespace cubby {
 
 class JobReporter;
+
+// Where a child reports (its job protocol lines).
+inline constexpr int childReportFd = 3;
+
+// Forks `child` (which never returns) with the write end of a report pipe and follows it
+// (followChildJob); `what` names it ("the unpacking process").
+Result<std::string> forkChildJob(JobReporter& reporter, std::string_view what,
+                                 const std::function<void(pid_t parent, int reportTo)>& child);
+
+// In the forked child: dies with `parent`, takes no part in cancelling, moves `channel` to
+// childReportFd and closes every descriptor above it, then enters `rootFd` as its root
+// directory (chroot) keeping only the capabilities `kept`.
+Status enterTreeAsChild(pid_t parent, int rootFd, int& channel, std::span<const int> kept,
+                        std::string_view what);
 
 // Follows `child` through `reports` until it ends; `what` names it in errors ("the unpacking
 // process").

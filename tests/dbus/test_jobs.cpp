@@ -611,8 +611,16 @@ private slots:
         // from outside with `cubbyctl exec` whether it is up.
         const Run launched = cubbyctl({"create", "sysdeb", "--source", "debian", "--start"});
         QVERIFY2(launched.exitCode == 0, qPrintable(launched.err));
-        const Run up =
-            cubbyctl({"exec", "sysdeb", "--", "systemctl", "is-system-running", "--wait"});
+        // Right after the start, systemd may not have made its socket yet ("Failed to connect
+        // to system scope bus"): asked again until it answers.
+        Run up;
+        QElapsedTimer booting;
+        booting.start();
+        do {
+            up = cubbyctl({"exec", "sysdeb", "--", "systemctl", "is-system-running", "--wait"});
+            if (up.out != QStringLiteral("running\n"))
+                QTest::qWait(500);
+        } while (up.out != QStringLiteral("running\n") && booting.elapsed() < 120000);
         QVERIFY2(up.exitCode == 0 && up.out == QStringLiteral("running\n"),
                  qPrintable(up.out + up.err));
         const Run named = cubbyctl(
