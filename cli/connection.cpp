@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -85,12 +86,14 @@ QString describeCallError(const QDBusError& error) {
 
 namespace {
 
-std::vector<std::string> sshArgv(const QStringList& arguments, bool terminal) {
+// ssh's whole command line for `cubbyctl ARGUMENTS` on `target`.
+std::vector<std::string> sshArgv(const SshTarget& target, const QStringList& arguments,
+                                 bool terminal) {
     std::vector<std::string> remoteArgv = {remoteCubbyctl()};
     for (const auto& argument : arguments)
         remoteArgv.push_back(argument.toStdString());
     std::vector<std::string> argv = {sshProgram()};
-    for (auto& argument : sshCommandArguments(*remote, terminal, remoteArgv))
+    for (auto& argument : sshCommandArguments(target, terminal, remoteArgv))
         argv.push_back(std::move(argument));
     return argv;
 }
@@ -110,18 +113,13 @@ void execArgv(std::vector<std::string> argv) {
 int runOnRemote(const QStringList& arguments, bool terminal) {
     out().flush();
     std::fflush(stderr);
-    execArgv(sshArgv(arguments, terminal));
+    execArgv(sshArgv(*remote, arguments, terminal));
     return 127;
 }
 
 pid_t spawnRemote(const SshTarget& target, const QStringList& arguments, int stdinFd,
                   int stdoutFd) {
-    std::vector<std::string> remoteArgv = {remoteCubbyctl()};
-    for (const auto& argument : arguments)
-        remoteArgv.push_back(argument.toStdString());
-    std::vector<std::string> argv = {sshProgram()};
-    for (auto& argument : sshCommandArguments(target, false, remoteArgv))
-        argv.push_back(std::move(argument));
+    const std::vector<std::string> argv = sshArgv(target, arguments, false);
     out().flush();
     std::fflush(stderr);
     const pid_t ssh = ::fork();
@@ -145,9 +143,22 @@ int waitForExit(pid_t child) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-bool sendFrames(int input, int channel) {
+bool sendFrames(int input, int channel, const std::atomic<bool>* producerDone) {
     std::vector<char> buffer(maxFramePayload);
     for (;;) {
+        if (producerDone) {
+            // The producer may end while another copy of the pipe's write end stays open
+            // (the helper holds one a moment longer than its worker): drained, then done.
+            pollfd ready{input, POLLIN, 0};
+            const int polled = ::poll(&ready, 1, 200);
+            if (polled < 0 && errno == EINTR)
+                continue;
+            if (polled == 0) {
+                if (*producerDone)
+                    return true;
+                continue;
+            }
+        }
         const ssize_t got = ::read(input, buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR)
             continue;

@@ -15,6 +15,7 @@
 #include <QDBusError>
 #include <QString>
 #include <QStringList>
+#include <atomic>
 #include <optional>
 #include <sys/types.h>
 
@@ -51,7 +52,8 @@ pid_t spawnRemote(const SshTarget& target, const QStringList& arguments, int std
 // Its exit status (128+N for a signal).
 int waitForExit(pid_t child);
 // All of `input` to `channel` in frames, without the end frame; false when either failed.
-bool sendFrames(int input, int channel);
+// With `producerDone`: also ends once that is set and nothing more is waiting in `input`.
+bool sendFrames(int input, int channel, const std::atomic<bool>* producerDone = nullptr);
 bool sendEndFrame(int channel);
 
 } // namespace cubby::cli

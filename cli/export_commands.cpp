@@ -20,7 +20,6 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <optional>
-#include <poll.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -241,33 +240,6 @@ int importContainer(const QStringList& arguments) {
     return followJob(reply.value().path(), QStringLiteral("Domain imported from %1").arg(path));
 }
 
-// Frames what the export job writes into `input` for `channel` until the pipe ends, or the
-// job has ended and the pipe is drained (the helper may hold its copy of the write end a
-// moment longer than the worker). False when a write failed (ssh is gone).
-bool forwardExport(int input, int channel, const std::atomic<bool>& jobEnded) {
-    std::vector<char> buffer(maxFramePayload);
-    for (;;) {
-        pollfd ready{input, POLLIN, 0};
-        const int polled = ::poll(&ready, 1, 200);
-        if (polled < 0 && errno == EINTR)
-            continue;
-        if (polled == 0) {
-            if (jobEnded)
-                return true;
-            continue;
-        }
-        const ssize_t got = ::read(input, buffer.data(), buffer.size());
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return got == 0;
-        const auto header = frameHeader(static_cast<uint32_t>(got));
-        if (!writeAll(channel, header.data(), header.size()) ||
-            !writeAll(channel, buffer.data(), size_t(got)))
-            return false;
-    }
-}
-
 // copy NAME ssh://[USER@]HOST[:PORT][/NEWNAME]: this machine's export, framed, into the
 // other's import. The end frame goes out only once the export job is done, so an export
 // that fails halfway is cancelled there, not kept.
@@ -310,7 +282,7 @@ int copyContainer(const QStringList& arguments) {
         } else {
             bool streamed = false;
             std::atomic<bool> ended = false;
-            std::thread pump([&] { streamed = forwardExport(exported[0], channel[1], ended); });
+            std::thread pump([&] { streamed = sendFrames(exported[0], channel[1], &ended); });
             status = followJob(reply.value().path(), {});
             ended = true;
             pump.join();

@@ -47,6 +47,10 @@ public:
     QString errorName() const { return m_errorName; }
     QString errorMessage() const { return m_errorMessage; }
     uint startedBy() const { return m_startedBy; }
+    // The container whose tree the job reads or replaces (an export, a clone, a snapshot):
+    // it must not start meanwhile. Empty: none.
+    QString readsContainer() const { return m_readsContainer; }
+    void setReadsContainer(const QString& container) { m_readsContainer = container; }
     bool finished() const;
     // Every property, as ListJobs reports it.
     QVariantMap describe() const;
@@ -75,6 +79,7 @@ private:
     QString m_errorName;
     QString m_errorMessage;
     uint m_startedBy;
+    QString m_readsContainer;
     CancelHandler m_onCancel;
     const SignalAudience& m_audience;
 };

@@ -67,13 +67,9 @@ void JobRegistry::finished(Job* job, const JobUpdate& outcome) {
     });
 }
 
-void JobRegistry::markReading(Job* job, const QString& container) {
-    job->setProperty("cubbyReadsContainer", container);
-}
-
 bool JobRegistry::readingFrom(const QString& container) const {
     for (const auto& [id, job] : m_jobs) {
-        if (!job->finished() && job->property("cubbyReadsContainer").toString() == container)
+        if (!job->finished() && job->readsContainer() == container)
             return true;
     }
     return false;

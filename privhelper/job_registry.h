@@ -33,9 +33,8 @@ public:
     Job* find(uint id) const;
     // A running job working on `target`, or null.
     Job* activeFor(const QString& target) const;
-    // Jobs that read a container's tree (an export, a clone) name it with markReading(); a
-    // container read by an unfinished job must not start.
-    static void markReading(Job* job, const QString& container);
+    // Whether an unfinished job reads or replaces the container's tree
+    // (Job::setReadsContainer): then it must not start.
     bool readingFrom(const QString& container) const;
     // Unfinished jobs of `operation` that uid started.
     size_t activeStartedBy(uint uid, const QString& operation) const;

@@ -21,32 +21,6 @@ using namespace manager;
 
 namespace {
 
-// What an export may write to: open for writing, and not a directory.
-Status checkOutput(const QDBusUnixFileDescriptor& output) {
-    struct stat status = {};
-    if (!output.isValid() || ::fstat(output.fileDescriptor(), &status) != 0)
-        return failInvalid("the archive descriptor is not open");
-    if (S_ISDIR(status.st_mode))
-        return failInvalid("the archive descriptor is a directory, not a file");
-    const int flags = ::fcntl(output.fileDescriptor(), F_GETFL);
-    if (flags < 0 || (flags & O_ACCMODE) == O_RDONLY)
-        return failInvalid("the archive descriptor is not open for writing");
-    return {};
-}
-
-// What an import may read from: open for reading, and not a directory.
-Status checkInput(const QDBusUnixFileDescriptor& input) {
-    struct stat status = {};
-    if (!input.isValid() || ::fstat(input.fileDescriptor(), &status) != 0)
-        return failInvalid("the archive descriptor is not open");
-    if (S_ISDIR(status.st_mode))
-        return failInvalid("the archive descriptor is a directory, not an archive");
-    const int flags = ::fcntl(input.fileDescriptor(), F_GETFL);
-    if (flags < 0 || (flags & O_ACCMODE) == O_WRONLY)
-        return failInvalid("the archive descriptor is not open for reading");
-    return {};
-}
-
 RiskAssessment merged(RiskAssessment first, const RiskAssessment& second) {
     first.adminReasons.insert(first.adminReasons.end(), second.adminReasons.begin(),
                               second.adminReasons.end());
@@ -59,7 +33,7 @@ QDBusObjectPath ManagerService::ExportContainer(const QString& name,
                                                 const QDBusUnixFileDescriptor& archive) {
     if (!checkContainerName(name))
         return {};
-    if (auto valid = checkOutput(archive); !valid) {
+    if (auto valid = checkArchiveDescriptor(archive, true); !valid) {
         replyError(valid.error());
         return {};
     }
@@ -92,10 +66,9 @@ void ManagerService::startExport(const QDBusMessage& call, const QString& name, 
     if (m_jobs.activeFor(name) || m_jobs.readingFrom(name))
         return refuse(
             Error::of(ErrorKind::Conflict, "container '" + id + "' is being worked on by a job"));
-    const std::string& rootPath = domain->rootFilesystem()->sourceDir;
-    UniqueFd root(::open(rootPath.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    auto root = openRootDirectory(domain->rootFilesystem()->sourceDir);
     if (!root)
-        return refuse(Error::system(errno, "opening the root filesystem " + rootPath));
+        return refuse(root.error());
     Domain exported = *domain;
     exported.live.reset();
     auto header = sealedMemoryFile("cubby-export", exportFrame(formatDomainXml(exported)));
@@ -103,15 +76,15 @@ void ManagerService::startExport(const QDBusMessage& call, const QString& name, 
         return refuse(header.error());
     (void)makeDirectories(m_config.paths.logDir(), 0700);
     auto worker = WorkerProcess::start(
-        {m_config.rootfsWorkerPath.toStdString(), "export", "--root-fd", std::to_string(root.get()),
-         "--progress-fd", "{progress-fd}"},
-        m_config.paths.logDir() + "/rootfs.log", header->get(), this, output, root.get());
+        {m_config.rootfsWorkerPath.toStdString(), "export", "--root-fd",
+         std::to_string(root->get()), "--progress-fd", "{progress-fd}"},
+        m_config.paths.logDir() + "/rootfs.log", header->get(), this, output, root->get());
     if (!worker)
         return refuse(worker.error());
     Job* job = m_jobs.start(
         exportOperation, name, caller, *worker,
         [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); });
-    JobRegistry::markReading(job, name);
+    job->setReadsContainer(name);
     QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
 }
 
@@ -121,7 +94,7 @@ QDBusObjectPath ManagerService::ImportContainer(const QString& definition, const
         replyError(Error::invalid("the definition is larger than a definition may be"));
         return {};
     }
-    if (auto valid = checkInput(archive); !valid) {
+    if (auto valid = checkArchiveDescriptor(archive, false); !valid) {
         replyError(valid.error());
         return {};
     }
@@ -190,16 +163,15 @@ QDBusObjectPath ManagerService::CloneContainer(const QString& name, const QStrin
                 return;
             }
             auto original = storedContainer(id);
-            const std::string& rootPath = original->rootFilesystem()->sourceDir;
-            UniqueFd root(
-                ::open(rootPath.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            auto root = original ? openRootDirectory(original->rootFilesystem()->sourceDir)
+                                 : Result<UniqueFd>(fail(original.error()));
             if (!root) {
-                replyError(call, Error::system(errno, "opening the root filesystem " + rootPath));
+                replyError(call, root.error());
                 return;
             }
             if (Job* job = startCopyJob(call, *clone, caller, cloneOperation,
-                                        {"create", "--source", "copy"}, root.get()))
-                JobRegistry::markReading(job, name);
+                                        {"create", "--source", "copy"}, root->get()))
+                job->setReadsContainer(name);
         });
     return {};
 }

@@ -250,13 +250,8 @@ QDBusObjectPath ManagerService::ImportRootfs(const QString& name,
         replyError(valid.error());
         return {};
     }
-    struct stat status = {};
-    if (!archive.isValid() || ::fstat(archive.fileDescriptor(), &status) != 0) {
-        replyError(Error::invalid("the archive descriptor is not open"));
-        return {};
-    }
-    if (S_ISDIR(status.st_mode)) {
-        replyError(Error::invalid("the archive descriptor is a directory, not an archive"));
+    if (auto valid = checkArchiveDescriptor(archive, false); !valid) {
+        replyError(valid.error());
         return {};
     }
     const uint caller = callerUid();

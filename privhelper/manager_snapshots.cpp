@@ -105,19 +105,17 @@ QDBusObjectPath ManagerService::CreateSnapshot(const QString& name, const QStrin
                 replyError(call, made.error());
                 return;
             }
-            const std::string rootPath = m_config.paths.rootfsPath(*rootName);
-            UniqueFd root(
-                ::open(rootPath.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            auto root = openRootDirectory(m_config.paths.rootfsPath(*rootName));
             if (!root) {
-                replyError(call, Error::system(errno, "opening the root filesystem " + rootPath));
+                replyError(call, root.error());
                 return;
             }
             Job* job = startWorkerJob(
                 call, snapshotOperation, name + "@" + snapshot, caller,
                 {"create", "--base", base, "--name", snapshot.toStdString(), "--source", "copy"},
-                root.get());
+                root->get());
             if (job)
-                JobRegistry::markReading(job, name);
+                job->setReadsContainer(name);
         });
     return {};
 }
@@ -169,7 +167,7 @@ QDBusObjectPath ManagerService::RestoreSnapshot(const QString& name, const QStri
             }
             const std::string path =
                 snapshotBase(name.toStdString()) + "/" + snapshot.toStdString();
-            UniqueFd tree(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            auto tree = openRootDirectory(path);
             if (!tree) {
                 replyError(call, Error::of(ErrorKind::NotFound, "container '" + name.toStdString() +
                                                                     "' has no snapshot named '" +
@@ -178,9 +176,10 @@ QDBusObjectPath ManagerService::RestoreSnapshot(const QString& name, const QStri
             }
             Job* job = startWorkerJob(
                 call, restoreOperation, q(*rootName), caller,
-                {"restore", "--base", m_config.paths.rootfsDir(), "--name", *rootName}, tree.get());
+                {"restore", "--base", m_config.paths.rootfsDir(), "--name", *rootName},
+                tree->get());
             if (job)
-                JobRegistry::markReading(job, name); // it must not start meanwhile
+                job->setReadsContainer(name); // it must not start meanwhile
         });
     return {};
 }

@@ -2,13 +2,11 @@
 
 #include "child_job.h"
 #include "job.h"
-#include "pipe_pair.h"
 
 #include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
 #include <cerrno>
-#include <clocale>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
@@ -16,7 +14,6 @@
 #include <linux/capability.h>
 #include <memory>
 #include <string>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -206,13 +203,7 @@ Status enterTree(pid_t parent, int rootFd, int& channel) {
         CUBBY_CHECK(enterTree(parent, rootFd, channel));
         return Packer().run();
     }();
-    JobReporter reporter(channel);
-    if (outcome) {
-        reporter.finish({JobUpdate::Kind::Done, -1, {}, *outcome});
-        ::_exit(jobExitDone);
-    }
-    reporter.finish({JobUpdate::Kind::Error, -1, outcome.error().kind, outcome.error().message});
-    ::_exit(jobExitError);
+    finishChildJob(channel, outcome);
 }
 
 } // namespace

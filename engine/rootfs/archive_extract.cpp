@@ -8,7 +8,6 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <cerrno>
-#include <clocale>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
@@ -16,9 +15,7 @@
 #include <linux/capability.h>
 #include <memory>
 #include <set>
-#include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace cubby {
@@ -244,13 +241,7 @@ void runExtractChild(pid_t parent, int rootFd, int reportTo, const ArchiveInput&
         CUBBY_CHECK(enterRoot(parent, rootFd, channel));
         return Extractor(input).run();
     }();
-    JobReporter reporter(channel);
-    if (outcome) {
-        reporter.finish({JobUpdate::Kind::Done, -1, {}, *outcome});
-        ::_exit(jobExitDone);
-    }
-    reporter.finish({JobUpdate::Kind::Error, -1, outcome.error().kind, outcome.error().message});
-    ::_exit(jobExitError);
+    finishChildJob(channel, outcome);
 }
 
 } // namespace cubby

@@ -2,16 +2,9 @@
 
 #include "child_job.h"
 #include "job.h"
-#include "pipe_pair.h"
-#include "unique_fd.h"
 
 #include <cerrno>
-#include <csignal>
-#include <fcntl.h>
-#include <format>
-#include <optional>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace cubby {

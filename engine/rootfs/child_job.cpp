@@ -112,6 +112,16 @@ Status enterTreeAsChild(pid_t parent, int rootFd, int& channel, std::span<const 
     return keepOnlyCapabilities(kept);
 }
 
+void finishChildJob(int channel, const Result<std::string>& outcome) {
+    JobReporter reporter(channel);
+    if (outcome) {
+        reporter.finish({JobUpdate::Kind::Done, -1, {}, *outcome});
+        ::_exit(jobExitDone);
+    }
+    reporter.finish({JobUpdate::Kind::Error, -1, outcome.error().kind, outcome.error().message});
+    ::_exit(jobExitError);
+}
+
 Status keepOnlyCapabilities(std::span<const int> kept) {
     uint64_t keep = 0;
     for (const int cap : kept)

@@ -31,6 +31,9 @@ Result<std::string> forkChildJob(JobReporter& reporter, std::string_view what,
 Status enterTreeAsChild(pid_t parent, int rootFd, int& channel, std::span<const int> kept,
                         std::string_view what);
 
+// The child's last line on `channel` (done with the text, or the error) and its exit.
+[[noreturn]] void finishChildJob(int channel, const Result<std::string>& outcome);
+
 // Follows `child` through `reports` until it ends; `what` names it in errors ("the unpacking
 // process").
 Result<std::string> followChildJob(pid_t child, UniqueFd reports, JobReporter& reporter,

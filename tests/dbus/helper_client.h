@@ -6,7 +6,9 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -61,6 +63,26 @@ inline uid_t allowed() {
 }
 inline uid_t denied() {
     return static_cast<uid_t>(qEnvironmentVariableIntValue("CUBBY_TEST_DENIED_UID"));
+}
+
+// The processes this test can see, with their command names and command lines (arguments
+// NUL-separated), for finding a worker or a daemon to stop or kill.
+struct ProcessInfo {
+    pid_t pid = 0;
+    QByteArray comm;
+    QByteArray cmdline;
+};
+inline QList<ProcessInfo> processes() {
+    QList<ProcessInfo> found;
+    for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const pid_t pid = entry.toInt(&isPid);
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(entry));
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (isPid && comm.open(QIODevice::ReadOnly) && cmdline.open(QIODevice::ReadOnly))
+            found << ProcessInfo{pid, comm.readAll().trimmed(), cmdline.readAll()};
+    }
+    return found;
 }
 
 inline bool helperOnBus() {

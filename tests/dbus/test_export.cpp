@@ -71,13 +71,9 @@ TreeSnapshot withoutSpecialFiles(TreeSnapshot tree) {
 }
 
 pid_t exportWorkerPid() {
-    for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
-        if (!cmdline.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = cmdline.readAll();
-        if (text.contains("cubby-rootfs") && text.contains("export"))
-            return entry.toInt();
+    for (const ProcessInfo& process : processes()) {
+        if (process.cmdline.contains("cubby-rootfs") && process.cmdline.contains("export"))
+            return process.pid;
     }
     return 0;
 }

@@ -47,14 +47,8 @@ QString domainXml(const QString& name, const QString& root) {
 // The fixture starts the listener again; the sessions (and the connections) are gone.
 int killSshd() {
     int killed = 0;
-    for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool isPid = false;
-        const pid_t pid = entry.toInt(&isPid);
-        if (!isPid)
-            continue;
-        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
-        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("sshd") &&
-            ::kill(pid, SIGKILL) == 0)
+    for (const ProcessInfo& process : processes()) {
+        if (process.comm.startsWith("sshd") && ::kill(process.pid, SIGKILL) == 0)
             ++killed;
     }
     return killed;
@@ -62,10 +56,9 @@ int killSshd() {
 
 // The remote helper, told from a local one by its cgroup parent (tests/dbus/CMakeLists.txt).
 pid_t remoteHelperPid() {
-    for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
-        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("cubby-remote-test"))
-            return entry.toInt();
+    for (const ProcessInfo& process : processes()) {
+        if (process.cmdline.contains("cubby-remote-test"))
+            return process.pid;
     }
     return 0;
 }
