@@ -518,8 +518,8 @@ const std::vector<Command> table = {
 std::span<const Command> commands() {
     static const std::vector<Command> all = [] {
         std::vector<Command> joined = table;
-        for (const auto more :
-             {execCommands(), exportCommands(), rootfsCommands(), shareCommands(), limitCommands()})
+        for (const auto more : {execCommands(), exportCommands(), cpCommands(), rootfsCommands(),
+                                shareCommands(), limitCommands()})
             joined.insert(joined.end(), more.begin(), more.end());
         return joined;
     }();

@@ -28,5 +28,7 @@ std::span<const Command> limitCommands();
 std::span<const Command> execCommands();
 // export_commands.cpp: export, import, copy.
 std::span<const Command> exportCommands();
+// cp_command.cpp: cp.
+std::span<const Command> cpCommands();
 
 } // namespace cubby::cli

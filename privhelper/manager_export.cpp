@@ -78,7 +78,7 @@ void ManagerService::startExport(const QDBusMessage& call, const QString& name, 
     auto worker = WorkerProcess::start(
         {m_config.rootfsWorkerPath.toStdString(), "export", "--root-fd",
          std::to_string(root->get()), "--progress-fd", "{progress-fd}"},
-        m_config.paths.logDir() + "/rootfs.log", header->get(), this, output, root->get());
+        m_config.paths.logDir() + "/rootfs.log", header->get(), this, output, {root->get()});
     if (!worker)
         return refuse(worker.error());
     Job* job = m_jobs.start(

@@ -95,6 +95,11 @@ public slots:
     QVariantMapList ListSnapshots(const QString& name);
     QDBusObjectPath RestoreSnapshot(const QString& name, const QString& snapshot);
     QDBusObjectPath DeleteSnapshot(const QString& name, const QString& snapshot);
+    // manager_files.cpp: cubbyctl cp, a file into or out of a container.
+    QDBusObjectPath PushFile(const QString& name, const QString& path,
+                             const QDBusUnixFileDescriptor& data, uint mode, uint uid, uint gid);
+    QDBusObjectPath PullFile(const QString& name, const QString& path,
+                             const QDBusUnixFileDescriptor& output);
     QVariantMapList ListJobs();
 
 signals:
@@ -224,6 +229,10 @@ private:
     std::string snapshotBase(const std::string& container) const;
     Result<std::string> snapshotRootName(const QString& name);
     bool checkSnapshotNames(const QString& name, const QString& snapshot);
+    // After authorization: a cubby-rootfs push or pull (ARGS after the verb) in the
+    // container's root, running or stopped (manager_files.cpp).
+    void startFileCopy(const QDBusMessage& call, const QString& name, const QString& path,
+                       uint caller, bool push, std::vector<std::string> arguments, int dataFd);
     Job* startWorkerJob(const QDBusMessage& call, const QString& operation, const QString& target,
                         uint caller, std::vector<std::string> argv, int stdinFd,
                         std::function<Status()> onDone = {});

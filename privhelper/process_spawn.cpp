@@ -46,7 +46,9 @@ Result<pid_t> spawnChild(const SpawnRequest& request) {
         posix_spawn_file_actions_adddup2(&actions, 1, 2);
     }
     // dup2 onto itself clears close-on-exec for the child only.
-    for (const int fd : {request.passFd, request.extraFd}) {
+    std::vector<int> kept = request.extraFds;
+    kept.push_back(request.passFd);
+    for (const int fd : kept) {
         if (fd >= 0)
             posix_spawn_file_actions_adddup2(&actions, fd, fd);
     }
@@ -72,7 +74,7 @@ Result<pid_t> spawnWithReadyFd(const std::vector<std::string>& argv, const std::
         return fail(Error::system(errno, "creating a ready pipe"));
     UniqueFd readEnd(ready[0]);
     UniqueFd writeEnd(ready[1]);
-    SpawnRequest request{argv, logPath, -1, writeEnd.get(), -1, -1};
+    SpawnRequest request{argv, logPath, -1, writeEnd.get(), -1, {}};
     for (auto& argument : request.argv) {
         if (argument == readyFdPlaceholder)
             argument = std::to_string(writeEnd.get());

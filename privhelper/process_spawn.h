@@ -24,7 +24,7 @@ struct SpawnRequest {
     int stdinFd = -1;              // the child's stdin; -1: /dev/null
     int passFd = -1;               // stays open in the child under the same number
     int stdoutFd = -1;             // the child's stdout; -1: the log (stderr always is)
-    int extraFd = -1;              // another one that stays open under its number
+    std::vector<int> extraFds;     // more that stay open under their numbers
 };
 
 // Spawns the request in a new session (no terminal signal reaches it). Every other

@@ -36,13 +36,14 @@ JobUpdate crashed(const std::string& program, int waitStatus) {
 
 Result<WorkerProcess*> WorkerProcess::start(const std::vector<std::string>& argv,
                                             const std::string& logPath, int stdinFd,
-                                            QObject* parent, int stdoutFd, int extraFd) {
+                                            QObject* parent, int stdoutFd,
+                                            std::vector<int> extraFds) {
     int ends[2];
     if (::pipe2(ends, O_CLOEXEC) != 0)
         return fail(Error::system(errno, "creating a progress pipe"));
     UniqueFd readEnd(ends[0]);
     UniqueFd writeEnd(ends[1]);
-    SpawnRequest request{argv, logPath, stdinFd, writeEnd.get(), stdoutFd, extraFd};
+    SpawnRequest request{argv, logPath, stdinFd, writeEnd.get(), stdoutFd, std::move(extraFds)};
     for (auto& argument : request.argv) {
         if (argument == progressFdPlaceholder)
             argument = std::to_string(writeEnd.get());

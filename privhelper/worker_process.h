@@ -20,10 +20,10 @@ class WorkerProcess : public QObject {
 public:
     // `argv` may hold "{progress-fd}", replaced by the number of the pipe's write end.
     // `stdinFd` (-1: /dev/null) becomes the worker's stdin.
-    // `stdoutFd` (-1: the log) becomes its stdout; `extraFd` stays open under its number.
+    // `stdoutFd` (-1: the log) becomes its stdout; `extraFds` stay open under their numbers.
     static Result<WorkerProcess*> start(const std::vector<std::string>& argv,
                                         const std::string& logPath, int stdinFd, QObject* parent,
-                                        int stdoutFd = -1, int extraFd = -1);
+                                        int stdoutFd = -1, std::vector<int> extraFds = {});
     ~WorkerProcess() override;
 
     // Asks the worker to stop (SIGTERM); it removes what it made and reports "cancelled".

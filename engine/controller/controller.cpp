@@ -14,9 +14,11 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <format>
 #include <net/if.h>
+#include <sched.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/signalfd.h>
@@ -29,6 +31,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 namespace cubby {
 
@@ -422,6 +425,9 @@ void Controller::handleRequest(Client& client, std::string_view packet) {
     case ControlMessage::Exec:
         execFor(client, request->payload);
         break;
+    case ControlMessage::OpenRoot:
+        openRootFor(client);
+        break;
     case ControlMessage::StatusQuery:
         send(client, encodeControl(ControlMessage::Reply, statusText()));
         break;
@@ -615,6 +621,34 @@ void Controller::execFor(Client& client, std::string_view payload) {
                            session->errors.get()};
         (void)sendWithFds(client.fd.get(), encodeControl(ControlMessage::Reply, "ok"), fds);
     }
+}
+
+void Controller::openRootFor(Client& client) {
+    if (!m_initPidfd) {
+        send(client, encodeControl(ControlMessage::Failure, "the container is not running"));
+        return;
+    }
+    // Init is our child and not reaped before this loop sees its exit: the pid is its own.
+    // Its root as it sees it (the container's mounts are reached from there), and its user
+    // namespace, in which a copying process acts as the container's root.
+    const auto open = [this](const char* what, int flags) {
+        return UniqueFd(
+            ::open(std::format("/proc/{}/{}", m_initPid, what).c_str(), flags | O_CLOEXEC));
+    };
+    UniqueFd root = open("root", O_PATH | O_DIRECTORY);
+    UniqueFd userns;
+    if (root && (m_setup.plan.cloneFlags & CLONE_NEWUSER))
+        userns = open("ns/user", O_RDONLY);
+    if (!root || ((m_setup.plan.cloneFlags & CLONE_NEWUSER) && !userns)) {
+        send(client,
+             encodeControl(ControlMessage::Failure,
+                           std::format("opening the container's root: {}", std::strerror(errno))));
+        return;
+    }
+    std::vector<int> fds = {root.get()};
+    if (userns)
+        fds.push_back(userns.get());
+    (void)sendWithFds(client.fd.get(), encodeControl(ControlMessage::Reply, "ok"), fds);
 }
 
 void Controller::onPtyClient(int fd, uint32_t events) {

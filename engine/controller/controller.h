@@ -73,6 +73,8 @@ private:
     void openConsolePty(Client& client);
     void openShellFor(Client& client, const std::string& user);
     void execFor(Client& client, std::string_view payload);
+    // OpenRoot: init's root directory and user namespace, for the helper's file copies.
+    void openRootFor(Client& client);
     // SetLimits: memory and CPU changed in the running group, the live state rewritten.
     void setLimits(Client& client, std::string_view payload);
     void onPtyClient(int fd, uint32_t events);

@@ -10,13 +10,13 @@ namespace cubby {
 
 namespace {
 
-constexpr std::array<ControlMessage, 16> knownMessages{
-    ControlMessage::Exec,          ControlMessage::SetLimits,     ControlMessage::OpenConsolePty,
-    ControlMessage::OpenShell,     ControlMessage::AttachConsole, ControlMessage::ConsoleInput,
-    ControlMessage::WindowSize,    ControlMessage::StatusQuery,   ControlMessage::Shutdown,
-    ControlMessage::Destroy,       ControlMessage::Reboot,        ControlMessage::Scrollback,
-    ControlMessage::ConsoleOutput, ControlMessage::ConsoleClosed, ControlMessage::Reply,
-    ControlMessage::Failure,
+constexpr std::array<ControlMessage, 17> knownMessages{
+    ControlMessage::OpenRoot,       ControlMessage::Exec,          ControlMessage::SetLimits,
+    ControlMessage::OpenConsolePty, ControlMessage::OpenShell,     ControlMessage::AttachConsole,
+    ControlMessage::ConsoleInput,   ControlMessage::WindowSize,    ControlMessage::StatusQuery,
+    ControlMessage::Shutdown,       ControlMessage::Destroy,       ControlMessage::Reboot,
+    ControlMessage::Scrollback,     ControlMessage::ConsoleOutput, ControlMessage::ConsoleClosed,
+    ControlMessage::Reply,          ControlMessage::Failure,
 };
 
 template <class Number>
@@ -30,6 +30,7 @@ unsigned controlProtocolIntroducing(ControlMessage type) {
     static constexpr std::pair<ControlMessage, unsigned> introduced[] = {
         {ControlMessage::SetLimits, 2},
         {ControlMessage::Exec, 3},
+        {ControlMessage::OpenRoot, 4},
     };
     for (const auto& [message, version] : introduced) {
         if (message == type)

@@ -20,6 +20,10 @@
 //                                          ends); with a terminal "ok PTY" + the status
 //                                          pipe and the PTY master. The status pipe says
 //                                          "exit N" or "signal N" when the command ends.
+//   OpenRoot                               Reply "ok" + the container's root directory as
+//                                          its init sees it (O_PATH, mounts inside it
+//                                          included), and with a user namespace that
+//                                          namespace: for cubby-rootfs push and pull
 //                                          Failure "message" for a refused request
 //
 // Every attached client may type, as in a shared terminal session (tmux, screen): the helper
@@ -46,6 +50,7 @@ enum class ControlMessage : char {
     OpenShell = 'x',      // payload: user (empty: root); Reply as above
     SetLimits = 'l',      // payload: formatLiveLimits(); Reply "ok"
     Exec = 'e',           // payload: formatExecRequest(); Reply as above
+    OpenRoot = 'f',       // no payload; Reply "ok" with the root (and user namespace) fds
     Scrollback = 'S',
     ConsoleOutput = 'O',
     ConsoleClosed = 'C',
@@ -65,7 +70,8 @@ constexpr size_t maxControlPacket = 64 * 1024;
 //      are only asked to restart for a live change)
 //   2  SetLimits (the first packaged version)
 //   3  Exec
-constexpr unsigned controlProtocolVersion = 3;
+//   4  OpenRoot
+constexpr unsigned controlProtocolVersion = 4;
 // The first version whose controllers understand `type`.
 unsigned controlProtocolIntroducing(ControlMessage type);
 // The version a StatusQuery reply reports: 1 when it has no "protocol" key; nullopt when the

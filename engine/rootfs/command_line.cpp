@@ -24,6 +24,9 @@ constexpr std::string_view usageText =
        cubby-rootfs restore --base DIR --name NAME --progress-fd N  < DIRECTORY
        cubby-rootfs clean-stale --base DIR [--progress-fd N]
        cubby-rootfs export --root-fd N --progress-fd N  < HEADER > ARCHIVE
+       cubby-rootfs push --root-fd N [--userns-fd N] --path PATH --mode OCTAL --uid N
+                         --gid N --progress-fd N  < FILE
+       cubby-rootfs pull --root-fd N [--userns-fd N] --path PATH --progress-fd N  > FILE
 
 Makes, removes and cleans up container root filesystems below DIR (a directory owned by
 root that no one else may write to), for cubby-helper. Progress goes to descriptor N as
@@ -49,6 +52,11 @@ SIGTERM or SIGINT cancels; a cancelled or failed create leaves nothing behind.
   export       writes standard input's bytes, then the tree under descriptor N as a
                zstd-compressed pax tar (numeric owners, modes, times, xattrs, ACLs;
                no device nodes or sockets), to standard output
+  push, pull   copy standard input to PATH inside the root under descriptor N, or the
+               regular file at PATH to standard output (cubbyctl cp): as the root of the
+               user namespace under --userns-fd when given, chroot()ed in the root, PATH
+               resolved with openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS); a push
+               writes a temporary file beside PATH and renames it into place
 
 Exit status: 0 done, 1 failed, 2 bad command line, 3 cancelled.
 )";
@@ -98,8 +106,15 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
         command.verb = RootfsCommand::Verb::CleanStale;
     else if (verb == "export")
         command.verb = RootfsCommand::Verb::Export;
+    else if (verb == "push")
+        command.verb = RootfsCommand::Verb::Push;
+    else if (verb == "pull")
+        command.verb = RootfsCommand::Verb::Pull;
     else
         return std::unexpected(usageError(std::format("unknown command {}", quoted(verb))));
+    const bool copies =
+        command.verb == RootfsCommand::Verb::Push || command.verb == RootfsCommand::Verb::Pull;
+    const bool push = command.verb == RootfsCommand::Verb::Push;
     bool haveName = false;
     bool haveBusybox = false;
     bool haveDebianOption = false;
@@ -108,13 +123,34 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
         if (i + 1 >= args.size())
             return std::unexpected(usageError(std::format("{} needs a value", flag)));
         const std::string_view value = args[i + 1];
-        if (flag == "--base" && command.verb != RootfsCommand::Verb::Export) {
+        uint64_t number = 0;
+        if (flag == "--base" && command.verb != RootfsCommand::Verb::Export && !copies) {
             command.base = value;
-        } else if (flag == "--root-fd" && command.verb == RootfsCommand::Verb::Export) {
+        } else if (flag == "--root-fd" && (command.verb == RootfsCommand::Verb::Export || copies)) {
             if (!parseFd(value, command.rootFd) || command.rootFd <= 2)
                 return std::unexpected(usageError(std::format(
                     "--root-fd takes a descriptor number above 2, not {}", quoted(value))));
-        } else if (flag == "--name" && command.verb != RootfsCommand::Verb::CleanStale) {
+        } else if (flag == "--userns-fd" && copies) {
+            if (!parseFd(value, command.usernsFd) || command.usernsFd <= 2)
+                return std::unexpected(usageError(std::format(
+                    "--userns-fd takes a descriptor number above 2, not {}", quoted(value))));
+        } else if (flag == "--path" && copies) {
+            command.path = value;
+        } else if (flag == "--mode" && push) {
+            if (value.empty() || value.size() > 5 ||
+                value.find_first_not_of("01234567") != std::string_view::npos)
+                return std::unexpected(usageError(
+                    std::format("--mode is octal, at most 07777, not {}", quoted(value))));
+            command.mode = static_cast<uint32_t>(std::stoul(std::string(value), nullptr, 8));
+            if (command.mode > 07777)
+                return std::unexpected(usageError(
+                    std::format("--mode is octal, at most 07777, not {}", quoted(value))));
+        } else if ((flag == "--uid" || flag == "--gid") && push) {
+            if (!parseUnsigned(value, number) || number >= 0xffffffffULL)
+                return std::unexpected(
+                    usageError(std::format("{} takes an id, not {}", flag, quoted(value))));
+            (flag == "--uid" ? command.uid : command.gid) = static_cast<uint32_t>(number);
+        } else if (flag == "--name" && command.verb != RootfsCommand::Verb::CleanStale && !copies) {
             command.name = value;
             haveName = true;
         } else if (flag == "--source" && command.verb == RootfsCommand::Verb::Create) {
@@ -187,6 +223,20 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
             return std::unexpected(usageError("export needs --root-fd N and --progress-fd N"));
         if (command.rootFd == command.progressFd)
             return std::unexpected(usageError("--root-fd and --progress-fd must differ"));
+        return command;
+    }
+    if (copies) {
+        if (command.rootFd < 0 || command.progressFd < 0 || command.path.empty())
+            return std::unexpected(usageError(
+                std::format("{} needs --root-fd N, --path PATH and --progress-fd N", verb)));
+        if (command.rootFd == command.progressFd || command.rootFd == command.usernsFd ||
+            command.usernsFd == command.progressFd)
+            return std::unexpected(
+                usageError("--root-fd, --userns-fd and --progress-fd must differ"));
+        if (auto valid = validateAbsolutePath(command.path, "--path"); !valid)
+            return std::unexpected(CommandLineError{std::move(valid.error()), false});
+        if (command.path == "/")
+            return std::unexpected(CommandLineError{Error::invalid("--path names no file"), false});
         return command;
     }
     if (command.base.empty())

@@ -11,11 +11,15 @@
 //   cubby-rootfs restore --base DIR --name NAME --progress-fd N  (a snapshot's directory on fd 0)
 //   cubby-rootfs clean-stale --base DIR [--progress-fd N]
 //   cubby-rootfs export --root-fd N --progress-fd N   (header on fd 0, archive to fd 1)
+//   cubby-rootfs push --root-fd N [--userns-fd N] --path PATH --mode OCTAL --uid N --gid N
+//                     --progress-fd N   (the file on fd 0)
+//   cubby-rootfs pull --root-fd N [--userns-fd N] --path PATH --progress-fd N  (file to fd 1)
 //   cubby-rootfs --help
 
 #include "debian_bootstrap.h"
 #include "error.h"
 
+#include <cstdint>
 #include <expected>
 #include <span>
 #include <string>
@@ -24,7 +28,7 @@
 namespace cubby {
 
 struct RootfsCommand {
-    enum class Verb { Create, Remove, Restore, CleanStale, Export, Help };
+    enum class Verb { Create, Remove, Restore, CleanStale, Export, Push, Pull, Help };
     enum class Source { None, Busybox, Archive, Debian, Copy };
     Verb verb = Verb::Help;
     std::string base;
@@ -37,7 +41,13 @@ struct RootfsCommand {
     // on the command line would be in /proc for every user to read).
     bool passwordsOnStdin = false;
     int progressFd = -1;
-    int rootFd = -1; // export: the tree to pack, opened by the helper
+    int rootFd = -1; // export: the tree to pack, opened by the helper; push, pull: the root
+    // push and pull (file_copy.h): the container's user namespace (-1: none), the path
+    // inside it, and what a pushed file gets.
+    int usernsFd = -1;
+    std::string path;
+    uint32_t mode = 0644;
+    uint32_t uid = 0, gid = 0;
 };
 
 // Exit statuses besides jobExitDone/jobExitError/jobExitCancelled.

@@ -6,6 +6,7 @@
 #include "archive_export.h"
 #include "command_line.h"
 #include "commands.h"
+#include "file_copy.h"
 #include "job.h"
 
 #include <csignal>
@@ -91,6 +92,14 @@ int main(int argc, char** argv) {
     case RootfsCommand::Verb::Export:
         outcome = exportTree(command->rootFd, reporter);
         break;
+    case RootfsCommand::Verb::Push:
+    case RootfsCommand::Verb::Pull: {
+        const FileCopy copy{command->rootFd, command->usernsFd, command->path,
+                            command->mode,   command->uid,      command->gid};
+        outcome = command->verb == RootfsCommand::Verb::Push ? pushFile(copy, reporter)
+                                                             : pullFile(copy, reporter);
+        break;
+    }
     case RootfsCommand::Verb::Help:
         break;
     }
