@@ -4,10 +4,12 @@
 #include "container_wizard.h"
 #include "helper_connection.h"
 #include "helper_errors.h"
+#include "host_section.h"
 #include "main_window.h"
 #include "message_bar.h"
 #include "overview_page.h"
 #include "pty_terminal.h"
+#include "remote_terminal.h"
 #include "settings_page.h"
 #include "xml_page.h"
 
@@ -16,6 +18,7 @@
 #include <QDBusUnixFileDescriptor>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <cerrno>
@@ -26,39 +29,49 @@ namespace cubby {
 
 void MainWindow::start() {
     const QString name = selectedContainer();
-    operate(name, m_helper->manager()->StartContainer(name), tr("Starting %1…").arg(name),
-            tr("Could not start “%1”").arg(name));
+    operate(name, m_current->helper()->manager()->StartContainer(name),
+            tr("Starting %1…").arg(name), tr("Could not start “%1”").arg(name));
 }
 
 void MainWindow::shutDown() {
     const QString name = selectedContainer();
-    operate(name, m_helper->manager()->ShutdownContainer(name, 0),
+    operate(name, m_current->helper()->manager()->ShutdownContainer(name, 0),
             tr("Shutting down %1…").arg(name), tr("Could not shut down “%1”").arg(name));
 }
 
 void MainWindow::forceOff() {
     const QString name = selectedContainer();
-    operate(name, m_helper->manager()->DestroyContainer(name), tr("Stopping %1…").arg(name),
-            tr("Could not force off “%1”").arg(name));
+    operate(name, m_current->helper()->manager()->DestroyContainer(name),
+            tr("Stopping %1…").arg(name), tr("Could not force off “%1”").arg(name));
 }
 
 void MainWindow::reboot() {
     const QString name = selectedContainer();
-    operate(name, m_helper->manager()->RebootContainer(name), tr("Rebooting %1…").arg(name),
-            tr("Could not reboot “%1”").arg(name));
+    operate(name, m_current->helper()->manager()->RebootContainer(name),
+            tr("Rebooting %1…").arg(name), tr("Could not reboot “%1”").arg(name));
 }
 
 void MainWindow::openConsole() {
     const QString name = selectedContainer();
-    openTerminal(name, m_helper->manager()->OpenConsole(name), tr("%1 — console").arg(name),
-                 tr("Could not open the console of “%1”").arg(name));
+    if (m_current->helper()->isRemote()) {
+        openRemoteTerminal(name, {QStringLiteral("console"), name}, tr("%1 — console").arg(name),
+                           tr("Could not open the console of “%1”").arg(name));
+        return;
+    }
+    openTerminal(name, m_current->helper()->manager()->OpenConsole(name),
+                 tr("%1 — console").arg(name), tr("Could not open the console of “%1”").arg(name));
 }
 
 void MainWindow::openShell() {
     const QString name = selectedContainer();
+    if (m_current->helper()->isRemote()) {
+        openRemoteTerminal(name, {QStringLiteral("shell"), name}, tr("%1 — shell").arg(name),
+                           tr("Could not open a shell in “%1”").arg(name));
+        return;
+    }
     // An empty user is root inside the container.
-    openTerminal(name, m_helper->manager()->OpenShell(name, QString()), tr("%1 — shell").arg(name),
-                 tr("Could not open a shell in “%1”").arg(name));
+    openTerminal(name, m_current->helper()->manager()->OpenShell(name, QString()),
+                 tr("%1 — shell").arg(name), tr("Could not open a shell in “%1”").arg(name));
 }
 
 void MainWindow::confirmDelete() {
@@ -84,8 +97,8 @@ void MainWindow::confirmDelete() {
 }
 
 void MainWindow::deleteContainer(const QString& name) {
-    operate(name, m_helper->manager()->UndefineContainer(name), tr("Deleting %1…").arg(name),
-            tr("Could not delete “%1”").arg(name));
+    operate(name, m_current->helper()->manager()->UndefineContainer(name),
+            tr("Deleting %1…").arg(name), tr("Could not delete “%1”").arg(name));
 }
 
 void MainWindow::newContainer() {
@@ -95,7 +108,7 @@ void MainWindow::newContainer() {
         open->activateWindow();
         return;
     }
-    auto* wizard = new ContainerWizard(m_helper, m_model, this);
+    auto* wizard = new ContainerWizard(helper(), model(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ContainerWizard::created, this, &MainWindow::selectWhenListed);
     wizard->show(); // non-modal: the window goes on working while the wizard is open
@@ -112,16 +125,17 @@ void MainWindow::operate(const QString& name, const QDBusPendingCall& call, cons
                          const QString& failure) {
     if (name.isEmpty())
         return;
-    m_busy.insert(name);
+    HostSection* host = m_current;
+    host->busy().insert(name);
     updateActions();
     statusBar()->showMessage(progress);
-    m_helper->watch(call, this, [this, name, failure](QDBusPendingCallWatcher& reply) {
-        m_busy.remove(name);
+    host->helper()->watch(call, host, [this, host, name, failure](QDBusPendingCallWatcher& reply) {
+        host->busy().remove(name);
         statusBar()->clearMessage();
         if (reply.isError())
             showHelperError(failure, reply.error());
         updateActions();
-        refresh();
+        host->refresh();
     });
 }
 
@@ -130,33 +144,61 @@ void MainWindow::openTerminal(const QString& name, const QDBusPendingCall& call,
     if (name.isEmpty())
         return;
     statusBar()->showMessage(tr("Opening %1…").arg(title));
-    m_helper->watch(call, this, [this, title, failure](QDBusPendingCallWatcher& watcher) {
-        statusBar()->clearMessage();
-        const QDBusPendingReply<QDBusUnixFileDescriptor, QString> reply = watcher;
-        if (reply.isError()) {
-            showHelperError(failure, reply.error());
-            return;
-        }
-        // The reply's descriptor closes with the reply; the terminal keeps its own copy.
-        UniqueFd master(fcntl(reply.argumentAt<0>().fileDescriptor(), F_DUPFD_CLOEXEC, 3));
-        if (!master.valid()) {
-            showError(tr("%1: %2").arg(failure, QString::fromLocal8Bit(strerror(errno))));
-            return;
-        }
-        auto* terminal = new PtyTerminal;
-        terminal->setObjectName(QStringLiteral("terminal"));
-        terminal->setToolTip(reply.argumentAt<1>());
-        terminal->attach(std::move(master));
-        const int index = m_tabs->addTab(terminal, title);
-        m_tabs->setTabToolTip(index, reply.argumentAt<1>());
-        connect(terminal, &PtyTerminal::hangup, this, [this, terminal, title] {
-            const int at = m_tabs->indexOf(terminal);
-            if (at >= 0)
-                m_tabs->setTabText(at, tr("%1 (ended)").arg(title));
+    m_current->helper()->watch(
+        call, this, [this, title, failure](QDBusPendingCallWatcher& watcher) {
+            statusBar()->clearMessage();
+            const QDBusPendingReply<QDBusUnixFileDescriptor, QString> reply = watcher;
+            if (reply.isError()) {
+                showHelperError(failure, reply.error());
+                return;
+            }
+            // The reply's descriptor closes with the reply; the terminal keeps its own copy.
+            UniqueFd master(fcntl(reply.argumentAt<0>().fileDescriptor(), F_DUPFD_CLOEXEC, 3));
+            if (!master.valid()) {
+                showError(tr("%1: %2").arg(failure, QString::fromLocal8Bit(strerror(errno))));
+                return;
+            }
+            auto* terminal = new PtyTerminal;
+            terminal->attach(std::move(master));
+            addTerminalTab(terminal, title, reply.argumentAt<1>());
         });
-        m_tabs->setCurrentIndex(index);
-        terminal->setFocus();
+}
+
+void MainWindow::openRemoteTerminal(const QString& name, const QStringList& cubbyctlArguments,
+                                    const QString& title, const QString& failure) {
+    const auto& target = m_current->helper()->remoteTarget();
+    if (name.isEmpty() || !target)
+        return;
+    auto started = startRemoteTerminal(*target, HelperConnection::sshProgram(), cubbyctlArguments);
+    if (!started) {
+        showError(tr("%1: %2").arg(failure, QString::fromStdString(started.error().message)));
+        return;
+    }
+    auto* terminal = new PtyTerminal;
+    started->process->setParent(terminal); // ends (ssh is hung up on) with the tab
+    connect(started->process, &QProcess::errorOccurred, this,
+            [this, failure, process = started->process](QProcess::ProcessError error) {
+                if (error == QProcess::FailedToStart)
+                    showError(tr("%1: %2").arg(failure, process->errorString()));
+            });
+    terminal->attach(std::move(started->master));
+    const QString host = m_current->helper()->hostLabel();
+    addTerminalTab(terminal, tr("%1 on %2").arg(title, host),
+                   tr("%1 on %2, through ssh").arg(title, m_current->helper()->uri()));
+}
+
+void MainWindow::addTerminalTab(PtyTerminal* terminal, const QString& title, const QString& tip) {
+    terminal->setObjectName(QStringLiteral("terminal"));
+    terminal->setToolTip(tip);
+    const int index = m_tabs->addTab(terminal, title);
+    m_tabs->setTabToolTip(index, tip);
+    connect(terminal, &PtyTerminal::hangup, this, [this, terminal, title] {
+        const int at = m_tabs->indexOf(terminal);
+        if (at >= 0)
+            m_tabs->setTabText(at, tr("%1 (ended)").arg(title));
     });
+    m_tabs->setCurrentIndex(index);
+    terminal->setFocus();
 }
 
 void MainWindow::closeTab(int index) {

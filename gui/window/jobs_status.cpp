@@ -23,9 +23,11 @@ JobsStatus::JobsStatus(HelperConnection* helper, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
     layout->addWidget(m_progress);
-    connect(m_helper->manager(), &ManagerProxy::JobNew, this, &JobsStatus::jobNew);
-    connect(m_helper->manager(), &ManagerProxy::JobFinished, this,
-            [this](const QDBusObjectPath& path) { jobFinished(path); });
+    m_helper->onManager(this, [this](ManagerProxy* manager) {
+        connect(manager, &ManagerProxy::JobNew, this, &JobsStatus::jobNew);
+        connect(manager, &ManagerProxy::JobFinished, this,
+                [this](const QDBusObjectPath& path) { jobFinished(path); });
+    });
     updateDisplay();
 }
 

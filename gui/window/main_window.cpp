@@ -4,8 +4,10 @@
 #include "network_wizard.h"
 #include "networks_panel.h"
 
+#include "connect_dialog.h"
 #include "container_list_model.h"
 #include "helper_connection.h"
+#include "host_section.h"
 #include "jobs_status.h"
 #include "message_bar.h"
 #include "overview_page.h"
@@ -23,6 +25,7 @@
 #include <QMenuBar>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -45,21 +48,38 @@ constexpr int statsIntervalMs = 1000;
 } // namespace
 
 MainWindow::MainWindow(const QDBusConnection& bus, QWidget* parent)
-    : QMainWindow(parent)
-    , m_helper(new HelperConnection(bus, this))
-    , m_model(new ContainerListModel(this)) {
+    : QMainWindow(parent) {
     setWindowTitle(tr("Cubby"));
     setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.cubby1")));
     m_clock.start();
     buildActions();
     buildLayout();
+    m_current = addHost(new HelperConnection(bus));
+    m_xml->setHelper(helper());
+    m_settings->setHelper(helper());
     connectSignals();
     updateActions();
-    connectionChanged(false, {});
+    connectionChanged();
     resize(1100, 680);
 }
 
 MainWindow::~MainWindow() = default;
+
+ContainerListModel* MainWindow::model() const {
+    return m_hosts.front()->model();
+}
+
+QTableView* MainWindow::containerView() const {
+    return m_hosts.front()->view();
+}
+
+NetworksPanel* MainWindow::networks() const {
+    return m_hosts.front()->networks();
+}
+
+HelperConnection* MainWindow::helper() const {
+    return m_hosts.front()->helper();
+}
 
 QAction* MainWindow::makeAction(Action which, const QString& text, const QString& icon,
                                 QStyle::StandardPixmap fallback, Slot slot) {
@@ -109,6 +129,13 @@ void MainWindow::buildActions() {
     action(Delete)->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_connectHost =
+        file->addAction(QIcon::fromTheme(QStringLiteral("network-server"),
+                                         style()->standardIcon(QStyle::SP_DriveNetIcon)),
+                        tr("Connect to &Host…"), this, &MainWindow::showConnectDialog);
+    m_connectHost->setObjectName(QStringLiteral("connectHost"));
+    m_connectHost->setToolTip(tr("Manage the containers of another machine over SSH"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit"),
                                    style()->standardIcon(QStyle::SP_DialogCloseButton)));
@@ -124,8 +151,8 @@ void MainWindow::buildActions() {
     network->addAction(QIcon::fromTheme(QStringLiteral("network-wired"),
                                         style()->standardIcon(QStyle::SP_DriveNetIcon)),
                        tr("New &Network…"), this, [this] {
-                           m_sideTabs->setCurrentWidget(m_networks);
-                           m_networks->newNetwork();
+                           m_sideTabs->setCurrentIndex(1);
+                           m_current->networks()->newNetwork();
                        });
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(action(Refresh));
@@ -144,13 +171,6 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::buildLayout() {
-    // Sorted by any column (CPU and memory as numbers) and filtered by what is typed above.
-    m_sorted = new QSortFilterProxyModel(this);
-    m_sorted->setSourceModel(m_model);
-    m_sorted->setSortRole(ContainerListModel::SortRole);
-    m_sorted->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_sorted->setFilterKeyColumn(-1); // a name, a state, an address, an owner…
-    m_sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("containerFilter"));
     m_filter->setPlaceholderText(tr("Filter containers"));
@@ -165,29 +185,6 @@ void MainWindow::buildLayout() {
         m_filter->setFocus();
         m_filter->selectAll();
     });
-    m_view = new QTableView;
-    m_view->setObjectName(QStringLiteral("containerView"));
-    m_view->setAccessibleName(tr("Containers"));
-    m_view->setModel(m_sorted);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(ContainerListModel::NameColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setHighlightSections(false);
-    // Every column as wide as its header and cells, in any language (a stretched column was
-    // squeezed below its header's width in French); the last one takes what is left, and a
-    // narrow window scrolls.
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addActions({action(NewContainer), action(Start), action(ShutDown), action(ForceOff),
-                        action(Reboot), action(OpenConsole), action(OpenShell), action(Delete),
-                        action(Refresh)});
 
     m_overview = new OverviewPage;
     m_tabs = new QTabWidget;
@@ -202,9 +199,10 @@ void MainWindow::buildLayout() {
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs->addTab(m_log, tr("Log"));
-    m_settings = new SettingsPage(m_helper);
+    // Both follow the selected container's machine (hostSelectionChanged).
+    m_settings = new SettingsPage(nullptr);
     m_tabs->addTab(m_settings, tr("Settings"));
-    m_xml = new XmlPage(m_helper);
+    m_xml = new XmlPage(nullptr);
     m_tabs->addTab(m_xml, tr("XML"));
     for (int fixed : {0, 1, 2, 3}) { // Overview, Log, Settings and XML stay; terminals close
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
@@ -224,19 +222,23 @@ void MainWindow::buildLayout() {
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
     // Containers and networks side by side in one pane: what a person works on is picked on
-    // the left, what it shows goes on the right.
-    m_networks = new NetworksPanel(m_helper);
+    // the left, what it shows goes on the right. Each machine's list is a section of its own,
+    // one above the other.
+    m_hostLists = new QSplitter(Qt::Vertical);
+    m_hostLists->setChildrenCollapsible(false);
+    m_hostNetworks = new QSplitter(Qt::Vertical);
+    m_hostNetworks->setChildrenCollapsible(false);
     m_sideTabs = new QTabWidget;
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->setDocumentMode(true);
-    auto* containers = new QWidget;
-    auto* containersLayout = new QVBoxLayout(containers);
+    m_containersTab = new QWidget;
+    auto* containersLayout = new QVBoxLayout(m_containersTab);
     containersLayout->setContentsMargins(0, 4, 0, 0);
     containersLayout->addWidget(m_filter);
-    containersLayout->addWidget(m_view, 1);
-    containers->addAction(find); // Ctrl+F where the list is
-    m_sideTabs->addTab(containers, tr("Containers"));
-    m_sideTabs->addTab(m_networks, tr("Networks"));
+    containersLayout->addWidget(m_hostLists, 1);
+    m_containersTab->addAction(find); // Ctrl+F where the list is
+    m_sideTabs->addTab(m_containersTab, tr("Containers"));
+    m_sideTabs->addTab(m_hostNetworks, tr("Networks"));
 
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(m_sideTabs);
@@ -247,7 +249,6 @@ void MainWindow::buildLayout() {
     splitter->setChildrenCollapsible(false);
 
     m_messageBar = new MessageBar;
-    connect(m_networks, &NetworksPanel::error, m_messageBar, &MessageBar::showError);
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
@@ -257,26 +258,120 @@ void MainWindow::buildLayout() {
 
     m_connection = new QLabel;
     m_connection->setObjectName(QStringLiteral("connectionState"));
-    m_jobs = new JobsStatus(m_helper);
     statusBar()->addWidget(m_connection, 1);
-    statusBar()->addPermanentWidget(m_jobs);
+}
+
+HostSection* MainWindow::addHost(HelperConnection* helper) {
+    auto* host = new HostSection(helper,
+                                 {action(NewContainer), action(Start), action(ShutDown),
+                                  action(ForceOff), action(Reboot), action(OpenConsole),
+                                  action(OpenShell), action(Delete), action(Refresh)},
+                                 this);
+    m_hosts << host;
+    m_hostLists->addWidget(host->containersBox());
+    m_hostNetworks->addWidget(host->networksBox());
+    host->setFilter(m_filter->text());
+    for (HostSection* each : std::as_const(m_hosts))
+        each->setHeaderShown(m_hosts.size() > 1);
+    connect(host->networks(), &NetworksPanel::error, m_messageBar, &MessageBar::showError);
+    connect(host, &HostSection::listed, this, [this, host] { hostListed(host); });
+    connect(host, &HostSection::listFailed, this, [this, host](const QDBusError& error) {
+        showHelperError(
+            m_hosts.size() > 1
+                ? tr("Could not list the containers of %1").arg(host->helper()->hostLabel())
+                : tr("Could not list the containers"),
+            error);
+    });
+    connect(host, &HostSection::statsArrived, this,
+            [this, host](const QList<QVariantMap>& stats, qint64 now) {
+                if (host != m_current)
+                    return;
+                for (const QVariantMap& each : stats)
+                    m_overview->addStats(each, now);
+                followOomKills(stats);
+            });
+    connect(host, &HostSection::containerStateChanged, this,
+            [this, host](const QString& name, const QString& state) {
+                stateChanged(host, name, state);
+            });
+    connect(host, &HostSection::selectionChanged, this,
+            [this, host] { hostSelectionChanged(host); });
+    connect(host, &HostSection::connectionChanged, this, &MainWindow::connectionChanged);
+    connect(host, &HostSection::closeRequested, this, [this, host] { closeHost(host); });
+    connect(host->model(), &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    if (m_jobs == nullptr) { // the status bar's jobs are this machine's
+        m_jobs = new JobsStatus(helper);
+        statusBar()->addPermanentWidget(m_jobs);
+    }
+    host->helper()->setPolling(watched());
+    return host;
+}
+
+HostSection* MainWindow::connectToHost(const QString& uri) {
+    const auto target = parseConnectUri(uri.trimmed().toStdString());
+    if (!target) {
+        showError(tr("Cannot connect to “%1”: %2")
+                      .arg(uri, QString::fromStdString(target.error().message)));
+        return nullptr;
+    }
+    for (HostSection* host : std::as_const(m_hosts))
+        if (host->helper()->remoteTarget() == *target) {
+            showError(tr("%1 is shown already.").arg(host->helper()->hostLabel()));
+            return nullptr;
+        }
+    HostSection* host = addHost(new HelperConnection(*target, uri.trimmed()));
+    rememberHosts();
+    return host;
+}
+
+void MainWindow::connectRememberedHosts() {
+    const QStringList uris = QSettings().value(QStringLiteral("hosts/connected")).toStringList();
+    for (const QString& uri : uris)
+        connectToHost(uri);
+}
+
+void MainWindow::rememberHosts() const {
+    QStringList uris;
+    for (HostSection* host : m_hosts)
+        if (host->helper()->isRemote())
+            uris << host->helper()->uri();
+    QSettings settings;
+    settings.setValue(QStringLiteral("hosts/connected"), uris);
+    // The connect dialog offers every machine ever connected, the latest first.
+    QStringList recent = settings.value(QStringLiteral("hosts/recent")).toStringList();
+    for (const QString& uri : std::as_const(uris)) {
+        recent.removeAll(uri);
+        recent.prepend(uri);
+    }
+    settings.setValue(QStringLiteral("hosts/recent"), recent.mid(0, 20));
+}
+
+void MainWindow::closeHost(HostSection* host) {
+    if (host == m_hosts.front())
+        return; // this machine's section stays
+    m_hosts.removeAll(host);
+    if (m_current == host) {
+        m_current = m_hosts.front();
+        hostSelectionChanged(m_current);
+    }
+    for (HostSection* each : std::as_const(m_hosts))
+        each->setHeaderShown(m_hosts.size() > 1);
+    delete host;
+    rememberHosts();
+    connectionChanged();
+    updateActions();
+}
+
+void MainWindow::showConnectDialog() {
+    auto* dialog =
+        new ConnectDialog(QSettings().value(QStringLiteral("hosts/recent")).toStringList(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectDialog::chosen, this,
+            [this](const QString& uri) { connectToHost(uri); });
+    dialog->open();
 }
 
 void MainWindow::connectSignals() {
-    ManagerProxy* manager = m_helper->manager();
-    connect(manager, &ManagerProxy::ContainerAdded, this, [this](const QString& name) {
-        m_model->addContainer(name);
-        refresh();
-    });
-    connect(manager, &ManagerProxy::ContainerRemoved, m_model,
-            &ContainerListModel::removeContainer);
-    connect(manager, &ManagerProxy::ContainerStateChanged, this, &MainWindow::stateChanged);
-    connect(m_helper, &HelperConnection::refreshNeeded, this, &MainWindow::refresh);
-    connect(m_helper, &HelperConnection::reachabilityChanged, this, &MainWindow::connectionChanged);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::selectionChanged);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::selectionChanged);
     m_statsTimer.setInterval(statsIntervalMs);
     connect(&m_statsTimer, &QTimer::timeout, this, &MainWindow::pollStats);
 }
@@ -319,61 +414,64 @@ bool MainWindow::watched() const {
 void MainWindow::watchedChanged() {
     // The lists now and every few seconds, and the figures each second, only while someone
     // can see them.
-    m_helper->setPolling(watched());
+    for (HostSection* host : std::as_const(m_hosts))
+        host->helper()->setPolling(watched());
     updateActions();
 }
 
 void MainWindow::refresh() {
-    if (m_listPending) {
-        m_listAgain = true; // the reply on its way may predate what we were told
-        return;
-    }
-    m_listPending = true;
-    m_helper->watch(m_helper->manager()->ListContainers(), this,
-                    [this](QDBusPendingCallWatcher& call) { containersListed(call); });
+    for (HostSection* host : std::as_const(m_hosts))
+        host->refresh();
 }
 
-void MainWindow::containersListed(QDBusPendingCallWatcher& call) {
-    m_listPending = false;
-    const QDBusPendingReply<QList<QVariantMap>> reply = call;
-    if (!reply.isError()) {
-        QList<ContainerEntry> entries;
-        for (const QVariantMap& map : reply.value())
-            entries << ContainerEntry::fromMap(map);
-        m_model->setContainers(entries);
+void MainWindow::hostListed(HostSection* host) {
+    if (host == m_hosts.front()) {
         if (std::exchange(m_reportFirstList, false)) {
-            std::fprintf(stderr, "cubby: listed %d containers\n", m_model->rowCount());
+            std::fprintf(stderr, "cubby: listed %d containers\n", host->model()->rowCount());
             std::fflush(stderr);
         }
         if (!m_selectWhenListed.isEmpty() && selectContainer(m_selectWhenListed))
             m_selectWhenListed.clear();
-        m_listError.clear();
-        fetchInfo();
-        updateActions();
-    } else if (!HelperConnection::isTransportError(reply.error()) &&
-               reply.error().message() != m_listError) {
-        // Said once, not at every poll: closing the bar keeps it closed.
-        m_listError = reply.error().message();
-        showHelperError(tr("Could not list the containers"), reply.error());
     }
-    if (std::exchange(m_listAgain, false))
-        refresh();
+    if (host == m_current)
+        fetchInfo();
+    updateActions();
 }
 
 QString MainWindow::selectedContainer() const {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString() : rows.first().data(ContainerListModel::NameRole).toString();
+    return m_current->selectedContainer();
 }
 
 bool MainWindow::selectContainer(const QString& name) {
-    const int row = m_model->rowOf(name);
-    if (row < 0)
+    HostSection* local = m_hosts.front();
+    if (local->model()->rowOf(name) < 0)
         return false;
-    const QModelIndex shown = m_sorted->mapFromSource(m_model->index(row, 0));
-    if (!shown.isValid()) // filtered out: show everything again rather than hide it
+    if (!local->selectContainer(name)) { // filtered out: show everything again, not hide it
         m_filter->clear();
-    m_view->selectRow(m_sorted->mapFromSource(m_model->index(row, 0)).row());
+        local->selectContainer(name);
+    }
     return true;
+}
+
+void MainWindow::hostSelectionChanged(HostSection* host) {
+    if (m_selecting)
+        return;
+    if (!host->selectedContainer().isEmpty() && host != m_current) {
+        // One selection in the window: choosing in one machine's list clears the others.
+        m_selecting = true;
+        for (HostSection* each : std::as_const(m_hosts))
+            if (each != host)
+                each->clearSelection();
+        m_selecting = false;
+        m_current = host;
+        m_chosen.clear();
+        m_overview->setContainer({});
+        m_permissionsFor.clear();
+        m_overview->stopStats();
+    }
+    m_xml->setHelper(m_current->helper());
+    m_settings->setHelper(m_current->helper());
+    selectionChanged();
 }
 
 void MainWindow::filterChanged(const QString& text) {
@@ -381,14 +479,10 @@ void MainWindow::filterChanged(const QString& text) {
     // a later filter shows it; filtering never picks another one.
     const QString chosen = m_chosen;
     m_filtering = true;
-    m_sorted->setFilterFixedString(text);
-    const int row = chosen.isEmpty() ? -1 : m_model->rowOf(chosen);
-    const QModelIndex shown =
-        row < 0 ? QModelIndex() : m_sorted->mapFromSource(m_model->index(row, 0));
-    if (shown.isValid())
-        m_view->selectRow(shown.row());
-    else
-        m_view->selectionModel()->clearSelection();
+    for (HostSection* host : std::as_const(m_hosts))
+        host->setFilter(text);
+    if (chosen.isEmpty() || !m_current->selectContainer(chosen))
+        m_current->clearSelection();
     m_filtering = false;
     selectionChanged();
 }
@@ -416,7 +510,7 @@ void MainWindow::showSettings() {
     if (m_tabs->currentWidget() != m_settings)
         return;
     const QString name = selectedContainer();
-    const ContainerEntry* entry = m_model->container(name);
+    const ContainerEntry* entry = m_current->model()->container(name);
     m_settings->setContainer(name, entry && entry->isRunning(), entry && entry->autostart);
 }
 
@@ -424,7 +518,7 @@ void MainWindow::showXml() {
     if (m_tabs->currentWidget() != m_xml)
         return;
     const QString name = selectedContainer();
-    const ContainerEntry* entry = m_model->container(name);
+    const ContainerEntry* entry = m_current->model()->container(name);
     m_xml->setContainer(name, entry && entry->isRunning());
 }
 
@@ -436,10 +530,12 @@ void MainWindow::fetchLog() {
         m_log->setPlainText(tr("Select a container to see its log."));
         return;
     }
-    m_helper->watch(
-        m_helper->manager()->GetLog(name), m_log, [this, name](QDBusPendingCallWatcher& call) {
+    HelperConnection* helper = m_current->helper();
+    helper->watch(
+        helper->manager()->GetLog(name), m_log,
+        [this, name, helper](QDBusPendingCallWatcher& call) {
             const QDBusPendingReply<QString, QString> reply = call;
-            if (name != selectedContainer())
+            if (name != selectedContainer() || helper != m_current->helper())
                 return;
             if (reply.isError()) {
                 m_log->setPlainText(
@@ -459,14 +555,16 @@ void MainWindow::fetchPermissions() {
     const QString name = m_permissionsFor;
     if (name.isEmpty())
         return;
-    m_helper->watch(m_helper->manager()->GetPermissions(name), this,
-                    [this, name](QDBusPendingCallWatcher& call) {
-                        const QDBusPendingReply<QMap<QString, QString>> reply = call;
-                        if (reply.isError() || name != m_permissionsFor)
-                            return; // unknown: the actions stay as they are
-                        m_permissions = reply.value();
-                        updateActions();
-                    });
+    HelperConnection* helper = m_current->helper();
+    helper->watch(helper->manager()->GetPermissions(name), this,
+                  [this, name, helper](QDBusPendingCallWatcher& call) {
+                      const QDBusPendingReply<QMap<QString, QString>> reply = call;
+                      if (reply.isError() || name != m_permissionsFor ||
+                          helper != m_current->helper())
+                          return; // unknown: the actions stay as they are
+                      m_permissions = reply.value();
+                      updateActions();
+                  });
 }
 
 namespace {
@@ -527,8 +625,8 @@ void MainWindow::applyPermissions() {
 
 void MainWindow::updateActions() {
     const QString name = selectedContainer();
-    const ContainerEntry* entry = name.isEmpty() ? nullptr : m_model->container(name);
-    const bool idle = entry && !m_busy.contains(name);
+    const ContainerEntry* entry = name.isEmpty() ? nullptr : m_current->model()->container(name);
+    const bool idle = entry && !m_current->busy().contains(name);
     const bool running = idle && entry->isRunning();
     const bool stopped = idle && entry->state == QLatin1String("shut off");
     action(Start)->setEnabled(stopped);
@@ -538,10 +636,8 @@ void MainWindow::updateActions() {
     applyPermissions();
     // Every running container's figures (the list's CPU and memory columns, the selected
     // one's graphs), sampled only while someone can see them.
-    const bool anyRunning = std::ranges::any_of(m_model->names(), [this](const QString& each) {
-        const ContainerEntry* row = m_model->container(each);
-        return row && row->isRunning();
-    });
+    const bool anyRunning =
+        std::ranges::any_of(m_hosts, [](const HostSection* host) { return host->anyRunning(); });
     const bool sample = anyRunning && watched();
     if (sample && !m_statsTimer.isActive()) {
         m_statsTimer.start();
@@ -549,7 +645,8 @@ void MainWindow::updateActions() {
     } else if (!sample && m_statsTimer.isActive()) {
         m_statsTimer.stop();
         m_overview->stopStats();
-        m_model->clearStats();
+        for (HostSection* host : std::as_const(m_hosts))
+            host->clearStats();
     }
 }
 
@@ -557,29 +654,20 @@ void MainWindow::fetchInfo() {
     const QString name = m_overview->container();
     if (name.isEmpty())
         return;
-    m_helper->watch(m_helper->manager()->GetContainerInfo(name), m_overview,
-                    [this](QDBusPendingCallWatcher& call) {
-                        const QDBusPendingReply<QVariantMap> reply = call;
-                        if (!reply.isError())
-                            m_overview->setInfo(reply.value());
-                    });
+    HelperConnection* helper = m_current->helper();
+    helper->watch(helper->manager()->GetContainerInfo(name), m_overview,
+                  [this, name, helper](QDBusPendingCallWatcher& call) {
+                      const QDBusPendingReply<QVariantMap> reply = call;
+                      if (!reply.isError() && name == m_overview->container() &&
+                          helper == m_current->helper())
+                          m_overview->setInfo(reply.value());
+                  });
 }
 
 void MainWindow::pollStats() {
-    if (m_statsPending)
-        return;
-    m_statsPending = true;
-    m_helper->watch(m_helper->manager()->GetStats(), this, [this](QDBusPendingCallWatcher& call) {
-        m_statsPending = false;
-        const QDBusPendingReply<QList<QVariantMap>> reply = call;
-        if (reply.isError())
-            return;
-        const qint64 now = m_clock.nsecsElapsed();
-        m_model->setStats(reply.value(), now);
-        for (const QVariantMap& stats : reply.value())
-            m_overview->addStats(stats, now);
-        followOomKills(reply.value());
-    });
+    for (HostSection* host : std::as_const(m_hosts))
+        if (host->anyRunning())
+            host->pollStats(m_clock);
 }
 
 // The controller logs an OOM kill as it happens; the figures show the count rising, and the
@@ -603,8 +691,9 @@ void MainWindow::followOomKills(const QList<QVariantMap>& allStats) {
         m_oomLogAgain = true;
 }
 
-void MainWindow::stateChanged(const QString& name, const QString& state) {
-    m_model->setState(name, state);
+void MainWindow::stateChanged(HostSection* host, const QString& name, const QString&) {
+    if (host != m_current)
+        return;
     if (name == m_permissionsFor) {
         fetchPermissions(); // what it reaches may differ now (e.g. a share swapped)
         fetchLog();
@@ -613,17 +702,29 @@ void MainWindow::stateChanged(const QString& name, const QString& state) {
         fetchInfo();
     showXml();
     showSettings();
-    refresh(); // the pid and addresses changed too
+    updateActions();
 }
 
-void MainWindow::connectionChanged(bool reachable, const QString& reason) {
-    if (reachable)
-        m_connection->setText(tr("Connected to cubby-helper"));
-    else if (reason.isEmpty())
-        m_connection->setText(tr("Connecting to cubby-helper…"));
+void MainWindow::connectionChanged() {
+    const HelperConnection* local = helper();
+    QString text;
+    if (local->isReachable())
+        text = tr("Connected to cubby-helper");
+    else if (local->unreachableReason().isEmpty())
+        text = tr("Connecting to cubby-helper…");
     else
-        m_connection->setText(tr("cubby-helper not reachable: %1").arg(reason));
-    m_connection->setToolTip(m_connection->text());
+        text = tr("cubby-helper not reachable: %1").arg(local->unreachableReason());
+    // Other machines: how many answer; each one's own state is in its section's header.
+    const qsizetype others = m_hosts.size() - 1;
+    if (others > 0) {
+        const auto answering = std::ranges::count_if(
+            m_hosts, [](const HostSection* host) { return host->helper()->isReachable(); });
+        text = tr("%1 · %2 of %n other machine(s) connected", nullptr, int(others))
+                   .arg(text)
+                   .arg(answering - (local->isReachable() ? 1 : 0));
+    }
+    m_connection->setText(text);
+    m_connection->setToolTip(text);
 }
 
 void MainWindow::showError(const QString& text) {

@@ -2,7 +2,9 @@
 // Cubby's main window: the containers on the left, the selected one's overview and its
 // terminals in tabs on the right, actions in a toolbar and menu, errors in an inline bar and
 // the helper's connection and jobs in the status bar. Every call to the helper is asynchronous;
-// nothing here waits for a reply.
+// nothing here waits for a reply. Other machines the user connects to over SSH (File ▸ Connect
+// to Host…) get sections of their own below this machine's, in both lists; the actions act on
+// whichever list's container is selected.
 
 #include <QDBusConnection>
 #include <QElapsedTimer>
@@ -24,6 +26,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
+class QSplitter;
 class QTableView;
 class QWindow;
 
@@ -31,6 +34,7 @@ namespace cubby {
 
 class ContainerListModel;
 class HelperConnection;
+class HostSection;
 class JobsStatus;
 class MessageBar;
 class OverviewPage;
@@ -60,19 +64,34 @@ public:
     ~MainWindow() override;
 
     QAction* action(Action which) const { return m_actions.at(which); }
-    ContainerListModel* model() const { return m_model; }
-    QTableView* containerView() const { return m_view; }
+    QAction* connectHostAction() const { return m_connectHost; }
+    // This machine's list, view and networks (the first section's).
+    ContainerListModel* model() const;
+    QTableView* containerView() const;
+    NetworksPanel* networks() const;
     QTabWidget* tabs() const { return m_tabs; }
-    NetworksPanel* networks() const { return m_networks; }
     OverviewPage* overview() const { return m_overview; }
     QPlainTextEdit* logView() const { return m_log; }
     XmlPage* xmlPage() const { return m_xml; }
     SettingsPage* settingsPage() const { return m_settings; }
     MessageBar* messageBar() const { return m_messageBar; }
-    HelperConnection* helper() const { return m_helper; }
+    // This machine's helper.
+    HelperConnection* helper() const;
+    // Every machine's section, this one first; the one whose container is selected (this
+    // machine's when none is).
+    const QList<HostSection*>& hosts() const { return m_hosts; }
+    HostSection* currentHost() const { return m_current; }
     QString selectedContainer() const;
-    // Selects a container's row (e.g. one just defined); false when the list lacks it.
+    // Selects a container's row on this machine (e.g. one just defined); false when the list
+    // lacks it.
     bool selectContainer(const QString& name);
+
+    // Connects to another machine's helper over SSH (`uri`: ssh://[USER@]HOST[:PORT]) and
+    // shows its section; the connection is made in the background. Bad URIs and machines
+    // already shown are said in the message bar, and give nullptr.
+    HostSection* connectToHost(const QString& uri);
+    // The machines connected when the app last closed, connected again (the app's start).
+    void connectRememberedHosts();
 
 public slots:
     void refresh();
@@ -99,7 +118,12 @@ private:
     void buildActions();
     void buildLayout();
     void connectSignals();
-    void containersListed(QDBusPendingCallWatcher& call);
+    HostSection* addHost(HelperConnection* helper);
+    void closeHost(HostSection* host);
+    void rememberHosts() const;
+    void hostListed(HostSection* host);
+    void hostSelectionChanged(HostSection* host);
+    void showConnectDialog();
     void selectionChanged();
     void filterChanged(const QString& text);
     void updateActions();
@@ -117,8 +141,8 @@ private:
     // for an administrator's password.
     void applyPermissions();
     void pollStats();
-    void stateChanged(const QString& name, const QString& state);
-    void connectionChanged(bool reachable, const QString& reason);
+    void stateChanged(HostSection* host, const QString& name, const QString& state);
+    void connectionChanged();
     void showError(const QString& text);
     // The helper's answer to an action that failed: a refusal (polkit said no, or the password
     // was not given) as a calm notice on its own, anything else as "failure: what went wrong".
@@ -139,24 +163,31 @@ private:
                  const QString& failure);
     void openTerminal(const QString& name, const QDBusPendingCall& call, const QString& title,
                       const QString& failure);
+    // Another machine's console or shell: its own cubbyctl through `ssh -tt` on a terminal
+    // of ours, since descriptors do not cross SSH.
+    void openRemoteTerminal(const QString& name, const QStringList& cubbyctlArguments,
+                            const QString& title, const QString& failure);
+    void addTerminalTab(PtyTerminal* terminal, const QString& title, const QString& tip);
     void closeTab(int index);
     // The New Container wizard, non-modal; the container it made is selected once listed.
     void newContainer();
     void selectWhenListed(const QString& name);
 
-    HelperConnection* m_helper = nullptr;
-    ContainerListModel* m_model = nullptr;
-    QTableView* m_view = nullptr;
-    QSortFilterProxyModel* m_sorted = nullptr; // m_model sorted and filtered, as shown
+    QList<HostSection*> m_hosts;         // this machine first
+    HostSection* m_current = nullptr;    // whose container is selected
+    bool m_selecting = false;            // clearing the other lists' selections
+    QSplitter* m_hostLists = nullptr;    // the Containers tab's sections
+    QSplitter* m_hostNetworks = nullptr; // the Networks tab's
+    QWidget* m_containersTab = nullptr;
+    QAction* m_connectHost = nullptr;
     QLineEdit* m_filter = nullptr;
     QPlainTextEdit* m_log = nullptr;
     XmlPage* m_xml = nullptr;
     SettingsPage* m_settings = nullptr;
-    QString m_chosen;         // the container the user selected last
+    QString m_chosen;         // the container the user selected last (in m_current)
     bool m_filtering = false; // selection changes made by filtering, not by the user
     QTabWidget* m_tabs = nullptr;
-    QTabWidget* m_sideTabs = nullptr; // "Containers" (m_view) and "Networks"
-    NetworksPanel* m_networks = nullptr;
+    QTabWidget* m_sideTabs = nullptr; // "Containers" and "Networks"
     OverviewPage* m_overview = nullptr;
     MessageBar* m_messageBar = nullptr;
     QLabel* m_connection = nullptr;
@@ -164,7 +195,6 @@ private:
     std::array<QAction*, NewContainer + 1> m_actions{};
     QTimer m_statsTimer;
     QElapsedTimer m_clock;
-    QSet<QString> m_busy;
     // GetPermissions for the selected container: verb → "yes", "password" or "no", and "why".
     QString m_permissionsFor;
     QMap<QString, QString> m_permissions;
@@ -172,11 +202,7 @@ private:
     std::array<QIcon, NewContainer + 1> m_lockedIcons{}; // with it, made when first needed
     std::array<bool, NewContainer + 1> m_locked{};       // which one each action shows
     std::array<QString, NewContainer + 1> m_plainTips{};
-    QString m_listError;        // the last error listing the containers, said once
     QString m_selectWhenListed; // made by the wizard, selected as soon as its row appears
-    bool m_listPending = false;
-    bool m_listAgain = false;
-    bool m_statsPending = false;
     std::pair<QString, qulonglong> m_oomKillsSeen; // the selected container's, last figures
     bool m_oomLogAgain = false;                    // fetch the log once more at the next figures
     // False once the shown window has lost its exposure (e.g. another workspace is shown);

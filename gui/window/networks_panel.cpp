@@ -129,16 +129,17 @@ NetworksPanel::NetworksPanel(HelperConnection* helper, QWidget* parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &NetworksPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &NetworksPanel::updateButtons);
 
-    ManagerProxy* manager = m_helper->manager();
-    connect(manager, &ManagerProxy::NetworkAdded, this, &NetworksPanel::refresh);
-    connect(manager, &ManagerProxy::NetworkRemoved, this, &NetworksPanel::refresh);
-    connect(manager, &ManagerProxy::NetworkStateChanged, this,
-            [this](const QString& name, const QString& state) {
-                m_model->setActive(name, state == u"active");
-                if (name == m_diagnosed)
-                    clearDiagnosis(); // what it found no longer holds
-                refresh();            // the subnet or bridge may be new too
-            });
+    m_helper->onManager(this, [this](ManagerProxy* manager) {
+        connect(manager, &ManagerProxy::NetworkAdded, this, &NetworksPanel::refresh);
+        connect(manager, &ManagerProxy::NetworkRemoved, this, &NetworksPanel::refresh);
+        connect(manager, &ManagerProxy::NetworkStateChanged, this,
+                [this](const QString& name, const QString& state) {
+                    m_model->setActive(name, state == u"active");
+                    if (name == m_diagnosed)
+                        clearDiagnosis(); // what it found no longer holds
+                    refresh();            // the subnet or bridge may be new too
+                });
+    });
     connect(m_helper, &HelperConnection::refreshNeeded, this, &NetworksPanel::refresh);
     updateButtons();
     refresh();

@@ -30,6 +30,9 @@ class InterfaceSettings : public QWidget {
 public:
     explicit InterfaceSettings(HelperConnection* helper, QWidget* parent = nullptr);
 
+    // The machine whose networks are offered from now on.
+    void setHelper(HelperConnection* helper) { m_helper = helper; }
+
     void showDomain(const Domain& domain);
     // The interfaces as edited, and <privnet/> as the rule above says.
     void applyTo(Domain& domain) const;

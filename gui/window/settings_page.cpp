@@ -185,6 +185,14 @@ SettingsPage::SettingsPage(HelperConnection* helper, QWidget* parent)
 
 SettingsPage::~SettingsPage() = default;
 
+void SettingsPage::setHelper(HelperConnection* helper) {
+    if (helper == m_helper)
+        return;
+    m_helper = helper;
+    m_interfaces->setHelper(helper);
+    m_name.clear(); // the next setContainer fetches from this machine, whatever the name
+}
+
 void SettingsPage::setContainer(const QString& name, bool running, bool autostart) {
     const bool same = name == m_name;
     m_running = running;
@@ -208,9 +216,9 @@ void SettingsPage::fetch() {
     const QString name = m_name;
     m_interfaces->fetchNetworks();
     m_helper->watch(m_helper->manager()->GetContainerXml(name, false), this,
-                    [this, name](QDBusPendingCallWatcher& call) {
+                    [this, name, helper = m_helper](QDBusPendingCallWatcher& call) {
                         const QDBusPendingReply<QString> reply = call;
-                        if (name != m_name)
+                        if (name != m_name || helper != m_helper)
                             return;
                         if (reply.isError()) {
                             m_stored.reset();

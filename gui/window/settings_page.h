@@ -29,6 +29,10 @@ class SettingsPage : public QWidget {
     Q_OBJECT
 public:
     explicit SettingsPage(HelperConnection* helper, QWidget* parent = nullptr);
+
+    // The machine whose containers it shows from now on (the selection moved to another
+    // host's list).
+    void setHelper(HelperConnection* helper);
     ~SettingsPage() override;
 
     // Shows `name`'s stored settings (fetched afresh unless its form has unapplied edits).

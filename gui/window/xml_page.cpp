@@ -60,6 +60,18 @@ XmlPage::XmlPage(HelperConnection* helper, QWidget* parent)
     setContainer({}, false);
 }
 
+void XmlPage::setHelper(HelperConnection* helper) {
+    if (helper == m_helper)
+        return;
+    m_helper = helper; // an edit made meanwhile stays a draft under its machine and name
+    m_name.clear();    // the next setContainer fetches from this machine, whatever the name
+    m_stored.clear();
+}
+
+QString XmlPage::draftKey(const QString& name) const {
+    return (m_helper ? m_helper->uri() : QString()) + QLatin1Char('\n') + name;
+}
+
 void XmlPage::setContainer(const QString& name, bool running) {
     m_running = running;
     if (name == m_name && !m_stored.isEmpty()) {
@@ -71,7 +83,7 @@ void XmlPage::setContainer(const QString& name, bool running) {
     m_saved = false;
     m_stored.clear();
     m_loading = true;
-    m_editor->setPlainText(m_drafts.value(name));
+    m_editor->setPlainText(m_drafts.value(draftKey(name)));
     m_loading = false;
     m_editor->setReadOnly(name.isEmpty());
     if (name.isEmpty()) {
@@ -87,9 +99,9 @@ void XmlPage::setContainer(const QString& name, bool running) {
 void XmlPage::fetch() {
     const QString name = m_name;
     m_helper->watch(m_helper->manager()->GetContainerXml(name, false), this,
-                    [this, name](QDBusPendingCallWatcher& call) {
+                    [this, name, helper = m_helper](QDBusPendingCallWatcher& call) {
                         const QDBusPendingReply<QString> reply = call;
-                        if (name != m_name)
+                        if (name != m_name || helper != m_helper)
                             return;
                         if (reply.isError()) {
                             if (!isModified())
@@ -113,9 +125,9 @@ void XmlPage::textEdited() {
         return;
     m_saved = false;
     if (m_editor->toPlainText() == m_stored)
-        m_drafts.remove(m_name);
+        m_drafts.remove(draftKey(m_name));
     else
-        m_drafts.insert(m_name, m_editor->toPlainText());
+        m_drafts.insert(draftKey(m_name), m_editor->toPlainText());
     m_valid = false;
     updateButtons();
     m_checkLater.start();
@@ -158,7 +170,7 @@ void XmlPage::apply() {
     updateButtons();
     m_helper->watch(
         m_helper->manager()->DefineContainer(text), this,
-        [this, name, text](QDBusPendingCallWatcher& call) {
+        [this, name, text, draft = draftKey(name)](QDBusPendingCallWatcher& call) {
             m_busy = false;
             const QDBusPendingReply<QString, QStringList> reply = call;
             if (reply.isError()) {
@@ -171,7 +183,7 @@ void XmlPage::apply() {
                 updateButtons();
                 return;
             }
-            m_drafts.remove(name);
+            m_drafts.remove(draft);
             if (name == m_name) {
                 m_saved = true;
                 m_stored.clear();
@@ -184,7 +196,7 @@ void XmlPage::apply() {
 }
 
 void XmlPage::revert() {
-    m_drafts.remove(m_name);
+    m_drafts.remove(draftKey(m_name));
     m_loading = true;
     m_editor->setPlainText(m_stored);
     m_loading = false;

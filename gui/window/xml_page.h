@@ -22,6 +22,10 @@ class XmlPage : public QWidget {
 public:
     explicit XmlPage(HelperConnection* helper, QWidget* parent = nullptr);
 
+    // The machine whose containers it shows from now on (the main window's selection moved to
+    // another host's list).
+    void setHelper(HelperConnection* helper);
+
     // Shows `name`'s definition (its unapplied edit, if there is one; else fetched afresh).
     void setContainer(const QString& name, bool running);
     QString container() const { return m_name; }
@@ -32,13 +36,15 @@ public:
     QLabel* status() const { return m_status; }
     // The line marked as the problem's (1-based), 0 when none is.
     int markedLine() const { return m_markedLine; }
-    bool isModified() const { return m_drafts.contains(m_name); }
+    bool isModified() const { return m_drafts.contains(draftKey(m_name)); }
 
 signals:
     // The helper took the new definition.
     void applied(const QString& name);
 
 private:
+    // Drafts are kept per machine and name: two machines may have containers of one name.
+    QString draftKey(const QString& name) const;
     void fetch();
     void textEdited();
     void check();
