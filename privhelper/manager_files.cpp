@@ -23,8 +23,10 @@ using namespace manager;
 
 namespace {
 
-inline const QString pushOperation = QStringLiteral("push-file");
-inline const QString pullOperation = QStringLiteral("pull-file");
+// Job.Operation: "push-file", "pull-file", "push-tree", "pull-tree".
+QString operationOf(const std::string& verb) {
+    return q(verb.ends_with("tree") ? verb : verb + "-file");
+}
 
 // Ids a container has: its map covers 65536 of them.
 constexpr uint maxContainerId = 65535;
@@ -70,8 +72,34 @@ Status checkDataDescriptor(const QDBusUnixFileDescriptor& data, bool forWriting)
 QDBusObjectPath ManagerService::PushFile(const QString& name, const QString& path,
                                          const QDBusUnixFileDescriptor& data, uint mode, uint uid,
                                          uint gid) {
+    startPush(name, path, data, mode, uid, gid, false);
+    return {};
+}
+
+QDBusObjectPath ManagerService::PushDirectory(const QString& name, const QString& path,
+                                              const QDBusUnixFileDescriptor& archive, uint mode,
+                                              uint uid, uint gid) {
+    startPush(name, path, archive, mode, uid, gid, true);
+    return {};
+}
+
+QDBusObjectPath ManagerService::PullFile(const QString& name, const QString& path,
+                                         const QDBusUnixFileDescriptor& output) {
+    startPull(name, path, output, false);
+    return {};
+}
+
+QDBusObjectPath ManagerService::PullDirectory(const QString& name, const QString& path,
+                                              const QDBusUnixFileDescriptor& output) {
+    startPull(name, path, output, true);
+    return {};
+}
+
+void ManagerService::startPush(const QString& name, const QString& path,
+                               const QDBusUnixFileDescriptor& data, uint mode, uint uid, uint gid,
+                               bool directory) {
     if (!checkContainerName(name))
-        return {};
+        return;
     auto valid = [&]() -> Status {
         CUBBY_CHECK(checkContainerPath(path));
         CUBBY_CHECK(checkDataDescriptor(data, false));
@@ -86,48 +114,56 @@ QDBusObjectPath ManagerService::PushFile(const QString& name, const QString& pat
     }();
     if (!valid) {
         replyError(valid.error());
-        return {};
+        return;
     }
     const uint caller = callerUid();
     std::vector<std::string> arguments = {
         "--path", path.toStdString(),  "--mode", std::format("{:o}", mode),
         "--uid",  std::to_string(uid), "--gid",  std::to_string(gid)};
     authorizeByRisk(
-        details("container", name, QStringLiteral("copy a file into ") + path), consoleAction,
+        details("container", name,
+                (directory ? QStringLiteral("copy a directory into ")
+                           : QStringLiteral("copy a file into ")) +
+                    path),
+        consoleAction,
         [this, name, caller] { return assessStoredContainer(name.toStdString(), caller, false); },
-        [this, name, path, caller, arguments, data](const QDBusMessage& call) {
-            startFileCopy(call, name, path, caller, true, arguments, data.fileDescriptor());
+        [this, name, path, caller, arguments, data, directory](const QDBusMessage& call) {
+            startFileCopy(call, name, path, caller, directory ? "push-tree" : "push", arguments,
+                          data.fileDescriptor());
         });
-    return {};
 }
 
-QDBusObjectPath ManagerService::PullFile(const QString& name, const QString& path,
-                                         const QDBusUnixFileDescriptor& output) {
+void ManagerService::startPull(const QString& name, const QString& path,
+                               const QDBusUnixFileDescriptor& output, bool directory) {
     if (!checkContainerName(name))
-        return {};
+        return;
     auto valid = [&]() -> Status {
         CUBBY_CHECK(checkContainerPath(path));
         return checkDataDescriptor(output, true);
     }();
     if (!valid) {
         replyError(valid.error());
-        return {};
+        return;
     }
     const uint caller = callerUid();
     authorizeByRisk(
-        details("container", name, QStringLiteral("copy a file out of ") + path), consoleAction,
+        details("container", name,
+                (directory ? QStringLiteral("copy a directory out of ")
+                           : QStringLiteral("copy a file out of ")) +
+                    path),
+        consoleAction,
         [this, name, caller] { return assessStoredContainer(name.toStdString(), caller, false); },
-        [this, name, caller, path, output](const QDBusMessage& call) {
-            startFileCopy(call, name, path, caller, false, {"--path", path.toStdString()},
-                          output.fileDescriptor());
+        [this, name, caller, path, output, directory](const QDBusMessage& call) {
+            startFileCopy(call, name, path, caller, directory ? "pull-tree" : "pull",
+                          {"--path", path.toStdString()}, output.fileDescriptor());
         });
-    return {};
 }
 
 void ManagerService::startFileCopy(const QDBusMessage& call, const QString& name,
-                                   const QString& path, uint caller, bool push,
+                                   const QString& path, uint caller, const std::string& verb,
                                    std::vector<std::string> arguments, int dataFd) {
     const std::string id = name.toStdString();
+    const bool push = verb.starts_with("push");
     const auto refuse = [&](const Error& error) { replyError(call, error); };
     auto domain = storedContainer(id);
     if (!domain)
@@ -175,8 +211,7 @@ void ManagerService::startFileCopy(const QDBusMessage& call, const QString& name
             return refuse(opened.error());
         root = std::move(*opened);
     }
-    std::vector<std::string> argv = {m_config.rootfsWorkerPath.toStdString(),
-                                     push ? "push" : "pull", "--root-fd",
+    std::vector<std::string> argv = {m_config.rootfsWorkerPath.toStdString(), verb, "--root-fd",
                                      std::to_string(root.get())};
     if (userns)
         argv.insert(argv.end(), {"--userns-fd", std::to_string(userns.get())});
@@ -193,7 +228,7 @@ void ManagerService::startFileCopy(const QDBusMessage& call, const QString& name
     // Named NAME:PATH, so that copies do not hold up each other, nor the container's start
     // (a stopped container's tree is the running one's, seen through its id map).
     Job* job = m_jobs.start(
-        push ? pushOperation : pullOperation, name + QLatin1Char(':') + path, caller, *worker,
+        operationOf(verb), name + QLatin1Char(':') + path, caller, *worker,
         [this](Job* cancelled, const QDBusMessage& cancel) { cancelJob(cancelled, cancel); });
     QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(job->path())));
 }

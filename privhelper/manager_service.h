@@ -100,6 +100,11 @@ public slots:
                              const QDBusUnixFileDescriptor& data, uint mode, uint uid, uint gid);
     QDBusObjectPath PullFile(const QString& name, const QString& path,
                              const QDBusUnixFileDescriptor& output);
+    QDBusObjectPath PushDirectory(const QString& name, const QString& path,
+                                  const QDBusUnixFileDescriptor& archive, uint mode, uint uid,
+                                  uint gid);
+    QDBusObjectPath PullDirectory(const QString& name, const QString& path,
+                                  const QDBusUnixFileDescriptor& output);
     QVariantMapList ListJobs();
 
 signals:
@@ -229,10 +234,16 @@ private:
     std::string snapshotBase(const std::string& container) const;
     Result<std::string> snapshotRootName(const QString& name);
     bool checkSnapshotNames(const QString& name, const QString& snapshot);
-    // After authorization: a cubby-rootfs push or pull (ARGS after the verb) in the
-    // container's root, running or stopped (manager_files.cpp).
+    // PushFile… (manager_files.cpp): validate, authorize, then (startFileCopy) a cubby-rootfs
+    // copy job (ARGUMENTS after the verb) in the container's root, running or stopped.
+    void startPush(const QString& name, const QString& path, const QDBusUnixFileDescriptor& data,
+                   uint mode, uint uid, uint gid, bool directory);
+    void startPull(const QString& name, const QString& path, const QDBusUnixFileDescriptor& output,
+                   bool directory);
+    // VERB: push, pull, push-tree or pull-tree.
     void startFileCopy(const QDBusMessage& call, const QString& name, const QString& path,
-                       uint caller, bool push, std::vector<std::string> arguments, int dataFd);
+                       uint caller, const std::string& verb, std::vector<std::string> arguments,
+                       int dataFd);
     Job* startWorkerJob(const QDBusMessage& call, const QString& operation, const QString& target,
                         uint caller, std::vector<std::string> argv, int stdinFd,
                         std::function<Status()> onDone = {});

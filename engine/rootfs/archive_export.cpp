@@ -71,8 +71,10 @@ Status copyStandardInput() {
 
 class Packer {
 public:
-    Packer()
-        : m_reporter(childReportFd) {}
+    // `compress`: zstd (an export), else a plain tar (a pull-tree).
+    explicit Packer(bool compress)
+        : m_compress(compress)
+        , m_reporter(childReportFd) {}
     Result<std::string> run();
 
 private:
@@ -83,6 +85,7 @@ private:
             force);
     }
 
+    bool m_compress;
     JobReporter m_reporter;
     std::unique_ptr<archive, ReaderFree> m_disk{archive_read_disk_new()};
     std::unique_ptr<archive, WriterFree> m_writer{archive_write_new()};
@@ -105,13 +108,15 @@ Result<std::string> Packer::run() {
     // No padding after the compressed stream: zstd readers take trailing zeros for a
     // damaged frame.
     if (archive_write_set_format_pax_restricted(writer) != ARCHIVE_OK ||
-        archive_write_add_filter_zstd(writer) != ARCHIVE_OK ||
-        archive_write_set_bytes_in_last_block(writer, 1) != ARCHIVE_OK ||
-        // Compressing on every CPU while this thread reads the tree, as tar piping into zstd
-        // does across two processes.
-        archive_write_set_filter_option(
-            writer, "zstd", "threads",
-            std::to_string(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN))).c_str()) != ARCHIVE_OK ||
+        (m_compress &&
+         (archive_write_add_filter_zstd(writer) != ARCHIVE_OK ||
+          archive_write_set_bytes_in_last_block(writer, 1) != ARCHIVE_OK ||
+          // Compressing on every CPU while this thread reads the tree, as tar piping into
+          // zstd does across two processes.
+          archive_write_set_filter_option(
+              writer, "zstd", "threads",
+              std::to_string(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN))).c_str()) !=
+              ARCHIVE_OK)) ||
         archive_write_open_fd(writer, STDOUT_FILENO) != ARCHIVE_OK)
         return fail(
             Error::system(archive_errno(writer), "starting the archive: " + message(writer)));
@@ -201,12 +206,16 @@ Status enterTree(pid_t parent, int rootFd, int& channel) {
     int channel = reportTo;
     auto outcome = [&]() -> Result<std::string> {
         CUBBY_CHECK(enterTree(parent, rootFd, channel));
-        return Packer().run();
+        return Packer(true).run();
     }();
     finishChildJob(channel, outcome);
 }
 
 } // namespace
+
+Result<std::string> packHere() {
+    return Packer(false).run();
+}
 
 Result<std::string> exportTree(int rootFd, JobReporter& reporter) {
     struct stat root = {};

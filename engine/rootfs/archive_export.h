@@ -18,4 +18,9 @@ class JobReporter;
 
 Result<std::string> exportTree(int rootFd, JobReporter& reporter);
 
+// In a child already chroot()ed and confined: the current directory as an uncompressed pax
+// tar to standard output, the same members an export has, reporting progress on
+// childReportFd. For cubby-rootfs pull-tree (file_copy.h).
+Result<std::string> packHere();
+
 } // namespace cubby

@@ -203,13 +203,14 @@ Status Extractor::applyRootMetadata() {
     if (!m_rootEntry)
         return {};
     archive_entry* root = m_rootEntry.get();
-    if (::lchown("/", static_cast<uid_t>(archive_entry_uid(root)),
+    // The directory unpacked into: the root, or a push-tree's new directory.
+    if (::lchown(".", static_cast<uid_t>(archive_entry_uid(root)),
                  static_cast<gid_t>(archive_entry_gid(root))) != 0 ||
-        ::chmod("/", archive_entry_perm(root) & 07777) != 0)
+        ::chmod(".", archive_entry_perm(root) & 07777) != 0)
         return fail(Error::system(errno, "setting the owner and mode of the root directory"));
     const timespec times[2] = {{archive_entry_atime(root), archive_entry_atime_nsec(root)},
                                {archive_entry_mtime(root), archive_entry_mtime_nsec(root)}};
-    ::utimensat(AT_FDCWD, "/", times, 0);
+    ::utimensat(AT_FDCWD, ".", times, 0);
     return {};
 }
 
@@ -234,6 +235,10 @@ Status enterRoot(pid_t parent, int rootFd, int& channel) {
 }
 
 } // namespace
+
+Result<std::string> unpackArchiveHere(const ArchiveInput& input) {
+    return Extractor(input).run();
+}
 
 void runExtractChild(pid_t parent, int rootFd, int reportTo, const ArchiveInput& input) {
     int channel = reportTo;

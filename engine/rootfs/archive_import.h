@@ -30,4 +30,9 @@ Result<std::string> importArchive(int rootFd, const ArchiveInput& input, JobRepo
 [[noreturn]] void runExtractChild(pid_t parent, int rootFd, int reportFd,
                                   const ArchiveInput& input);
 
+// In a child already chroot()ed and confined: unpacks standard input into the current
+// directory (its "./" member gives that directory's owner and mode), reporting progress on
+// childReportFd. For cubby-rootfs push-tree (file_copy.h).
+Result<std::string> unpackArchiveHere(const ArchiveInput& input);
+
 } // namespace cubby

@@ -27,6 +27,7 @@ constexpr std::string_view usageText =
        cubby-rootfs push --root-fd N [--userns-fd N] --path PATH --mode OCTAL --uid N
                          --gid N --progress-fd N  < FILE
        cubby-rootfs pull --root-fd N [--userns-fd N] --path PATH --progress-fd N  > FILE
+       cubby-rootfs push-tree (as push)  < TAR      cubby-rootfs pull-tree (as pull)  > TAR
 
 Makes, removes and cleans up container root filesystems below DIR (a directory owned by
 root that no one else may write to), for cubby-helper. Progress goes to descriptor N as
@@ -57,6 +58,9 @@ SIGTERM or SIGINT cancels; a cancelled or failed create leaves nothing behind.
                user namespace under --userns-fd when given, chroot()ed in the root, PATH
                resolved with openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS); a push
                writes a temporary file beside PATH and renames it into place
+  push-tree,   the same for a directory: a tar archive on standard input unpacked as the
+  pull-tree    new directory PATH (made beside it, renamed into place), or the directory
+               PATH as a tar archive to standard output
 
 Exit status: 0 done, 1 failed, 2 bad command line, 3 cancelled.
 )";
@@ -110,11 +114,16 @@ parseRootfsCommandLine(std::span<const std::string_view> args) {
         command.verb = RootfsCommand::Verb::Push;
     else if (verb == "pull")
         command.verb = RootfsCommand::Verb::Pull;
+    else if (verb == "push-tree")
+        command.verb = RootfsCommand::Verb::PushTree;
+    else if (verb == "pull-tree")
+        command.verb = RootfsCommand::Verb::PullTree;
     else
         return std::unexpected(usageError(std::format("unknown command {}", quoted(verb))));
-    const bool copies =
-        command.verb == RootfsCommand::Verb::Push || command.verb == RootfsCommand::Verb::Pull;
-    const bool push = command.verb == RootfsCommand::Verb::Push;
+    const bool push =
+        command.verb == RootfsCommand::Verb::Push || command.verb == RootfsCommand::Verb::PushTree;
+    const bool copies = push || command.verb == RootfsCommand::Verb::Pull ||
+                        command.verb == RootfsCommand::Verb::PullTree;
     bool haveName = false;
     bool haveBusybox = false;
     bool haveDebianOption = false;

@@ -14,6 +14,8 @@
 //   cubby-rootfs push --root-fd N [--userns-fd N] --path PATH --mode OCTAL --uid N --gid N
 //                     --progress-fd N   (the file on fd 0)
 //   cubby-rootfs pull --root-fd N [--userns-fd N] --path PATH --progress-fd N  (file to fd 1)
+//   cubby-rootfs push-tree ... (as push; a tar archive on fd 0 becomes the directory PATH)
+//   cubby-rootfs pull-tree ... (as pull; the directory PATH as a tar archive to fd 1)
 //   cubby-rootfs --help
 
 #include "debian_bootstrap.h"
@@ -28,7 +30,18 @@
 namespace cubby {
 
 struct RootfsCommand {
-    enum class Verb { Create, Remove, Restore, CleanStale, Export, Push, Pull, Help };
+    enum class Verb {
+        Create,
+        Remove,
+        Restore,
+        CleanStale,
+        Export,
+        Push,
+        Pull,
+        PushTree,
+        PullTree,
+        Help
+    };
     enum class Source { None, Busybox, Archive, Debian, Copy };
     Verb verb = Verb::Help;
     std::string base;

@@ -1,8 +1,11 @@
 #include "file_copy.h"
 
+#include "archive_export.h"
+#include "archive_import.h"
 #include "child_job.h"
 #include "fs_in_root.h"
 #include "job.h"
+#include "tree_removal.h"
 
 #include <cerrno>
 #include <csignal>
@@ -33,6 +36,8 @@ namespace {
 // reach nothing of the host's.
 constexpr int pushCapabilities[] = {CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FOWNER, CAP_FSETID};
 constexpr int pullCapabilities[] = {CAP_DAC_OVERRIDE};
+// A directory's members keep their modes, owners and times (as an import's do).
+constexpr int treeCapabilities[] = {CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FOWNER, CAP_FSETID};
 
 constexpr size_t bufferBytes = 256 * 1024;
 
@@ -255,6 +260,51 @@ Result<std::string> pullInTree(const FileCopy& copy) {
                        opened.st_mode & 07777);
 }
 
+// In the child: standard input's archive unpacked into a new temporary directory beside
+// the path, which then takes the path's name (never replacing anything).
+Result<std::string> pushTreeInTree(const FileCopy& copy, const std::string& temporary,
+                                   const ArchiveInput& input) {
+    const PathParts parts = splitPath(copy.path);
+    UniqueFd root(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!root)
+        return fail(Error::system(errno, "opening the container's root"));
+    CUBBY_TRY(directory, resolve(root.get(), parts.directory, O_RDONLY | O_DIRECTORY));
+    struct stat existing = {};
+    if (::fstatat(directory.get(), parts.name.c_str(), &existing, AT_SYMLINK_NOFOLLOW) == 0)
+        return fail(Error::of(ErrorKind::AlreadyExists,
+                              std::format("{} exists ({}); a directory is copied to a new name",
+                                          copy.path, kindOf(existing.st_mode))));
+    if (errno != ENOENT)
+        return fail(resolveError(errno, copy.path));
+    if (::mkdirat(directory.get(), temporary.c_str(), 0700) != 0)
+        return fail(
+            Error::system(errno, std::format("creating a directory in {}", parts.directory)));
+    UniqueFd made(::openat(directory.get(), temporary.c_str(),
+                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!made || ::fchown(made.get(), copy.uid, copy.gid) != 0 ||
+        ::fchmod(made.get(), copy.mode) != 0 || ::fchdir(made.get()) != 0)
+        return fail(Error::system(errno, std::format("preparing {}", copy.path)));
+    CUBBY_TRY(text, unpackArchiveHere(input));
+    if (::syncfs(made.get()) != 0)
+        return fail(Error::system(errno, std::format("writing {} to disk", copy.path)));
+    if (::renameat2(directory.get(), temporary.c_str(), directory.get(), parts.name.c_str(),
+                    RENAME_NOREPLACE) != 0)
+        return fail(Error::system(errno, std::format("putting {} in place", copy.path)));
+    return std::format("Copied the directory {}: {}", copy.path, text);
+}
+
+// In the child: the directory at the path, packed from inside it.
+Result<std::string> pullTreeInTree(const FileCopy& copy) {
+    UniqueFd root(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!root)
+        return fail(Error::system(errno, "opening the container's root"));
+    CUBBY_TRY(directory, resolve(root.get(), copy.path, O_RDONLY | O_DIRECTORY));
+    if (::fchdir(directory.get()) != 0)
+        return fail(Error::system(errno, std::format("entering {}", copy.path)));
+    CUBBY_TRY(text, packHere());
+    return std::format("Copied the directory {}: {}", copy.path, text);
+}
+
 Status checkRoot(const FileCopy& copy) {
     struct stat root = {};
     if (::fstat(copy.rootFd, &root) != 0 || !S_ISDIR(root.st_mode))
@@ -291,6 +341,36 @@ Result<std::string> pushFile(const FileCopy& copy, JobReporter& reporter) {
             ::unlinkat(directory->get(), temporary.c_str(), 0);
     }
     return outcome;
+}
+
+Result<std::string> pushTree(const FileCopy& copy, JobReporter& reporter) {
+    CUBBY_CHECK(checkRoot(copy));
+    CUBBY_TRY(input, examineArchiveInput());
+    const std::string temporary = temporaryName();
+    auto outcome = runInChild(reporter, copy, treeCapabilities,
+                              [&] { return pushTreeInTree(copy, temporary, input); });
+    if (!outcome) {
+        // What the child unpacked before it failed or was killed goes, found again inside
+        // the root; never following a symlink nor entering a mount.
+        const std::string parent = splitPath(copy.path).directory;
+        if (auto directory = openInRoot(copy.rootFd, parent, O_DIRECTORY)) {
+            UniqueFd within(::openat(directory->get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+            if (within) {
+                if (auto tree = openDirectoryBelow(within.get(), temporary, temporary)) {
+                    TreeWalkOptions options;
+                    options.displayRoot = parent + "/" + temporary;
+                    options.cancellable = false;
+                    (void)removeTree(within.get(), temporary, tree->get(), options);
+                }
+            }
+        }
+    }
+    return outcome;
+}
+
+Result<std::string> pullTree(const FileCopy& copy, JobReporter& reporter) {
+    CUBBY_CHECK(checkRoot(copy));
+    return runInChild(reporter, copy, pullCapabilities, [&] { return pullTreeInTree(copy); });
 }
 
 Result<std::string> pullFile(const FileCopy& copy, JobReporter& reporter) {

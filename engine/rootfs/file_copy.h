@@ -33,4 +33,15 @@ Result<std::string> pushFile(const FileCopy& copy, JobReporter& reporter);
 // "Copied N bytes from PATH (mode 0NNN)".
 Result<std::string> pullFile(const FileCopy& copy, JobReporter& reporter);
 
+// A directory: the tar archive on standard input unpacked as a new directory at PATH (made
+// as a temporary directory beside it, owned by uid:gid with `mode` unless the archive's "./"
+// member says otherwise, and renamed into place once all of it arrived; never over anything
+// that exists). Members are unpacked as an import's are: no "..", no absolute paths, nothing
+// written through a symlink, no device nodes.
+Result<std::string> pushTree(const FileCopy& copy, JobReporter& reporter);
+
+// The directory at PATH as an uncompressed pax tar to standard output (numeric owners as the
+// container sees them; device nodes and sockets left out; no other filesystem entered).
+Result<std::string> pullTree(const FileCopy& copy, JobReporter& reporter);
+
 } // namespace cubby

@@ -93,11 +93,17 @@ int main(int argc, char** argv) {
         outcome = exportTree(command->rootFd, reporter);
         break;
     case RootfsCommand::Verb::Push:
-    case RootfsCommand::Verb::Pull: {
+    case RootfsCommand::Verb::Pull:
+    case RootfsCommand::Verb::PushTree:
+    case RootfsCommand::Verb::PullTree: {
         const FileCopy copy{command->rootFd, command->usernsFd, command->path,
                             command->mode,   command->uid,      command->gid};
-        outcome = command->verb == RootfsCommand::Verb::Push ? pushFile(copy, reporter)
-                                                             : pullFile(copy, reporter);
+        using Copier = Result<std::string> (*)(const FileCopy&, JobReporter&);
+        const Copier copier = command->verb == RootfsCommand::Verb::Push       ? pushFile
+                              : command->verb == RootfsCommand::Verb::Pull     ? pullFile
+                              : command->verb == RootfsCommand::Verb::PushTree ? pushTree
+                                                                               : pullTree;
+        outcome = copier(copy, reporter);
         break;
     }
     case RootfsCommand::Verb::Help:

@@ -67,6 +67,37 @@ QString ownerAndMode(const QString& path) {
         .arg(status.st_mode & 07777, 0, 8);
 }
 
+// A one-member ustar archive naming `name` as it is (even "../x"), which tar would not write.
+QByteArray ustarWith(const QByteArray& name, const QByteArray& content) {
+    QByteArray header(512, '\0');
+    const auto put = [&](int at, const QByteArray& value) {
+        std::memcpy(header.data() + at, value.constData(), size_t(value.size()));
+    };
+    put(0, name);
+    put(100, "0000644");
+    put(108, "0000000");
+    put(116, "0000000");
+    put(124, QByteArray::number(content.size(), 8).rightJustified(11, '0'));
+    put(136, "00000000000");
+    put(156, "0");
+    put(257, QByteArray("ustar\0", 6));
+    put(263, "00");
+    std::memset(header.data() + 148, ' ', 8);
+    uint sum = 0;
+    for (const char byte : header)
+        sum += uchar(byte);
+    put(148, QByteArray::number(sum, 8).rightJustified(6, '0') + QByteArray("\0 ", 2));
+    QByteArray body = content;
+    body.append(QByteArray((512 - content.size() % 512) % 512, '\0'));
+    return header + body + QByteArray(1024, '\0');
+}
+
+bool makeLocalTree(const QString& base) {
+    return QDir().mkpath(base + "/sub") && writeLocal(base + "/one", "one\n", 0640) &&
+           writeLocal(base + "/sub/two", "two\n", 0755) &&
+           ::symlink("one", QFile::encodeName(base + "/link").constData()) == 0;
+}
+
 } // namespace
 
 class TestFileCopy : public QObject {
@@ -228,6 +259,12 @@ private slots:
         QCOMPARE(readAll(local("kept")), QByteArray("kept\n"));
         QCOMPARE(QDir(m_files.path()).entryList({".*cubby-cp*"}, QDir::Files | QDir::Hidden),
                  QStringList{});
+        // A directory: the tree on disk gets the container root's ids.
+        QVERIFY(makeLocalTree(local("stopped-tree")));
+        const Run tree = cubbyctl({"cp", "-r", local("stopped-tree"), "files:/root/st"});
+        QVERIFY2(tree.exitCode == 0, qPrintable(tree.err));
+        QCOMPARE(ownerAndMode(inTree("/root/st/sub/two")), QStringLiteral("0:0 755"));
+        QVERIFY(S_ISLNK(lstatOf(inTree("/root/st/link")).st_mode));
     }
 
     void escapesStayInsideStopped() { escapesStayInside(false); }
@@ -274,6 +311,65 @@ private slots:
     }
 
     void escapesStayInsideRunning() { escapesStayInside(true); }
+
+    // cp -r: a directory in as a new directory (owners the container's root's, or --owner),
+    // out again to a new local directory or as a tar archive; a taken name and a hostile
+    // archive are refused and leave nothing.
+    void recursiveCopies() {
+        QVERIFY(makeLocalTree(local("tree")));
+        const Run pushed = cubbyctl({"cp", "-r", local("tree"), "files:/root/tree"});
+        QVERIFY2(pushed.exitCode == 0, qPrintable(pushed.err));
+        QCOMPARE(statInside("/root/tree/sub/two"), QStringLiteral("0:0 755"));
+        QCOMPARE(statInside("/root/tree/one"), QStringLiteral("0:0 640"));
+        QCOMPARE(cubbyctl({"exec", "files", "-T", "--", "readlink", "/root/tree/link"}).out,
+                 QStringLiteral("one\n"));
+        QCOMPARE(cubbyctl({"exec", "files", "-T", "--", "cat", "/root/tree/sub/two"}).out,
+                 QStringLiteral("two\n"));
+        const Run owned =
+            cubbyctl({"cp", "-r", "--owner", "1000:100", local("tree"), "files:/home/user/"});
+        QVERIFY2(owned.exitCode == 0, qPrintable(owned.err));
+        QCOMPARE(statInside("/home/user/tree/sub/two"), QStringLiteral("1000:100 755"));
+        QCOMPARE(statInside("/home/user/tree"), QStringLiteral("1000:100 755"));
+        const Run taken = cubbyctl({"cp", "-r", local("tree"), "files:/root/tree"});
+        QCOMPARE(taken.exitCode, 1);
+        QVERIFY2(taken.err.contains("exists"), qPrintable(taken.err));
+
+        const Run pulled = cubbyctl({"cp", "-r", "files:/root/tree", local("back")});
+        QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.err));
+        QCOMPARE(readAll(local("back/sub/two")), QByteArray("two\n"));
+        QCOMPARE(ownerAndMode(local("back/sub/two")), QStringLiteral("0:0 755"));
+        QCOMPARE(QFile::symLinkTarget(local("back/link")), local("back/one"));
+        const Run again = cubbyctl({"cp", "-r", "files:/root/tree", local("back")});
+        QCOMPARE(again.exitCode, 0); // into the existing directory, as back/tree
+        QCOMPARE(readAll(local("back/tree/one")), QByteArray("one\n"));
+        QProcess listing;
+        listing.start(QStringLiteral(CUBBYCTL_PATH), {"cp", "-r", "files:/root/tree", "-"});
+        QVERIFY(listing.waitForFinished(60000));
+        QCOMPARE(listing.exitCode(), 0);
+        QProcess tar;
+        tar.start(QStringLiteral("tar"), {"-tvf", "-"});
+        tar.write(listing.readAllStandardOutput());
+        tar.closeWriteChannel();
+        QVERIFY(tar.waitForFinished(60000));
+        const QString members = QString::fromUtf8(tar.readAllStandardOutput());
+        QVERIFY2(members.contains("./sub/two") && members.contains("./link -> one"),
+                 qPrintable(members));
+        QCOMPARE(QDir(m_files.path()).entryList({".*cubby-cp*"}, QDir::AllEntries | QDir::Hidden),
+                 QStringList{});
+
+        // An archive from standard input naming "../evil": refused, nothing kept.
+        const Run hostile =
+            cubbyctl({"cp", "-r", "-", "files:/root/hostile"}, 0, ustarWith("../evil", "evil\n"));
+        QCOMPARE(hostile.exitCode, 1);
+        QVERIFY(!QFile::exists(inTree("/root/evil")) && !QFile::exists(inTree("/root/hostile")));
+        QCOMPARE(QDir(inTree("/root")).entryList({".cubby-cp-*"}, QDir::AllEntries | QDir::Hidden),
+                 QStringList{});
+        // The same archive with a plain name is a directory.
+        const Run plain =
+            cubbyctl({"cp", "-r", "-", "files:/root/plain"}, 0, ustarWith("ok", "fine\n"));
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        QCOMPARE(readAll(inTree("/root/plain/ok")), QByteArray("fine\n"));
+    }
 
     // The data stream ends without its end frame (what a dropped SSH connection looks like
     // on the other machine): the job is cancelled, the old file stays, no temporary is left.
