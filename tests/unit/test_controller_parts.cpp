@@ -55,6 +55,11 @@ private slots:
         QCOMPARE(controlProtocolIntroducing(ControlMessage::Shutdown), 1u);
         QCOMPARE(controlProtocolIntroducing(ControlMessage::OpenShell), 1u);
         QVERIFY(controlProtocolIntroducing(ControlMessage::SetLimits) <= controlProtocolVersion);
+        // OpenRoot (cubbyctl cp in a running container) is version 4's, and a request.
+        QCOMPARE(controlProtocolIntroducing(ControlMessage::OpenRoot), 4u);
+        QCOMPARE(controlProtocolVersion, 4u);
+        const auto openRoot = decodeControl(encodeControl(ControlMessage::OpenRoot));
+        QVERIFY(openRoot && openRoot->type == ControlMessage::OpenRoot);
     }
 
     void windowSizes() {

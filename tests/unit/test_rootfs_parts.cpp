@@ -295,6 +295,20 @@ private slots:
         QCOMPARE(logins->debian.user, std::string("alice"));
         QVERIFY(!logins->debian.consoleAutologin);
         QVERIFY(logins->passwordsOnStdin);
+        // cubbyctl cp's jobs: the root and user namespace descriptors, the path, the new file.
+        auto push =
+            parse({"push", "--root-fd", "4", "--userns-fd", "5", "--path", "/etc/motd", "--mode",
+                   "2750", "--uid", "1000", "--gid", "100", "--progress-fd", "6"});
+        QVERIFY2(push, push ? "" : push.error().error.message.c_str());
+        QCOMPARE(int(push->verb), int(RootfsCommand::Verb::Push));
+        QCOMPARE(push->rootFd, 4);
+        QCOMPARE(push->usernsFd, 5);
+        QCOMPARE(push->path, std::string("/etc/motd"));
+        QCOMPARE(push->mode, uint32_t(02750));
+        QCOMPARE(push->uid, uint32_t(1000));
+        QCOMPARE(push->gid, uint32_t(100));
+        auto pull = parse({"pull-tree", "--root-fd", "4", "--path", "/srv", "--progress-fd", "3"});
+        QVERIFY(pull && pull->verb == RootfsCommand::Verb::PullTree && pull->usernsFd == -1);
     }
 
     void commandLinesThatDoNot() {
@@ -321,6 +335,14 @@ private slots:
              "--progress-fd", "3"},
             {"create", "--base", "/b", "--name", "x", "--source", "busybox", "--user", "alice",
              "--progress-fd", "3"},
+            {"push", "--root-fd", "4", "--progress-fd", "3"},                 // no path
+            {"push", "--path", "/x", "--progress-fd", "3"},                   // no root
+            {"push", "--root-fd", "2", "--path", "/x", "--progress-fd", "3"}, // a std stream
+            {"push", "--root-fd", "3", "--path", "/x", "--progress-fd", "3"}, // the same fd
+            {"push", "--root-fd", "4", "--path", "/x", "--mode", "8", "--progress-fd", "3"},
+            {"push", "--root-fd", "4", "--path", "/x", "--mode", "17777", "--progress-fd", "3"},
+            {"pull", "--root-fd", "4", "--path", "/x", "--mode", "644", "--progress-fd", "3"},
+            {"pull", "--root-fd", "4", "--path", "/x", "--base", "/b", "--progress-fd", "3"},
         };
         for (const auto& args : usage) {
             const auto parsed = parseRootfsCommandLine(args);
@@ -341,6 +363,11 @@ private slots:
         const auto system = parse({"create", "--base", "/b", "--name", "x", "--source", "debian",
                                    "--user", "root", "--progress-fd", "3"});
         QVERIFY(!system && !system.error().usage);
+        for (const char* path : {"etc/motd", "/", "/etc/../shadow", "/etc//motd", "/etc/"}) {
+            const auto parsed =
+                parse({"push", "--root-fd", "4", "--path", path, "--progress-fd", "3"});
+            QVERIFY2(!parsed && !parsed.error().usage, path);
+        }
         const auto relative = parse({"clean-stale", "--base", "var/lib"});
         QVERIFY(!relative && !relative.error().usage);
         // Even a command line that fails is reported on the progress descriptor.
