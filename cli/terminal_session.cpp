@@ -3,9 +3,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
-#include <sys/signalfd.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -35,6 +35,38 @@ private:
     bool m_active = false;
 };
 
+// Window size changes, as bytes on a pipe. SIGWINCH is directed at the process, and
+// cubbyctl has threads (QtDBus's) started before any session: a signal blocked here for a
+// signalfd went to one of them instead, whose default action drops it, so every other
+// resize was lost (test_remote_machine's windowSizeFollowsOverSsh). A handler runs in
+// whichever thread the kernel picks and only writes a byte.
+int resizeNotifier = -1;
+
+void noteResize(int) {
+    const int saved = errno;
+    const char byte = 0;
+    (void)!::write(resizeNotifier, &byte, 1);
+    errno = saved;
+}
+
+// The read end of that pipe (-1 when it could not be made: the size is then set once).
+int watchResizes() {
+    static int readEnd = -1;
+    if (readEnd >= 0)
+        return readEnd;
+    int ends[2];
+    if (::pipe2(ends, O_CLOEXEC | O_NONBLOCK) != 0)
+        return -1;
+    readEnd = ends[0];
+    resizeNotifier = ends[1];
+    struct sigaction action = {};
+    action.sa_handler = noteResize;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGWINCH, &action, nullptr);
+    return readEnd;
+}
+
 void copyWindowSize(int ptyMaster) {
     winsize size{};
     if (::ioctl(STDIN_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0)
@@ -57,11 +89,7 @@ bool writeAll(int fd, const char* data, size_t size) {
 }
 
 int runTerminalSession(int ptyMaster, bool announce) {
-    sigset_t winch;
-    sigemptyset(&winch);
-    sigaddset(&winch, SIGWINCH);
-    ::sigprocmask(SIG_BLOCK, &winch, nullptr);
-    const int resizes = ::signalfd(-1, &winch, SFD_CLOEXEC);
+    const int resizes = watchResizes();
     if (announce)
         std::fprintf(stderr, "Connected; press Ctrl+] to leave.\r\n");
     copyWindowSize(ptyMaster);
@@ -78,8 +106,9 @@ int runTerminalSession(int ptyMaster, bool announce) {
             return 1;
         }
         if (fds[2].revents & POLLIN) {
-            signalfd_siginfo info{};
-            (void)::read(resizes, &info, sizeof info);
+            char drained[64];
+            while (::read(resizes, drained, sizeof drained) > 0) {
+            }
             copyWindowSize(ptyMaster);
         }
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {

@@ -15,9 +15,18 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cerrno>
 #include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <string>
+#include <sys/ioctl.h>
 #include <sys/types.h>
+#include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace cubby::test;
 
@@ -62,6 +71,123 @@ pid_t remoteHelperPid() {
     }
     return 0;
 }
+
+// cubbyctl run on a terminal of the test's own (a pty whose master the test holds), as a user
+// runs it: the child leads a session with the pty as its controlling terminal.
+class TerminalRun {
+public:
+    TerminalRun(const QStringList& arguments, unsigned short rows = 24, unsigned short columns = 80,
+                const QStringList& extraEnvironment = {}) {
+        std::vector<std::string> argv = {CUBBYCTL_PATH};
+        for (const QString& argument : arguments)
+            argv.push_back(argument.toStdString());
+        std::vector<std::string> environment;
+        for (const QString& entry : QProcessEnvironment::systemEnvironment().toStringList())
+            environment.push_back(entry.toStdString());
+        environment.emplace_back("CUBBY_REMOTE_CUBBYCTL=" CUBBYCTL_PATH);
+        environment.emplace_back("TERM=xterm");
+        for (const QString& entry : extraEnvironment)
+            environment.push_back(entry.toStdString());
+        std::vector<char*> args, env;
+        for (auto& word : argv)
+            args.push_back(word.data());
+        args.push_back(nullptr);
+        for (auto& entry : environment)
+            env.push_back(entry.data());
+        env.push_back(nullptr);
+        winsize size{};
+        size.ws_row = rows;
+        size.ws_col = columns;
+        m_pid = ::forkpty(&m_master, nullptr, nullptr, &size);
+        if (m_pid == 0) {
+            ::execve(args[0], args.data(), env.data());
+            ::_exit(127);
+        }
+        if (m_master >= 0)
+            ::fcntl(m_master, F_SETFD, FD_CLOEXEC);
+    }
+    ~TerminalRun() {
+        if (m_pid > 0 && !m_exited) {
+            ::kill(-m_pid, SIGKILL); // its process group: cubbyctl and its ssh children
+            ::waitpid(m_pid, nullptr, 0);
+        }
+        if (m_master >= 0)
+            ::close(m_master);
+    }
+    TerminalRun(const TerminalRun&) = delete;
+    TerminalRun& operator=(const TerminalRun&) = delete;
+
+    bool started() const { return m_pid > 0 && m_master >= 0; }
+    const QByteArray& seen() const { return m_seen; }
+
+    // Reads what the terminal shows until `needle` appears after `from` (an offset into
+    // everything seen), or the time is up.
+    bool waitFor(const QByteArray& needle, int timeoutMs = 30000, qsizetype from = 0) {
+        QElapsedTimer timer;
+        timer.start();
+        while (m_seen.indexOf(needle, from) < 0 && timer.elapsed() < timeoutMs) {
+            if (!readSome(200))
+                break;
+        }
+        return m_seen.indexOf(needle, from) >= 0;
+    }
+    void type(const QByteArray& keys) { (void)::write(m_master, keys.constData(), keys.size()); }
+
+    // What a terminal emulator does when its window changes: the new size on the pty, and
+    // SIGWINCH to the foreground process group.
+    void resize(unsigned short rows, unsigned short columns) {
+        winsize size{};
+        size.ws_row = rows;
+        size.ws_col = columns;
+        ::ioctl(m_master, TIOCSWINSZ, &size);
+        const pid_t foreground = ::tcgetpgrp(m_master);
+        if (foreground > 0)
+            ::kill(-foreground, SIGWINCH);
+    }
+
+    // The terminal's modes now (after cubbyctl: as they were before it).
+    termios modes() const {
+        termios now{};
+        ::tcgetattr(m_master, &now);
+        return now;
+    }
+
+    // The exit status once it ended (reading the terminal meanwhile), or -1.
+    int waitForExit(int timeoutMs = 30000) {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs) {
+            int status = 0;
+            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_exited = true;
+                while (readSome(0)) {
+                }
+                return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            }
+            readSome(100);
+        }
+        return -1;
+    }
+
+private:
+    // false once the terminal has nothing more to say (hung up).
+    bool readSome(int timeoutMs) {
+        pollfd ready{m_master, POLLIN, 0};
+        if (::poll(&ready, 1, timeoutMs) <= 0)
+            return timeoutMs > 0;
+        char buffer[4096];
+        const ssize_t got = ::read(m_master, buffer, sizeof buffer);
+        if (got <= 0)
+            return errno == EINTR;
+        m_seen.append(buffer, got);
+        return true;
+    }
+
+    pid_t m_pid = -1;
+    int m_master = -1;
+    bool m_exited = false;
+    QByteArray m_seen;
+};
 
 } // namespace
 
@@ -193,6 +319,46 @@ private slots:
         QVERIFY(onRemote({"list"}).out.contains(QRegularExpression(R"(\d+\s+talk\s+running)")));
         QCOMPARE(onRemote({"destroy", "talk"}).exitCode, 0);
         QCOMPARE(onRemote({"undefine", "talk"}).exitCode, 0);
+    }
+
+    // A window size change travels over `ssh -tt` to the program inside the remote container:
+    // this terminal's size is the remote pty's (sshd's), which the remote cubbyctl copies onto
+    // the container's console and onto a shell's pty, each time the window changes.
+    void windowSizeFollowsOverSsh() {
+        QVERIFY(onRemote({"define", writeDefinition("wide")}).exitCode == 0);
+        const Run started = onRemote({"start", "wide"});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+
+        for (const QString& verb : {QStringLiteral("console"), QStringLiteral("shell")}) {
+            TerminalRun terminal({"--connect", remote(), verb, "wide"}, 24, 80);
+            QVERIFY(terminal.started());
+            QVERIFY2(terminal.waitFor("Ctrl+] to leave"), terminal.seen().constData());
+            QTest::qWait(500);
+            // The size it started with, then two changes (the second one smaller).
+            const QList<QPair<int, int>> sizes = {{24, 80}, {37, 111}, {19, 62}};
+            for (qsizetype i = 0; i < sizes.size(); ++i) {
+                const auto [rows, columns] = sizes[i];
+                if (i > 0)
+                    terminal.resize(rows, columns);
+                // The answer once the change has gone all the way: asked again until then.
+                const QByteArray want =
+                    QStringLiteral("size=%1x%2").arg(rows).arg(columns).toUtf8();
+                bool seen = false;
+                for (int attempt = 0; attempt < 20 && !seen; ++attempt) {
+                    const qsizetype from = terminal.seen().size();
+                    terminal.type("echo size=$(stty size | tr ' ' x)\r");
+                    seen = terminal.waitFor(want, 1000, from);
+                }
+                QVERIFY2(seen, qPrintable(verb + ": " + QString::fromUtf8(terminal.seen())));
+            }
+            if (verb == QStringLiteral("shell"))
+                terminal.type("exit\r");
+            else
+                terminal.type("\x1d");
+            QCOMPARE(terminal.waitForExit(), 0);
+        }
+        QCOMPARE(onRemote({"destroy", "wide"}).exitCode, 0);
+        QCOMPARE(onRemote({"undefine", "wide"}).exitCode, 0);
     }
 
     // bob may log in over SSH, but the remote polkit refuses him managing: nothing is made.
