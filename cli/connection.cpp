@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include "cli_common.h"
+#include "remote_auth_agent.h"
 #include "stream_frames.h"
 #include "terminal_session.h"
 
@@ -66,10 +67,16 @@ QDBusConnection helperBus() {
     if (!remote)
         return QDBusConnection::systemBus();
     // libdbus runs ssh with the bridge and speaks D-Bus over its stdio; ssh's own messages
-    // (a changed host key, a refused login) reach our stderr.
-    static const QDBusConnection bus =
-        QDBusConnection::connectToBus(QString::fromStdString(sshBusAddress(*remote, sshProgram())),
-                                      QStringLiteral("cubby-remote"));
+    // (a changed host key, a refused login) reach our stderr. With a terminal here, polkit's
+    // agent there asks on it for what the other machine wants a password for.
+    static const QDBusConnection bus = [] {
+        QDBusConnection connection = QDBusConnection::connectToBus(
+            QString::fromStdString(sshBusAddress(*remote, sshProgram())),
+            QStringLiteral("cubby-remote"));
+        if (connection.isConnected())
+            startRemoteAuthAgent(*remote, sshProgram(), connection);
+        return connection;
+    }();
     return bus;
 }
 
@@ -111,6 +118,7 @@ void execArgv(std::vector<std::string> argv) {
 } // namespace
 
 int runOnRemote(const QStringList& arguments, bool terminal) {
+    stopRemoteAuthAgent(); // the terminal is the remote cubbyctl's now
     out().flush();
     std::fflush(stderr);
     execArgv(sshArgv(*remote, arguments, terminal));

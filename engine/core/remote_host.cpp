@@ -133,6 +133,24 @@ std::vector<std::string> sshCommandArguments(const SshTarget& target, bool termi
     return argv;
 }
 
+Result<std::vector<std::string>> sshAuthAgentArguments(const SshTarget& target,
+                                                       uint32_t bridgePid) {
+    if (bridgePid < 2)
+        return failInvalid(std::format("{} is not the process of a bus connection", bridgePid));
+    // pkttyagent asks on its controlling terminal (the channel's) and closes --notify-fd once
+    // polkitd has it; the reader of that pipe then says so on the terminal. The pid reaches
+    // the script as $1, never as script text; the script is one quoted word to whatever login
+    // shell the user has.
+    const std::string script =
+        std::format("command -v pkttyagent >/dev/null 2>&1 || {{ echo {}; exit 0; }}; "
+                    "pkttyagent --notify-fd 3 --process \"$1\" 3>&1 >/dev/null | "
+                    "{{ cat >/dev/null; echo {}; }}",
+                    authAgentMissingMarker, authAgentReadyMarker);
+    const std::vector<std::string> remoteArgv = {"sh", "-c", script, "sh",
+                                                 std::to_string(bridgePid)};
+    return sshCommandArguments(target, true, remoteArgv);
+}
+
 std::string sshBusAddress(const SshTarget& target, std::string_view sshProgram) {
     std::vector<std::string> argv = {"-xT"};
     if (target.port) {

@@ -53,4 +53,15 @@ std::string shellCommandLine(std::span<const std::string> argv);
 std::vector<std::string> sshCommandArguments(const SshTarget& target, bool terminal,
                                              std::span<const std::string> remoteArgv);
 
+// An SSH caller is never in an active session on the other machine, so what its polkit rules
+// answer with "authenticate" needs an agent there for this connection: polkit's text agent,
+// pkttyagent, registered for the process of our connection there (the bridge, whose bus name
+// the helper asks polkit about; polkitd registers agents for processes and sessions only),
+// on a terminal over the same kind of ssh channel. What the remote side prints on that
+// terminal once the agent is registered, or when it has no pkttyagent:
+inline constexpr std::string_view authAgentReadyMarker = "cubby-auth-agent-ready";
+inline constexpr std::string_view authAgentMissingMarker = "cubby-auth-agent-missing";
+// ssh's arguments (after the program's name) for it, with a terminal there (-tt).
+Result<std::vector<std::string>> sshAuthAgentArguments(const SshTarget& target, uint32_t bridgePid);
+
 } // namespace cubby

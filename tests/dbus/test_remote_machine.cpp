@@ -361,6 +361,71 @@ private slots:
         QCOMPARE(onRemote({"undefine", "wide"}).exitCode, 0);
     }
 
+    // The remote polkit wants alice's own password to start "guarded" (tests/dbus/remote-polkit).
+    // An SSH caller has no session there, so polkit's text agent runs there for this
+    // connection, on this terminal over ssh: the password typed here decides. Without a
+    // terminal nothing asks and nothing waits: the start is refused at once, as before.
+    void remotePasswordIsAskedOnThisTerminal() {
+        QVERIFY(onRemote({"define", writeDefinition("guarded")}).exitCode == 0);
+        const auto running = [] {
+            return onRemote({"list"}).out.contains(
+                QRegularExpression(R"(\d+\s+guarded\s+running)"));
+        };
+        QElapsedTimer timer;
+        timer.start();
+        const Run refused = onRemote({"start", "guarded"});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("authentication was required and not given"),
+                 qPrintable(refused.err));
+        QVERIFY2(timer.elapsed() < 20000, "nothing waits for a password nobody can type");
+        // Nor on a terminal when the agent is turned off.
+        {
+            TerminalRun terminal({"--connect", remote(), "start", "guarded"}, 24, 80,
+                                 {"CUBBY_AUTH_AGENT=none"});
+            QCOMPARE(terminal.waitForExit(), 1);
+            QVERIFY2(!terminal.seen().contains("Password:"), terminal.seen().constData());
+            QVERIFY2(terminal.seen().contains("authentication was required"),
+                     terminal.seen().constData());
+        }
+        QVERIFY(!running());
+
+        // A wrong password: refused, nothing started, the terminal as it was.
+        {
+            TerminalRun terminal({"--connect", remote(), "start", "guarded"});
+            QVERIFY(terminal.started());
+            const termios before = terminal.modes();
+            QVERIFY2(terminal.waitFor("Password:"), terminal.seen().constData());
+            QVERIFY2(terminal.seen().contains("cubbytest-alice"), terminal.seen().constData());
+            terminal.type("not-her-password\r");
+            const int status = terminal.waitForExit(60000);
+            QVERIFY2(status == 1, terminal.seen().constData());
+            QVERIFY2(terminal.seen().contains("not authorized"), terminal.seen().constData());
+            QVERIFY2(!terminal.seen().contains("not-her-password"), "the password is not echoed");
+            const termios after = terminal.modes();
+            QCOMPARE(after.c_lflag, before.c_lflag);
+            QCOMPARE(after.c_oflag, before.c_oflag);
+            QCOMPARE(after.c_iflag, before.c_iflag);
+        }
+        QVERIFY(!running());
+
+        // Hers: started.
+        {
+            const QByteArray password = qgetenv("CUBBY_TEST_REMOTE_PASSWORD");
+            QVERIFY(!password.isEmpty());
+            TerminalRun terminal({"--connect", remote(), "start", "guarded"});
+            QVERIFY2(terminal.waitFor("Password:"), terminal.seen().constData());
+            terminal.type(password + "\r");
+            const int status = terminal.waitForExit(60000);
+            QVERIFY2(status == 0, terminal.seen().constData());
+            QVERIFY2(terminal.seen().contains("Domain 'guarded' started"),
+                     terminal.seen().constData());
+            QVERIFY2(!terminal.seen().contains(password), "the password is not echoed");
+        }
+        QVERIFY(running());
+        QCOMPARE(onRemote({"destroy", "guarded"}).exitCode, 0);
+        QCOMPARE(onRemote({"undefine", "guarded"}).exitCode, 0);
+    }
+
     // bob may log in over SSH, but the remote polkit refuses him managing: nothing is made.
     void remotePolkitRefusesADeniedUser() {
         const Run refused = onRemote({"define", writeDefinition("bobs")},

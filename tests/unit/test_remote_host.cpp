@@ -4,7 +4,9 @@
 #include "remote_host.h"
 #include "stream_frames.h"
 
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cubby;
@@ -133,6 +135,47 @@ private slots:
         QCOMPARE(sshCommandArguments(*parseConnectUri("ssh://nas"), false, remote),
                  (std::vector<std::string>{"-T", "-x", "-e", "none", "--", "nas",
                                            "'cubbyctl' 'console' 'web'"}));
+    }
+
+    // The authentication agent's remote line, run by a real /bin/sh against a stand-in
+    // pkttyagent: the bridge's pid arrives as one argument, the ready line follows the agent's
+    // closing of its notify descriptor (not before), and a machine without pkttyagent says so.
+    void authAgentLineRegistersForTheBridge() {
+        const auto arguments = sshAuthAgentArguments(*parseConnectUri("ssh://ann@nas:2222"), 4242);
+        QVERIFY(arguments);
+        QCOMPARE(
+            std::vector<std::string>(arguments->begin(), arguments->end() - 1),
+            (std::vector<std::string>{"-tt", "-x", "-e", "none", "-p", "2222", "--", "ann@nas"}));
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        QFile fake(bin.filePath(QStringLiteral("pkttyagent")));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("#!/bin/sh\necho \"args: $*\" >&2\nsleep 0.2\necho registered >&2\n"
+                   "exec 3>&-\nsleep 0.2\necho agent-ends >&2\n");
+        fake.close();
+        QVERIFY(fake.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const auto run = [](const std::string& line, const QString& path) {
+            QProcess shell;
+            QProcessEnvironment environment;
+            environment.insert(QStringLiteral("PATH"), path);
+            shell.setProcessEnvironment(environment);
+            shell.setProcessChannelMode(QProcess::MergedChannels);
+            shell.start(QStringLiteral("/bin/sh"),
+                        {QStringLiteral("-c"), QString::fromStdString(line)});
+            shell.waitForFinished();
+            return shell.readAll();
+        };
+        const QByteArray output =
+            run(arguments->back(), bin.path() + QStringLiteral(":/usr/bin:/bin"));
+        QCOMPARE(output, QByteArray("args: --notify-fd 3 --process 4242\nregistered\n" +
+                                    QByteArray(authAgentReadyMarker.data()) + "\nagent-ends\n"));
+        QTemporaryDir onlyShell; // dash's builtins, no pkttyagent
+        QVERIFY(QFile::link(QStringLiteral("/bin/sh"), onlyShell.filePath(QStringLiteral("sh"))));
+        const QByteArray none = run(arguments->back(), onlyShell.path());
+        QCOMPARE(none, QByteArray(authAgentMissingMarker.data()) + "\n");
+
+        QVERIFY(!sshAuthAgentArguments(*parseConnectUri("ssh://nas"), 0));
+        QVERIFY(!sshAuthAgentArguments(*parseConnectUri("ssh://nas"), 1));
     }
 
     // Frames arrive in pieces of any size, a header split anywhere; the payload comes out
