@@ -515,7 +515,7 @@ const std::vector<Command> table = {
     {"cp", "[-r] [--mode OCTAL] [--owner UID:GID] SOURCE DESTINATION",
      "copy a file or (-r) a directory into (LOCAL NAME:/PATH) or out of (NAME:/PATH LOCAL) a "
      "container; '-': stdin/stdout (a tar archive with -r)",
-     2, 8, copyFiles},
+     2, 9, copyFiles},
 };
 
 } // namespace
