@@ -14,6 +14,7 @@
 #include "names.h"
 
 #include <QDBusConnection>
+#include <chrono>
 #include <format>
 #include <sys/socket.h>
 
@@ -184,6 +185,16 @@ void ManagerService::startFileCopy(const QDBusMessage& call, const QString& name
     if (running) {
         auto opened = [&]() -> Result<std::pair<std::string, std::vector<UniqueFd>>> {
             CUBBY_TRY(client, ControllerClient::connect(m_config.paths.controlSocket(id)));
+            // A controller from before an upgrade may not know OpenRoot: say so plainly.
+            CUBBY_TRY(status,
+                      client.request(ControlMessage::StatusQuery, {}, std::chrono::seconds(5)));
+            const auto version = controlProtocolOfStatus(status);
+            const unsigned needed = controlProtocolIntroducing(ControlMessage::OpenRoot);
+            if (!version || *version < needed)
+                return fail(Error::of(ErrorKind::Conflict,
+                                      std::format("'{}' runs under a controller from an older "
+                                                  "Cubby; copy files after a restart",
+                                                  id)));
             return client.requestWithFds(ControlMessage::OpenRoot, {});
         }();
         if (!opened)
