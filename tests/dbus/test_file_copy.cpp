@@ -1,9 +1,11 @@
 // Issue 13: cubbyctl cp, files into and out of a container through the real bus, polkitd,
 // cubby-rootfs and (while it runs) the container's controller. Content, mode and owner (as the
 // container sees it) come out right, stopped and running; the path is resolved inside the
-// container's root whatever symlinks, "..", /proc or FIFOs the container holds; a push cut
-// off keeps the old file; a refused caller learns nothing and changes nothing; raw calls with
-// what cubbyctl would never send are refused.
+// container's root whatever symlinks, "..", /proc or FIFOs the container holds; directories
+// go both ways (-r); --connect works through the ssh channel (a stand-in ssh here; the real
+// second machine is test_remote_machine's); a push cut off keeps the old file; a refused
+// caller learns nothing and changes nothing; raw calls with what cubbyctl would never send
+// are refused.
 #include "busybox_root.h"
 #include "helper_client.h"
 #include "stream_frames.h"
@@ -369,6 +371,60 @@ private slots:
             cubbyctl({"cp", "-r", "-", "files:/root/plain"}, 0, ustarWith("ok", "fine\n"));
         QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
         QCOMPARE(readAll(inTree("/root/plain/ok")), QByteArray("fine\n"));
+    }
+
+    // --connect: the other machine's cubbyctl does the copy through ssh. Here "ssh" is a
+    // stand-in (CUBBY_SSH) that runs the remote command line on this machine, and the
+    // "remote" cubbyctl is this build's: every byte still goes through the channel's framing,
+    // and a channel cut after some bytes (CUT_AFTER) is a connection dropped mid-push.
+    void remoteCopiesOverTheChannel() {
+        const QString fakeSsh = local("fake-ssh");
+        QVERIFY(writeLocal(fakeSsh,
+                           "#!/bin/sh\n"
+                           "while [ $# -gt 0 ]; do case \"$1\" in --) shift; break;; -p|-e) "
+                           "shift 2;; *) shift;; esac; done\n"
+                           "shift\n"
+                           "if [ -n \"$CUT_AFTER\" ]; then head -c \"$CUT_AFTER\" | sh -c "
+                           "\"$1\"; exit $?; fi\n"
+                           "exec sh -c \"$1\"\n",
+                           0755));
+        const QStringList environment = {"CUBBY_SSH=" + fakeSsh,
+                                         "CUBBY_REMOTE_CUBBYCTL=" CUBBYCTL_PATH};
+        const auto remote = [&](QStringList arguments, const QByteArray& input = {},
+                                const QStringList& more = {}) {
+            return cubbyctl(QStringList{"--connect", "ssh://machine"} + arguments, 0, input,
+                            environment + more);
+        };
+        QVERIFY(writeLocal(local("far"), "pushed from far away\n", 0700));
+        const Run pushed = remote({"cp", local("far"), "files:/root/far"});
+        QVERIFY2(pushed.exitCode == 0, qPrintable(pushed.err));
+        QCOMPARE(statInside("/root/far"), QStringLiteral("0:0 700"));
+        const Run pulled = remote({"cp", "files:/root/far", local("far-back")});
+        QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.err));
+        QCOMPARE(readAll(local("far-back")), QByteArray("pushed from far away\n"));
+        QCOMPARE(remote({"cp", "files:/root/far", "-"}).out,
+                 QStringLiteral("pushed from far away\n"));
+        const Run tree = remote({"cp", "-r", local("tree"), "files:/root/far-tree"});
+        QVERIFY2(tree.exitCode == 0, qPrintable(tree.err));
+        QCOMPARE(statInside("/root/far-tree/sub/two"), QStringLiteral("0:0 755"));
+        const Run treeBack = remote({"cp", "-r", "files:/root/far-tree", local("far-tree")});
+        QVERIFY2(treeBack.exitCode == 0, qPrintable(treeBack.err));
+        QCOMPARE(readAll(local("far-tree/sub/two")), QByteArray("two\n"));
+        // The connection drops halfway through a push: cancelled there, the old file kept.
+        QVERIFY(writeLocal(local("big"), QByteArray(3 << 20, 'b'), 0644));
+        const Run cut = remote({"cp", local("big"), "files:/root/far"}, {}, {"CUT_AFTER=100000"});
+        QVERIFY2(cut.exitCode != 0, qPrintable(cut.out));
+        QCOMPARE(readAll(inTree("/root/far")), QByteArray("pushed from far away\n"));
+        QTRY_COMPARE(
+            QDir(inTree("/root")).entryList({".cubby-cp-*"}, QDir::AllEntries | QDir::Hidden),
+            QStringList{});
+        const Run cutTree =
+            remote({"cp", "-r", local("tree"), "files:/root/cut-tree"}, {}, {"CUT_AFTER=700"});
+        QVERIFY2(cutTree.exitCode != 0, qPrintable(cutTree.out));
+        QVERIFY(!QFile::exists(inTree("/root/cut-tree")));
+        QTRY_COMPARE(
+            QDir(inTree("/root")).entryList({".cubby-cp-*"}, QDir::AllEntries | QDir::Hidden),
+            QStringList{});
     }
 
     // The data stream ends without its end frame (what a dropped SSH connection looks like
