@@ -58,6 +58,8 @@ int main(int argc, char* argv[]) {
     cubby::SingleInstance instance;
     instance.serve(&window);
     window.show();
+    // The other machines shown when the app last closed, connected again in the background.
+    window.connectRememberedHosts();
     // Where the session has no polkit authentication agent (no desktop, a bare window
     // manager), the app answers its own password requests. Registered from the event loop, so
     // the window is up first and startup never waits on polkitd.

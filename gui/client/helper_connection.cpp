@@ -156,7 +156,14 @@ void HelperConnection::scheduleReconnect(const QString& reason) {
 
 void HelperConnection::watch(const QDBusPendingCall& call, QObject* context,
                              std::function<void(QDBusPendingCallWatcher&)> done) {
-    auto* watcher = new QDBusPendingCallWatcher(call, context);
+    // A call on a connection that is not (yet, or any more) made is never answered by Qt: it
+    // ends here at once with the error, as a call cut off by a lost connection ends.
+    auto* watcher = new QDBusPendingCallWatcher(
+        m_bus.isConnected()
+            ? call
+            : QDBusPendingCall::fromError(
+                  QDBusError(QDBusError::Disconnected, tr("not connected to %1").arg(hostLabel()))),
+        context);
     connect(watcher, &QDBusPendingCallWatcher::finished, context,
             [this, watcher, done = std::move(done)] {
                 watcher->deleteLater();
