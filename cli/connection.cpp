@@ -154,18 +154,20 @@ int waitForExit(pid_t child) {
 bool sendFrames(int input, int channel, const std::atomic<bool>* producerDone) {
     std::vector<char> buffer(maxFramePayload);
     for (;;) {
-        if (producerDone) {
-            // The producer may end while another copy of the pipe's write end stays open
-            // (the helper holds one a moment longer than its worker): drained, then done.
-            pollfd ready{input, POLLIN, 0};
-            const int polled = ::poll(&ready, 1, 200);
-            if (polled < 0 && errno == EINTR)
-                continue;
-            if (polled == 0) {
-                if (*producerDone)
-                    return true;
-                continue;
-            }
+        // The channel is watched too: when ssh ends (the connection dropped) while the input
+        // has nothing new, its pipe reports an error at once instead of at our next write.
+        pollfd ready[2] = {{input, POLLIN, 0}, {channel, 0, 0}};
+        // The producer may end while another copy of the pipe's write end stays open (the
+        // helper holds one a moment longer than its worker): drained, then done.
+        const int polled = ::poll(ready, 2, producerDone ? 200 : -1);
+        if (polled < 0 && errno == EINTR)
+            continue;
+        if (polled > 0 && (ready[1].revents & (POLLERR | POLLHUP)))
+            return false; // ssh is gone; its status says why
+        if (polled == 0) {
+            if (producerDone && *producerDone)
+                return true;
+            continue;
         }
         const ssize_t got = ::read(input, buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR)

@@ -128,7 +128,9 @@ void stopRemoteAuthAgent() {
 
 void startRemoteAuthAgent(const SshTarget& target, const std::string& sshProgram,
                           const QDBusConnection& bus) {
-    if (agent.ssh > 0 || !::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO))
+    // A terminal of ours, and we in its foreground (in the background, ssh could not take it).
+    if (agent.ssh > 0 || !::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO) ||
+        ::tcgetpgrp(STDIN_FILENO) != ::getpgrp())
         return;
     if (const char* choice = std::getenv("CUBBY_AUTH_AGENT");
         choice && std::strcmp(choice, "none") == 0)
