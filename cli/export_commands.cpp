@@ -5,6 +5,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "container_export.h"
+#include "export_file.h"
 #include "job_follow.h"
 #include "remote_host.h"
 #include "stream_frames.h"
@@ -33,75 +34,6 @@ QString errnoText() {
     return qt_error_string(errno);
 }
 
-// The file an export becomes: nameless until the job is done (O_TMPFILE in FILE's directory),
-// then linked under FILE; a failed or cancelled export leaves nothing. Where the filesystem
-// has no O_TMPFILE, FILE.partial-PID stands in and is renamed or removed.
-class ExportFile {
-public:
-    static std::optional<ExportFile> create(const QString& path) {
-        ExportFile file;
-        file.m_path = QFile::encodeName(path);
-        struct stat existing = {};
-        if (::lstat(file.m_path.constData(), &existing) == 0) {
-            failWith(QStringLiteral("%1 exists; an export never replaces a file").arg(path));
-            return std::nullopt;
-        }
-        const QByteArray directory = QFile::encodeName(QFileInfo(path).absolutePath());
-        // 0600: the tree's secrets (its /etc/shadow) are in it.
-        file.m_fd = ::open(directory.constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
-        if (file.m_fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
-            file.m_partial = file.m_path + ".partial-" + QByteArray::number(::getpid());
-            file.m_fd = ::open(file.m_partial.constData(),
-                               O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
-        }
-        if (file.m_fd < 0) {
-            failWith(QStringLiteral("cannot write in %1: %2")
-                         .arg(QString::fromLocal8Bit(directory), errnoText()));
-            return std::nullopt;
-        }
-        return file;
-    }
-    ExportFile(ExportFile&& other) noexcept
-        : m_path(other.m_path)
-        , m_partial(other.m_partial)
-        , m_fd(std::exchange(other.m_fd, -1)) {}
-    ~ExportFile() {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-            if (!m_partial.isEmpty())
-                ::unlink(m_partial.constData());
-        }
-    }
-    int fd() const { return m_fd; }
-    // Gives the finished file its name; false (and nothing left) when that fails.
-    bool keep() {
-        if (::fsync(m_fd) != 0) {
-            failWith(QStringLiteral("cannot write %1: %2")
-                         .arg(QString::fromLocal8Bit(m_path), errnoText()));
-            return false;
-        }
-        const bool named =
-            m_partial.isEmpty()
-                ? ::linkat(AT_FDCWD, QByteArray("/proc/self/fd/" + QByteArray::number(m_fd)),
-                           AT_FDCWD, m_path.constData(), AT_SYMLINK_FOLLOW) == 0
-                : ::renameat2(AT_FDCWD, m_partial.constData(), AT_FDCWD, m_path.constData(),
-                              RENAME_NOREPLACE) == 0;
-        if (!named) {
-            failWith(QStringLiteral("cannot name %1: %2")
-                         .arg(QString::fromLocal8Bit(m_path), errnoText()));
-            return false;
-        }
-        m_partial.clear();
-        return true;
-    }
-
-private:
-    ExportFile() = default;
-    QByteArray m_path;
-    QByteArray m_partial;
-    int m_fd = -1;
-};
-
 int exportContainer(const QStringList& arguments) {
     const QString& name = arguments[0];
     const QString& path = arguments[1];
@@ -118,9 +50,9 @@ int exportContainer(const QStringList& arguments) {
             return 1;
         return followJob(reply.value().path(), {});
     }
-    auto file = ExportFile::create(path);
+    auto file = ExportFile::create(QFile::encodeName(path).toStdString());
     if (!file)
-        return 1;
+        return failWith(QString::fromStdString(file.error().message));
     int status = 0;
     if (remoteTarget()) {
         const pid_t ssh = spawnRemote(*remoteTarget(), {"export", name, "-"}, -1, file->fd());
@@ -131,48 +63,12 @@ int exportContainer(const QStringList& arguments) {
             return 1;
         status = followJob(reply.value().path(), {});
     }
-    if (status != 0 || !file->keep())
-        return status != 0 ? status : 1;
+    if (status != 0)
+        return status;
+    if (auto kept = file->keep(); !kept)
+        return failWith(QString::fromStdString(kept.error().message));
     out() << "Domain '" << name << "' exported to " << path << "\n\n";
     return 0;
-}
-
-// Reads an export's definition frame from `fd` exactly (the rest stays for the helper).
-std::optional<QString> readDefinitionFrame(int fd) {
-    const auto readExactly = [fd](size_t size) -> std::optional<std::string> {
-        std::string bytes(size, '\0');
-        size_t have = 0;
-        while (have < size) {
-            const ssize_t got = ::read(fd, bytes.data() + have, size - have);
-            if (got < 0 && errno == EINTR)
-                continue;
-            if (got <= 0)
-                return std::nullopt;
-            have += size_t(got);
-        }
-        return bytes;
-    };
-    const auto header = readExactly(exportFrameHeaderBytes);
-    if (!header) {
-        failWith(QStringLiteral("the archive ends before its definition"));
-        return std::nullopt;
-    }
-    auto length = exportFrameLength(*header);
-    if (!length) {
-        failWith(QString::fromStdString(length.error().message));
-        return std::nullopt;
-    }
-    const auto content = readExactly(*length);
-    if (!content) {
-        failWith(QStringLiteral("the archive ends inside its definition"));
-        return std::nullopt;
-    }
-    auto xml = exportFrameDefinition(*content);
-    if (!xml) {
-        failWith(QString::fromStdString(xml.error().message));
-        return std::nullopt;
-    }
-    return QString::fromStdString(*xml);
 }
 
 // `import - [NAME] --framed`: what --connect and copy run on the other machine.
@@ -228,12 +124,13 @@ int importContainer(const QStringList& arguments) {
         ::close(fd);
         return status;
     }
-    const auto xml = readDefinitionFrame(fd);
+    const auto xml = readExportDefinition(fd);
     if (!xml) {
         ::close(fd);
-        return 1;
+        return failWith(QString::fromStdString(xml.error().message));
     }
-    auto reply = manager().ImportContainer(*xml, name, QDBusUnixFileDescriptor(fd));
+    auto reply =
+        manager().ImportContainer(QString::fromStdString(*xml), name, QDBusUnixFileDescriptor(fd));
     ::close(fd);
     if (!wait(reply))
         return 1;

@@ -7,9 +7,12 @@
 #include <QFile>
 #include <algorithm>
 #include <cerrno>
+#include <clocale>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <unistd.h>
 
 namespace {
@@ -73,9 +76,24 @@ int openImportInput(QStringList& arguments) {
     return fd;
 }
 
+// Qt switches a locale that is not UTF-8 (an ssh session often brings none) to C.UTF-8 and says
+// so on stderr, which a console run through ssh would show inside the container's screen (the
+// app's remote console tabs): the same switch, made quietly before Qt looks.
+void preferUtf8Locale() {
+    std::setlocale(LC_ALL, "");
+    if (std::strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+        return;
+    if (const char* all = std::getenv("LC_ALL"); all != nullptr) {
+        ::setenv("LANG", all, 1);
+        ::unsetenv("LC_ALL");
+    }
+    ::setenv("LC_CTYPE", "C.UTF-8", 1);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    preferUtf8Locale();
     QCoreApplication app(argc, argv);
     QStringList all;
     for (int i = 1; i < argc; ++i)

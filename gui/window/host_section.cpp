@@ -43,6 +43,9 @@ HostSection::HostSection(HelperConnection* helper, const QList<QAction*>& listAc
     });
     connect(m_helper, &HelperConnection::refreshNeeded, this, &HostSection::refresh);
     connect(m_helper, &HelperConnection::reachabilityChanged, this, [this] {
+        // Another machine's list while it does not answer: what it last said, greyed.
+        if (m_helper->isRemote())
+            m_view->setEnabled(m_helper->isReachable());
         updateHeader();
         emit connectionChanged();
     });

@@ -127,6 +127,15 @@ void MainWindow::buildActions() {
     action(Refresh)->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     action(Delete)->setShortcut(QKeySequence::Delete);
     action(Delete)->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    makeAction(Clone, tr("Clo&ne…"), QStringLiteral("edit-copy"), QStyle::SP_FileDialogNewFolder,
+               &MainWindow::cloneContainer)
+        ->setToolTip(tr("Copy the stopped container under a new name"));
+    makeAction(Snapshots, tr("Sn&apshots…"), QStringLiteral("document-save"),
+               QStyle::SP_DialogSaveButton, &MainWindow::showSnapshots)
+        ->setToolTip(tr("Take, restore and delete snapshots of the stopped container"));
+    makeAction(Export, tr("&Export…"), QStringLiteral("document-export"),
+               QStyle::SP_DialogSaveButton, &MainWindow::exportContainer)
+        ->setToolTip(tr("Write the stopped container into one file, to import elsewhere"));
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     m_connectHost =
@@ -135,6 +144,11 @@ void MainWindow::buildActions() {
                         tr("Connect to &Host…"), this, &MainWindow::showConnectDialog);
     m_connectHost->setObjectName(QStringLiteral("connectHost"));
     m_connectHost->setToolTip(tr("Manage the containers of another machine over SSH"));
+    m_import = file->addAction(QIcon::fromTheme(QStringLiteral("document-import"),
+                                                style()->standardIcon(QStyle::SP_DialogOpenButton)),
+                               tr("&Import Container…"), this, &MainWindow::importContainer);
+    m_import->setObjectName(QStringLiteral("importContainer"));
+    m_import->setToolTip(tr("Make a container on this machine from an exported file"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit"),
@@ -145,6 +159,8 @@ void MainWindow::buildActions() {
     container->addActions({action(Start), action(ShutDown), action(ForceOff), action(Reboot)});
     container->addSeparator();
     container->addActions({action(OpenConsole), action(OpenShell)});
+    container->addSeparator();
+    container->addActions({action(Clone), action(Snapshots), action(Export)});
     container->addSeparator();
     container->addActions({action(Delete)});
     QMenu* network = menuBar()->addMenu(tr("&Network"));
@@ -631,6 +647,11 @@ void MainWindow::updateActions() {
     const bool stopped = idle && entry->state == QLatin1String("shut off");
     action(Start)->setEnabled(stopped);
     action(Delete)->setEnabled(stopped);
+    action(Clone)->setEnabled(stopped);
+    action(Snapshots)->setEnabled(stopped);
+    // Descriptors do not cross SSH: another machine's container is exported there, with
+    // cubbyctl --connect HOST export NAME FILE (or copied with cubbyctl copy).
+    action(Export)->setEnabled(stopped && !m_current->helper()->isRemote());
     for (Action which : {ShutDown, ForceOff, Reboot, OpenConsole, OpenShell})
         action(which)->setEnabled(running);
     applyPermissions();

@@ -16,6 +16,7 @@
 #include <QStyle>
 #include <QTimer>
 #include <array>
+#include <functional>
 
 class QAction;
 class QDBusError;
@@ -56,6 +57,9 @@ public:
         OpenShell,
         Delete,
         Refresh,
+        Clone,
+        Snapshots,
+        Export,
         NewContainer,
     };
 
@@ -65,6 +69,7 @@ public:
 
     QAction* action(Action which) const { return m_actions.at(which); }
     QAction* connectHostAction() const { return m_connectHost; }
+    QAction* importAction() const { return m_import; }
     // This machine's list, view and networks (the first section's).
     ContainerListModel* model() const;
     QTableView* containerView() const;
@@ -169,6 +174,20 @@ private:
                             const QString& title, const QString& failure);
     void addTerminalTab(PtyTerminal* terminal, const QString& title, const QString& tip);
     void closeTab(int index);
+    // container_transfer.cpp: clone, snapshots, export and import (issue 13), each a job of
+    // the helper's followed in the status bar.
+    void cloneContainer();
+    void showSnapshots();
+    void exportContainer();
+    void importContainer();
+    void startExport(HostSection* host, const QString& name, const QString& path);
+    void startImport(const QString& path, const QString& name);
+    // Follows the job `call` starts on `host` for `name` (its actions off meanwhile), its
+    // progress in the status bar; `done` gets the job's last status once it is done, a
+    // failure goes to the message bar as "`failure`: why".
+    void followJob(HostSection* host, const QString& name, const QDBusPendingCall& call,
+                   const QString& working, const QString& failure,
+                   std::function<void(const QString& status)> done);
     // The New Container wizard, non-modal; the container it made is selected once listed.
     void newContainer();
     void selectWhenListed(const QString& name);
@@ -180,6 +199,7 @@ private:
     QSplitter* m_hostNetworks = nullptr; // the Networks tab's
     QWidget* m_containersTab = nullptr;
     QAction* m_connectHost = nullptr;
+    QAction* m_import = nullptr;
     QLineEdit* m_filter = nullptr;
     QPlainTextEdit* m_log = nullptr;
     XmlPage* m_xml = nullptr;

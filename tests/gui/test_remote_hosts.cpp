@@ -205,6 +205,10 @@ private slots:
         QCOMPARE(m_window->currentHost(), m_remote);
         QCOMPARE(m_window->selectedContainer(), QStringLiteral("far"));
         QTRY_VERIFY(m_window->action(MainWindow::Start)->isEnabled());
+        // Clone and snapshots are calls like any other; an export's file cannot cross SSH.
+        QVERIFY(m_window->action(MainWindow::Clone)->isEnabled());
+        QVERIFY(m_window->action(MainWindow::Snapshots)->isEnabled());
+        QVERIFY(!m_window->action(MainWindow::Export)->isEnabled());
         m_window->action(MainWindow::Start)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(stateIn(m_remote, "far"), QStringLiteral("running"), 30000);
         QCOMPARE(stateIn(m_window->hosts().front(), "near"), QStringLiteral("shut off"));
@@ -224,6 +228,8 @@ private slots:
         // The scrollback from boot comes first, then what is typed is answered.
         QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("console-of-far"),
                                   qPrintable(console->transcript()), 20000);
+        // Nothing but the container's own output (no warning of the remote cubbyctl's).
+        QVERIFY2(!console->transcript().contains("locale"), qPrintable(console->transcript()));
         QVERIFY(typeInto(console, "echo remote-$((6*7)) on $(hostname)"));
         QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("remote-42 on far"),
                                   qPrintable(console->transcript()), 15000);
@@ -249,8 +255,10 @@ private slots:
         QVERIFY(killBusSsh() >= 1);
         QTRY_VERIFY2_WITH_TIMEOUT(headerState(m_remote).startsWith("not reachable"),
                                   qPrintable(headerState(m_remote)), 15000);
+        QVERIFY(!m_remote->view()->isEnabled()); // what it last said, greyed
         QVERIFY(screenshot("remote-hosts-dropped.png"));
         QTRY_COMPARE_WITH_TIMEOUT(headerState(m_remote), QStringLiteral("connected"), 30000);
+        QVERIFY(m_remote->view()->isEnabled());
         QVERIFY(onRemote({"destroy", "far"}).exitCode == 0);
         // The new connection's signals reach the list.
         QTRY_COMPARE_WITH_TIMEOUT(stateIn(m_remote, "far"), QStringLiteral("shut off"), 15000);

@@ -1,0 +1,212 @@
+// Clone, snapshots, export and import in the app (issue 13): the helper's jobs, as cubbyctl
+// clone/snapshot/export/import run them. The export's file and the import's are opened here,
+// as the desktop user (engine/sys/export_file.h); the helper only reads or writes the
+// descriptor, so both work on this machine only (descriptors do not cross SSH).
+#include "container_list_model.h"
+#include "export_file.h"
+#include "helper_connection.h"
+#include "helper_errors.h"
+#include "host_section.h"
+#include "job_watch.h"
+#include "main_window.h"
+#include "message_bar.h"
+#include "snapshots_dialog.h"
+
+#include <QDBusPendingReply>
+#include <QDBusUnixFileDescriptor>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QRegularExpression>
+#include <QStatusBar>
+#include <cerrno>
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
+
+namespace cubby {
+
+namespace {
+
+constexpr int doneMessageMs = 15000;
+
+const QString exportFilter = QStringLiteral("*.cubby");
+
+} // namespace
+
+void MainWindow::followJob(HostSection* host, const QString& name, const QDBusPendingCall& call,
+                           const QString& working, const QString& failure,
+                           std::function<void(const QString& status)> done) {
+    host->busy().insert(name);
+    updateActions();
+    statusBar()->showMessage(working);
+    const auto finish = [this, host, name] {
+        host->busy().remove(name);
+        updateActions();
+        host->refresh();
+    };
+    host->helper()->watch(
+        call, host,
+        [this, host, working, failure, finish, done = std::move(done)](QDBusPendingCallWatcher& w) {
+            const QDBusPendingReply<QDBusObjectPath> reply = w;
+            if (reply.isError()) {
+                statusBar()->clearMessage();
+                showHelperError(failure, reply.error());
+                finish();
+                return;
+            }
+            auto* job = new JobWatch(host->helper(), reply.value().path(), host);
+            connect(job, &JobWatch::progress, this, [this, working](double, const QString& status) {
+                statusBar()->showMessage(tr("%1 %2").arg(working, status));
+            });
+            connect(
+                job, &JobWatch::finished, this,
+                [this, job, failure, finish, done](const QString& state, const QString& message) {
+                    job->deleteLater();
+                    statusBar()->clearMessage();
+                    finish();
+                    if (state == QLatin1String("done"))
+                        done(job->status());
+                    else if (state == QLatin1String("cancelled"))
+                        statusBar()->showMessage(tr("%1: cancelled").arg(failure), doneMessageMs);
+                    else
+                        showError(tr("%1: %2").arg(failure, message));
+                });
+        });
+}
+
+void MainWindow::cloneContainer() {
+    const QString name = selectedContainer();
+    if (name.isEmpty())
+        return;
+    HostSection* host = m_current;
+    auto* ask = new QInputDialog(this);
+    ask->setObjectName(QStringLiteral("cloneName"));
+    ask->setWindowTitle(tr("Clone Container"));
+    ask->setLabelText(tr("Name of the copy of “%1”:").arg(name));
+    ask->setTextValue(tr("%1-copy").arg(name));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QInputDialog::textValueSelected, this, [this, host, name](const QString& text) {
+        const QString newName = text.trimmed();
+        if (!m_hosts.contains(host))
+            return; // its machine was closed meanwhile
+        followJob(host, name, host->helper()->manager()->CloneContainer(name, newName),
+                  tr("Cloning %1…").arg(name), tr("Could not clone “%1”").arg(name),
+                  [this, host, name, newName](const QString& status) {
+                      statusBar()->showMessage(
+                          tr("Cloned “%1” as “%2”. %3").arg(name, newName, status), doneMessageMs);
+                      if (host == m_hosts.front())
+                          selectWhenListed(newName);
+                  });
+    });
+    ask->open();
+}
+
+void MainWindow::showSnapshots() {
+    const QString name = selectedContainer();
+    if (name.isEmpty())
+        return;
+    auto* dialog = new SnapshotsDialog(m_current->helper(), name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // While a snapshot is taken or restored the container cannot start (the helper refuses
+    // it too): its actions follow the dialog's jobs.
+    HostSection* host = m_current;
+    connect(dialog, &SnapshotsDialog::jobEnded, host, &HostSection::refresh);
+    dialog->show();
+}
+
+void MainWindow::exportContainer() {
+    const QString name = selectedContainer();
+    if (name.isEmpty() || m_current->helper()->isRemote())
+        return;
+    HostSection* host = m_current;
+    auto* dialog = new QFileDialog(this, tr("Export “%1”").arg(name),
+                                   QDir::home().filePath(name + QStringLiteral(".cubby")),
+                                   tr("Cubby exports (%1);;All files (*)").arg(exportFilter));
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    // An export never replaces a file: the helper's side refuses, plainly.
+    dialog->setOption(QFileDialog::DontConfirmOverwrite);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, host, name](const QString& path) {
+        if (m_hosts.contains(host))
+            startExport(host, name, path);
+    });
+    dialog->open();
+}
+
+void MainWindow::startExport(HostSection* host, const QString& name, const QString& path) {
+    const QString failure = tr("Could not export “%1”").arg(name);
+    auto created = ExportFile::create(QFile::encodeName(path).toStdString());
+    if (!created) {
+        showError(tr("%1: %2").arg(failure, QString::fromStdString(created.error().message)));
+        return;
+    }
+    // Kept open (and nameless) until the job is done; dropped with the job otherwise.
+    auto file = std::make_shared<ExportFile>(std::move(*created));
+    followJob(
+        host, name,
+        host->helper()->manager()->ExportContainer(name, QDBusUnixFileDescriptor(file->fd())),
+        tr("Exporting %1…").arg(name), failure, [this, file, name, path, failure](const QString&) {
+            if (auto kept = file->keep(); !kept)
+                showError(tr("%1: %2").arg(failure, QString::fromStdString(kept.error().message)));
+            else
+                statusBar()->showMessage(tr("Exported “%1” to %2").arg(name, path), doneMessageMs);
+        });
+}
+
+void MainWindow::importContainer() {
+    auto* dialog = new QFileDialog(this, tr("Import Container"), QDir::homePath(),
+                                   tr("Cubby exports (%1);;All files (*)").arg(exportFilter));
+    dialog->setObjectName(QStringLiteral("importDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        // The name: the exported one, which the user may change (a taken name is refused).
+        QFile file(path);
+        QString exported;
+        if (file.open(QIODevice::ReadOnly)) {
+            const QRegularExpression nameElement(QStringLiteral("<name>([^<]{1,128})</name>"));
+            exported = nameElement.match(QString::fromUtf8(file.read(64 * 1024))).captured(1);
+        }
+        auto* ask = new QInputDialog(this);
+        ask->setObjectName(QStringLiteral("importName"));
+        ask->setWindowTitle(tr("Import Container"));
+        ask->setLabelText(tr("Name of the new container:"));
+        ask->setTextValue(exported.trimmed());
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        connect(ask, &QInputDialog::textValueSelected, this,
+                [this, path](const QString& name) { startImport(path, name.trimmed()); });
+        ask->open();
+    });
+    dialog->open();
+}
+
+void MainWindow::startImport(const QString& path, const QString& name) {
+    const QString failure = tr("Could not import %1").arg(path);
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        showError(tr("%1: %2").arg(failure, QString::fromLocal8Bit(strerror(errno))));
+        return;
+    }
+    const auto definition = readExportDefinition(fd);
+    if (!definition) {
+        ::close(fd);
+        showError(tr("%1: %2").arg(failure, QString::fromStdString(definition.error().message)));
+        return;
+    }
+    HostSection* host = m_hosts.front();
+    // The reply's message holds its own copy of the descriptor.
+    const QDBusPendingCall call = host->helper()->manager()->ImportContainer(
+        QString::fromStdString(*definition), name, QDBusUnixFileDescriptor(fd));
+    ::close(fd);
+    followJob(host, name, call, tr("Importing %1…").arg(path), failure,
+              [this, name, path](const QString&) {
+                  statusBar()->showMessage(tr("Imported “%1” from %2").arg(name, path),
+                                           doneMessageMs);
+                  selectWhenListed(name);
+              });
+}
+
+} // namespace cubby
