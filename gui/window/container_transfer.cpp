@@ -17,12 +17,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QRegularExpression>
 #include <QStatusBar>
 #include <cerrno>
 #include <fcntl.h>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cubby {
@@ -207,6 +209,43 @@ void MainWindow::startImport(const QString& path, const QString& name) {
                                            doneMessageMs);
                   selectWhenListed(name);
               });
+}
+
+void MainWindow::copyIntoContainer(HostSection* host, const QString& name,
+                                   const QStringList& paths) {
+    if (host->helper()->isRemote()) {
+        showError(tr("Files are copied by drag and drop into this machine's containers; for "
+                     "%1 use cubbyctl --connect %2 cp FILE %3:/PATH")
+                      .arg(host->helper()->hostLabel(), host->helper()->uri(), name));
+        return;
+    }
+    for (const QString& path : paths) {
+        const QString fileName = QFileInfo(path).fileName();
+        const QString failure = tr("Could not copy %1 into “%2”").arg(fileName, name);
+        // O_NOFOLLOW|O_NONBLOCK: a dropped symlink or FIFO is not followed or waited on.
+        const int fd = ::open(QFile::encodeName(path).constData(),
+                              O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        struct stat file = {};
+        if (fd < 0 || ::fstat(fd, &file) != 0 || !S_ISREG(file.st_mode)) {
+            const QString why = fd < 0 ? QString::fromLocal8Bit(strerror(errno))
+                                       : tr("only files are copied by drag and drop; for a "
+                                            "folder use cubbyctl cp -r");
+            if (fd >= 0)
+                ::close(fd);
+            showError(tr("%1: %2").arg(failure, why));
+            continue;
+        }
+        ::fcntl(fd, F_SETFL, O_RDONLY); // the helper's worker reads it blocking
+        const QString target = QStringLiteral("/root/") + fileName;
+        const QDBusPendingCall call = host->helper()->manager()->PushFile(
+            name, target, QDBusUnixFileDescriptor(fd), uint(file.st_mode & 0777), 0, 0);
+        ::close(fd);
+        followJob(host, name, call, tr("Copying %1 into %2…").arg(fileName, name), failure,
+                  [this, name, target](const QString&) {
+                      statusBar()->showMessage(tr("Copied to %1:%2").arg(name, target),
+                                               doneMessageMs);
+                  });
+    }
 }
 
 } // namespace cubby

@@ -7,12 +7,15 @@
 
 #include <QAction>
 #include <QDBusPendingReply>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMimeData>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <utility>
@@ -92,6 +95,10 @@ void HostSection::buildWidgets(const QList<QAction*>& listActions) {
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions(listActions);
+    // Files dropped onto a container's row are copied into it (MainWindow::copyIntoContainer).
+    m_view->setAcceptDrops(true);
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->viewport()->installEventFilter(this);
     m_networks = new NetworksPanel(m_helper);
 
     // The header: which machine, and whether it answers.
@@ -144,6 +151,52 @@ void HostSection::buildWidgets(const QList<QAction*>& listActions) {
     m_networksBox = new QWidget;
     makeHeader(m_networksBox)->addWidget(m_networks, 1);
     setHeaderShown(m_helper->isRemote());
+}
+
+QString HostSection::dropTarget(const QMimeData* data, const QPoint& position) const {
+    if (data == nullptr || !data->hasUrls())
+        return {};
+    const bool local =
+        std::ranges::all_of(data->urls(), [](const QUrl& url) { return url.isLocalFile(); });
+    const QModelIndex row = m_view->indexAt(position);
+    return local && row.isValid() ? row.data(ContainerListModel::NameRole).toString() : QString();
+}
+
+bool HostSection::eventFilter(QObject* watched, QEvent* event) {
+    // Only the three drag events are looked at: the view may be half destroyed when the
+    // filter sees others (the window closing).
+    const QEvent::Type type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return QObject::eventFilter(watched, event);
+    switch (type) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto* drag = static_cast<QDropEvent*>(event);
+        const QString target = dropTarget(drag->mimeData(), drag->position().toPoint());
+        if (target.isEmpty()) {
+            drag->ignore();
+        } else {
+            drag->setDropAction(Qt::CopyAction);
+            drag->accept();
+        }
+        return true;
+    }
+    case QEvent::Drop: {
+        auto* drop = static_cast<QDropEvent*>(event);
+        const QString target = dropTarget(drop->mimeData(), drop->position().toPoint());
+        if (target.isEmpty())
+            return true;
+        drop->setDropAction(Qt::CopyAction);
+        drop->accept();
+        QStringList paths;
+        for (const QUrl& url : drop->mimeData()->urls())
+            paths << url.toLocalFile();
+        emit filesDropped(target, paths);
+        return true;
+    }
+    default:
+        return QObject::eventFilter(watched, event);
+    }
 }
 
 void HostSection::setHeaderShown(bool shown) {

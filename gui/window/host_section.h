@@ -16,6 +16,7 @@
 
 class QAction;
 class QLabel;
+class QMimeData;
 class QSortFilterProxyModel;
 class QTableView;
 class QToolButton;
@@ -76,8 +77,16 @@ signals:
     void connectionChanged();
     // The user closed this machine's connection (remote machines only).
     void closeRequested();
+    // Files were dropped onto a container's row (local paths, as the file manager gave them).
+    void filesDropped(const QString& container, const QStringList& paths);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // The container under a drop at `position` in the view's viewport, if the drop carries
+    // local files.
+    QString dropTarget(const QMimeData* data, const QPoint& position) const;
     void buildWidgets(const QList<QAction*>& listActions);
     void containersListed(const QList<QVariantMap>& entries);
     void updateHeader();

@@ -314,6 +314,10 @@ HostSection* MainWindow::addHost(HelperConnection* helper) {
             [this, host] { hostSelectionChanged(host); });
     connect(host, &HostSection::connectionChanged, this, &MainWindow::connectionChanged);
     connect(host, &HostSection::closeRequested, this, [this, host] { closeHost(host); });
+    connect(host, &HostSection::filesDropped, this,
+            [this, host](const QString& name, const QStringList& paths) {
+                copyIntoContainer(host, name, paths);
+            });
     connect(host->model(), &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     if (m_jobs == nullptr) { // the status bar's jobs are this machine's
         m_jobs = new JobsStatus(helper);

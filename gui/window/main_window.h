@@ -182,6 +182,9 @@ private:
     void importContainer();
     void startExport(HostSection* host, const QString& name, const QString& path);
     void startImport(const QString& path, const QString& name);
+    // Files dropped onto a container (local files only): each copied into its /root, as
+    // cubbyctl cp FILE NAME:/root/ copies it.
+    void copyIntoContainer(HostSection* host, const QString& name, const QStringList& paths);
     // Follows the job `call` starts on `host` for `name` (its actions off meanwhile), its
     // progress in the status bar; `done` gets the job's last status once it is done, a
     // failure goes to the message bar as "`failure`: why".

@@ -22,12 +22,16 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 #include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -99,6 +103,7 @@ private slots:
         QVERIFY2(m_root->ok(), m_root->failure().c_str());
         QVERIFY(m_root->writeFile("sbin/init", "#!/bin/sh\nexec sh -i\n"));
         QVERIFY(m_root->writeFile("etc/marker", "exported tree\n"));
+        QVERIFY(m_root->writeFile("root/.profile", "# root's\n"));
         const QDBusMessage defined = callHelper(
             "DefineContainer", {domainXml("orig", QString::fromStdString(m_root->path()))});
         QVERIFY2(defined.type() == QDBusMessage::ReplyMessage, qPrintable(defined.errorMessage()));
@@ -225,6 +230,49 @@ private slots:
         dialog->close();
     }
 
+    // Files dropped onto a container's row land in its /root, with their mode; a folder is
+    // said to need cubbyctl cp -r, and changes nothing.
+    void dropCopiesFilesIntoTheContainer() {
+        QFile notes(m_files.filePath("notes.txt"));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("dropped in\n");
+        notes.close();
+        QVERIFY(notes.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+        QTableView* view = m_window->containerView();
+        const auto dropOnto = [&](const QString& name, const QList<QUrl>& urls) {
+            const int row = m_window->model()->rowOf(name);
+            const QModelIndex shown = static_cast<QSortFilterProxyModel*>(view->model())
+                                          ->mapFromSource(m_window->model()->index(row, 0));
+            const QPoint at = view->visualRect(shown).center();
+            QMimeData data;
+            data.setUrls(urls);
+            QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &enter);
+            QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &drop);
+            return enter.isAccepted() && drop.isAccepted();
+        };
+        QVERIFY(dropOnto("orig", {QUrl::fromLocalFile(notes.fileName())}));
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->statusBar()->currentMessage() ==
+                                      "Copied to orig:/root/notes.txt",
+                                  qPrintable(m_window->statusBar()->currentMessage()), 30000);
+        const QString landed = QString::fromStdString(m_root->path()) + "/root/notes.txt";
+        QFile copied(landed);
+        QVERIFY(copied.open(QIODevice::ReadOnly));
+        QCOMPARE(copied.readAll(), QByteArray("dropped in\n"));
+        struct stat file = {};
+        QCOMPARE(::stat(QFile::encodeName(landed).constData(), &file), 0);
+        QCOMPARE(file.st_mode & 0777, mode_t(0640));
+
+        QVERIFY(dropOnto("orig", {QUrl::fromLocalFile(m_files.path())}));
+        QTRY_VERIFY(m_window->messageBar()->isVisible());
+        QVERIFY2(m_window->messageBar()->text().contains("cubbyctl cp -r"),
+                 qPrintable(m_window->messageBar()->text()));
+        QVERIFY(!QFile::exists(QString::fromStdString(m_root->path()) + "/root/" +
+                               QFileInfo(m_files.path()).fileName()));
+        m_window->messageBar()->hide();
+    }
+
     void cloneSaysHowItCopied() {
         QVERIFY(m_window->selectContainer("orig"));
         QTRY_VERIFY(m_window->action(MainWindow::Clone)->isEnabled());
@@ -249,6 +297,7 @@ private slots:
         QTRY_VERIFY(!m_window->action(MainWindow::Clone)->isEnabled());
         QVERIFY(!m_window->action(MainWindow::Snapshots)->isEnabled());
         QVERIFY(!m_window->action(MainWindow::Export)->isEnabled());
+        QTRY_VERIFY(m_window->action(MainWindow::ForceOff)->isEnabled()); // the start's reply
         m_window->action(MainWindow::ForceOff)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(stateOf("orig"), QStringLiteral("shut off"), 30000);
     }
