@@ -7,6 +7,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QStyle>
+#include <QToolButton>
 
 namespace cubby {
 
@@ -21,8 +23,17 @@ JobsStatus::JobsStatus(HelperConnection* helper, QWidget* parent)
     m_progress->setTextVisible(false);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_cancel = new QToolButton(this);
+    m_cancel->setObjectName(QStringLiteral("jobCancel"));
+    m_cancel->setIcon(QIcon::fromTheme(QStringLiteral("process-stop"),
+                                       style()->standardIcon(QStyle::SP_BrowserStop)));
+    m_cancel->setToolTip(tr("Cancel this job: what it made so far is removed"));
+    m_cancel->setAccessibleName(tr("Cancel the job"));
+    m_cancel->setAutoRaise(true);
+    connect(m_cancel, &QToolButton::clicked, this, &JobsStatus::cancelLatest);
     layout->addWidget(m_label);
     layout->addWidget(m_progress);
+    layout->addWidget(m_cancel);
     m_helper->onManager(this, [this](ManagerProxy* manager) {
         connect(manager, &ManagerProxy::JobNew, this, &JobsStatus::jobNew);
         connect(manager, &ManagerProxy::JobFinished, this,
@@ -98,9 +109,11 @@ void JobsStatus::updateDisplay() {
     }
     // The latest job is shown; the others are counted.
     const Job* latest = nullptr;
-    for (const Job& job : m_jobs) {
-        if (!latest || job.order > latest->order)
-            latest = &job;
+    for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it) {
+        if (!latest || it->order > latest->order) {
+            latest = &*it;
+            m_latest = it.key();
+        }
     }
     QString text = latest->status.isEmpty()
                        ? tr("%1 %2").arg(latest->operation, latest->target)
@@ -115,6 +128,14 @@ void JobsStatus::updateDisplay() {
         m_progress->setValue(int(latest->progress * 1000));
     }
     setVisible(true);
+}
+
+void JobsStatus::cancelLatest() {
+    const auto it = m_jobs.constFind(m_latest);
+    if (it == m_jobs.cend())
+        return;
+    // Finished follows (or Conflict: it ended meanwhile); either way the display updates.
+    m_helper->watch(it->proxy->Cancel(), this, [](QDBusPendingCallWatcher&) {});
 }
 
 } // namespace cubby

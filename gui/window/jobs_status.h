@@ -1,6 +1,7 @@
 #pragma once
 // The status bar's job display: the helper's running jobs (JobNew/JobFinished) with the
-// progress of the latest one (its Job object's ProgressChanged). Hidden while nothing runs.
+// progress of the latest one (its Job object's ProgressChanged) and a button that cancels it.
+// Hidden while nothing runs.
 
 #include <QDBusObjectPath>
 #include <QMap>
@@ -8,6 +9,7 @@
 
 class QLabel;
 class QProgressBar;
+class QToolButton;
 class IoGithubCubby1JobInterface;
 
 namespace cubby {
@@ -22,6 +24,7 @@ public:
     // ListJobs again (the helper came back: jobs it had are gone, new ones may run).
     void refresh();
     qsizetype runningJobs() const { return m_jobs.size(); }
+    QToolButton* cancelButton() const { return m_cancel; }
 
 private:
     struct Job {
@@ -37,12 +40,15 @@ private:
     void jobFinished(const QDBusObjectPath& path);
     void forget(const QString& path);
     void updateDisplay();
+    void cancelLatest();
 
     HelperConnection* m_helper;
     QMap<QString, Job> m_jobs; // by object path
     qint64 m_order = 0;
     QLabel* m_label = nullptr;
     QProgressBar* m_progress = nullptr;
+    QToolButton* m_cancel = nullptr;
+    QString m_latest; // the shown job's path
 };
 
 } // namespace cubby

@@ -8,7 +8,9 @@
 
 #include "busybox_root.h"
 #include "container_list_model.h"
+#include "helper_client.h"
 #include "helper_connection.h"
+#include "jobs_status.h"
 #include "main_window.h"
 #include "message_bar.h"
 #include "snapshots_dialog.h"
@@ -16,6 +18,7 @@
 #include <QAction>
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -31,7 +34,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUrl>
+#include <csignal>
 #include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -143,6 +148,54 @@ private slots:
         QVERIFY2(m_window->messageBar()->text().contains("never replaces"),
                  qPrintable(m_window->messageBar()->text()));
         m_window->messageBar()->hide();
+    }
+
+    // The status bar's cancel button ends an export halfway: no file is left, not even a
+    // partial one. The worker is held (SIGSTOP) until the cancel reached it, so the test does
+    // not race the export.
+    void cancelledExportLeavesNoFile() {
+        QFile big(QString::fromStdString(m_root->path()) + "/big.bin");
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QFile random(QStringLiteral("/dev/urandom"));
+        QVERIFY(random.open(QIODevice::ReadOnly));
+        for (int i = 0; i < 16; ++i)
+            big.write(random.read(1 << 20));
+        big.close();
+        QVERIFY(m_window->selectContainer("orig"));
+        QTRY_VERIFY(m_window->action(MainWindow::Export)->isEnabled());
+        const QString path = m_files.filePath("cancelled.cubby");
+        m_window->action(MainWindow::Export)->trigger();
+        auto* dialog = waitForDialog<QFileDialog>(m_window.get(), "exportDialog");
+        QVERIFY(dialog);
+        dialog->selectFile(path);
+        static_cast<QDialog*>(dialog)->accept();
+        pid_t worker = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (worker == 0 && timer.elapsed() < 20000) {
+            for (const test::ProcessInfo& process : test::processes())
+                if (process.cmdline.contains("cubby-rootfs") && process.cmdline.contains("export"))
+                    worker = process.pid;
+            QTest::qWait(1);
+        }
+        QVERIFY(worker > 0);
+        QCOMPARE(::kill(worker, SIGSTOP), 0);
+        auto* jobs = m_window->statusBar()->findChild<JobsStatus*>("jobsStatus");
+        QVERIFY(jobs);
+        QTRY_VERIFY(jobs->isVisible() && jobs->cancelButton()->isVisible());
+        QVERIFY(screenshot("container-export-running.png"));
+        jobs->cancelButton()->click();
+        QTest::qWait(300);
+        ::kill(worker, SIGCONT);
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->statusBar()->currentMessage() ==
+                                      "Could not export “orig”: cancelled",
+                                  qPrintable(m_window->statusBar()->currentMessage()), 30000);
+        QTRY_VERIFY(!jobs->isVisible());
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(m_files.path()).entryList({"cancelled*"}, QDir::Files | QDir::Hidden),
+                 QStringList{});
+        QVERIFY(QFile::remove(big.fileName()));
+        QTRY_VERIFY(m_window->action(MainWindow::Start)->isEnabled());
     }
 
     void importMakesANewContainer() {
