@@ -166,9 +166,10 @@ void MainWindow::importContainer() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
         // The name: the exported one, which the user may change (a taken name is refused).
+        // Only a regular file is read here: a FIFO would keep the window waiting.
         QFile file(path);
         QString exported;
-        if (file.open(QIODevice::ReadOnly)) {
+        if (QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly)) {
             const QRegularExpression nameElement(QStringLiteral("<name>([^<]{1,128})</name>"));
             exported = nameElement.match(QString::fromUtf8(file.read(64 * 1024))).captured(1);
         }
@@ -187,11 +188,19 @@ void MainWindow::importContainer() {
 
 void MainWindow::startImport(const QString& path, const QString& name) {
     const QString failure = tr("Could not import %1").arg(path);
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        showError(tr("%1: %2").arg(failure, QString::fromLocal8Bit(strerror(errno))));
+    // O_NONBLOCK until it is known to be a regular file: reading the definition here must
+    // never wait (a FIFO, a device).
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat file = {};
+    if (fd < 0 || ::fstat(fd, &file) != 0 || !S_ISREG(file.st_mode)) {
+        const QString why = fd < 0 ? QString::fromLocal8Bit(strerror(errno))
+                                   : tr("not a file; an export is one file");
+        if (fd >= 0)
+            ::close(fd);
+        showError(tr("%1: %2").arg(failure, why));
         return;
     }
+    ::fcntl(fd, F_SETFL, 0); // the helper's worker reads it blocking
     const auto definition = readExportDefinition(fd);
     if (!definition) {
         ::close(fd);
@@ -235,7 +244,7 @@ void MainWindow::copyIntoContainer(HostSection* host, const QString& name,
             showError(tr("%1: %2").arg(failure, why));
             continue;
         }
-        ::fcntl(fd, F_SETFL, O_RDONLY); // the helper's worker reads it blocking
+        ::fcntl(fd, F_SETFL, 0); // the helper's worker reads it blocking
         const QString target = QStringLiteral("/root/") + fileName;
         const QDBusPendingCall call = host->helper()->manager()->PushFile(
             name, target, QDBusUnixFileDescriptor(fd), uint(file.st_mode & 0777), 0, 0);
