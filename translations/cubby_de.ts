@@ -178,6 +178,33 @@
     </message>
 </context>
 <context>
+    <name>cubby::ConnectDialog</name>
+    <message>
+        <source>Connect to Host</source>
+        <translation>Mit Host verbinden</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Cubby reaches the other machine&apos;s cubby-helper through SSH, with your SSH keys or agent, and shows its containers and networks beside this machine&apos;s. That machine&apos;s polkit decides what you may do there, as for the SSH user.</source>
+        <translation>Cubby erreicht den cubby-helper des anderen Rechners über SSH, mit Ihren SSH-Schlüsseln oder Ihrem SSH-Agenten, und zeigt dessen Container und Netzwerke neben denen dieses Computers. Was Sie dort tun dürfen, entscheidet polkit auf jenem Rechner, so wie für den SSH-Benutzer.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>ssh://[USER@]HOST[:PORT]; the host key is checked as ssh checks it (~/.ssh/known_hosts).</source>
+        <translation>ssh://[USER@]HOST[:PORT]; der Hostschlüssel wird so geprüft, wie ssh ihn prüft (~/.ssh/known_hosts).</translation>
+    </message>
+</context>
+<context>
     <name>cubby::ContainerCreation</name>
     <message>
         <source>Using the root filesystem “%1” made before</source>
@@ -710,6 +737,29 @@ Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen�
         <source>no system bus: %1</source>
         <translation>kein Systembus: %1</translation>
     </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>ssh ended</source>
+        <translation>ssh wurde beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (connecting again in %n s)</source>
+        <translation>
+            <numerusform>%1 (neuer Verbindungsversuch in %n s)</numerusform>
+            <numerusform>%1 (neuer Verbindungsversuch in %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not connected to %1</source>
+        <translation>nicht mit %1 verbunden</translation>
+    </message>
+    <message>
+        <source>the connection is lost</source>
+        <translation>die Verbindung ist unterbrochen</translation>
+    </message>
 </context>
 <context>
     <name>cubby::HelperErrors</name>
@@ -780,6 +830,45 @@ Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen�
     <message>
         <source>It failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::HostSection</name>
+    <message>
+        <source>Containers on %1</source>
+        <translation>Container auf %1</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Connect to %1 again now</source>
+        <translation>Jetzt erneut mit %1 verbinden</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Close the connection to %1</source>
+        <translation>Die Verbindung zu %1 schließen</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>not reachable: %1</source>
+        <translation>nicht erreichbar: %1</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1038,14 @@ Gehen Sie zurück, um die Angaben zu ändern, oder klicken Sie auf „Erstellen�
             <numerusform> (+%n weiterer)</numerusform>
             <numerusform> (+%n weitere)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cancel this job: what it made so far is removed</source>
+        <translation>Diesen Auftrag abbrechen: Was er bisher erstellt hat, wird entfernt</translation>
+    </message>
+    <message>
+        <source>Cancel the job</source>
+        <translation>Auftrag abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1321,165 @@ Konsole
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2, through ssh</source>
+        <translation>%1 auf %2, über ssh</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>Clone Container</source>
+        <translation>Container klonen</translation>
+    </message>
+    <message>
+        <source>Name of the copy of “%1”:</source>
+        <translation>Name der Kopie von „%1“:</translation>
+    </message>
+    <message>
+        <source>%1-copy</source>
+        <translation>%1-kopie</translation>
+    </message>
+    <message>
+        <source>Cloning %1…</source>
+        <translation>%1 wird geklont…</translation>
+    </message>
+    <message>
+        <source>Could not clone “%1”</source>
+        <translation>„%1“ konnte nicht geklont werden</translation>
+    </message>
+    <message>
+        <source>Cloned “%1” as “%2”. %3</source>
+        <translation>„%1“ als „%2“ geklont. %3</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>„%1“ exportieren</translation>
+    </message>
+    <message>
+        <source>Cubby exports (%1);;All files (*)</source>
+        <translation>Cubby-Exporte (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not export “%1”</source>
+        <translation>„%1“ konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported “%1” to %2</source>
+        <translation>„%1“ nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Import Container</source>
+        <translation>Container importieren</translation>
+    </message>
+    <message>
+        <source>Name of the new container:</source>
+        <translation>Name des neuen Containers:</translation>
+    </message>
+    <message>
+        <source>Could not import %1</source>
+        <translation>%1 konnte nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Imported “%1” from %2</source>
+        <translation>„%1“ aus %2 importiert</translation>
+    </message>
+    <message>
+        <source>Files are copied by drag and drop into this machine&apos;s containers; for %1 use cubbyctl --connect %2 cp FILE %3:/PATH</source>
+        <translation>Per Drag-and-Drop werden Dateien in die Container dieses Computers kopiert; für %1 verwenden Sie cubbyctl --connect %2 cp FILE %3:/PATH</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 into “%2”</source>
+        <translation>%1 konnte nicht nach „%2“ kopiert werden</translation>
+    </message>
+    <message>
+        <source>only files are copied by drag and drop; for a folder use cubbyctl cp -r</source>
+        <translation>Per Drag-and-Drop werden nur Dateien kopiert; für einen Ordner verwenden Sie cubbyctl cp -r</translation>
+    </message>
+    <message>
+        <source>Copying %1 into %2…</source>
+        <translation>%1 wird nach %2 kopiert…</translation>
+    </message>
+    <message>
+        <source>Copied to %1:%2</source>
+        <translation>Nach %1:%2 kopiert</translation>
+    </message>
+    <message>
+        <source>Clo&amp;ne…</source>
+        <translation>Kl&amp;onen…</translation>
+    </message>
+    <message>
+        <source>Copy the stopped container under a new name</source>
+        <translation>Den gestoppten Container unter einem neuen Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Sn&amp;apshots…</source>
+        <translation>Sna&amp;pshots…</translation>
+    </message>
+    <message>
+        <source>Take, restore and delete snapshots of the stopped container</source>
+        <translation>Snapshots des gestoppten Containers erstellen, wiederherstellen und löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write the stopped container into one file, to import elsewhere</source>
+        <translation>Den gestoppten Container in eine Datei schreiben, um ihn anderswo zu importieren</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Host…</source>
+        <translation>Mit &amp;Host verbinden…</translation>
+    </message>
+    <message>
+        <source>Manage the containers of another machine over SSH</source>
+        <translation>Die Container eines anderen Rechners über SSH verwalten</translation>
+    </message>
+    <message>
+        <source>&amp;Import Container…</source>
+        <translation>Container &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Make a container on this machine from an exported file</source>
+        <translation>Einen Container auf diesem Computer aus einer exportierten Datei erstellen</translation>
+    </message>
+    <message>
+        <source>Could not list the containers of %1</source>
+        <translation>Die Container von %1 konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot connect to “%1”: %2</source>
+        <translation>Keine Verbindung zu „%1“ möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1 is shown already.</source>
+        <translation>%1 wird bereits angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 of %n other machine(s) connected</source>
+        <translation>
+            <numerusform>%1 · %2 von %n anderen Rechner verbunden</numerusform>
+            <numerusform>%1 · %2 von %n anderen Rechnern verbunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2801,125 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>Arg&amp;uments:</source>
         <translation>Argu&amp;mente:</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::SnapshotsDialog</name>
+    <message>
+        <source>&amp;Take Snapshot…</source>
+        <translation>Snapshot &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Snapshots of “%1”</source>
+        <translation>Snapshots von „%1“</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the container&apos;s root filesystem as it is now</source>
+        <translation>Eine Kopie des Root-Dateisystems des Containers im jetzigen Zustand aufbewahren</translation>
+    </message>
+    <message>
+        <source>Put the selected snapshot in the place of the root filesystem; what changed since is lost</source>
+        <translation>Den ausgewählten Snapshot an die Stelle des Root-Dateisystems setzen; was sich seitdem geändert hat, geht verloren</translation>
+    </message>
+    <message>
+        <source>Remove the selected snapshot</source>
+        <translation>Den ausgewählten Snapshot entfernen</translation>
+    </message>
+    <message>
+        <source>Snapshots are copies of the stopped container&apos;s root filesystem, kept beside it: reflinks where the filesystem shares blocks, else a full copy.</source>
+        <translation>Snapshots sind Kopien des Root-Dateisystems des gestoppten Containers, die daneben aufbewahrt werden: reflinks, wo das Dateisystem Blöcke gemeinsam nutzt, sonst eine vollständige Kopie.</translation>
+    </message>
+    <message>
+        <source>Restore the snapshot “%1” of “%2”?</source>
+        <translation>Den Snapshot „%1“ von „%2“ wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>The root filesystem is replaced by the snapshot; every change made since it was taken is lost.</source>
+        <translation>Das Root-Dateisystem wird durch den Snapshot ersetzt; jede Änderung seit seiner Erstellung geht verloren.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Delete the snapshot “%1”?</source>
+        <translation>Den Snapshot „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>The container&apos;s root filesystem stays as it is.</source>
+        <translation>Das Root-Dateisystem des Containers bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>The snapshots cannot be listed: %1</source>
+        <translation>Die Snapshots können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No snapshots yet.</source>
+        <translation>Noch keine Snapshots.</translation>
+    </message>
+    <message>
+        <source>Take Snapshot</source>
+        <translation>Snapshot erstellen</translation>
+    </message>
+    <message>
+        <source>Name of the snapshot:</source>
+        <translation>Name des Snapshots:</translation>
+    </message>
+    <message>
+        <source>Taking the snapshot “%1”…</source>
+        <translation>Snapshot „%1“ wird erstellt…</translation>
+    </message>
+    <message>
+        <source>The snapshot “%1” could not be taken</source>
+        <translation>Der Snapshot „%1“ konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Restoring the snapshot “%1”…</source>
+        <translation>Snapshot „%1“ wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>The snapshot “%1” could not be restored</source>
+        <translation>Der Snapshot „%1“ konnte nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>Deleting the snapshot “%1”…</source>
+        <translation>Snapshot „%1“ wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>The snapshot “%1” could not be deleted</source>
+        <translation>Der Snapshot „%1“ konnte nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>

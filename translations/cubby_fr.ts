@@ -178,6 +178,33 @@
     </message>
 </context>
 <context>
+    <name>cubby::ConnectDialog</name>
+    <message>
+        <source>Connect to Host</source>
+        <translation>Se connecter à un hôte</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Cubby reaches the other machine&apos;s cubby-helper through SSH, with your SSH keys or agent, and shows its containers and networks beside this machine&apos;s. That machine&apos;s polkit decides what you may do there, as for the SSH user.</source>
+        <translation>Cubby joint le cubby-helper de l’autre machine par SSH, avec vos clés SSH ou votre agent, et affiche ses conteneurs et ses réseaux à côté de ceux de cette machine-ci. Le polkit de cette machine-là décide de ce que vous pouvez y faire, comme pour l’utilisateur SSH.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>ssh://[USER@]HOST[:PORT]; the host key is checked as ssh checks it (~/.ssh/known_hosts).</source>
+        <translation>ssh://[USER@]HOST[:PORT]&#x202f;; la clé d’hôte est vérifiée comme ssh la vérifie (~/.ssh/known_hosts).</translation>
+    </message>
+</context>
+<context>
     <name>cubby::ContainerCreation</name>
     <message>
         <source>Using the root filesystem “%1” made before</source>
@@ -710,6 +737,29 @@ Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessa
         <source>no system bus: %1</source>
         <translation>pas de bus système&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>ssh ended</source>
+        <translation>ssh s’est terminé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (connecting again in %n s)</source>
+        <translation>
+            <numerusform>%1 (reconnexion dans %n&#xa0;s)</numerusform>
+            <numerusform>%1 (reconnexion dans %n&#xa0;s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not connected to %1</source>
+        <translation>non connecté à %1</translation>
+    </message>
+    <message>
+        <source>the connection is lost</source>
+        <translation>la connexion est perdue</translation>
+    </message>
 </context>
 <context>
     <name>cubby::HelperErrors</name>
@@ -780,6 +830,45 @@ Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessa
     <message>
         <source>It failed: %1</source>
         <translation>Échec&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::HostSection</name>
+    <message>
+        <source>Containers on %1</source>
+        <translation>Conteneurs sur %1</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Conteneurs</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <source>Connect to %1 again now</source>
+        <translation>Se reconnecter à %1 maintenant</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Close the connection to %1</source>
+        <translation>Fermer la connexion à %1</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connexion en cours…</translation>
+    </message>
+    <message>
+        <source>not reachable: %1</source>
+        <translation>injoignable&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1038,14 @@ Revenez en arrière pour modifier la demande, ou cliquez sur Créer pour réessa
             <numerusform> (+%n autre)</numerusform>
             <numerusform> (+%n autres)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cancel this job: what it made so far is removed</source>
+        <translation>Annuler cette tâche&#xa0;: ce qu’elle a créé jusqu’ici est supprimé</translation>
+    </message>
+    <message>
+        <source>Cancel the job</source>
+        <translation>Annuler la tâche</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1321,165 @@ Console
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2, through ssh</source>
+        <translation>%1 sur %2, via ssh</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1&#xa0;: annulé</translation>
+    </message>
+    <message>
+        <source>Clone Container</source>
+        <translation>Cloner le conteneur</translation>
+    </message>
+    <message>
+        <source>Name of the copy of “%1”:</source>
+        <translation>Nom de la copie de «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1-copy</source>
+        <translation>%1-copie</translation>
+    </message>
+    <message>
+        <source>Cloning %1…</source>
+        <translation>Clonage de %1…</translation>
+    </message>
+    <message>
+        <source>Could not clone “%1”</source>
+        <translation>Impossible de cloner «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Cloned “%1” as “%2”. %3</source>
+        <translation>«&#xa0;%1&#xa0;» cloné sous le nom «&#xa0;%2&#xa0;». %3</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>Exporter «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Cubby exports (%1);;All files (*)</source>
+        <translation>Exports Cubby (%1);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Could not export “%1”</source>
+        <translation>Impossible d&apos;exporter «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportation de %1…</translation>
+    </message>
+    <message>
+        <source>Exported “%1” to %2</source>
+        <translation>«&#xa0;%1&#xa0;» exporté vers %2</translation>
+    </message>
+    <message>
+        <source>Import Container</source>
+        <translation>Importer un conteneur</translation>
+    </message>
+    <message>
+        <source>Name of the new container:</source>
+        <translation>Nom du nouveau conteneur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Could not import %1</source>
+        <translation>Impossible d&apos;importer %1</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importation de %1…</translation>
+    </message>
+    <message>
+        <source>Imported “%1” from %2</source>
+        <translation>«&#xa0;%1&#xa0;» importé depuis %2</translation>
+    </message>
+    <message>
+        <source>Files are copied by drag and drop into this machine&apos;s containers; for %1 use cubbyctl --connect %2 cp FILE %3:/PATH</source>
+        <translation>Le glisser-déposer copie les fichiers dans les conteneurs de cette machine&#x202f;; pour %1, utilisez cubbyctl --connect %2 cp FILE %3:/PATH</translation>
+    </message>
+    <message>
+        <source>Could not copy %1 into “%2”</source>
+        <translation>Impossible de copier %1 dans «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>only files are copied by drag and drop; for a folder use cubbyctl cp -r</source>
+        <translation>le glisser-déposer ne copie que des fichiers&#x202f;; pour un dossier, utilisez cubbyctl cp -r</translation>
+    </message>
+    <message>
+        <source>Copying %1 into %2…</source>
+        <translation>Copie de %1 dans %2…</translation>
+    </message>
+    <message>
+        <source>Copied to %1:%2</source>
+        <translation>Copié vers %1:%2</translation>
+    </message>
+    <message>
+        <source>Clo&amp;ne…</source>
+        <translation>Cl&amp;oner…</translation>
+    </message>
+    <message>
+        <source>Copy the stopped container under a new name</source>
+        <translation>Copier le conteneur arrêté sous un nouveau nom</translation>
+    </message>
+    <message>
+        <source>Sn&amp;apshots…</source>
+        <translation>&amp;Instantanés…</translation>
+    </message>
+    <message>
+        <source>Take, restore and delete snapshots of the stopped container</source>
+        <translation>Prendre, restaurer et supprimer des instantanés du conteneur arrêté</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Write the stopped container into one file, to import elsewhere</source>
+        <translation>Écrire le conteneur arrêté dans un seul fichier, à importer ailleurs</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Host…</source>
+        <translation>Se connecter à un &amp;hôte…</translation>
+    </message>
+    <message>
+        <source>Manage the containers of another machine over SSH</source>
+        <translation>Gérer les conteneurs d&apos;une autre machine par SSH</translation>
+    </message>
+    <message>
+        <source>&amp;Import Container…</source>
+        <translation>&amp;Importer un conteneur…</translation>
+    </message>
+    <message>
+        <source>Make a container on this machine from an exported file</source>
+        <translation>Créer un conteneur sur cette machine à partir d&apos;un fichier exporté</translation>
+    </message>
+    <message>
+        <source>Could not list the containers of %1</source>
+        <translation>Impossible de lister les conteneurs de %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to “%1”: %2</source>
+        <translation>Impossible de se connecter à «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is shown already.</source>
+        <translation>%1 est déjà affiché.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 of %n other machine(s) connected</source>
+        <translation>
+            <numerusform>%1 · %2 sur %n autre machine connectée</numerusform>
+            <numerusform>%1 · %2 sur %n autres machines connectées</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2801,125 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>Arg&amp;uments:</source>
         <translation>Argu&amp;ments&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::SnapshotsDialog</name>
+    <message>
+        <source>&amp;Take Snapshot…</source>
+        <translation>&amp;Prendre un instantané…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Snapshots of “%1”</source>
+        <translation>Instantanés de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Instantanés</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the container&apos;s root filesystem as it is now</source>
+        <translation>Garder une copie du système de fichiers racine du conteneur tel qu’il est maintenant</translation>
+    </message>
+    <message>
+        <source>Put the selected snapshot in the place of the root filesystem; what changed since is lost</source>
+        <translation>Mettre l’instantané sélectionné à la place du système de fichiers racine&#x202f;; ce qui a changé depuis est perdu</translation>
+    </message>
+    <message>
+        <source>Remove the selected snapshot</source>
+        <translation>Supprimer l’instantané sélectionné</translation>
+    </message>
+    <message>
+        <source>Snapshots are copies of the stopped container&apos;s root filesystem, kept beside it: reflinks where the filesystem shares blocks, else a full copy.</source>
+        <translation>Les instantanés sont des copies du système de fichiers racine du conteneur arrêté, conservées à côté de lui&#xa0;: des reflinks là où le système de fichiers partage des blocs, sinon une copie complète.</translation>
+    </message>
+    <message>
+        <source>Restore the snapshot “%1” of “%2”?</source>
+        <translation>Restaurer l’instantané «&#xa0;%1&#xa0;» de «&#xa0;%2&#xa0;»&#x202f;?</translation>
+    </message>
+    <message>
+        <source>The root filesystem is replaced by the snapshot; every change made since it was taken is lost.</source>
+        <translation>Le système de fichiers racine est remplacé par l’instantané&#x202f;; toute modification faite depuis sa prise est perdue.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Delete the snapshot “%1”?</source>
+        <translation>Supprimer l’instantané «&#xa0;%1&#xa0;»&#x202f;?</translation>
+    </message>
+    <message>
+        <source>The container&apos;s root filesystem stays as it is.</source>
+        <translation>Le système de fichiers racine du conteneur reste tel quel.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>The snapshots cannot be listed: %1</source>
+        <translation>Les instantanés ne peuvent pas être listés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No snapshots yet.</source>
+        <translation>Aucun instantané pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Take Snapshot</source>
+        <translation>Prendre un instantané</translation>
+    </message>
+    <message>
+        <source>Name of the snapshot:</source>
+        <translation>Nom de l’instantané&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Taking the snapshot “%1”…</source>
+        <translation>Prise de l’instantané «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>The snapshot “%1” could not be taken</source>
+        <translation>L’instantané «&#xa0;%1&#xa0;» n’a pas pu être pris</translation>
+    </message>
+    <message>
+        <source>Restoring the snapshot “%1”…</source>
+        <translation>Restauration de l’instantané «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>The snapshot “%1” could not be restored</source>
+        <translation>L’instantané «&#xa0;%1&#xa0;» n’a pas pu être restauré</translation>
+    </message>
+    <message>
+        <source>Deleting the snapshot “%1”…</source>
+        <translation>Suppression de l’instantané «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>The snapshot “%1” could not be deleted</source>
+        <translation>L’instantané «&#xa0;%1&#xa0;» n’a pas pu être supprimé</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
     </message>
 </context>
 <context>
