@@ -1481,6 +1481,22 @@ Konsole
             <numerusform>%1 · %2 von %n anderen Rechnern verbunden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <source>The polkit of %1 asks for a password: type it here</source>
+        <translation>Das polkit von %1 fragt nach einem Passwort: Geben Sie es hier ein</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be asked for on %1: %2</source>
+        <translation>Auf %1 kann nicht nach Passwörtern gefragt werden: %2</translation>
+    </message>
+    <message>
+        <source>not a file; an export is one file</source>
+        <translation>keine Datei; ein Export ist eine Datei</translation>
+    </message>
 </context>
 <context>
     <name>cubby::MessageBar</name>
@@ -2415,6 +2431,13 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>Containers make IPv6 addresses of their own in the /64 you type here; without one this network has no IPv6.</source>
         <translation>Container bilden eigene IPv6-Adressen in dem /64, das Sie hier eingeben; ohne eines hat dieses Netz kein IPv6.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::RemoteAuthAgent</name>
+    <message>
+        <source>the other machine has no pkttyagent (Debian&apos;s polkitd package)</source>
+        <translation>der andere Rechner hat kein pkttyagent (Debians Paket polkitd)</translation>
     </message>
 </context>
 <context>

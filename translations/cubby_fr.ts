@@ -1481,6 +1481,22 @@ Console
             <numerusform>%1 · %2 sur %n autres machines connectées</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>Mot de passe pour %1</translation>
+    </message>
+    <message>
+        <source>The polkit of %1 asks for a password: type it here</source>
+        <translation>Le polkit de %1 demande un mot de passe : saisissez-le ici</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be asked for on %1: %2</source>
+        <translation>Les mots de passe ne peuvent pas être demandés sur %1 : %2</translation>
+    </message>
+    <message>
+        <source>not a file; an export is one file</source>
+        <translation>pas un fichier ; un export est un seul fichier</translation>
+    </message>
 </context>
 <context>
     <name>cubby::MessageBar</name>
@@ -2415,6 +2431,13 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>Containers make IPv6 addresses of their own in the /64 you type here; without one this network has no IPv6.</source>
         <translation>Les conteneurs se font leurs propres adresses IPv6 dans le /64 saisi ici ; sans lui, ce réseau n’a pas d’IPv6.</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::RemoteAuthAgent</name>
+    <message>
+        <source>the other machine has no pkttyagent (Debian&apos;s polkitd package)</source>
+        <translation>l&apos;autre machine n&apos;a pas pkttyagent (paquet polkitd de Debian)</translation>
     </message>
 </context>
 <context>

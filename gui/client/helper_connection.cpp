@@ -1,7 +1,9 @@
 #include "helper_connection.h"
 
 #include <QCoreApplication>
+#include <QDBusMessage>
 #include <QDBusMetaType>
+#include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
 #include <algorithm>
 #include <thread>
@@ -145,6 +147,16 @@ void HelperConnection::connected(const QDBusConnection& bus, const QString& name
     emit managerChanged();
     setReachable(true, {});
     emit refreshNeeded();
+    // For polkit's agent on that machine (RemoteAuthAgent): the process to register it for.
+    QDBusMessage ask = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+        QStringLiteral("org.freedesktop.DBus"), QStringLiteral("GetConnectionUnixProcessID"));
+    ask.setArguments({m_bus.baseService()});
+    watch(m_bus.asyncCall(ask), this, [this](QDBusPendingCallWatcher& call) {
+        const QDBusPendingReply<uint> reply = call;
+        if (!reply.isError())
+            emit bridgeFound(reply.value());
+    });
 }
 
 void HelperConnection::scheduleReconnect(const QString& reason) {

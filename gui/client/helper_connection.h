@@ -86,6 +86,9 @@ signals:
     void reachabilityChanged(bool reachable, const QString& reason);
     // A new proxy after a reconnection (onManager's hooks have run).
     void managerChanged();
+    // A remote machine: the process there that carries this connection (the
+    // systemd-stdio-bridge), as its bus says, after each connection made.
+    void bridgeFound(uint pid);
 
 private:
     void useBus(const QDBusConnection& bus);

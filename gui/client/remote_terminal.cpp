@@ -13,6 +13,15 @@ namespace cubby {
 
 Result<RemoteTerminal> startRemoteTerminal(const SshTarget& target, const QString& sshProgram,
                                            const QStringList& cubbyctlArguments) {
+    const QString chosen = qEnvironmentVariable("CUBBY_REMOTE_CUBBYCTL");
+    std::vector<std::string> remoteArgv = {chosen.isEmpty() ? "cubbyctl" : chosen.toStdString()};
+    for (const QString& argument : cubbyctlArguments)
+        remoteArgv.push_back(argument.toStdString());
+    return startSshOnTerminal(sshProgram, sshCommandArguments(target, true, remoteArgv));
+}
+
+Result<RemoteTerminal> startSshOnTerminal(const QString& sshProgram,
+                                          const std::vector<std::string>& sshArguments) {
     UniqueFd master(::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC));
     if (!master.valid())
         return fail(Error::system(errno, "making a terminal for ssh (posix_openpt)"));
@@ -26,12 +35,8 @@ Result<RemoteTerminal> startRemoteTerminal(const SshTarget& target, const QStrin
     if (!terminal.valid())
         return fail(Error::system(errno, std::string("opening ") + path));
 
-    const QString chosen = qEnvironmentVariable("CUBBY_REMOTE_CUBBYCTL");
-    std::vector<std::string> remoteArgv = {chosen.isEmpty() ? "cubbyctl" : chosen.toStdString()};
-    for (const QString& argument : cubbyctlArguments)
-        remoteArgv.push_back(argument.toStdString());
     QStringList arguments;
-    for (const std::string& argument : sshCommandArguments(target, true, remoteArgv))
+    for (const std::string& argument : sshArguments)
         arguments << QString::fromStdString(argument);
 
     auto* process = new QProcess;

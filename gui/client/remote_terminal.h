@@ -12,6 +12,8 @@
 
 #include <QString>
 #include <QStringList>
+#include <string>
+#include <vector>
 
 class QProcess;
 
@@ -26,5 +28,8 @@ struct RemoteTerminal {
 // cubbyctl being CUBBY_REMOTE_CUBBYCTL when set (as for cubbyctl --connect).
 Result<RemoteTerminal> startRemoteTerminal(const SshTarget& target, const QString& sshProgram,
                                            const QStringList& cubbyctlArguments);
+// Starts `SSH_PROGRAM SSH_ARGUMENTS` on a new pseudo-terminal.
+Result<RemoteTerminal> startSshOnTerminal(const QString& sshProgram,
+                                          const std::vector<std::string>& sshArguments);
 
 } // namespace cubby

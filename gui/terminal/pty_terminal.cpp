@@ -119,6 +119,7 @@ void PtyTerminal::readFromPty() {
     if (got > 0) {
         m_toDisplay.append(buffer, got);
         flushToDisplay();
+        emit received();
         return;
     }
     if (got < 0 && (errno == EAGAIN || errno == EINTR))

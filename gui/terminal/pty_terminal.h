@@ -36,6 +36,8 @@ protected:
 signals:
     // The other side hung up (the console's container stopped, the shell exited).
     void hangup();
+    // Output arrived from the other side (it is being shown).
+    void received();
 
 private:
     void readFromPty();

@@ -9,6 +9,7 @@
 #include "message_bar.h"
 #include "overview_page.h"
 #include "pty_terminal.h"
+#include "remote_auth_agent.h"
 #include "remote_terminal.h"
 #include "settings_page.h"
 #include "xml_page.h"
@@ -199,6 +200,33 @@ void MainWindow::addTerminalTab(PtyTerminal* terminal, const QString& title, con
     });
     m_tabs->setCurrentIndex(index);
     terminal->setFocus();
+}
+
+void MainWindow::startAuthAgent(HostSection* host, uint bridgePid) {
+    delete host->findChild<RemoteAuthAgent*>(); // the last connection's
+    const QString machine = host->helper()->hostLabel();
+    auto* agent = new RemoteAuthAgent(*host->helper()->remoteTarget(), bridgePid, host);
+    connect(agent, &RemoteAuthAgent::asking, this, [this, agent, machine] {
+        PtyTerminal* terminal = agent->terminal();
+        if (terminal == nullptr)
+            return; // its tab was closed: the next connection starts another
+        const int index = m_tabs->addTab(terminal, tr("Password for %1").arg(machine));
+        m_tabs->setTabToolTip(
+            index, tr("The polkit of %1 asks for a password: type it here").arg(machine));
+        m_tabs->setCurrentIndex(index);
+        terminal->setFocus();
+    });
+    connect(agent, &RemoteAuthAgent::answered, this, [this, agent] {
+        PtyTerminal* terminal = agent->terminal();
+        if (const int at = terminal ? m_tabs->indexOf(terminal) : -1; at >= 0) {
+            m_tabs->removeTab(at);
+            terminal->setParent(nullptr); // kept, unshown, for the next question
+        }
+    });
+    connect(agent, &RemoteAuthAgent::failed, this, [this, machine](const QString& why) {
+        statusBar()->showMessage(tr("Passwords cannot be asked for on %1: %2").arg(machine, why),
+                                 15000);
+    });
 }
 
 void MainWindow::closeTab(int index) {

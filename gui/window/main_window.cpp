@@ -314,6 +314,9 @@ HostSection* MainWindow::addHost(HelperConnection* helper) {
             [this, host] { hostSelectionChanged(host); });
     connect(host, &HostSection::connectionChanged, this, &MainWindow::connectionChanged);
     connect(host, &HostSection::closeRequested, this, [this, host] { closeHost(host); });
+    if (helper->isRemote())
+        connect(helper, &HelperConnection::bridgeFound, host,
+                [this, host](uint pid) { startAuthAgent(host, pid); });
     connect(host, &HostSection::filesDropped, this,
             [this, host](const QString& name, const QStringList& paths) {
                 copyIntoContainer(host, name, paths);

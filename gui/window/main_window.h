@@ -173,6 +173,9 @@ private:
     void openRemoteTerminal(const QString& name, const QStringList& cubbyctlArguments,
                             const QString& title, const QString& failure);
     void addTerminalTab(PtyTerminal* terminal, const QString& title, const QString& tip);
+    // polkit's agent on another machine for this connection (RemoteAuthAgent), started again
+    // with each connection; its terminal is shown in a tab while it asks for a password.
+    void startAuthAgent(HostSection* host, uint bridgePid);
     void closeTab(int index);
     // container_transfer.cpp: clone, snapshots, export and import (issue 13), each a job of
     // the helper's followed in the status bar.

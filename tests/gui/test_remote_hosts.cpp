@@ -18,6 +18,7 @@
 #include "main_window.h"
 #include "message_bar.h"
 #include "pty_terminal.h"
+#include "remote_auth_agent.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -113,6 +114,9 @@ private slots:
         QVERIFY2(near.exitCode == 0, qPrintable(near.err));
         const test::Run far = onRemote({"define", "-"}, domainXml("far", root).toUtf8());
         QVERIFY2(far.exitCode == 0, qPrintable(far.err));
+        // The remote rules want alice's own password to start this one (remote-polkit).
+        const test::Run guarded = onRemote({"define", "-"}, domainXml("guarded", root).toUtf8());
+        QVERIFY2(guarded.exitCode == 0, qPrintable(guarded.err));
 
         m_window = std::make_unique<MainWindow>(QDBusConnection::systemBus());
         m_window->move(0, 0);
@@ -128,6 +132,8 @@ private slots:
         m_window.reset();
         onRemote({"destroy", "far"});
         onRemote({"undefine", "far"});
+        onRemote({"destroy", "guarded"});
+        onRemote({"undefine", "guarded"});
         test::cubbyctl({"undefine", "near"});
     }
 
@@ -264,6 +270,61 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(stateIn(m_remote, "far"), QStringLiteral("shut off"), 15000);
         // This machine's section never noticed.
         QCOMPARE(headerState(m_window->hosts().front()), QStringLiteral("connected"));
+    }
+
+    // What the other machine's polkit asks a password for is asked in a tab: polkit's text
+    // agent there, for this connection, on a terminal of the app's; a wrong password starts
+    // nothing, the right one starts the container, and the tab goes away once answered.
+    void remotePasswordIsAskedInATab() {
+        QVERIFY(m_remote);
+        QTRY_COMPARE_WITH_TIMEOUT(headerState(m_remote), QStringLiteral("connected"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateIn(m_remote, "guarded"), QStringLiteral("shut off"), 15000);
+        // The agent registers once per connection; wait until it has.
+        RemoteAuthAgent* agent = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((agent = m_remote->findChild<RemoteAuthAgent*>()) != nullptr &&
+                                     agent->isReady(),
+                                 30000);
+        const QModelIndex row = m_remote->sorted()->mapFromSource(
+            m_remote->model()->index(m_remote->model()->rowOf(QStringLiteral("guarded")), 0));
+        m_remote->view()->selectRow(row.row());
+        QTRY_VERIFY(m_window->action(MainWindow::Start)->isEnabled());
+        const int tabsBefore = m_window->tabs()->count();
+        m_window->action(MainWindow::Start)->trigger();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            m_window->tabs()->count() == tabsBefore + 1,
+            qPrintable(QStringLiteral("agent: %1; bar: %2")
+                           .arg(agent->terminal()->transcript(), m_window->messageBar()->text())),
+            20000);
+        const int at = m_window->tabs()->currentIndex();
+        QVERIFY2(m_window->tabs()->tabText(at).startsWith("Password for cubbytest-alice@"),
+                 qPrintable(m_window->tabs()->tabText(at)));
+        auto* terminal = qobject_cast<PtyTerminal*>(m_window->tabs()->widget(at));
+        QVERIFY(terminal == agent->terminal());
+        QTRY_VERIFY2_WITH_TIMEOUT(terminal->transcript().contains("Password:"),
+                                  qPrintable(terminal->transcript()), 15000);
+        QVERIFY(screenshot("remote-hosts-password.png"));
+        QVERIFY(typeInto(terminal, "not-her-password"));
+        // Refused (after PAM's delay): the tab goes, the refusal is said, nothing started.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), tabsBefore, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->messageBar()->isVisible(), 10000);
+        QCOMPARE(stateIn(m_remote, "guarded"), QStringLiteral("shut off"));
+        QVERIFY(!onRemote({"list"}).out.contains("guarded"));
+        m_window->messageBar()->hide();
+
+        QTRY_VERIFY(m_window->action(MainWindow::Start)->isEnabled());
+        m_window->action(MainWindow::Start)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), tabsBefore + 1, 20000);
+        QCOMPARE(m_window->tabs()->widget(m_window->tabs()->currentIndex()), terminal);
+        QTRY_VERIFY2_WITH_TIMEOUT(terminal->transcript().count("Password:") >= 2,
+                                  qPrintable(terminal->transcript()), 15000);
+        QVERIFY(typeInto(terminal, qEnvironmentVariable("CUBBY_TEST_REMOTE_PASSWORD")));
+        QTRY_COMPARE_WITH_TIMEOUT(stateIn(m_remote, "guarded"), QStringLiteral("running"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), tabsBefore, 10000);
+        // The password was never shown.
+        QVERIFY(!agent->terminal()->transcript().contains(
+            qEnvironmentVariable("CUBBY_TEST_REMOTE_PASSWORD")));
+        QVERIFY(!agent->terminal()->transcript().contains("not-her-password"));
+        QVERIFY(onRemote({"destroy", "guarded"}).exitCode == 0);
     }
 
     // Remembered for the next start; forgotten when closed.
