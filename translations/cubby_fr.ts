@@ -1487,15 +1487,15 @@ Console
     </message>
     <message>
         <source>The polkit of %1 asks for a password: type it here</source>
-        <translation>Le polkit de %1 demande un mot de passe : saisissez-le ici</translation>
+        <translation>Le polkit de %1 demande un mot de passe&#xa0;: saisissez-le ici</translation>
     </message>
     <message>
         <source>Passwords cannot be asked for on %1: %2</source>
-        <translation>Les mots de passe ne peuvent pas être demandés sur %1 : %2</translation>
+        <translation>Les mots de passe ne peuvent pas être demandés sur %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>not a file; an export is one file</source>
-        <translation>pas un fichier ; un export est un seul fichier</translation>
+        <translation>pas un fichier&#xa0;; un export est un seul fichier</translation>
     </message>
 </context>
 <context>
