@@ -1403,10 +1403,6 @@ Konsole
         <translation>„%1“ aus %2 importiert</translation>
     </message>
     <message>
-        <source>Files are copied by drag and drop into this machine&apos;s containers; for %1 use cubbyctl --connect %2 cp FILE %3:/PATH</source>
-        <translation>Per Drag-and-Drop werden Dateien in die Container dieses Computers kopiert; für %1 verwenden Sie cubbyctl --connect %2 cp FILE %3:/PATH</translation>
-    </message>
-    <message>
         <source>Could not copy %1 into “%2”</source>
         <translation>%1 konnte nicht nach „%2“ kopiert werden</translation>
     </message>
@@ -2438,6 +2434,13 @@ Auch das Rückgängigmachen der Definition ist fehlgeschlagen: %2</translation>
     <message>
         <source>the other machine has no pkttyagent (Debian&apos;s polkitd package)</source>
         <translation>der andere Rechner hat kein pkttyagent (Debians Paket polkitd)</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::RemoteStream</name>
+    <message>
+        <source>ssh ended with status %1</source>
+        <translation>ssh endete mit Status %1</translation>
     </message>
 </context>
 <context>

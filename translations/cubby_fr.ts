@@ -1403,10 +1403,6 @@ Console
         <translation>«&#xa0;%1&#xa0;» importé depuis %2</translation>
     </message>
     <message>
-        <source>Files are copied by drag and drop into this machine&apos;s containers; for %1 use cubbyctl --connect %2 cp FILE %3:/PATH</source>
-        <translation>Le glisser-déposer copie les fichiers dans les conteneurs de cette machine&#x202f;; pour %1, utilisez cubbyctl --connect %2 cp FILE %3:/PATH</translation>
-    </message>
-    <message>
         <source>Could not copy %1 into “%2”</source>
         <translation>Impossible de copier %1 dans «&#xa0;%2&#xa0;»</translation>
     </message>
@@ -2438,6 +2434,13 @@ L&apos;annulation de la définition a également échoué&#xa0;: %2</translation
     <message>
         <source>the other machine has no pkttyagent (Debian&apos;s polkitd package)</source>
         <translation>l&apos;autre machine n&apos;a pas pkttyagent (paquet polkitd de Debian)</translation>
+    </message>
+</context>
+<context>
+    <name>cubby::RemoteStream</name>
+    <message>
+        <source>ssh ended with status %1</source>
+        <translation>ssh s&apos;est terminé avec le statut %1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 // Clone, snapshots, export and import in the app (issue 13): the helper's jobs, as cubbyctl
 // clone/snapshot/export/import run them. The export's file and the import's are opened here,
 // as the desktop user (engine/sys/export_file.h); the helper only reads or writes the
-// descriptor, so both work on this machine only (descriptors do not cross SSH).
+// descriptor. Descriptors do not cross SSH: for another machine's container the export and a
+// dropped file go through its own cubbyctl over ssh (RemoteStream), as cubbyctl --connect
+// sends them.
 #include "container_list_model.h"
 #include "export_file.h"
 #include "helper_connection.h"
@@ -10,6 +12,7 @@
 #include "job_watch.h"
 #include "main_window.h"
 #include "message_bar.h"
+#include "remote_stream.h"
 #include "snapshots_dialog.h"
 
 #include <QDBusPendingReply>
@@ -120,7 +123,7 @@ void MainWindow::showSnapshots() {
 
 void MainWindow::exportContainer() {
     const QString name = selectedContainer();
-    if (name.isEmpty() || m_current->helper()->isRemote())
+    if (name.isEmpty())
         return;
     HostSection* host = m_current;
     auto* dialog = new QFileDialog(this, tr("Export “%1”").arg(name),
@@ -147,6 +150,21 @@ void MainWindow::startExport(HostSection* host, const QString& name, const QStri
     }
     // Kept open (and nameless) until the job is done; dropped with the job otherwise.
     auto file = std::make_shared<ExportFile>(std::move(*created));
+    if (host->helper()->isRemote()) {
+        // Another machine: its cubbyctl export writes the archive through ssh into the file.
+        UniqueFd output(::fcntl(file->fd(), F_DUPFD_CLOEXEC, 3));
+        runRemote(host, name, {QStringLiteral("export"), name, QStringLiteral("-")}, {},
+                  std::move(output), tr("Exporting %1…").arg(name), failure,
+                  [this, file, name, path, failure] {
+                      if (auto kept = file->keep(); !kept)
+                          showError(tr("%1: %2").arg(failure,
+                                                     QString::fromStdString(kept.error().message)));
+                      else
+                          statusBar()->showMessage(tr("Exported “%1” to %2").arg(name, path),
+                                                   doneMessageMs);
+                  });
+        return;
+    }
     followJob(
         host, name,
         host->helper()->manager()->ExportContainer(name, QDBusUnixFileDescriptor(file->fd())),
@@ -222,39 +240,62 @@ void MainWindow::startImport(const QString& path, const QString& name) {
 
 void MainWindow::copyIntoContainer(HostSection* host, const QString& name,
                                    const QStringList& paths) {
-    if (host->helper()->isRemote()) {
-        showError(tr("Files are copied by drag and drop into this machine's containers; for "
-                     "%1 use cubbyctl --connect %2 cp FILE %3:/PATH")
-                      .arg(host->helper()->hostLabel(), host->helper()->uri(), name));
-        return;
-    }
     for (const QString& path : paths) {
         const QString fileName = QFileInfo(path).fileName();
         const QString failure = tr("Could not copy %1 into “%2”").arg(fileName, name);
         // O_NOFOLLOW|O_NONBLOCK: a dropped symlink or FIFO is not followed or waited on.
-        const int fd = ::open(QFile::encodeName(path).constData(),
-                              O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        UniqueFd fd(::open(QFile::encodeName(path).constData(),
+                           O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
         struct stat file = {};
-        if (fd < 0 || ::fstat(fd, &file) != 0 || !S_ISREG(file.st_mode)) {
-            const QString why = fd < 0 ? QString::fromLocal8Bit(strerror(errno))
-                                       : tr("only files are copied by drag and drop; for a "
-                                            "folder use cubbyctl cp -r");
-            if (fd >= 0)
-                ::close(fd);
-            showError(tr("%1: %2").arg(failure, why));
+        if (!fd.valid() || ::fstat(fd.get(), &file) != 0 || !S_ISREG(file.st_mode)) {
+            showError(tr("%1: %2").arg(failure, !fd.valid()
+                                                    ? QString::fromLocal8Bit(strerror(errno))
+                                                    : tr("only files are copied by drag and "
+                                                         "drop; for a folder use cubbyctl cp -r")));
             continue;
         }
-        ::fcntl(fd, F_SETFL, 0); // the helper's worker reads it blocking
+        ::fcntl(fd.get(), F_SETFL, 0); // read blocking from here on
         const QString target = QStringLiteral("/root/") + fileName;
+        const QString done = tr("Copied to %1:%2").arg(name, target);
+        if (host->helper()->isRemote()) {
+            // Another machine: its cubbyctl cp, the file framed through ssh.
+            runRemote(host, name,
+                      {QStringLiteral("cp"), QStringLiteral("--framed"), QStringLiteral("--mode"),
+                       QString::number(file.st_mode & 0777, 8), QStringLiteral("--owner"),
+                       QStringLiteral("0:0"), QStringLiteral("-"),
+                       name + QLatin1Char(':') + target},
+                      std::move(fd), {}, tr("Copying %1 into %2…").arg(fileName, name), failure,
+                      [this, done] { statusBar()->showMessage(done, doneMessageMs); });
+            continue;
+        }
         const QDBusPendingCall call = host->helper()->manager()->PushFile(
-            name, target, QDBusUnixFileDescriptor(fd), uint(file.st_mode & 0777), 0, 0);
-        ::close(fd);
+            name, target, QDBusUnixFileDescriptor(fd.get()), uint(file.st_mode & 0777), 0, 0);
         followJob(host, name, call, tr("Copying %1 into %2…").arg(fileName, name), failure,
-                  [this, name, target](const QString&) {
-                      statusBar()->showMessage(tr("Copied to %1:%2").arg(name, target),
-                                               doneMessageMs);
-                  });
+                  [this, done](const QString&) { statusBar()->showMessage(done, doneMessageMs); });
     }
+}
+
+void MainWindow::runRemote(HostSection* host, const QString& name, const QStringList& arguments,
+                           UniqueFd input, UniqueFd output, const QString& working,
+                           const QString& failure, std::function<void()> done) {
+    host->busy().insert(name);
+    updateActions();
+    statusBar()->showMessage(working);
+    auto* stream = new RemoteStream(*host->helper()->remoteTarget(), arguments, std::move(input),
+                                    std::move(output), host);
+    connect(
+        stream, &RemoteStream::finished, this,
+        [this, host, name, stream, failure, done = std::move(done)](bool ok, const QString& error) {
+            stream->deleteLater();
+            host->busy().remove(name);
+            statusBar()->clearMessage();
+            updateActions();
+            host->refresh();
+            if (ok)
+                done();
+            else
+                showError(tr("%1: %2").arg(failure, error));
+        });
 }
 
 } // namespace cubby

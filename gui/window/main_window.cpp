@@ -656,9 +656,7 @@ void MainWindow::updateActions() {
     action(Delete)->setEnabled(stopped);
     action(Clone)->setEnabled(stopped);
     action(Snapshots)->setEnabled(stopped);
-    // Descriptors do not cross SSH: another machine's container is exported there, with
-    // cubbyctl --connect HOST export NAME FILE (or copied with cubbyctl copy).
-    action(Export)->setEnabled(stopped && !m_current->helper()->isRemote());
+    action(Export)->setEnabled(stopped);
     for (Action which : {ShutDown, ForceOff, Reboot, OpenConsole, OpenShell})
         action(which)->setEnabled(running);
     applyPermissions();

@@ -6,6 +6,8 @@
 // to Host…) get sections of their own below this machine's, in both lists; the actions act on
 // whichever list's container is selected.
 
+#include "unique_fd.h"
+
 #include <QDBusConnection>
 #include <QElapsedTimer>
 #include <QIcon>
@@ -185,6 +187,12 @@ private:
     void importContainer();
     void startExport(HostSection* host, const QString& name, const QString& path);
     void startImport(const QString& path, const QString& name);
+    // Another machine's cubbyctl ARGUMENTS through ssh for `name` on `host` (its actions off
+    // meanwhile): `input` framed to it, its output into `output`; `done` once it succeeded, a
+    // failure to the message bar as "`failure`: why".
+    void runRemote(HostSection* host, const QString& name, const QStringList& arguments,
+                   UniqueFd input, UniqueFd output, const QString& working, const QString& failure,
+                   std::function<void()> done);
     // Files dropped onto a container (local files only): each copied into its /root, as
     // cubbyctl cp FILE NAME:/root/ copies it.
     void copyIntoContainer(HostSection* host, const QString& name, const QStringList& paths);

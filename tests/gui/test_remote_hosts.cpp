@@ -21,16 +21,25 @@
 #include "remote_auth_agent.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QUrl>
 #include <csignal>
 #include <memory>
 #include <qtermwidget.h>
@@ -211,10 +220,10 @@ private slots:
         QCOMPARE(m_window->currentHost(), m_remote);
         QCOMPARE(m_window->selectedContainer(), QStringLiteral("far"));
         QTRY_VERIFY(m_window->action(MainWindow::Start)->isEnabled());
-        // Clone and snapshots are calls like any other; an export's file cannot cross SSH.
+        // Clone and snapshots are calls like any other; an export goes through ssh.
         QVERIFY(m_window->action(MainWindow::Clone)->isEnabled());
         QVERIFY(m_window->action(MainWindow::Snapshots)->isEnabled());
-        QVERIFY(!m_window->action(MainWindow::Export)->isEnabled());
+        QVERIFY(m_window->action(MainWindow::Export)->isEnabled());
         m_window->action(MainWindow::Start)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(stateIn(m_remote, "far"), QStringLiteral("running"), 30000);
         QCOMPARE(stateIn(m_window->hosts().front(), "near"), QStringLiteral("shut off"));
@@ -270,6 +279,65 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(stateIn(m_remote, "far"), QStringLiteral("shut off"), 15000);
         // This machine's section never noticed.
         QCOMPARE(headerState(m_window->hosts().front()), QStringLiteral("connected"));
+    }
+
+    // A file dropped onto the other machine's container goes there through its cubbyctl cp
+    // (framed over ssh); an export of it comes back into a file here.
+    void copiesAndExportsOnTheRemoteMachine() {
+        QVERIFY(m_remote);
+        QTRY_COMPARE_WITH_TIMEOUT(stateIn(m_remote, "far"), QStringLiteral("shut off"), 15000);
+        QTemporaryDir files;
+        QFile notes(files.filePath("notes.txt"));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("dropped over ssh\n");
+        notes.close();
+        QVERIFY(notes.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+        const QModelIndex row = m_remote->sorted()->mapFromSource(
+            m_remote->model()->index(m_remote->model()->rowOf(QStringLiteral("far")), 0));
+        const QPoint at = m_remote->view()->visualRect(row).center();
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(notes.fileName())});
+        QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_remote->view()->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_remote->view()->viewport(), &drop);
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->statusBar()->currentMessage() ==
+                                      "Copied to far:/root/notes.txt",
+                                  qPrintable(m_window->statusBar()->currentMessage() + " / " +
+                                             m_window->messageBar()->text()),
+                                  30000);
+        // far's root is this test's tree (the two machines share the filesystem).
+        const QString landed = QString::fromStdString(m_root->path()) + "/root/notes.txt";
+        QFile copied(landed);
+        QVERIFY(copied.open(QIODevice::ReadOnly));
+        QCOMPARE(copied.readAll(), QByteArray("dropped over ssh\n"));
+        QCOMPARE(QFileInfo(landed).permissions() & (QFile::ReadOther | QFile::WriteOther),
+                 QFile::ReadOther);
+
+        m_remote->view()->selectRow(row.row());
+        QTRY_VERIFY(m_window->action(MainWindow::Export)->isEnabled());
+        const QString path = files.filePath("far.cubby");
+        m_window->action(MainWindow::Export)->trigger();
+        QFileDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<QFileDialog*>("exportDialog")) != nullptr &&
+                    dialog->isVisible());
+        dialog->selectFile(path);
+        static_cast<QDialog*>(dialog)->accept();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            m_window->statusBar()->currentMessage().startsWith("Exported “far” to"),
+            qPrintable(m_window->statusBar()->currentMessage() + " / " +
+                       m_window->messageBar()->text()),
+            60000);
+        QFile exported(path);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        QVERIFY(exported.size() > 1000);
+        QCOMPARE(exported.permissions() & (QFile::ReadOther | QFile::ReadGroup),
+                 QFileDevice::Permissions());
+        // It imports here: the whole archive came back.
+        const test::Run imported = test::cubbyctl({"import", path, "far-here"});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        test::cubbyctl({"undefine", "far-here"});
     }
 
     // What the other machine's polkit asks a password for is asked in a tab: polkit's text
