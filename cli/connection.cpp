@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <string>
+#include <string_view>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -99,6 +100,11 @@ std::vector<std::string> sshArgv(const SshTarget& target, const QStringList& arg
     std::vector<std::string> remoteArgv = {remoteCubbyctl()};
     for (const auto& argument : arguments)
         remoteArgv.push_back(argument.toStdString());
+    // With a terminal there, what that machine's polkit asks the remote cubbyctl (a console's,
+    // a shell's) is asked on it too (CUBBY_AUTH_AGENT=none: not).
+    if (const char* agent = std::getenv("CUBBY_AUTH_AGENT");
+        terminal && !(agent && std::string_view(agent) == "none"))
+        remoteArgv = withTerminalAuthAgent(remoteArgv);
     std::vector<std::string> argv = {sshProgram()};
     for (auto& argument : sshCommandArguments(target, terminal, remoteArgv))
         argv.push_back(std::move(argument));

@@ -151,6 +151,19 @@ Result<std::vector<std::string>> sshAuthAgentArguments(const SshTarget& target,
     return sshCommandArguments(target, true, remoteArgv);
 }
 
+std::vector<std::string> withTerminalAuthAgent(std::span<const std::string> remoteArgv) {
+    // The agent in the background with the pipe as its --notify-fd: `cat` ends once polkitd
+    // registered it (pkttyagent closes the descriptor) or it gave up; it prompts on the
+    // controlling terminal (/dev/tty), not on its standard streams.
+    static constexpr std::string_view script =
+        "if command -v pkttyagent >/dev/null 2>&1; then "
+        "{ pkttyagent --notify-fd 3 --process $$ 3>&1 >/dev/null 2>&1 </dev/null & } | "
+        "cat >/dev/null; fi; exec \"$@\"";
+    std::vector<std::string> argv = {"sh", "-c", std::string(script), "sh"};
+    argv.insert(argv.end(), remoteArgv.begin(), remoteArgv.end());
+    return argv;
+}
+
 std::string sshBusAddress(const SshTarget& target, std::string_view sshProgram) {
     std::vector<std::string> argv = {"-xT"};
     if (target.port) {

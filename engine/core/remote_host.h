@@ -64,4 +64,14 @@ inline constexpr std::string_view authAgentMissingMarker = "cubby-auth-agent-mis
 // ssh's arguments (after the program's name) for it, with a terminal there (-tt).
 Result<std::vector<std::string>> sshAuthAgentArguments(const SshTarget& target, uint32_t bridgePid);
 
+// The remote argv that runs `remoteArgv` (the other machine's cubbyctl with a terminal there:
+// a console, a shell, exec) with polkit's text agent registered for it first: that cubbyctl
+// talks to its own machine's bus, not through our bridge, so the bridge's agent cannot answer
+// for it. A shell registers pkttyagent for its own pid, waits until polkitd has it, then execs
+// the command (keeping the pid and start time the agent was registered for); the agent asks
+// on the channel's terminal before the console or shell takes it over. Without pkttyagent
+// there, the command runs as before. The command's words reach the shell as "$@", never as
+// script text.
+std::vector<std::string> withTerminalAuthAgent(std::span<const std::string> remoteArgv);
+
 } // namespace cubby

@@ -17,7 +17,9 @@ Result<RemoteTerminal> startRemoteTerminal(const SshTarget& target, const QStrin
     std::vector<std::string> remoteArgv = {chosen.isEmpty() ? "cubbyctl" : chosen.toStdString()};
     for (const QString& argument : cubbyctlArguments)
         remoteArgv.push_back(argument.toStdString());
-    return startSshOnTerminal(sshProgram, sshCommandArguments(target, true, remoteArgv));
+    // What that machine's polkit asks the console or shell is asked in the tab itself.
+    return startSshOnTerminal(sshProgram,
+                              sshCommandArguments(target, true, withTerminalAuthAgent(remoteArgv)));
 }
 
 Result<RemoteTerminal> startSshOnTerminal(const QString& sshProgram,

@@ -392,6 +392,26 @@ private slots:
         QVERIFY(!agent->terminal()->transcript().contains(
             qEnvironmentVariable("CUBBY_TEST_REMOTE_PASSWORD")));
         QVERIFY(!agent->terminal()->transcript().contains("not-her-password"));
+
+        // Its console is opened by that machine's cubbyctl, which gets an agent of its own
+        // on the console tab's terminal: the password is asked there, then the console shows.
+        QTRY_VERIFY(m_window->action(MainWindow::OpenConsole)->isEnabled());
+        m_window->action(MainWindow::OpenConsole)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tabs()->count(), tabsBefore + 1, 10000);
+        auto* console =
+            qobject_cast<PtyTerminal*>(m_window->tabs()->widget(m_window->tabs()->currentIndex()));
+        QVERIFY(console && console != agent->terminal());
+        QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("Password:"),
+                                  qPrintable(console->transcript()), 20000);
+        QVERIFY(typeInto(console, qEnvironmentVariable("CUBBY_TEST_REMOTE_PASSWORD")));
+        QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("console-of-guarded"),
+                                  qPrintable(console->transcript()), 20000);
+        QVERIFY(typeInto(console, "echo guarded-$((6*7))"));
+        QTRY_VERIFY2_WITH_TIMEOUT(console->transcript().contains("guarded-42"),
+                                  qPrintable(console->transcript()), 15000);
+        QVERIFY(
+            !console->transcript().contains(qEnvironmentVariable("CUBBY_TEST_REMOTE_PASSWORD")));
+        m_window->tabs()->tabCloseRequested(m_window->tabs()->currentIndex());
         QVERIFY(onRemote({"destroy", "guarded"}).exitCode == 0);
     }
 

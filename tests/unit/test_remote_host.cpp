@@ -178,6 +178,60 @@ private slots:
         QVERIFY(!sshAuthAgentArguments(*parseConnectUri("ssh://nas"), 1));
     }
 
+    // A console's or shell's remote cubbyctl gets its own agent first: a real /bin/sh runs the
+    // wrapped line against a stand-in pkttyagent, which is registered for the shell's own pid
+    // (the one the command then has), and the command runs only after the agent said it is
+    // registered, with every word intact; without pkttyagent the command runs as before.
+    void terminalCommandsGetTheirOwnAgentFirst() {
+        // The command says its pid (the wrapper's: exec keeps it) and its words.
+        const std::vector<std::string> command = {
+            "sh",        "-c", "echo \"pid=$$\"; printf '[%s]\\n' \"$@\"", "sh", "it's",
+            "$(reboot)", "a b"};
+        const std::vector<std::string> wrapped = withTerminalAuthAgent(command);
+        QCOMPARE(wrapped.size(), command.size() + 4);
+        QCOMPARE(wrapped[0], std::string("sh"));
+        QCOMPARE(std::vector<std::string>(wrapped.begin() + 4, wrapped.end()), command);
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        QFile fake(bin.filePath(QStringLiteral("pkttyagent")));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        // It notes whom it registers for, then closes its notify descriptor a moment later.
+        fake.write("#!/bin/sh\necho \"agent for $4\" >>\"$AGENT_LOG\"\nsleep 0.2\n"
+                   "echo registered >>\"$AGENT_LOG\"\nexec 3>&-\nsleep 1\n");
+        fake.close();
+        QVERIFY(fake.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const QString log = bin.filePath(QStringLiteral("agent.log"));
+        const auto run = [&](const QString& path) {
+            QProcess shell;
+            QProcessEnvironment environment;
+            environment.insert(QStringLiteral("PATH"), path);
+            environment.insert(QStringLiteral("AGENT_LOG"), log);
+            shell.setProcessEnvironment(environment);
+            QStringList arguments;
+            for (size_t i = 1; i < wrapped.size(); ++i)
+                arguments << QString::fromStdString(wrapped[i]);
+            shell.start(QStringLiteral("/bin/sh"), arguments);
+            shell.waitForFinished();
+            return shell.readAllStandardOutput();
+        };
+        const QByteArray output = run(bin.path() + QStringLiteral(":/usr/bin:/bin"));
+        const QByteArray pid = output.mid(4, output.indexOf('\n') - 4);
+        QVERIFY2(output.startsWith("pid=") && pid.toInt() > 1, output.constData());
+        QCOMPARE(output.mid(output.indexOf('\n') + 1), QByteArray("[it's]\n[$(reboot)]\n[a b]\n"));
+        QFile written(log);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        // Registered for the command's own pid, before the command ran.
+        QCOMPARE(written.readAll(), "agent for " + pid + "\nregistered\n");
+        QVERIFY(QFile::remove(log));
+        QTemporaryDir onlyShell; // no pkttyagent: the command alone
+        QVERIFY(QFile::link(QStringLiteral("/bin/sh"), onlyShell.filePath(QStringLiteral("sh"))));
+        QVERIFY(QFile::link(QStringLiteral("/usr/bin/printf"),
+                            onlyShell.filePath(QStringLiteral("printf"))));
+        const QByteArray alone = run(onlyShell.path());
+        QCOMPARE(alone.mid(alone.indexOf('\n') + 1), QByteArray("[it's]\n[$(reboot)]\n[a b]\n"));
+        QVERIFY(!QFile::exists(log));
+    }
+
     // Frames arrive in pieces of any size, a header split anywhere; the payload comes out
     // whole and the end is known only from the end frame.
     void framedStreamsKeepTheirPayloadAndTheirEnd() {
