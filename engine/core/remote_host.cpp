@@ -153,19 +153,29 @@ Result<std::vector<std::string>> sshAuthAgentArguments(const SshTarget& target,
 
 std::vector<std::string> withTerminalAuthAgent(std::span<const std::string> remoteArgv) {
     // The agent in the background with the pipe as its --notify-fd: `cat` ends once polkitd
-    // registered it (pkttyagent closes the descriptor) or it gave up; it prompts on the
+    // registered it (pkttyagent closes the descriptor) or it gave up, and the command runs
+    // after 15 s in any case (a polkitd that never answers); the agent prompts on the
     // controlling terminal (/dev/tty), not on its standard streams.
     static constexpr std::string_view script =
         "if command -v pkttyagent >/dev/null 2>&1; then "
         "{ pkttyagent --notify-fd 3 --process $$ 3>&1 >/dev/null 2>&1 </dev/null & } | "
-        "cat >/dev/null; fi; exec \"$@\"";
+        "timeout 15 cat >/dev/null; fi; exec \"$@\"";
     std::vector<std::string> argv = {"sh", "-c", std::string(script), "sh"};
     argv.insert(argv.end(), remoteArgv.begin(), remoteArgv.end());
     return argv;
 }
 
 std::string sshBusAddress(const SshTarget& target, std::string_view sshProgram) {
-    std::vector<std::string> argv = {"-xT"};
+    // A machine that does not answer is given up after a while, and a link gone silent is
+    // noticed within a minute (the app's list would otherwise wait on it as on a slow helper);
+    // options of the user's own, earlier on a wrapper's command line, win.
+    std::vector<std::string> argv = {"-xT",
+                                     "-o",
+                                     "ConnectTimeout=15",
+                                     "-o",
+                                     "ServerAliveInterval=15",
+                                     "-o",
+                                     "ServerAliveCountMax=3"};
     if (target.port) {
         argv.emplace_back("-p");
         argv.push_back(std::to_string(*target.port));

@@ -32,7 +32,7 @@ struct SshTarget {
 // digits, '.', '_' and '-' (and ':' inside brackets).
 Result<SshTarget> parseConnectUri(std::string_view uri);
 
-// The D-Bus address that runs `SSH -xT [-p PORT] -- [USER@]HOST systemd-stdio-bridge`, each
+// The D-Bus address that runs `SSH -xT -o … [-p PORT] -- [USER@]HOST systemd-stdio-bridge`, each
 // value escaped as D-Bus addresses require. `sshProgram` is looked up in PATH.
 std::string sshBusAddress(const SshTarget& target, std::string_view sshProgram = "ssh");
 

@@ -116,7 +116,6 @@ void HelperConnection::startConnecting() {
     const QString name = QStringLiteral("cubby-remote-%1").arg(++connections);
     const QString address =
         QString::fromStdString(sshBusAddress(*m_target, sshProgram().toStdString()));
-    ++m_attempt;
     std::thread([guard = QPointer<HelperConnection>(this), address, name] {
         QDBusConnection bus = QDBusConnection::connectToBus(address, name);
         QMetaObject::invokeMethod(
@@ -176,22 +175,29 @@ void HelperConnection::watch(const QDBusPendingCall& call, QObject* context,
             : QDBusPendingCall::fromError(
                   QDBusError(QDBusError::Disconnected, tr("not connected to %1").arg(hostLabel()))),
         context);
+    // `context` may outlive this connection (a page shown after its machine was closed):
+    // then only `done` runs.
     connect(watcher, &QDBusPendingCallWatcher::finished, context,
-            [this, watcher, done = std::move(done)] {
+            [self = QPointer<HelperConnection>(this), watcher, done = std::move(done)] {
                 watcher->deleteLater();
-                // While a remote machine is being reached again, its state is what shows.
-                const bool reconnecting = m_target && (m_connecting || m_reconnectTimer.isActive());
-                if (!reconnecting) {
-                    if (m_target && !m_bus.isConnected())
-                        scheduleReconnect(tr("the connection is lost"));
-                    else if (watcher->isError() && isTransportError(watcher->error()))
-                        setReachable(false, watcher->error().message());
-                    else
-                        setReachable(true, {});
-                }
+                if (self)
+                    self->noteReply(*watcher);
                 if (done)
                     done(*watcher);
             });
+}
+
+void HelperConnection::noteReply(const QDBusPendingCallWatcher& watcher) {
+    // While a remote machine is being reached again, its state is what shows.
+    const bool reconnecting = m_target && (m_connecting || m_reconnectTimer.isActive());
+    if (reconnecting)
+        return;
+    if (m_target && !m_bus.isConnected())
+        scheduleReconnect(tr("the connection is lost"));
+    else if (watcher.isError() && isTransportError(watcher.error()))
+        setReachable(false, watcher.error().message());
+    else
+        setReachable(true, {});
 }
 
 void HelperConnection::setPolling(bool on) {

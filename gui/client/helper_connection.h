@@ -92,6 +92,8 @@ signals:
 
 private:
     void useBus(const QDBusConnection& bus);
+    // What a finished call says about reachability (and a lost remote connection).
+    void noteReply(const QDBusPendingCallWatcher& watcher);
     void setReachable(bool reachable, const QString& reason);
     void ownerChanged(const QString& service, const QString& oldOwner, const QString& newOwner);
     void startConnecting();
@@ -102,7 +104,6 @@ private:
     std::optional<SshTarget> m_target;
     QString m_uri;
     QString m_busName; // the remote connection's name in Qt's registry, a new one each time
-    int m_attempt = 0; // connections made to the remote machine so far (names them)
     bool m_connecting = false;
     int m_reconnectDelayMs = firstReconnectDelayMs;
     QTimer m_reconnectTimer;

@@ -127,11 +127,11 @@ void MainWindow::operate(const QString& name, const QDBusPendingCall& call, cons
     if (name.isEmpty())
         return;
     HostSection* host = m_current;
-    host->busy().insert(name);
+    host->setBusy(name, true);
     updateActions();
     statusBar()->showMessage(progress);
     host->helper()->watch(call, host, [this, host, name, failure](QDBusPendingCallWatcher& reply) {
-        host->busy().remove(name);
+        host->setBusy(name, false);
         statusBar()->clearMessage();
         if (reply.isError())
             showHelperError(failure, reply.error());

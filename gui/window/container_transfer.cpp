@@ -43,11 +43,11 @@ const QString exportFilter = QStringLiteral("*.cubby");
 void MainWindow::followJob(HostSection* host, const QString& name, const QDBusPendingCall& call,
                            const QString& working, const QString& failure,
                            std::function<void(const QString& status)> done) {
-    host->busy().insert(name);
+    host->setBusy(name, true);
     updateActions();
     statusBar()->showMessage(working);
     const auto finish = [this, host, name] {
-        host->busy().remove(name);
+        host->setBusy(name, false);
         updateActions();
         host->refresh();
     };
@@ -118,6 +118,8 @@ void MainWindow::showSnapshots() {
     // it too): its actions follow the dialog's jobs.
     HostSection* host = m_current;
     connect(dialog, &SnapshotsDialog::jobEnded, host, &HostSection::refresh);
+    // It works on that machine's helper: closed (and deleted) when the machine is closed.
+    connect(host, &QObject::destroyed, dialog, &QWidget::close);
     dialog->show();
 }
 
@@ -153,6 +155,10 @@ void MainWindow::startExport(HostSection* host, const QString& name, const QStri
     if (host->helper()->isRemote()) {
         // Another machine: its cubbyctl export writes the archive through ssh into the file.
         UniqueFd output(::fcntl(file->fd(), F_DUPFD_CLOEXEC, 3));
+        if (!output.valid()) {
+            showError(tr("%1: %2").arg(failure, QString::fromLocal8Bit(strerror(errno))));
+            return;
+        }
         runRemote(host, name, {QStringLiteral("export"), name, QStringLiteral("-")}, {},
                   std::move(output), tr("Exporting %1…").arg(name), failure,
                   [this, file, name, path, failure] {
@@ -278,7 +284,7 @@ void MainWindow::copyIntoContainer(HostSection* host, const QString& name,
 void MainWindow::runRemote(HostSection* host, const QString& name, const QStringList& arguments,
                            UniqueFd input, UniqueFd output, const QString& working,
                            const QString& failure, std::function<void()> done) {
-    host->busy().insert(name);
+    host->setBusy(name, true);
     updateActions();
     statusBar()->showMessage(working);
     auto* stream = new RemoteStream(*host->helper()->remoteTarget(), arguments, std::move(input),
@@ -287,7 +293,7 @@ void MainWindow::runRemote(HostSection* host, const QString& name, const QString
         stream, &RemoteStream::finished, this,
         [this, host, name, stream, failure, done = std::move(done)](bool ok, const QString& error) {
             stream->deleteLater();
-            host->busy().remove(name);
+            host->setBusy(name, false);
             statusBar()->clearMessage();
             updateActions();
             host->refresh();

@@ -220,6 +220,13 @@ void HostSection::updateHeader() {
     }
 }
 
+void HostSection::setBusy(const QString& name, bool busy) {
+    int& count = m_busy[name];
+    count = std::max(0, count + (busy ? 1 : -1));
+    if (count == 0)
+        m_busy.remove(name);
+}
+
 QString HostSection::selectedContainer() const {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     return rows.isEmpty() ? QString() : rows.first().data(ContainerListModel::NameRole).toString();

@@ -6,10 +6,10 @@
 
 #include <QDBusError>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QString>
 #include <QVariantMap>
 #include <QWidget>
@@ -56,8 +56,10 @@ public:
     void clearSelection();
     void setFilter(const QString& text);
 
-    // Containers whose action is on its way: their actions stay off until the reply.
-    QSet<QString>& busy() { return m_busy; }
+    // Containers with an action or job on its way: their actions stay off until every one
+    // of them ended (counted: two files dropped at once, a drop during a clone).
+    void setBusy(const QString& name, bool busy);
+    bool isBusy(const QString& name) const { return m_busy.value(name) > 0; }
     bool anyRunning() const;
 
     void refresh();
@@ -103,7 +105,7 @@ private:
     QList<QWidget*> m_headers;    // the two headers' rows
     QList<QLabel*> m_stateLabels; // the two headers' state
     QToolButton* m_reconnect = nullptr;
-    QSet<QString> m_busy;
+    QHash<QString, int> m_busy;
     QString m_listError; // the last error listing the containers, said once
     bool m_listPending = false;
     bool m_listAgain = false;

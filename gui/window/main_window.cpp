@@ -373,13 +373,24 @@ void MainWindow::closeHost(HostSection* host) {
     if (host == m_hosts.front())
         return; // this machine's section stays
     m_hosts.removeAll(host);
+    host->disconnect(this);
     if (m_current == host) {
+        // Nothing of that machine stays chosen: a filter typed later must not pick a
+        // container of the same name here.
         m_current = m_hosts.front();
+        m_chosen.clear();
+        m_permissionsFor.clear();
+        m_permissions.clear();
+        m_overview->setContainer({});
+        m_overview->stopStats();
         hostSelectionChanged(m_current);
     }
     for (HostSection* each : std::as_const(m_hosts))
         each->setHeaderShown(m_hosts.size() > 1);
-    delete host;
+    // Later, not here: this runs inside the section's own Disconnect button's click.
+    host->containersBox()->hide();
+    host->networksBox()->hide();
+    host->deleteLater();
     rememberHosts();
     connectionChanged();
     updateActions();
@@ -649,7 +660,7 @@ void MainWindow::applyPermissions() {
 void MainWindow::updateActions() {
     const QString name = selectedContainer();
     const ContainerEntry* entry = name.isEmpty() ? nullptr : m_current->model()->container(name);
-    const bool idle = entry && !m_current->busy().contains(name);
+    const bool idle = entry && !m_current->isBusy(name);
     const bool running = idle && entry->isRunning();
     const bool stopped = idle && entry->state == QLatin1String("shut off");
     action(Start)->setEnabled(stopped);

@@ -87,11 +87,15 @@ private slots:
     // The address machinectl -H makes, escaped: '@' and ':' as %XX, the "--" before the host.
     void busAddressRunsTheBridgeThroughSsh() {
         QCOMPARE(sshBusAddress(*parseConnectUri("ssh://ann@nas")),
-                 std::string("unixexec:path=ssh,argv1=-xT,argv2=--,argv3=ann%40nas,"
-                             "argv4=systemd-stdio-bridge"));
+                 std::string("unixexec:path=ssh,argv1=-xT,argv2=-o,argv3=ConnectTimeout%3d15,"
+                             "argv4=-o,argv5=ServerAliveInterval%3d15,argv6=-o,"
+                             "argv7=ServerAliveCountMax%3d3,argv8=--,argv9=ann%40nas,"
+                             "argv10=systemd-stdio-bridge"));
         QCOMPARE(sshBusAddress(*parseConnectUri("ssh://[fd00::1]:2222"), "/usr/bin/ssh"),
-                 std::string("unixexec:path=/usr/bin/ssh,argv1=-xT,argv2=-p,argv3=2222,"
-                             "argv4=--,argv5=fd00%3a%3a1,argv6=systemd-stdio-bridge"));
+                 std::string("unixexec:path=/usr/bin/ssh,argv1=-xT,argv2=-o,"
+                             "argv3=ConnectTimeout%3d15,argv4=-o,argv5=ServerAliveInterval%3d15,"
+                             "argv6=-o,argv7=ServerAliveCountMax%3d3,argv8=-p,argv9=2222,"
+                             "argv10=--,argv11=fd00%3a%3a1,argv12=systemd-stdio-bridge"));
         QCOMPARE(escapeBusAddressValue("a,b=c;d e%\\"), std::string("a%2cb%3dc%3bd%20e%25%5c"));
         QCOMPARE(escapeBusAddressValue("-_./*Az09"), std::string("-_./*Az09"));
     }
