@@ -100,6 +100,7 @@ int killBusSsh() {
 
 class TestRemoteHosts : public QObject {
     Q_OBJECT
+    QTemporaryDir m_home;
     std::unique_ptr<test::BusyboxRoot> m_root;
     std::unique_ptr<MainWindow> m_window;
     HostSection* m_remote = nullptr;
@@ -110,7 +111,10 @@ private slots:
         QVERIFY2(!remote().isEmpty(), "run this test through tests/support/with-remote-host");
         QVERIFY2(QGuiApplication::platformName() == "xcb",
                  "run this test through tests/support/with-xvfb");
-        // The remembered connections go to a settings file of the test's own.
+        // The remembered connections go to a settings file of the test's own, under a home
+        // it can write (CI's root filesystem, with the usual home, is read-only).
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", QFile::encodeName(m_home.path()));
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         qputenv("CUBBY_REMOTE_CUBBYCTL", CUBBYCTL_PATH);
