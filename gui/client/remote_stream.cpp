@@ -1,6 +1,7 @@
 #include "remote_stream.h"
 
 #include "helper_connection.h"
+#include "remote_terminal.h"
 #include "stream_frames.h"
 
 #include <QProcess>
@@ -26,12 +27,9 @@ RemoteStream::RemoteStream(const SshTarget& target, const QStringList& cubbyctlA
     , m_process(new QProcess(this))
     , m_input(std::move(input))
     , m_output(std::move(output)) {
-    const QString chosen = qEnvironmentVariable("CUBBY_REMOTE_CUBBYCTL");
-    std::vector<std::string> remoteArgv = {chosen.isEmpty() ? "cubbyctl" : chosen.toStdString()};
-    for (const QString& argument : cubbyctlArguments)
-        remoteArgv.push_back(argument.toStdString());
     QStringList arguments;
-    for (const std::string& argument : sshCommandArguments(target, false, remoteArgv))
+    for (const std::string& argument :
+         sshCommandArguments(target, false, remoteCubbyctlArgv(cubbyctlArguments)))
         arguments << QString::fromStdString(argument);
     m_process->setProgram(HelperConnection::sshProgram());
     m_process->setArguments(arguments);

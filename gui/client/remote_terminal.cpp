@@ -11,12 +11,17 @@
 
 namespace cubby {
 
-Result<RemoteTerminal> startRemoteTerminal(const SshTarget& target, const QString& sshProgram,
-                                           const QStringList& cubbyctlArguments) {
+std::vector<std::string> remoteCubbyctlArgv(const QStringList& cubbyctlArguments) {
     const QString chosen = qEnvironmentVariable("CUBBY_REMOTE_CUBBYCTL");
     std::vector<std::string> remoteArgv = {chosen.isEmpty() ? "cubbyctl" : chosen.toStdString()};
     for (const QString& argument : cubbyctlArguments)
         remoteArgv.push_back(argument.toStdString());
+    return remoteArgv;
+}
+
+Result<RemoteTerminal> startRemoteTerminal(const SshTarget& target, const QString& sshProgram,
+                                           const QStringList& cubbyctlArguments) {
+    const std::vector<std::string> remoteArgv = remoteCubbyctlArgv(cubbyctlArguments);
     // What that machine's polkit asks the console or shell is asked in the tab itself.
     return startSshOnTerminal(sshProgram,
                               sshCommandArguments(target, true, withTerminalAuthAgent(remoteArgv)));

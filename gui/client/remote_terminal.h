@@ -28,6 +28,9 @@ struct RemoteTerminal {
 // cubbyctl being CUBBY_REMOTE_CUBBYCTL when set (as for cubbyctl --connect).
 Result<RemoteTerminal> startRemoteTerminal(const SshTarget& target, const QString& sshProgram,
                                            const QStringList& cubbyctlArguments);
+// The other machine's `cubbyctl ARGUMENTS`: CUBBY_REMOTE_CUBBYCTL when set (as for cubbyctl
+// --connect), else cubbyctl from its PATH.
+std::vector<std::string> remoteCubbyctlArgv(const QStringList& cubbyctlArguments);
 // Starts `SSH_PROGRAM SSH_ARGUMENTS` on a new pseudo-terminal.
 Result<RemoteTerminal> startSshOnTerminal(const QString& sshProgram,
                                           const std::vector<std::string>& sshArguments);
